@@ -1,0 +1,178 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { casShape, money, nonNegative, ordered, quantity, timestamps } from "./_shared";
+import { products } from "./catalogue";
+import { demands, matches } from "./demand";
+import { enterprises } from "./enterprises";
+import { events } from "./parks";
+import { users } from "./users";
+
+export const inquiryStatusEnum = pgEnum("inquiry_status", ["open", "quoted", "accepted", "closed"]);
+export const quoteStatusEnum = pgEnum("quote_status", ["pending", "accepted", "rejected", "expired"]);
+export const agreementTypeEnum = pgEnum("agreement_type", ["framework", "contract", "order"]);
+export const agreementStatusEnum = pgEnum("agreement_status", [
+  "draft", "signed", "active", "completed", "terminated",
+]);
+
+/** 询价: a buyer asks a supplier about a product or a demand. */
+export const inquiries = pgTable(
+  "inquiry",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    buyerEnterpriseId: integer("buyer_enterprise_id").notNull().references(() => enterprises.id),
+    supplierEnterpriseId: integer("supplier_enterprise_id").notNull().references(() => enterprises.id),
+    productId: integer("product_id").references(() => products.id, { onDelete: "set null" }),
+    demandId: integer("demand_id").references(() => demands.id, { onDelete: "set null" }),
+    matchId: integer("match_id").references(() => matches.id, { onDelete: "set null" }),
+    subject: text("subject").notNull(),
+    status: inquiryStatusEnum("status").notNull().default("open"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("inquiry_buyer_idx").on(t.buyerEnterpriseId),
+    index("inquiry_supplier_idx").on(t.supplierEnterpriseId),
+    check("inquiry_two_parties", sql`${t.buyerEnterpriseId} <> ${t.supplierEnterpriseId}`),
+  ],
+);
+
+export const inquiryMessages = pgTable("inquiry_message", {
+  id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+  inquiryId: integer("inquiry_id").notNull().references(() => inquiries.id, { onDelete: "cascade" }),
+  authorUserId: integer("author_user_id").references(() => users.id, { onDelete: "set null" }),
+  authorEnterpriseId: integer("author_enterprise_id").notNull().references(() => enterprises.id),
+  body: text("body").notNull(),
+  attachmentName: text("attachment_name"),
+  attachmentPath: text("attachment_path"),
+  readAt: timestamp("read_at", { withTimezone: true }),
+  ...timestamps,
+}, (t) => [index("inquiry_message_inquiry_idx").on(t.inquiryId)]);
+
+/** 报价 */
+export const quotes = pgTable(
+  "quote",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    inquiryId: integer("inquiry_id").notNull().references(() => inquiries.id, { onDelete: "cascade" }),
+    priceCnyPerUnit: money("price_cny_per_unit").notNull(),
+    quantity: quantity("quantity").notNull(),
+    unit: text("unit").notNull().default("t"),
+    validUntil: date("valid_until"),
+    deliveryTerms: text("delivery_terms"),
+    status: quoteStatusEnum("status").notNull().default("pending"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    check("quote_price_nonneg", nonNegative("price_cny_per_unit")),
+    check("quote_quantity_nonneg", nonNegative("quantity")),
+  ],
+);
+
+/** Framework agreement, supply contract or purchase order between two enterprises. */
+export const agreements = pgTable(
+  "agreement",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    ref: text("ref").notNull(),
+    type: agreementTypeEnum("type").notNull(),
+    title: text("title").notNull(),
+    buyerEnterpriseId: integer("buyer_enterprise_id").notNull().references(() => enterprises.id),
+    sellerEnterpriseId: integer("seller_enterprise_id").notNull().references(() => enterprises.id),
+    totalAmountCny: money("total_amount_cny").notNull(),
+    signedOn: date("signed_on"),
+    startOn: date("start_on"),
+    endOn: date("end_on"),
+    eventId: integer("event_id").references(() => events.id, { onDelete: "set null" }),
+    quoteId: integer("quote_id").references(() => quotes.id, { onDelete: "set null" }),
+    status: agreementStatusEnum("status").notNull().default("draft"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("agreement_ref_key").on(t.ref),
+    index("agreement_buyer_idx").on(t.buyerEnterpriseId),
+    index("agreement_seller_idx").on(t.sellerEnterpriseId),
+    check("agreement_two_parties", sql`${t.buyerEnterpriseId} <> ${t.sellerEnterpriseId}`),
+    check("agreement_amount_nonneg", nonNegative("total_amount_cny")),
+    check("agreement_term", ordered("start_on", "end_on")),
+  ],
+);
+
+export const agreementLines = pgTable(
+  "agreement_line",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    agreementId: integer("agreement_id").notNull().references(() => agreements.id, { onDelete: "cascade" }),
+    lineNo: integer("line_no").notNull(),
+    cas: text("cas"),
+    productId: integer("product_id").references(() => products.id, { onDelete: "set null" }),
+    productName: text("product_name"),
+    volumeT: quantity("volume_t"),
+    unitPriceCny: money("unit_price_cny"),
+    amountCny: money("amount_cny").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("agreement_line_no_key").on(t.agreementId, t.lineNo),
+    check("agreement_line_cas_shape", casShape("cas")),
+    check("agreement_line_volume_nonneg", nonNegative("volume_t")),
+    check("agreement_line_price_nonneg", nonNegative("unit_price_cny")),
+    check("agreement_line_amount_nonneg", nonNegative("amount_cny")),
+  ],
+);
+
+/** A call-off order against a framework agreement, with what was actually delivered. */
+export const callOffOrders = pgTable(
+  "call_off_order",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    agreementId: integer("agreement_id").notNull().references(() => agreements.id, { onDelete: "cascade" }),
+    lineId: integer("line_id").references(() => agreementLines.id, { onDelete: "set null" }),
+    orderedT: quantity("ordered_t").notNull(),
+    deliveredT: quantity("delivered_t").notNull().default("0"),
+    orderedOn: date("ordered_on").notNull(),
+    deliveredOn: date("delivered_on"),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    check("call_off_ordered_nonneg", nonNegative("ordered_t")),
+    check("call_off_delivered_nonneg", nonNegative("delivered_t")),
+    check("call_off_dates", ordered("ordered_on", "delivered_on")),
+  ],
+);
+
+export const inquiriesRelations = relations(inquiries, ({ one, many }) => ({
+  buyer: one(enterprises, { fields: [inquiries.buyerEnterpriseId], references: [enterprises.id] }),
+  supplier: one(enterprises, { fields: [inquiries.supplierEnterpriseId], references: [enterprises.id] }),
+  messages: many(inquiryMessages),
+  quotes: many(quotes),
+}));
+
+export const inquiryMessagesRelations = relations(inquiryMessages, ({ one }) => ({
+  inquiry: one(inquiries, { fields: [inquiryMessages.inquiryId], references: [inquiries.id] }),
+}));
+
+export const quotesRelations = relations(quotes, ({ one }) => ({
+  inquiry: one(inquiries, { fields: [quotes.inquiryId], references: [inquiries.id] }),
+}));
+
+export const agreementsRelations = relations(agreements, ({ one, many }) => ({
+  buyer: one(enterprises, { fields: [agreements.buyerEnterpriseId], references: [enterprises.id] }),
+  seller: one(enterprises, { fields: [agreements.sellerEnterpriseId], references: [enterprises.id] }),
+  event: one(events, { fields: [agreements.eventId], references: [events.id] }),
+  lines: many(agreementLines),
+  callOffs: many(callOffOrders),
+}));
+
+export const agreementLinesRelations = relations(agreementLines, ({ one }) => ({
+  agreement: one(agreements, { fields: [agreementLines.agreementId], references: [agreements.id] }),
+}));
+
+export const callOffOrdersRelations = relations(callOffOrders, ({ one }) => ({
+  agreement: one(agreements, { fields: [callOffOrders.agreementId], references: [agreements.id] }),
+  line: one(agreementLines, { fields: [callOffOrders.lineId], references: [agreementLines.id] }),
+}));

@@ -1,0 +1,72 @@
+import { relations, sql } from "drizzle-orm";
+import {
+  check, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex,
+} from "drizzle-orm/pg-core";
+import { timestamps } from "./_shared";
+import { parks } from "./parks";
+import { users } from "./users";
+
+export const licenceTypeEnum = pgEnum("licence_type", [
+  "hazardous_trade", // 危险化学品经营许可证
+  "safety_production", // 安全生产许可证
+  "pollutant_discharge", // 排污许可证
+  "explosive_precursor", // 易制爆危险化学品从业单位备案
+  "highly_toxic", // 剧毒化学品购买许可证
+]);
+
+export const enterprises = pgTable(
+  "enterprise",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    /** 统一社会信用代码, 18 characters, check character validated in server/enterprises/uscc.ts */
+    uscc: text("uscc").notNull(),
+    name: text("name").notNull(),
+    nameEn: text("name_en"),
+    parkId: integer("park_id").references(() => parks.id, { onDelete: "restrict" }),
+    chains: text("chains").array().notNull().default(sql`'{}'::text[]`),
+    address: text("address"),
+    lat: numeric("lat", { precision: 9, scale: 6 }),
+    lng: numeric("lng", { precision: 9, scale: 6 }),
+    contactName: text("contact_name"),
+    contactPhone: text("contact_phone"),
+    description: text("description"),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    verifiedBy: integer("verified_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("enterprise_uscc_key").on(t.uscc),
+    index("enterprise_park_idx").on(t.parkId),
+    check("enterprise_uscc_shape", sql`${t.uscc} ~ '^[0-9A-HJ-NPQRTUWXY]{18}$'`),
+    check("enterprise_lat_range", sql`${t.lat} IS NULL OR ${t.lat} BETWEEN -90 AND 90`),
+    check("enterprise_lng_range", sql`${t.lng} IS NULL OR ${t.lng} BETWEEN -180 AND 180`),
+  ],
+);
+
+export const licences = pgTable(
+  "licence",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    enterpriseId: integer("enterprise_id").notNull().references(() => enterprises.id, { onDelete: "cascade" }),
+    type: licenceTypeEnum("type").notNull(),
+    number: text("number").notNull(),
+    scope: text("scope"),
+    validUntil: date("valid_until"),
+    documentPath: text("document_path"),
+    verifiedAt: timestamp("verified_at", { withTimezone: true }),
+    verifiedBy: integer("verified_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    uniqueIndex("licence_enterprise_type_number_key").on(t.enterpriseId, t.type, t.number),
+  ],
+);
+
+export const enterprisesRelations = relations(enterprises, ({ one, many }) => ({
+  park: one(parks, { fields: [enterprises.parkId], references: [parks.id] }),
+  licences: many(licences),
+}));
+
+export const licencesRelations = relations(licences, ({ one }) => ({
+  enterprise: one(enterprises, { fields: [licences.enterpriseId], references: [enterprises.id] }),
+}));

@@ -1,0 +1,56 @@
+import path from "node:path";
+import { startEmbeddedPostgres } from "@/db/embedded";
+import { startEmbeddedMeilisearch } from "@/server/search/embedded";
+
+export interface Services {
+  databaseUrl: string;
+  meiliUrl: string;
+  meiliKey: string | undefined;
+  /** true when at least one service runs embedded (the demo setting) */
+  embedded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Uses DATABASE_URL / MEILI_URL when set; otherwise starts (or joins) the embedded PostgreSQL and
+ * Meilisearch under DATA_DIR. Writes the URLs back into process.env for the code that follows.
+ */
+export async function connectServices(log: (line: string) => void = () => {}): Promise<Services> {
+  const dataDir = path.resolve(process.env.DATA_DIR || ".data");
+  const stops: Array<() => Promise<void>> = [];
+  let embedded = false;
+
+  let databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl) {
+    const pg = await startEmbeddedPostgres(dataDir, log);
+    databaseUrl = pg.url;
+    stops.push(pg.stop);
+    embedded = true;
+  }
+  let meiliUrl = process.env.MEILI_URL;
+  let meiliKey = process.env.MEILI_MASTER_KEY;
+  if (!meiliUrl) {
+    try {
+      const meili = await startEmbeddedMeilisearch(dataDir, log);
+      meiliUrl = meili.url;
+      meiliKey = meili.masterKey;
+      stops.push(meili.stop);
+      embedded = true;
+    } catch (e) {
+      await Promise.all(stops.map((s) => s()));
+      throw e;
+    }
+  }
+  process.env.DATABASE_URL = databaseUrl;
+  process.env.MEILI_URL = meiliUrl;
+  if (meiliKey) process.env.MEILI_MASTER_KEY = meiliKey;
+  return {
+    databaseUrl,
+    meiliUrl,
+    meiliKey,
+    embedded,
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop().catch(() => {});
+    },
+  };
+}
