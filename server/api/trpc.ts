@@ -1,0 +1,71 @@
+import "server-only";
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { getDb, type Db } from "@/db";
+import type { Actor } from "@/server/auth/actor";
+import { getRequestActor } from "@/server/auth/next-auth";
+import { AppError, type AppErrorCode } from "@/server/errors";
+
+export interface Context {
+  db: Db;
+  actor: Actor;
+}
+
+export async function createContext(): Promise<Context> {
+  return { db: getDb(), actor: await getRequestActor() };
+}
+
+const CODES: Record<AppErrorCode, TRPCError["code"]> = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  CONFLICT: "CONFLICT",
+  INVALID: "BAD_REQUEST",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
+};
+
+const t = initTRPC.context<Context>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const app = error.cause instanceof AppError ? error.cause : null;
+    return {
+      ...shape,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        /** the bilingual message a user sees */
+        messages: app?.messages ?? null,
+        details: app?.details ?? null,
+        /** field errors of a rejected input; their messages are keys of the message files */
+        zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,
+      },
+    };
+  },
+});
+
+/** Maps the services' AppError to tRPC codes, once, for every procedure. */
+const appErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: CODES[cause.code], message: cause.messages.en, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(appErrors);
+
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (!ctx.actor.userId && !ctx.actor.platformAdmin) {
+    throw new TRPCError({
+      code: "UNAUTHORIZED",
+      message: "Please sign in first",
+      cause: new AppError("UNAUTHORIZED", { zh: "请先登录", en: "Please sign in first" }),
+    });
+  }
+  return next();
+});

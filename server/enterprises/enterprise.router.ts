@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { protectedProcedure, publicProcedure, router } from "@/server/api/trpc";
+import {
+  createEnterpriseInput, enterpriseIdInput, importFileInput, listEnterprisesInput, updateEnterpriseInput,
+} from "./enterprise.schemas";
+import * as enterprises from "./enterprise.service";
+import { importEnterprises } from "./import";
+import { authorize } from "@/server/auth/policy";
+
+export const enterpriseRouter = router({
+  list: publicProcedure.input(listEnterprisesInput).query(({ ctx, input }) => enterprises.listEnterprises(ctx.db, input)),
+  profile: publicProcedure.input(enterpriseIdInput).query(({ ctx, input }) => enterprises.getEnterpriseProfile(ctx.db, input.id)),
+  private: protectedProcedure
+    .input(enterpriseIdInput)
+    .query(({ ctx, input }) => enterprises.getEnterprisePrivate(ctx.db, ctx.actor, input.id)),
+  create: protectedProcedure
+    .input(createEnterpriseInput)
+    .mutation(({ ctx, input }) => enterprises.createEnterprise(ctx.db, ctx.actor, input)),
+  update: protectedProcedure
+    .input(updateEnterpriseInput)
+    .mutation(({ ctx, input }) => enterprises.updateEnterprise(ctx.db, ctx.actor, input)),
+  setVerified: protectedProcedure
+    .input(z.object({ id: z.number().int().positive(), verified: z.boolean() }))
+    .mutation(({ ctx, input }) => enterprises.setEnterpriseVerified(ctx.db, ctx.actor, input)),
+  unverified: protectedProcedure
+    .input(z.object({ parkId: z.number().int().positive() }))
+    .query(({ ctx, input }) => enterprises.listUnverified(ctx.db, ctx.actor, input.parkId)),
+  import: protectedProcedure.input(importFileInput).mutation(({ ctx, input }) => {
+    authorize(ctx.actor, { type: "enterprise.import" });
+    return importEnterprises(ctx.db, ctx.actor, { name: input.filename, bytes: Buffer.from(input.content, "base64") });
+  }),
+});

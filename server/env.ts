@@ -1,0 +1,28 @@
+import { createEnv } from "@t3-oss/env-nextjs";
+import { z } from "zod";
+
+/**
+ * Configuration, validated once. DATABASE_URL and MEILI_URL are optional: without them the
+ * launcher (`npm start`) and the CLI start the embedded services under DATA_DIR and pass their
+ * URLs on to the web server.
+ */
+export const env = createEnv({
+  server: {
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    DATABASE_URL: z.url().optional(),
+    MEILI_URL: z.url().optional(),
+    MEILI_MASTER_KEY: z.string().optional(),
+    DATA_DIR: z.string().default(".data"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    NEXTAUTH_URL: z.url().optional(),
+    NEXTAUTH_SECRET: z.string().min(16).optional(),
+    /** "1" while running on the embedded default: the sign-in page shows the demo accounts */
+    PARKLINK_DEMO: z.enum(["0", "1"]).default("0"),
+    /** "0" to keep the search sync worker out of this process (e.g. a web-only instance) */
+    PARKLINK_WORKER: z.enum(["0", "1"]).default("1"),
+  },
+  client: {},
+  experimental__runtimeEnv: {},
+  skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
+  emptyStringAsUndefined: true,
+});
