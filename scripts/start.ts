@@ -1,0 +1,107 @@
+/**
+ * `npm start`: the whole product on one machine. Starts (or joins) PostgreSQL and Meilisearch —
+ * embedded under DATA_DIR unless DATABASE_URL / MEILI_URL are set — migrates, loads the reference
+ * dictionary, seeds the demo on the embedded default's first run, builds the web app when its
+ * build is missing or older than the sources, and serves it on PORT. Ctrl-C stops everything.
+ * `--dev` serves with `next dev` instead.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { createDb } from "@/db";
+import { seedDemo } from "@/db/seed/demo";
+import { prepareDatabase } from "@/server/platform/install";
+import { connectServices } from "@/server/platform/services";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT || 3000);
+const dataDir = path.resolve(process.env.DATA_DIR || ".data");
+const log = (line: string) => console.log(`[parklink] ${line}`);
+
+const SOURCES = ["app", "server", "db/schema", "db/seed", "i18n", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+
+function newestSource(entry: string): number {
+  if (!fs.existsSync(entry)) return 0;
+  const stat = fs.statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...fs.readdirSync(entry).map((name) => newestSource(path.join(entry, name))));
+}
+
+function buildIsCurrent(): boolean {
+  const marker = path.join(".next", "BUILD_ID");
+  if (!fs.existsSync(marker)) return false;
+  const built = fs.statSync(marker).mtimeMs;
+  return SOURCES.every((s) => newestSource(s) <= built);
+}
+
+const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+
+function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [nextBin, ...args], { stdio: "inherit", env });
+}
+
+function authSecret(): string {
+  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
+
+async function main() {
+  const services = await connectServices(log);
+  let web: ChildProcess | null = null;
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping…");
+    if (web && web.exitCode === null) {
+      web.kill("SIGTERM");
+      await new Promise((r) => web!.once("exit", r));
+    }
+    await services.stop();
+    log("stopped");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+
+  try {
+    await prepareDatabase(services.databaseUrl, log);
+    if (services.embedded) {
+      const { db, close } = createDb(services.databaseUrl, { max: 2 });
+      const demo = await seedDemo(db).finally(close);
+      if (demo.seeded) log(`demo data seeded: ${demo.enterprises} enterprises, ${demo.products} products, ${demo.agreements} agreements`);
+    }
+
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: services.databaseUrl,
+      MEILI_URL: services.meiliUrl,
+      MEILI_MASTER_KEY: services.meiliKey ?? "",
+      NEXTAUTH_SECRET: authSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+      PARKLINK_DEMO: services.embedded ? "1" : "0",
+      DATA_DIR: dataDir,
+    };
+    if (!dev && !buildIsCurrent()) {
+      log("building the web app (first start or changed sources; takes a few minutes)…");
+      const build = run(["build"], { ...env, NODE_ENV: "production" });
+      const code = await new Promise<number>((r) => build.once("exit", (c) => r(c ?? 1)));
+      if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+    }
+    web = run(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], env);
+    web.once("exit", (code) => void stop(code ?? 0));
+    log(`ParkLink on http://localhost:${port}`);
+  } catch (e) {
+    console.error(`[parklink] ${(e as Error).message}`);
+    await stop(1);
+  }
+}
+
+void main();

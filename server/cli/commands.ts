@@ -1,0 +1,29 @@
+import type { Db } from "@/db";
+import { importEnterprisesCommand } from "./commands/import-enterprises";
+import { parkAddCommand } from "./commands/park-add";
+import { referenceReloadCommand } from "./commands/reference-reload";
+import { seedDemoCommand } from "./commands/seed-demo";
+
+export interface CliOutput {
+  /** prints `data` as JSON with --json, otherwise `text` */
+  result(data: unknown, text: string): void;
+}
+
+export interface CliCommand {
+  name: string;
+  synopsis: string;
+  summary: string;
+  /** args: positionals after the command name; argv: the whole command line, for its own options */
+  run(db: Db, args: string[], argv: string[], out: CliOutput): Promise<void>;
+}
+
+export const COMMANDS: CliCommand[] = [parkAddCommand, importEnterprisesCommand, seedDemoCommand, referenceReloadCommand];
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.synopsis.length));
+  return [
+    "Usage: npm run cli -- <command> [options] [--json]",
+    "",
+    ...COMMANDS.map((c) => `  ${c.synopsis.padEnd(width)}  ${c.summary}`),
+  ].join("\n");
+}
