@@ -27,7 +27,7 @@ CREATE TABLE "park" (
 	"code" text NOT NULL,
 	"name" text NOT NULL,
 	"name_en" text,
-	"city" text NOT NULL,
+	"city" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "park_code_shape" CHECK ("park"."code" ~ '^[A-Z0-9][A-Z0-9_-]{1,15}$')
@@ -427,6 +427,7 @@ CREATE INDEX "enterprise_park_idx" ON "enterprise" USING btree ("park_id");--> s
 CREATE UNIQUE INDEX "licence_enterprise_type_number_key" ON "licence" USING btree ("enterprise_id","type","number");--> statement-breakpoint
 CREATE UNIQUE INDEX "app_user_email_key" ON "app_user" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "substance_name_zh_idx" ON "substance" USING btree ("name_zh");--> statement-breakpoint
+CREATE INDEX "byproduct_enterprise_idx" ON "byproduct" USING btree ("enterprise_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "product_enterprise_sku_key" ON "product" USING btree ("enterprise_id","sku");--> statement-breakpoint
 CREATE INDEX "product_cas_idx" ON "product" USING btree ("cas");--> statement-breakpoint
 CREATE INDEX "supply_offer_enterprise_idx" ON "supply_offer" USING btree ("enterprise_id");--> statement-breakpoint

@@ -91,6 +91,7 @@ export const byproducts = pgTable(
     ...timestamps,
   },
   (t) => [
+    index("byproduct_enterprise_idx").on(t.enterpriseId),
     check("byproduct_cas_shape", casShape("cas")),
     check("byproduct_volume_nonneg", nonNegative("monthly_volume_t")),
   ],

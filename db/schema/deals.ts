@@ -65,7 +65,7 @@ export const quotes = pgTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
-  (t) => [
+  () => [
     check("quote_price_nonneg", nonNegative("price_cny_per_unit")),
     check("quote_quantity_nonneg", nonNegative("quantity")),
   ],
@@ -138,7 +138,7 @@ export const callOffOrders = pgTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
-  (t) => [
+  () => [
     check("call_off_ordered_nonneg", nonNegative("ordered_t")),
     check("call_off_delivered_nonneg", nonNegative("delivered_t")),
     check("call_off_dates", ordered("ordered_on", "delivered_on")),

@@ -10,7 +10,7 @@ export const parks = pgTable(
     code: text("code").notNull(),
     name: text("name").notNull(),
     nameEn: text("name_en"),
-    city: text("city").notNull(),
+    city: text("city"),
     ...timestamps,
   },
   (t) => [

@@ -16,7 +16,7 @@ export const parkAddCommand: CliCommand = {
       options: { code: { type: "string" }, name: { type: "string" }, city: { type: "string" }, "name-en": { type: "string" } },
     });
     const parsed = createParkInput.safeParse({
-      code: values.code ?? "", name: values.name ?? "", city: values.city ?? "—", nameEn: values["name-en"],
+      code: values.code ?? "", name: values.name ?? "", city: values.city, nameEn: values["name-en"],
     });
     if (!parsed.success) {
       const zh = translator("zh"), en = translator("en");
