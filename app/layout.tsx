@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { TrpcProvider } from "@/app/_trpc/client";
+import { SiteHeader } from "@/app/_shell/header";
 import { I18nProvider } from "@/i18n/client";
 import { getT } from "@/i18n/server";
 import "./globals.css";
@@ -10,12 +11,20 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const { locale } = await getT();
+  const { locale, t } = await getT();
   return (
     <html lang={locale === "zh" ? "zh-CN" : "en"}>
-      <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+      <body className="flex min-h-screen flex-col bg-slate-50 text-slate-900 antialiased">
         <I18nProvider locale={locale}>
-          <TrpcProvider>{children}</TrpcProvider>
+          <TrpcProvider>
+            <SiteHeader />
+            <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">
+              {children}
+            </main>
+            <footer className="border-t border-slate-200 bg-white py-4 text-center text-xs text-slate-500">
+              {t("app.footer")}
+            </footer>
+          </TrpcProvider>
         </I18nProvider>
       </body>
     </html>

@@ -1,13 +1,40 @@
-import en from "./messages/en.json";
-import zh from "./messages/zh.json";
+import enAdmin from "./messages/en/admin.json";
+import enApp from "./messages/en/app.json";
+import enAuth from "./messages/en/auth.json";
+import enEnterprise from "./messages/en/enterprise.json";
+import enPark from "./messages/en/park.json";
+import enValidation from "./messages/en/validation.json";
+import zhAdmin from "./messages/zh/admin.json";
+import zhApp from "./messages/zh/app.json";
+import zhAuth from "./messages/zh/auth.json";
+import zhEnterprise from "./messages/zh/enterprise.json";
+import zhPark from "./messages/zh/park.json";
+import zhValidation from "./messages/zh/validation.json";
 
 export const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh";
 export const LOCALE_COOKIE = "parklink-locale";
 
-export type Messages = typeof zh;
-export const MESSAGES: Record<Locale, Messages> = { zh, en };
+type Tree = { [key: string]: string | Tree };
+
+/** Merges the per-domain message files of one language (each file holds its own namespaces). */
+function merge(...trees: Tree[]): Tree {
+  const out: Tree = {};
+  for (const tree of trees) {
+    for (const [key, value] of Object.entries(tree)) {
+      const current = out[key];
+      out[key] = typeof value === "object" && typeof current === "object" ? merge(current, value) : value;
+    }
+  }
+  return out;
+}
+
+/** All UI text, by language. One file per domain under messages/<locale>/. */
+export const MESSAGES: Record<Locale, Tree> = {
+  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin),
+  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin),
+};
 
 export function isLocale(value: unknown): value is Locale {
   return value === "zh" || value === "en";
@@ -18,13 +45,31 @@ export type Translate = (key: string, vars?: Vars) => string;
 
 /** Looks a dotted key up in the message files, filling `{name}` placeholders; unknown keys show as-is. */
 export function translator(locale: Locale): Translate {
-  const messages = MESSAGES[locale] as unknown as Record<string, unknown>;
+  const messages = MESSAGES[locale];
   return (key, vars) => {
-    let value: unknown = messages;
-    for (const part of key.split(".")) value = (value as Record<string, unknown> | undefined)?.[part];
+    let value: string | Tree | undefined = messages;
+    for (const part of key.split(".")) value = typeof value === "object" ? value[part] : undefined;
     if (typeof value !== "string") return key;
     return vars ? value.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : value;
   };
+}
+
+/**
+ * A validation message key from the server (`field.too_long?max=120`, see server/zod.ts) in the
+ * given language; an unknown key reads as a generic "invalid value".
+ */
+export function validationText(t: Translate, message: string): string {
+  const [key, query] = message.split("?");
+  const vars = Object.fromEntries(new URLSearchParams(query ?? ""));
+  const text = t(`validation.${key}`, vars);
+  return text === `validation.${key}` ? t("validation.field.invalid") : text;
+}
+
+/** Every dotted key of a message tree (the message-file test compares the languages). */
+export function messageKeys(tree: Tree = MESSAGES.zh, prefix = ""): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === "string" ? [`${prefix}${key}`] : messageKeys(value, `${prefix}${key}.`),
+  );
 }
 
 /** Formats an amount in yuan the way people expect it: 元, 万元 or 亿元 (CNY, k, M, bn in English). */
@@ -42,4 +87,10 @@ export function formatCny(amount: number | string, locale: Locale): string {
 
 export function formatNumber(value: number, locale: Locale): string {
   return value.toLocaleString(locale === "zh" ? "zh-CN" : "en");
+}
+
+export function formatDate(value: Date | string | null | undefined, locale: Locale): string {
+  if (!value) return "—";
+  const date = typeof value === "string" ? new Date(value) : value;
+  return date.toLocaleDateString(locale === "zh" ? "zh-CN" : "en-GB", { year: "numeric", month: "2-digit", day: "2-digit" });
 }

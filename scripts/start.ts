@@ -87,6 +87,7 @@ async function main() {
       NEXTAUTH_SECRET: authSecret(),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
       PARKLINK_DEMO: services.embedded ? "1" : "0",
+      NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
       DATA_DIR: dataDir,
     };
     if (!dev && !buildIsCurrent()) {

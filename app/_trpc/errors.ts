@@ -1,26 +1,30 @@
 import { TRPCClientError } from "@trpc/client";
-import type { Locale, Translate } from "@/i18n";
+import { validationText, type Locale, type Translate } from "@/i18n";
 import type { AppRouter } from "@/server/api/root";
+
+type ErrorData = {
+  messages?: { zh: string; en: string } | null;
+  zodError?: { fieldErrors: Record<string, string[]>; formErrors: string[] } | null;
+};
 
 /** The message to show for a failed call, in the user's language. */
 export function errorMessage(error: unknown, locale: Locale, t: Translate): string {
   if (error instanceof TRPCClientError) {
-    const data = (error as TRPCClientError<AppRouter>).data as
-      | { messages?: { zh: string; en: string } | null; zodError?: { fieldErrors: Record<string, string[]>; formErrors: string[] } | null }
-      | undefined;
+    const data = (error as TRPCClientError<AppRouter>).data as ErrorData | undefined;
     if (data?.messages) return data.messages[locale];
     const first = data?.zodError && (Object.values(data.zodError.fieldErrors).flat()[0] ?? data.zodError.formErrors[0]);
-    if (first) return t(`validation.${first}`);
+    if (first) return validationText(t, first);
+    if (error.message === "Failed to fetch" || error.message.includes("fetch")) return t("errors.network");
   }
   return t("errors.generic");
 }
 
-/** Field errors of a rejected input, translated, by field name. */
+/** Field errors of a rejected input, translated, by field name (nested paths by their first part). */
 export function fieldErrors(error: unknown, t: Translate): Record<string, string> {
   if (!(error instanceof TRPCClientError)) return {};
-  const zodError = (error.data as { zodError?: { fieldErrors: Record<string, string[]> } } | undefined)?.zodError;
+  const zodError = (error.data as ErrorData | undefined)?.zodError;
   if (!zodError) return {};
   return Object.fromEntries(
-    Object.entries(zodError.fieldErrors).map(([field, keys]) => [field, t(`validation.${keys[0] ?? "invalid"}`)]),
+    Object.entries(zodError.fieldErrors).map(([field, keys]) => [field, validationText(t, keys[0] ?? "field.invalid")]),
   );
 }

@@ -1,7 +1,8 @@
 import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
-import { z, ZodError } from "zod";
+import { ZodError } from "zod";
+import { z } from "@/server/zod";
 import { getDb, type Db } from "@/db";
 import type { Actor } from "@/server/auth/actor";
 import { getRequestActor } from "@/server/auth/next-auth";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/server/zod";
 import { protectedProcedure, publicProcedure, router } from "@/server/api/trpc";
 import {
   createEnterpriseInput, enterpriseIdInput, importFileInput, listEnterprisesInput, updateEnterpriseInput,

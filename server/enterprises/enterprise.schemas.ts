@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/server/zod";
 import { normalizeUscc } from "./uscc";
 
 export const INDUSTRY_CHAINS = ["有机新材料", "医药大健康", "电子化学品", "新能源材料", "精细化工", "基础化工"] as const;

@@ -4,7 +4,7 @@ import { enterprises, licences, memberships, outbox, parks, products, users } fr
 import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
-import { authorize } from "@/server/auth/policy";
+import { authorize, can } from "@/server/auth/policy";
 import { AppError, notFound } from "@/server/errors";
 import type { CreateEnterpriseInput, ListEnterprisesInput, UpdateEnterpriseInput } from "./enterprise.schemas";
 
@@ -75,12 +75,19 @@ export async function getEnterprisePrivate(db: Db, actor: Actor, id: number) {
       .orderBy(asc(users.name)),
   ]);
   const mine = actor.enterprises.find((e) => e.enterpriseId === id);
+  const scope = { enterpriseId: id, parkId: enterprise.parkId };
   return {
     ...enterprise,
     park: park ?? null,
     licences: licenceRows,
     members,
     myRole: mine?.role ?? null,
+    /** what this actor may do here, from the policy, so pages never decide access themselves */
+    allowed: {
+      update: can(actor, { type: "enterprise.update", ...scope }),
+      addMember: can(actor, { type: "member.add", ...scope }),
+      verify: can(actor, { type: "enterprise.verify", parkId: enterprise.parkId }),
+    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/server/zod";
 
 export const createParkInput = z.object({
   code: z.string().trim().toUpperCase().regex(/^[A-Z0-9][A-Z0-9_-]{1,15}$/, { error: "park.code_invalid" }),

@@ -4,16 +4,18 @@ import { enterprises, parks } from "@/db/schema";
 import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/policy";
-import { AppError } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 import type { CreateParkInput } from "./park.schemas";
 
 export async function listParks(db: Db) {
   return db
     .select({
       id: parks.id, code: parks.code, name: parks.name, nameEn: parks.nameEn, city: parks.city,
-      enterprises: sql<number>`(SELECT count(*)::int FROM ${enterprises} WHERE ${enterprises.parkId} = ${parks.id})`,
+      enterprises: sql<number>`count(${enterprises.id})::int`,
     })
     .from(parks)
+    .leftJoin(enterprises, eq(enterprises.parkId, parks.id))
+    .groupBy(parks.id)
     .orderBy(asc(parks.code));
 }
 
@@ -33,4 +35,20 @@ export async function createPark(db: Db, actor: Actor, input: CreateParkInput) {
 export async function parkByCode(db: Db, code: string) {
   const [park] = await db.select().from(parks).where(eq(parks.code, code.trim().toUpperCase()));
   return park ?? null;
+}
+
+/** The figures on park staff's home: enterprises (verified or not), products, agreements of the park. */
+export async function parkOverview(db: Db, actor: Actor, parkId: number) {
+  const [park] = await db.select().from(parks).where(eq(parks.id, parkId));
+  if (!park) throw notFound({ zh: "园区", en: "Park" });
+  authorize(actor, { type: "park.manage", parkId });
+  const [row] = await db.execute<{ enterprises: number; verified: number; products: number; agreements: number }>(sql`
+    SELECT
+      (SELECT count(*)::int FROM enterprise e WHERE e.park_id = ${parkId}) AS enterprises,
+      (SELECT count(*)::int FROM enterprise e WHERE e.park_id = ${parkId} AND e.verified_at IS NOT NULL) AS verified,
+      (SELECT count(*)::int FROM product p JOIN enterprise e ON e.id = p.enterprise_id
+        WHERE e.park_id = ${parkId} AND p.retired_at IS NULL) AS products,
+      (SELECT count(*)::int FROM agreement a WHERE a.status <> 'draft' AND EXISTS (
+        SELECT 1 FROM enterprise e WHERE e.park_id = ${parkId} AND e.id IN (a.buyer_enterprise_id, a.seller_enterprise_id))) AS agreements`);
+  return { park, figures: row! };
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/server/zod";
 import { firstUserInput } from "@/server/enterprises/enterprise.schemas";
 
 export const addMemberInput = firstUserInput.extend({

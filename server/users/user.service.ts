@@ -1,6 +1,6 @@
 import { asc, count, eq, ilike, or, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import { enterprises, memberships, parkStaff, parks, users } from "@/db/schema";
+import { enterprises, parks, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/audit";
 import { homeKind, type Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/policy";
@@ -51,8 +51,9 @@ export async function listUsers(db: Db, actor: Actor, input: ListUsersInput) {
       .select({
         id: users.id, email: users.email, name: users.name, platformAdmin: users.isPlatformAdmin,
         disabled: sql<boolean>`${users.disabledAt} IS NOT NULL`, lastLoginAt: users.lastLoginAt,
-        enterprise: sql<string | null>`(SELECT string_agg(${enterprises.name} || ' (' || ${memberships.role} || ')', ', ') FROM ${memberships} JOIN ${enterprises} ON ${enterprises.id} = ${memberships.enterpriseId} WHERE ${memberships.userId} = ${users.id})`,
-        park: sql<string | null>`(SELECT string_agg(${parks.name}, ', ') FROM ${parkStaff} JOIN ${parks} ON ${parks.id} = ${parkStaff.parkId} WHERE ${parkStaff.userId} = ${users.id})`,
+        // correlated subqueries name their tables explicitly: drizzle leaves columns unqualified here
+        enterprise: sql<string | null>`(SELECT string_agg(e.name, ', ') FROM membership m JOIN enterprise e ON e.id = m.enterprise_id WHERE m.user_id = "app_user"."id")`,
+        park: sql<string | null>`(SELECT string_agg(p.name, ', ') FROM park_staff s JOIN park p ON p.id = s.park_id WHERE s.user_id = "app_user"."id")`,
       })
       .from(users)
       .where(where)

@@ -3,7 +3,7 @@ import { systemActor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import { createParkInput } from "@/server/parks/park.schemas";
 import { createPark } from "@/server/parks/park.service";
-import { translator } from "@/i18n";
+import { translator, validationText } from "@/i18n";
 import type { CliCommand } from "../commands";
 
 export const parkAddCommand: CliCommand = {
@@ -20,7 +20,7 @@ export const parkAddCommand: CliCommand = {
     });
     if (!parsed.success) {
       const zh = translator("zh"), en = translator("en");
-      const problems = parsed.error.issues.map((i) => `--${String(i.path[0])}: ${zh(`validation.${i.message}`)} / ${en(`validation.${i.message}`)}`);
+      const problems = parsed.error.issues.map((i) => `--${String(i.path[0])}: ${validationText(zh, i.message)} / ${validationText(en, i.message)}`);
       throw new AppError("INVALID", { zh: problems.join("; "), en: problems.join("; ") });
     }
     const park = await createPark(db, systemActor, parsed.data);

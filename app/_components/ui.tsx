@@ -1,0 +1,168 @@
+import Link from "next/link";
+
+/** Small presentational pieces shared by every page. Server and client components may use them. */
+
+export function PageHeader({ title, description, actions }: { title: string; description?: string; actions?: React.ReactNode }) {
+  return (
+    <div className="mb-6 flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{title}</h1>
+        {description ? <p className="mt-1 max-w-3xl text-sm text-slate-600">{description}</p> : null}
+      </div>
+      {actions ? <div className="flex flex-wrap gap-2">{actions}</div> : null}
+    </div>
+  );
+}
+
+export function Card({ title, children, actions, className = "" }: { title?: string; children: React.ReactNode; actions?: React.ReactNode; className?: string }) {
+  return (
+    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`} aria-label={title}>
+      {title || actions ? (
+        <div className="mb-4 flex items-center justify-between gap-2">
+          {title ? <h2 className="text-base font-semibold text-slate-900">{title}</h2> : <span />}
+          {actions}
+        </div>
+      ) : null}
+      {children}
+    </section>
+  );
+}
+
+export function Stat({ label, value, hint }: { label: string; value: string; hint?: string }) {
+  return (
+    <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="text-sm text-slate-500">{label}</div>
+      <div className="mt-1 text-2xl font-semibold text-slate-900" data-testid={`stat-${label}`}>{value}</div>
+      {hint ? <div className="mt-1 text-xs text-slate-500">{hint}</div> : null}
+    </div>
+  );
+}
+
+const BUTTON = {
+  primary: "bg-brand-600 text-white hover:bg-brand-700 disabled:bg-slate-300",
+  secondary: "border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 disabled:text-slate-400",
+  danger: "bg-red-600 text-white hover:bg-red-700 disabled:bg-slate-300",
+  ghost: "text-brand-700 hover:bg-brand-50 disabled:text-slate-400",
+} as const;
+
+export type ButtonVariant = keyof typeof BUTTON;
+
+export const buttonClass = (variant: ButtonVariant = "primary", size: "sm" | "md" = "md") =>
+  `inline-flex items-center justify-center gap-1.5 rounded-md font-medium transition-colors disabled:cursor-not-allowed ${
+    size === "sm" ? "px-2.5 py-1 text-sm" : "px-4 py-2 text-sm"
+  } ${BUTTON[variant]}`;
+
+export function Button({
+  variant = "primary", size = "md", className = "", ...props
+}: React.ButtonHTMLAttributes<HTMLButtonElement> & { variant?: ButtonVariant; size?: "sm" | "md" }) {
+  return <button type="button" {...props} className={`${buttonClass(variant, size)} ${className}`} />;
+}
+
+export function ButtonLink({ href, variant = "primary", size = "md", children }: { href: string; variant?: ButtonVariant; size?: "sm" | "md"; children: React.ReactNode }) {
+  return (
+    <Link href={href} className={buttonClass(variant, size)}>
+      {children}
+    </Link>
+  );
+}
+
+export const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm placeholder:text-slate-400 focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500 aria-[invalid=true]:border-red-500";
+
+/** A labelled form control with its error; `children` is the input, which must carry `id`. */
+export function Field({ id, label, error, hint, required, children }: { id: string; label: string; error?: string; hint?: string; required?: boolean; children: React.ReactNode }) {
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+        {required ? <span className="ml-0.5 text-red-600" aria-hidden>*</span> : null}
+      </label>
+      {children}
+      {hint && !error ? <p className="text-xs text-slate-500">{hint}</p> : null}
+      {error ? <p id={`${id}-error`} className="text-xs text-red-600" role="alert">{error}</p> : null}
+    </div>
+  );
+}
+
+export function Badge({ tone = "slate", children }: { tone?: "slate" | "green" | "amber" | "red" | "blue"; children: React.ReactNode }) {
+  const tones = {
+    slate: "bg-slate-100 text-slate-700",
+    green: "bg-emerald-100 text-emerald-800",
+    amber: "bg-amber-100 text-amber-800",
+    red: "bg-red-100 text-red-800",
+    blue: "bg-sky-100 text-sky-800",
+  };
+  return <span className={`inline-flex items-center rounded px-1.5 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>;
+}
+
+export function EmptyState({ title, children }: { title: string; children?: React.ReactNode }) {
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-6 py-10 text-center">
+      <p className="font-medium text-slate-700">{title}</p>
+      {children ? <div className="mt-2 text-sm text-slate-500">{children}</div> : null}
+    </div>
+  );
+}
+
+export function Notice({ tone = "info", children }: { tone?: "info" | "error" | "success" | "warning"; children: React.ReactNode }) {
+  const tones = {
+    info: "border-sky-200 bg-sky-50 text-sky-900",
+    error: "border-red-200 bg-red-50 text-red-800",
+    success: "border-emerald-200 bg-emerald-50 text-emerald-900",
+    warning: "border-amber-200 bg-amber-50 text-amber-900",
+  };
+  return (
+    <div role={tone === "error" ? "alert" : "status"} className={`rounded-md border px-4 py-3 text-sm ${tones[tone]}`}>
+      {children}
+    </div>
+  );
+}
+
+export function Spinner({ label }: { label: string }) {
+  return (
+    <span role="status" className="inline-flex items-center gap-2 text-sm text-slate-500">
+      <span className="h-4 w-4 animate-spin rounded-full border-2 border-slate-300 border-t-brand-600" aria-hidden />
+      {label}
+    </span>
+  );
+}
+
+/** Page links that keep the other query parameters; renders nothing for a single page. */
+export function Pagination({
+  page, pageSize, total, hrefFor, labels,
+}: {
+  page: number; pageSize: number; total: number; hrefFor: (page: number) => string;
+  labels: { previous: string; next: string; status: string };
+}) {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  const link = (target: number, text: string, rel: string) =>
+    target < 1 || target > pages ? (
+      <span className="rounded-md px-3 py-1.5 text-sm text-slate-400" aria-disabled>{text}</span>
+    ) : (
+      <Link href={hrefFor(target)} rel={rel} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
+        {text}
+      </Link>
+    );
+  return (
+    <nav className="mt-4 flex items-center justify-between gap-2" aria-label="pagination">
+      {link(page - 1, labels.previous, "prev")}
+      <span className="text-sm text-slate-600">{labels.status}</span>
+      {link(page + 1, labels.next, "next")}
+    </nav>
+  );
+}
+
+export function Table({ children, caption }: { children: React.ReactNode; caption?: string }) {
+  return (
+    <div className="overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-sm">
+        {caption ? <caption className="sr-only">{caption}</caption> : null}
+        {children}
+      </table>
+    </div>
+  );
+}
+
+export const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
+export const td = "px-3 py-2 align-top text-slate-800";

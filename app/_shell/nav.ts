@@ -1,0 +1,26 @@
+import type { HomeKind } from "@/server/auth/actor";
+
+/** The navigation of each kind of user: message key and URL. Domains add their pages here. */
+export interface NavItem {
+  key: string;
+  href: string;
+}
+
+const DIRECTORY: NavItem = { key: "nav.directory", href: "/enterprises" };
+
+export const NAV: Record<HomeKind, NavItem[]> = {
+  visitor: [{ key: "nav.home", href: "/" }, DIRECTORY],
+  enterprise: [{ key: "nav.workspace", href: "/enterprise" }, DIRECTORY],
+  procurement: [{ key: "nav.workspace", href: "/procurement" }, DIRECTORY],
+  park: [{ key: "nav.park", href: "/park" }, DIRECTORY],
+  admin: [{ key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, DIRECTORY],
+};
+
+/** Where each kind of user lands after signing in. */
+export const HOME: Record<HomeKind, string> = {
+  visitor: "/",
+  enterprise: "/enterprise",
+  procurement: "/procurement",
+  park: "/park",
+  admin: "/admin",
+};

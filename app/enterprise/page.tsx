@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { attempt, Refusal } from "@/app/_components/refusal";
+import { Badge, ButtonLink, Card, PageHeader, Stat } from "@/app/_components/ui";
+import { formatNumber } from "@/i18n";
+import { getT } from "@/i18n/server";
+import { api } from "@/server/api/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("workspace.enterprise_title") };
+}
+
+/** Enterprise staff's home: their enterprise at a glance and what to do next. */
+export default async function EnterpriseHome() {
+  const { t, locale } = await getT();
+  const caller = await api();
+  const me = await caller.user.me();
+  if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/enterprise" />;
+  if (!me.enterprise) return <Refusal failure={{ ok: false, code: "FORBIDDEN", message: null }} />;
+  const result = await attempt(() => caller.enterprise.private({ id: me.enterprise!.id }));
+  if (!result.ok) return <Refusal failure={result} />;
+  const e = result.data;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("workspace.welcome", { name: me.name })}
+        description={t("workspace.enterprise_description")}
+        actions={<ButtonLink href={`/enterprises/${e.id}/manage`} variant="secondary">{t("enterprise.manage")}</ButtonLink>}
+      />
+      <Card title={e.name} actions={e.verifiedAt ? <Badge tone="green">{t("enterprise.verified")}</Badge> : <Badge tone="amber">{t("enterprise.unverified")}</Badge>}>
+        <p className="text-sm text-slate-600">
+          {e.park?.name ?? t("directory.external")} · <span className="font-mono">{e.uscc}</span>
+        </p>
+        {!e.verifiedAt ? <p className="mt-2 text-sm text-amber-800">{t("workspace.unverified_hint")}</p> : null}
+      </Card>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Stat label={t("workspace.members")} value={formatNumber(e.members.length, locale)} />
+        <Stat label={t("workspace.licences")} value={formatNumber(e.licences.length, locale)} />
+        <Stat label={t("workspace.chains")} value={e.chains.join("、") || "—"} />
+      </div>
+      <Card title={t("workspace.next_steps")}>
+        <ul className="list-inside list-disc space-y-1 text-sm text-slate-700">
+          <li><Link className="text-brand-700 hover:underline" href={`/enterprises/${e.id}/manage`}>{t("workspace.step_profile")}</Link></li>
+          <li><Link className="text-brand-700 hover:underline" href={`/enterprises/${e.id}`}>{t("workspace.step_public")}</Link></li>
+        </ul>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { attempt, Refusal } from "@/app/_components/refusal";
+import { Badge, Card, EmptyState, PageHeader, Table, td, th } from "@/app/_components/ui";
+import { formatDate } from "@/i18n";
+import { getT } from "@/i18n/server";
+import { api } from "@/server/api/server";
+import { VerifyToggle } from "@/app/_components/verify-toggle";
+import { AddMemberForm, EnterpriseProfileForm } from "./forms";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("enterprise.manage") };
+}
+
+/** An enterprise's private page: for its members, its park's staff and platform admins only. */
+export default async function ManageEnterprisePage({ params }: { params: Promise<{ id: string }> }) {
+  const raw = (await params).id;
+  const id = Number(raw);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const { t, locale } = await getT();
+  const result = await attempt(async () => (await api()).enterprise.private({ id }));
+  if (!result.ok) return <Refusal failure={result} from={`/enterprises/${id}/manage`} />;
+  const e = result.data;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={e.name}
+        description={t("enterprise.manage_description")}
+        actions={
+          <div className="flex items-center gap-2">
+            {e.verifiedAt ? <Badge tone="green">{t("enterprise.verified")}</Badge> : <Badge tone="amber">{t("enterprise.unverified")}</Badge>}
+            {e.allowed.verify ? <VerifyToggle id={e.id} verified={Boolean(e.verifiedAt)} /> : null}
+          </div>
+        }
+      />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("enterprise.profile")}>
+          <EnterpriseProfileForm
+            editable={e.allowed.update}
+            initial={{
+              id: e.id, name: e.name, nameEn: e.nameEn ?? "", chains: e.chains, address: e.address ?? "",
+              contactName: e.contactName ?? "", contactPhone: e.contactPhone ?? "", description: e.description ?? "",
+            }}
+            uscc={e.uscc}
+            park={e.park?.name ?? t("directory.external")}
+          />
+        </Card>
+        <div className="space-y-6">
+          <Card title={t("enterprise.members")}>
+            <Table caption={t("enterprise.members")}>
+              <thead>
+                <tr><th className={th}>{t("enterprise.member_name")}</th><th className={th}>{t("auth.email")}</th><th className={th}>{t("enterprise.member_role")}</th></tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {e.members.map((m) => (
+                  <tr key={m.userId}>
+                    <td className={td}>{m.name}{m.disabled ? <span className="ml-2"><Badge tone="red">{t("admin.disabled")}</Badge></span> : null}</td>
+                    <td className={td}>{m.email}</td>
+                    <td className={td}>{t(`roles.${m.role}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            {e.members.length === 0 ? <EmptyState title={t("enterprise.no_members")} /> : null}
+            {e.allowed.addMember ? <AddMemberForm enterpriseId={e.id} /> : null}
+          </Card>
+          <Card title={t("enterprise.licences")}>
+            {e.licences.length === 0 ? (
+              <EmptyState title={t("enterprise.no_licences")} />
+            ) : (
+              <ul className="space-y-2 text-sm">
+                {e.licences.map((l) => (
+                  <li key={l.id} className="flex flex-wrap justify-between gap-2">
+                    <span>{t(`licence.${l.type}`)} · <span className="font-mono">{l.number}</span></span>
+                    <span className="text-slate-500">{t("enterprise.valid_until", { date: formatDate(l.validUntil, locale) })}</span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
+      </div>
+    </div>
+  );
+}

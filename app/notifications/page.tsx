@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { attempt, Refusal } from "@/app/_components/refusal";
+import { EmptyState, PageHeader, Pagination } from "@/app/_components/ui";
+import { getT } from "@/i18n/server";
+import { api } from "@/server/api/server";
+import { MarkAllRead } from "./mark-all-read";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("notifications.title") };
+}
+
+const PAGE_SIZE = 20;
+
+export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const { t, locale } = await getT();
+  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const result = await attempt(async () => (await api()).notification.list({ page, pageSize: PAGE_SIZE }));
+  if (!result.ok) return <Refusal failure={result} from="/notifications" />;
+  const { items, total } = result.data;
+
+  return (
+    <div className="mx-auto max-w-3xl">
+      <PageHeader title={t("notifications.title")} actions={items.some((n) => !n.read) ? <MarkAllRead /> : null} />
+      {items.length === 0 ? (
+        <EmptyState title={t("notifications.empty")} />
+      ) : (
+        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+          {items.map((n) => (
+            <li key={n.id} className={`flex items-start justify-between gap-3 px-4 py-3 ${n.read ? "" : "bg-brand-50/60"}`}>
+              <div>
+                {n.notice.href ? (
+                  <Link href={n.notice.href} className="text-sm font-medium text-slate-900 hover:text-brand-700">{n.notice[locale]}</Link>
+                ) : (
+                  <span className="text-sm font-medium text-slate-900">{n.notice[locale]}</span>
+                )}
+                <div className="text-xs text-slate-500">{n.createdAt.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB")}</div>
+              </div>
+              {!n.read ? <span className="mt-1 h-2 w-2 shrink-0 rounded-full bg-brand-600" aria-label={t("notifications.unread")} /> : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      <Pagination
+        page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => `/notifications?page=${p}`}
+        labels={{ previous: t("pagination.previous"), next: t("pagination.next"), status: t("pagination.status", { page, pages: Math.ceil(total / PAGE_SIZE) }) }}
+      />
+    </div>
+  );
+}

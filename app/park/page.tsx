@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { attempt, Refusal } from "@/app/_components/refusal";
+import { VerifyToggle } from "@/app/_components/verify-toggle";
+import { Card, EmptyState, PageHeader, Stat, inputClass, buttonClass } from "@/app/_components/ui";
+import { formatDate, formatNumber } from "@/i18n";
+import { getT } from "@/i18n/server";
+import { api } from "@/server/api/server";
+import { DirectoryImport, RegisterEnterpriseForm } from "./forms";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("park.title") };
+}
+
+/** Park staff's home: the park's figures, enterprises waiting for verification, registration and import. */
+export default async function ParkHome({ searchParams }: { searchParams: Promise<{ park?: string }> }) {
+  const { t, locale } = await getT();
+  const caller = await api();
+  const me = await caller.user.me();
+  if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/park" />;
+  const parks = await caller.park.list();
+  const chosen = Number((await searchParams).park) || me.park?.id || (me.platformAdmin ? parks[0]?.id : undefined);
+  if (!chosen) {
+    return me.platformAdmin ? <EmptyState title={t("park.no_parks")}><Link className="text-brand-700 underline" href="/admin">{t("nav.admin")}</Link></EmptyState>
+      : <Refusal failure={{ ok: false, code: "FORBIDDEN", message: null }} />;
+  }
+  const result = await attempt(() => caller.park.overview({ parkId: chosen }));
+  if (!result.ok) return <Refusal failure={result} />;
+  const { park, figures } = result.data;
+  const waiting = await caller.enterprise.unverified({ parkId: park.id });
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={park.name}
+        description={t("park.description")}
+        actions={
+          me.platformAdmin && parks.length > 1 ? (
+            <form action="/park" className="flex items-center gap-2">
+              <label htmlFor="park-choice" className="sr-only">{t("directory.park_label")}</label>
+              <select id="park-choice" name="park" defaultValue={park.id} className={inputClass}>
+                {parks.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              </select>
+              <button type="submit" className={buttonClass("secondary")}>{t("park.switch")}</button>
+            </form>
+          ) : null
+        }
+      />
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+        <Stat label={t("park.figure_enterprises")} value={formatNumber(figures.enterprises, locale)} />
+        <Stat label={t("park.figure_verified")} value={formatNumber(figures.verified, locale)} />
+        <Stat label={t("park.figure_products")} value={formatNumber(figures.products, locale)} />
+        <Stat label={t("park.figure_agreements")} value={formatNumber(figures.agreements, locale)} />
+      </div>
+
+      <Card title={t("park.waiting_title")} actions={<Link href={`/enterprises?park=${park.id}`} className="text-sm text-brand-700 hover:underline">{t("park.all_enterprises")}</Link>}>
+        {waiting.length === 0 ? (
+          <EmptyState title={t("park.waiting_empty")} />
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {waiting.map((e) => (
+              <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <div>
+                  <Link href={`/enterprises/${e.id}/manage`} className="font-medium hover:text-brand-700">{e.name}</Link>
+                  <div className="text-xs text-slate-500"><span className="font-mono">{e.uscc}</span> · {t("park.registered_on", { date: formatDate(e.createdAt, locale) })}</div>
+                </div>
+                <VerifyToggle id={e.id} verified={false} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("park.register_title")}>
+          <RegisterEnterpriseForm parks={parks.map((p) => ({ id: p.id, name: p.name }))} defaultParkId={park.id} />
+        </Card>
+        <Card title={t("park.import_title")}>
+          <DirectoryImport />
+        </Card>
+      </div>
+    </div>
+  );
+}

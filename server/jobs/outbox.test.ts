@@ -1,0 +1,65 @@
+import crypto from "node:crypto";
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { outbox } from "@/db/schema";
+import { drainAll, drainOnce, enqueue, pendingCount } from "./outbox";
+
+const topic = () => `test-${crypto.randomBytes(4).toString("hex")}`;
+
+describe("outbox", () => {
+  it("delivers each topic's distinct ids once and deletes the delivered rows", async () => {
+    const db = getDb();
+    const t = topic();
+    await enqueue(db, t, [1, 2, 2, 3]);
+    const seen: string[][] = [];
+    const result = await drainOnce(db, { [t]: async (_db, ids) => void seen.push(ids) });
+    expect(result).toMatchObject({ delivered: 4, failed: 0 });
+    expect(seen).toEqual([["1", "2", "3"]]);
+    expect(await pendingCount(db, [t])).toBe(0);
+  });
+
+  it("keeps failed rows, counts the attempt and postpones the next one", async () => {
+    const db = getDb();
+    const t = topic();
+    await enqueue(db, t, ["a"]);
+    const result = await drainOnce(db, { [t]: async () => { throw new Error("search is down"); } });
+    expect(result).toMatchObject({ delivered: 0, failed: 1, error: `${t}: search is down` });
+    const [row] = await db.select().from(outbox).where(eq(outbox.topic, t));
+    expect(row).toMatchObject({ attempts: 1, lastError: "search is down" });
+    expect(row!.availableAt.getTime()).toBeGreaterThan(Date.now() - 5_000);
+    // not due yet: a second pass leaves it alone
+    expect(await drainOnce(db, { [t]: async () => {} })).toMatchObject({ delivered: 0 });
+  });
+
+  it("rolls back what a failing handler wrote", async () => {
+    const db = getDb();
+    const t = topic();
+    const marker = topic();
+    await enqueue(db, t, ["x"]);
+    await drainOnce(db, {
+      [t]: async (tx) => {
+        await enqueue(tx, marker, ["half-done"]);
+        throw new Error("boom");
+      },
+    });
+    expect(await pendingCount(db, [marker])).toBe(0);
+  });
+
+  it("lets two workers drain one table without delivering a row twice", async () => {
+    const db = getDb();
+    const t = topic();
+    await enqueue(db, t, Array.from({ length: 200 }, (_, i) => i));
+    const delivered: string[] = [];
+    const handler = async (_db: unknown, ids: string[]) => {
+      await new Promise((r) => setTimeout(r, 20));
+      delivered.push(...ids);
+    };
+    await Promise.all([
+      drainAll(db, { [t]: handler }, { timeoutMs: 10_000 }),
+      drainAll(db, { [t]: handler }, { timeoutMs: 10_000 }),
+    ]);
+    expect(delivered.length).toBe(200);
+    expect(new Set(delivered).size).toBe(200);
+  });
+});

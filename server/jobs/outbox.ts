@@ -1,0 +1,95 @@
+import { and, asc, count, inArray, lte, sql } from "drizzle-orm";
+import type { Db } from "@/db";
+import { outbox } from "@/db/schema";
+
+/**
+ * The outbox: changes committed to PostgreSQL that still have to reach somewhere else (the search
+ * index, match suggestions). A service writes a row in the same transaction as its change; the
+ * worker drains rows topic by topic with `FOR UPDATE SKIP LOCKED`, so several app instances can
+ * drain the same table, and a failed delivery is retried with a growing delay (1 s, 2 s, 4 s …
+ * at most 5 min). Nothing is lost while the target is down: the rows wait.
+ */
+
+/** Delivers the changes of one topic: receives the distinct entity ids, throws to have them retried. */
+export type OutboxHandler = (db: Db, entityIds: string[]) => Promise<void>;
+export type OutboxHandlers = Record<string, OutboxHandler>;
+
+/** Records that entities changed; call inside the transaction that changes them. */
+export async function enqueue(db: Db, topic: string, entityIds: Array<string | number>) {
+  if (entityIds.length === 0) return;
+  await db.insert(outbox).values(entityIds.map((id) => ({ topic, entityId: String(id) })));
+}
+
+export interface DrainResult {
+  delivered: number;
+  failed: number;
+  /** the first error of this pass, for logs */
+  error?: string;
+}
+
+/**
+ * One pass over the outbox: takes up to `batchSize` due rows of the topics that have a handler,
+ * delivers them, deletes what was delivered and postpones what failed. A handler runs in a
+ * savepoint, so a failed delivery leaves none of its own writes behind.
+ */
+export async function drainOnce(db: Db, handlers: OutboxHandlers, options: { batchSize?: number } = {}): Promise<DrainResult> {
+  const topics = Object.keys(handlers);
+  if (topics.length === 0) return { delivered: 0, failed: 0 };
+  return db.transaction(async (tx) => {
+    const rows = await tx
+      .select({ id: outbox.id, topic: outbox.topic, entityId: outbox.entityId })
+      .from(outbox)
+      .where(and(lte(outbox.availableAt, sql`now()`), inArray(outbox.topic, topics)))
+      .orderBy(asc(outbox.id))
+      .limit(options.batchSize ?? 1000)
+      .for("update", { skipLocked: true });
+    const result: DrainResult = { delivered: 0, failed: 0 };
+    const byTopic = new Map<string, typeof rows>();
+    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    for (const [topic, list] of byTopic) {
+      const ids = list.map((r) => r.id);
+      try {
+        await tx.transaction((savepoint) => handlers[topic]!(savepoint, [...new Set(list.map((r) => r.entityId))]));
+        await tx.delete(outbox).where(inArray(outbox.id, ids));
+        result.delivered += list.length;
+      } catch (e) {
+        const message = (e as Error).message.slice(0, 500);
+        result.error ??= `${topic}: ${message}`;
+        result.failed += list.length;
+        await tx
+          .update(outbox)
+          .set({
+            attempts: sql`${outbox.attempts} + 1`,
+            lastError: message,
+            availableAt: sql`now() + make_interval(secs => least(300, power(2, ${outbox.attempts})))`,
+          })
+          .where(inArray(outbox.id, ids));
+      }
+    }
+    return result;
+  });
+}
+
+/** Rows still waiting for these topics (all topics when none are given). */
+export async function pendingCount(db: Db, topics?: string[]): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(outbox)
+    .where(topics ? inArray(outbox.topic, topics) : undefined);
+  return row?.n ?? 0;
+}
+
+/**
+ * Drains until nothing is left for these handlers' topics, or until `timeoutMs` passes. Returns
+ * whether the outbox emptied.
+ */
+export async function drainAll(db: Db, handlers: OutboxHandlers, options: { timeoutMs?: number } = {}): Promise<boolean> {
+  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  const topics = Object.keys(handlers);
+  for (;;) {
+    const pass = await drainOnce(db, handlers);
+    if ((await pendingCount(db, topics)) === 0) return true;
+    if (Date.now() > deadline) return false;
+    if (pass.delivered === 0) await new Promise((r) => setTimeout(r, 250));
+  }
+}
