@@ -2,10 +2,11 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import {
   agreementLines, agreements, appMeta, byproducts, callOffOrders, demands, enterprises, events, licences,
-  memberships, outbox, parkStaff, parks, products, substances, supplyOffers, users,
+  memberships, parkStaff, parks, products, substances, supplyOffers, users,
 } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
 import { usccCheckCharacter } from "@/server/enterprises/uscc";
+import { enqueue } from "@/server/jobs/outbox";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 
 /**
@@ -499,11 +500,9 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
     await tx.insert(parkStaff).values({ userId: idOf("park"), parkId: parkByCode.get("BJHG")!.id });
 
     // everything searchable reaches the index through the outbox
-    await tx.insert(outbox).values([
-      ...enterpriseRows.map((e) => ({ topic: "enterprises", entityId: String(e.id) })),
-      ...insertedProducts.map((p) => ({ topic: "products", entityId: String(p.id) })),
-      ...insertedDemands.map((d) => ({ topic: "demands", entityId: String(d.id) })),
-    ]);
+    await enqueue(tx, "enterprises", enterpriseRows.map((e) => e.id));
+    await enqueue(tx, "products", insertedProducts.map((p) => p.id));
+    await enqueue(tx, "demands", insertedDemands.map((d) => d.id));
     await tx.insert(appMeta).values({ key: SEEDED_KEY, value: today.toISOString() });
 
     return {

@@ -1,7 +1,8 @@
 import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { enterprises, licences, memberships, outbox, parks, products, users } from "@/db/schema";
+import { enterprises, licences, memberships, parks, products, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/audit";
+import { enqueue } from "@/server/jobs/outbox";
 import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { authorize, can } from "@/server/auth/policy";
@@ -105,7 +106,7 @@ export async function createEnterprise(db: Db, actor: Actor, input: CreateEnterp
     const { firstUser, ...fields } = input;
     const [enterprise] = await tx.insert(enterprises).values(fields).returning();
     if (firstUser) await addUserToEnterprise(tx, enterprise!.id, { ...firstUser, role: "admin" });
-    await tx.insert(outbox).values({ topic: "enterprises", entityId: String(enterprise!.id) });
+    await enqueue(tx, "enterprises", [enterprise!.id]);
     await recordAudit(tx, actor, { entity: "enterprise", entityId: enterprise!.id, action: "create", after: enterprise });
     return enterprise!;
   });
@@ -117,7 +118,7 @@ export async function updateEnterprise(db: Db, actor: Actor, input: UpdateEnterp
   return db.transaction(async (tx) => {
     const { id, ...fields } = input;
     const [after] = await tx.update(enterprises).set(fields).where(eq(enterprises.id, id)).returning();
-    await tx.insert(outbox).values({ topic: "enterprises", entityId: String(id) });
+    await enqueue(tx, "enterprises", [id]);
     await recordAudit(tx, actor, { entity: "enterprise", entityId: id, action: "update", before, after });
     return after!;
   });
@@ -132,7 +133,7 @@ export async function setEnterpriseVerified(db: Db, actor: Actor, input: { id: n
       .set(input.verified ? { verifiedAt: new Date(), verifiedBy: actor.userId } : { verifiedAt: null, verifiedBy: null })
       .where(eq(enterprises.id, input.id))
       .returning();
-    await tx.insert(outbox).values({ topic: "enterprises", entityId: String(input.id) });
+    await enqueue(tx, "enterprises", [input.id]);
     await recordAudit(tx, actor, {
       entity: "enterprise", entityId: input.id, action: input.verified ? "verify" : "unverify",
       before: { verifiedAt: before.verifiedAt }, after: { verifiedAt: after!.verifiedAt },

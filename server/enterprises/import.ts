@@ -1,7 +1,8 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { enterprises, outbox, parks } from "@/db/schema";
+import { enterprises, parks } from "@/db/schema";
 import { recordAudit } from "@/server/audit/audit";
+import { enqueue } from "@/server/jobs/outbox";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { readTable, type ImportColumn, type RowError } from "@/server/imports/table";
@@ -79,11 +80,11 @@ export async function importEnterprises(db: Db, actor: Actor, file: { name: stri
       await db.transaction(async (tx) => {
         if (current) {
           await tx.update(enterprises).set({ name, parkId, chains, address }).where(eq(enterprises.id, current.id));
-          await tx.insert(outbox).values({ topic: "enterprises", entityId: String(current.id) });
+          await enqueue(tx, "enterprises", [current.id]);
           await recordAudit(tx, actor, { entity: "enterprise", entityId: current.id, action: "import-update", after: { name, parkId, chains, address } });
         } else {
           const [created] = await tx.insert(enterprises).values({ uscc, name, parkId, chains, address }).returning({ id: enterprises.id });
-          await tx.insert(outbox).values({ topic: "enterprises", entityId: String(created!.id) });
+          await enqueue(tx, "enterprises", [created!.id]);
           await recordAudit(tx, actor, { entity: "enterprise", entityId: created!.id, action: "import-create", after: { uscc, name, parkId } });
         }
       });

@@ -3,15 +3,34 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { outbox } from "@/db/schema";
-import { drainAll, drainOnce, enqueue, pendingCount } from "./outbox";
+import { drainAll, drainOnce, enqueue as announce, pendingCount } from "./outbox";
+import { LISTENERS } from "./topics";
 
-const topic = () => `test-${crypto.randomBytes(4).toString("hex")}`;
+/** A fresh event with one listener, `<event>:t`; returns the listener's topic. */
+const topic = () => {
+  const event = `test-${crypto.randomBytes(4).toString("hex")}`;
+  LISTENERS[event] = ["t"];
+  return `${event}:t`;
+};
+const enqueue = (db: Parameters<typeof announce>[0], t: string, ids: Array<string | number>) => announce(db, t.split(":")[0]!, ids);
 
 describe("outbox", () => {
+  it("records one row per listener of an event, and none for an event nobody listens to", async () => {
+    const db = getDb();
+    const event = `test-${crypto.randomBytes(4).toString("hex")}`;
+    LISTENERS[event] = ["search", "match"];
+    await announce(db, event, [7, 7, 8]);
+    expect(await pendingCount(db, [`${event}:search`])).toBe(2);
+    expect(await pendingCount(db, [`${event}:match`])).toBe(2);
+    await announce(db, `unheard-${event}`, [1]);
+    expect(await pendingCount(db, [`unheard-${event}`])).toBe(0);
+  });
+
   it("delivers each topic's distinct ids once and deletes the delivered rows", async () => {
     const db = getDb();
     const t = topic();
-    await enqueue(db, t, [1, 2, 2, 3]);
+    await enqueue(db, t, [1, 2]);
+    await enqueue(db, t, [2, 3]);
     const seen: string[][] = [];
     const result = await drainOnce(db, { [t]: async (_db, ids) => void seen.push(ids) });
     expect(result).toMatchObject({ delivered: 4, failed: 0 });

@@ -1,6 +1,7 @@
 import { and, asc, count, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { outbox } from "@/db/schema";
+import { LISTENERS } from "./topics";
 
 /**
  * The outbox: changes committed to PostgreSQL that still have to reach somewhere else (the search
@@ -14,10 +15,16 @@ import { outbox } from "@/db/schema";
 export type OutboxHandler = (db: Db, entityIds: string[]) => Promise<void>;
 export type OutboxHandlers = Record<string, OutboxHandler>;
 
-/** Records that entities changed; call inside the transaction that changes them. */
-export async function enqueue(db: Db, topic: string, entityIds: Array<string | number>) {
-  if (entityIds.length === 0) return;
-  await db.insert(outbox).values(entityIds.map((id) => ({ topic, entityId: String(id) })));
+/**
+ * Records that entities changed, once for every listener of the event (topics.ts); call inside the
+ * transaction that changes them. An event nobody listens to records nothing.
+ */
+export async function enqueue(db: Db, event: string, entityIds: Array<string | number>) {
+  const listeners = LISTENERS[event] ?? [];
+  if (entityIds.length === 0 || listeners.length === 0) return;
+  const ids = [...new Set(entityIds.map(String))];
+  const rows = listeners.flatMap((listener) => ids.map((entityId) => ({ topic: `${event}:${listener}`, entityId })));
+  for (let i = 0; i < rows.length; i += 5000) await db.insert(outbox).values(rows.slice(i, i + 5000));
 }
 
 export interface DrainResult {
