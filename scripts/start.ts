@@ -10,6 +10,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import "@/server/env"; // validates the configuration before anything starts
 import { createDb } from "@/db";
 import { seedDemo } from "@/db/seed/demo";
 import { prepareDatabase } from "@/server/platform/install";
@@ -73,7 +74,7 @@ async function main() {
 
   try {
     await prepareDatabase(services.databaseUrl, log);
-    if (services.embedded) {
+    if (services.embeddedDatabase) {
       const { db, close } = createDb(services.databaseUrl, { max: 2 });
       const demo = await seedDemo(db).finally(close);
       if (demo.seeded) log(`demo data seeded: ${demo.enterprises} enterprises, ${demo.products} products, ${demo.agreements} agreements`);
@@ -86,7 +87,7 @@ async function main() {
       MEILI_MASTER_KEY: services.meiliKey ?? "",
       NEXTAUTH_SECRET: authSecret(),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
-      PARKLINK_DEMO: services.embedded ? "1" : "0",
+      PARKLINK_DEMO: services.embeddedDatabase ? "1" : "0",
       NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
       DATA_DIR: dataDir,
     };

@@ -4,6 +4,7 @@
  * DATA_DIR (joining them when the web server already runs). `--json` prints JSON.
  */
 import { parseArgs } from "node:util";
+import "@/server/env"; // validates the configuration before anything starts
 import { closeDb, getDb } from "@/db";
 import { prepareDatabase } from "@/server/platform/install";
 import { connectServices } from "@/server/platform/services";

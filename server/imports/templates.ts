@@ -6,7 +6,7 @@ export const IMPORT_TEMPLATES: Record<string, { filename: string; columns: Impor
   enterprises: {
     filename: "enterprise-directory-template.csv",
     columns: ENTERPRISE_COLUMNS,
-    example: [["91320600MA1XXXXXX0", "示例化工有限公司", "RDHG", "有机新材料；精细化工", "江苏省南通市示例路1号"]],
+    example: [["91320600MA1P5K8Q33", "示例化工有限公司", "BJHG", "有机新材料；精细化工", "江苏省南通市示例路1号"]],
   },
 };
 

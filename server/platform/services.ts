@@ -6,8 +6,8 @@ export interface Services {
   databaseUrl: string;
   meiliUrl: string;
   meiliKey: string | undefined;
-  /** true when at least one service runs embedded (the demo setting) */
-  embedded: boolean;
+  /** true when PostgreSQL runs embedded under DATA_DIR: the demo setting (seed and demo accounts) */
+  embeddedDatabase: boolean;
   stop(): Promise<void>;
 }
 
@@ -18,14 +18,14 @@ export interface Services {
 export async function connectServices(log: (line: string) => void = () => {}): Promise<Services> {
   const dataDir = path.resolve(process.env.DATA_DIR || ".data");
   const stops: Array<() => Promise<void>> = [];
-  let embedded = false;
+  let embeddedDatabase = false;
 
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
     const pg = await startEmbeddedPostgres(dataDir, log);
     databaseUrl = pg.url;
     stops.push(pg.stop);
-    embedded = true;
+    embeddedDatabase = true;
   }
   let meiliUrl = process.env.MEILI_URL;
   let meiliKey = process.env.MEILI_MASTER_KEY;
@@ -35,7 +35,6 @@ export async function connectServices(log: (line: string) => void = () => {}): P
       meiliUrl = meili.url;
       meiliKey = meili.masterKey;
       stops.push(meili.stop);
-      embedded = true;
     } catch (e) {
       await Promise.all(stops.map((s) => s()));
       throw e;
@@ -48,7 +47,7 @@ export async function connectServices(log: (line: string) => void = () => {}): P
     databaseUrl,
     meiliUrl,
     meiliKey,
-    embedded,
+    embeddedDatabase,
     stop: async () => {
       for (const stop of stops.reverse()) await stop().catch(() => {});
     },
