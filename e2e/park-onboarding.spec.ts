@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { signIn, signInAs } from "./fixtures";
+
+/** A valid unified social credit code, different on every run. */
+function freshUscc(): string {
+  const alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+  const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+  let body = "91320600MA1";
+  for (let i = 0; i < 6; i++) body += alphabet[Math.floor(Math.random() * alphabet.length)];
+  const sum = [...body].reduce((s, c, i) => s + alphabet.indexOf(c) * weights[i]!, 0);
+  return body + alphabet[(31 - (sum % 31)) % 31];
+}
+
+test.describe("park staff onboard enterprises", () => {
+  test("they import the directory, see the rejected row, and the good rows land", async ({ page }) => {
+    const good = freshUscc();
+    const name = `导入测试化工有限公司${Date.now() % 100000}`;
+    await signInAs(page, "park");
+    await page.getByLabel("选择文件（CSV 或 XLSX）").setInputFiles({
+      name: "directory.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`统一社会信用代码,企业名称,园区代码,产业链\n${good},${name},BJHG,精细化工\n91320600MA1XXXXXX0,校验位错误有限公司,BJHG,\n`),
+    });
+    await expect(page.getByText("directory.csv")).toBeVisible();
+    await page.getByRole("button", { name: "开始导入" }).click();
+    const result = page.getByTestId("import-result");
+    await expect(result).toContainText("新增 1 条");
+    await expect(result).toContainText("拒绝 1 条");
+    await expect(result.getByRole("row").filter({ hasText: "统一社会信用代码无效" })).toContainText("3");
+    await page.goto(`/enterprises?q=${good}`);
+    await expect(page.getByRole("link", { name })).toBeVisible();
+  });
+
+  test("they register an enterprise with its first user, who signs in as its admin", async ({ page }) => {
+    const stamp = Date.now() % 1_000_000;
+    const email = `first-${stamp}@example.cn`;
+    await signInAs(page, "park");
+    await page.getByLabel("统一社会信用代码").fill("91320600MA1XXXXXX0");
+    await page.getByLabel("企业名称").fill(`新入园化学有限公司${stamp}`);
+    await page.getByRole("button", { name: "登记企业" }).click();
+    await expect(page.getByText("统一社会信用代码无效")).toBeVisible();
+
+    await page.getByLabel("统一社会信用代码").fill(freshUscc());
+    await page.getByLabel("同时为该企业开通首个账号").check();
+    await page.getByLabel("姓名").fill("首位管理员");
+    await page.getByLabel("邮箱").fill(email);
+    await page.getByLabel("初始密码").fill("first-password-1");
+    await page.getByRole("button", { name: "登记企业" }).click();
+    await expect(page.getByText(`已登记 新入园化学有限公司${stamp}`)).toBeVisible();
+
+    await page.context().clearCookies();
+    await signIn(page, email, "first-password-1");
+    await expect(page).toHaveURL(/\/enterprise$/);
+    await expect(page.getByText(`新入园化学有限公司${stamp}`).first()).toBeVisible();
+  });
+});
