@@ -17,7 +17,7 @@ export function CreateParkForm() {
   const create = useMutation(trpc.park.create.mutationOptions({ onSuccess: () => { setV(empty); router.refresh(); } }));
   const errors = fieldErrors(create.error, t);
   return (
-    <form
+    <form noValidate
       className="space-y-3 border-t border-slate-100 pt-4"
       onSubmit={(e) => {
         e.preventDefault();

@@ -31,7 +31,7 @@ export function RegisterEnterpriseForm({ parks, defaultParkId }: { parks: { id: 
     setV({ ...v, [key]: e.target.type === "checkbox" ? (e.target as HTMLInputElement).checked : e.target.value });
 
   return (
-    <form
+    <form noValidate
       className="space-y-3"
       onSubmit={(e) => {
         e.preventDefault();

@@ -46,7 +46,7 @@ export function EnterpriseProfileForm({ initial, editable, uscc, park }: { initi
   );
 
   return (
-    <form onSubmit={submit} className="space-y-4">
+    <form noValidate onSubmit={submit} className="space-y-4">
       <dl className="grid grid-cols-2 gap-3 text-sm">
         <div><dt className="text-slate-500">{t("enterprise.uscc")}</dt><dd className="font-mono">{uscc}</dd></div>
         <div><dt className="text-slate-500">{t("enterprise.park")}</dt><dd>{park}</dd></div>
@@ -92,7 +92,7 @@ export function AddMemberForm({ enterpriseId }: { enterpriseId: number }) {
   }));
   const errors = fieldErrors(add.error, t);
   return (
-    <form
+    <form noValidate
       className="mt-4 space-y-3 border-t border-slate-100 pt-4"
       onSubmit={(e) => {
         e.preventDefault();
