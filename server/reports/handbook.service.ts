@@ -28,6 +28,8 @@ export async function handbook(db: Db, actor: Actor, input: HandbookInput) {
     .from(enterprises)
     .where(eq(enterprises.parkId, park.id))
     .orderBy(asc(enterprises.name));
+  const byPinyin = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "zh-CN");
+  enterpriseRows.sort(byPinyin);
   const chosen = enterpriseRows.filter((e) => !input.chain || (e.chains[0] ?? "") === input.chain);
   const productRows = chosen.length
     ? await db
@@ -42,6 +44,7 @@ export async function handbook(db: Db, actor: Actor, input: HandbookInput) {
         .where(and(inArray(products.enterpriseId, chosen.map((e) => e.id)), isNull(products.retiredAt)))
         .orderBy(asc(products.name))
     : [];
+  productRows.sort(byPinyin);
   let hidden = 0;
   const byEnterprise = new Map<number, typeof productRows>();
   for (const p of productRows) {
@@ -74,7 +77,7 @@ export async function handbook(db: Db, actor: Actor, input: HandbookInput) {
     park: { id: park.id, code: park.code, name: park.name, nameEn: park.nameEn, city: park.city },
     chain: input.chain ?? null,
     chains: allChains,
-    sections: [...chains.values()].sort((a, b) => a.chain.localeCompare(b.chain, "zh")) as { chain: string; enterprises: EnterpriseEntry[] }[],
+    sections: [...chains.values()].sort((a, b) => a.chain.localeCompare(b.chain, "zh-CN")) as { chain: string; enterprises: EnterpriseEntry[] }[],
     products: productRows.length - hidden,
     hiddenHazardous: hidden,
   };
