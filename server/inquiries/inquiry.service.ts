@@ -326,7 +326,7 @@ export async function getInquiry(db: Db, actor: Actor, id: number) {
       post: open && can(actor, { type: "inquiry.post", ...scope }),
       quote: open && inquiry.status !== "accepted" && can(actor, { type: "quote.send", ...scope }),
       accept: open && inquiry.status !== "accepted" && can(actor, { type: "quote.accept", ...scope }),
-      close: open && can(actor, { type: "inquiry.post", ...scope }),
+      close: open && inquiry.status !== "accepted" && can(actor, { type: "inquiry.post", ...scope }),
     },
   };
 }

@@ -133,7 +133,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
         <ol className="space-y-2 text-sm">
           {a.history.map((h) => (
             <li key={h.id} className="flex flex-wrap gap-2">
-              <time className="text-slate-500" dateTime={h.at.toISOString()}>{h.at.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB")}</time>
+              <time className="text-slate-500" dateTime={h.at.toISOString()}>{h.at.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" })}</time>
               <span className="font-medium">{t(`agreement.action.${h.action}`)}</span>
               <span className="text-slate-500">{h.actorName ?? t("agreement.system")}</span>
             </li>

@@ -85,7 +85,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
                 <li key={m.id} className={`max-w-[90%] rounded-lg px-4 py-3 text-sm ${m.mine ? "ml-auto bg-brand-50" : "bg-slate-100"}`}>
                   <div className="mb-1 flex flex-wrap justify-between gap-2 text-xs text-slate-500">
                     <span className="font-medium text-slate-700">{m.authorName}</span>
-                    <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB")}</time>
+                    <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" })}</time>
                   </div>
                   <p className="whitespace-pre-wrap text-slate-900">{m.body}</p>
                   {m.attachments.length ? (

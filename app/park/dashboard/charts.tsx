@@ -53,8 +53,8 @@ export function DashboardCharts({ figures: f }: { figures: ReportFigures }) {
 
   const byMonth: Option = {
     tooltip: { trigger: "axis" },
-    legend: { data: [t("dashboard.amount_wan"), t("dashboard.count")] },
-    grid: { left: 60, right: 50, bottom: 40, top: 40 },
+    legend: { top: 0, data: [t("dashboard.amount_wan"), t("dashboard.count")] },
+    grid: { left: 60, right: 50, bottom: 30, top: 56 },
     xAxis: { type: "category", data: f.byMonth.map((m) => m.month) },
     yAxis: [{ type: "value", name: unit }, { type: "value", name: t("dashboard.count_unit"), minInterval: 1 }],
     series: [
@@ -88,7 +88,7 @@ export function DashboardCharts({ figures: f }: { figures: ReportFigures }) {
     tooltip: { trigger: "item", formatter: (p: { dataType: string; data: { source?: string; target?: string; value?: number }; name: string }) =>
       p.dataType === "edge" ? `${names.get(p.data.source!)} → ${names.get(p.data.target!)}<br/>${money(p.data.value ?? 0)}` : names.get(p.name) ?? p.name },
     series: [{
-      type: "sankey", left: 10, right: 140, top: 10, bottom: 10, nodeGap: 6, emphasis: { focus: "adjacency" },
+      type: "sankey", left: 10, right: 190, top: 10, bottom: 10, nodeGap: 6, emphasis: { focus: "adjacency" },
       label: { formatter: (p: { name: string }) => names.get(p.name) ?? p.name, fontSize: 11 },
       lineStyle: { color: "gradient", curveness: 0.5, opacity: 0.4 },
       data: [...names.keys()].map((name) => ({ name })),
