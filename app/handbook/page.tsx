@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { EmptyState, Notice, buttonClass, inputClass } from "@/app/_components/ui";
@@ -102,7 +103,8 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
                     <th className="py-1 pr-2 font-medium">{t("handbook.purity")}</th>
                     <th className="py-1 pr-2 font-medium">{t("handbook.packaging")}</th>
                     <th className="py-1 pr-2 font-medium">{t("handbook.capacity")}</th>
-                    <th className="py-1 font-medium">{t("handbook.price")}</th>
+                    <th className="py-1 pr-2 font-medium">{t("handbook.price")}</th>
+                    {h.allowed.inquire ? <th className="no-print py-1 font-medium"><span className="sr-only">{t("inquiry.send")}</span></th> : null}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -114,7 +116,12 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
                       <td className="py-1 pr-2">{p.purityPct ? `${Number(p.purityPct)}%` : "—"}</td>
                       <td className="py-1 pr-2">{p.packaging ?? "—"}</td>
                       <td className="py-1 pr-2">{p.capacityTpy ? `${formatNumber(Number(p.capacityTpy), locale)} ${unit}/${t("handbook.year")}` : "—"}</td>
-                      <td className="py-1">{p.priceCnyPerT ? `${formatCny(p.priceCnyPerT, locale)}/${t("deals.tonne")}` : "—"}</td>
+                      <td className="py-1 pr-2">{p.priceCnyPerT ? `${formatCny(p.priceCnyPerT, locale)}/${t("deals.tonne")}` : "—"}</td>
+                      {h.allowed.inquire ? (
+                        <td className="no-print py-1">
+                          {h.allowed.ownEnterpriseIds.includes(e.id) ? null : <Link className="whitespace-nowrap text-brand-700 hover:underline" href={`/inquiries/new?product=${p.id}`} aria-label={t("handbook.inquire_about", { name: p.name })}>{t("handbook.inquire")}</Link>}
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>

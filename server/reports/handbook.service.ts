@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/db";
 import { enterprises, parks, products, substances } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { authorize } from "@/server/auth/policy";
+import { authorize, can } from "@/server/auth/policy";
 import { seesRegulatedDetails, tierOf } from "@/server/compliance/compliance";
 import { isVerifiedMember } from "@/server/compliance/licences";
 import { notFound } from "@/server/errors";
@@ -80,5 +80,10 @@ export async function handbook(db: Db, actor: Actor, input: HandbookInput) {
     sections: [...chains.values()].sort((a, b) => a.chain.localeCompare(b.chain, "zh-CN")) as { chain: string; enterprises: EnterpriseEntry[] }[],
     products: productRows.length - hidden,
     hiddenHazardous: hidden,
+    allowed: {
+      /** the actor may send inquiries in its enterprise's name (not to its own enterprise) */
+      inquire: actor.enterprises.some((e) => can(actor, { type: "inquiry.create", enterpriseId: e.enterpriseId })),
+      ownEnterpriseIds: actor.enterprises.map((e) => e.enterpriseId),
+    },
   };
 }
