@@ -7,13 +7,18 @@ export interface NavItem {
 }
 
 const DIRECTORY: NavItem = { key: "nav.directory", href: "/enterprises" };
+const INQUIRIES: NavItem = { key: "nav.inquiries", href: "/inquiries" };
+const AGREEMENTS: NavItem = { key: "nav.agreements", href: "/agreements" };
+const EVENTS: NavItem = { key: "nav.events", href: "/events" };
+const DASHBOARD: NavItem = { key: "nav.dashboard", href: "/park/dashboard" };
+const HANDBOOK: NavItem = { key: "nav.handbook", href: "/handbook" };
 
 export const NAV: Record<HomeKind, NavItem[]> = {
-  visitor: [{ key: "nav.home", href: "/" }, DIRECTORY],
-  enterprise: [{ key: "nav.workspace", href: "/enterprise" }, DIRECTORY],
-  procurement: [{ key: "nav.workspace", href: "/procurement" }, DIRECTORY],
-  park: [{ key: "nav.park", href: "/park" }, DIRECTORY],
-  admin: [{ key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, DIRECTORY],
+  visitor: [{ key: "nav.home", href: "/" }, DIRECTORY, EVENTS],
+  enterprise: [{ key: "nav.workspace", href: "/enterprise" }, INQUIRIES, AGREEMENTS, DIRECTORY, HANDBOOK],
+  procurement: [{ key: "nav.workspace", href: "/procurement" }, INQUIRIES, AGREEMENTS, DIRECTORY, HANDBOOK],
+  park: [{ key: "nav.park", href: "/park" }, DASHBOARD, AGREEMENTS, EVENTS, DIRECTORY, HANDBOOK],
+  admin: [{ key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, DASHBOARD, AGREEMENTS, DIRECTORY],
 };
 
 /** Where each kind of user lands after signing in. */

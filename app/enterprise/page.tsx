@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DealsSummary } from "@/app/_components/deals-summary";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, PageHeader, Stat } from "@/app/_components/ui";
 import { formatNumber } from "@/i18n";
@@ -40,6 +41,7 @@ export default async function EnterpriseHome() {
         <Stat label={t("workspace.licences")} value={formatNumber(e.licences.length, locale)} />
         <Stat label={t("workspace.chains")} value={e.chains.join("、") || "—"} />
       </div>
+      <DealsSummary />
       <Card title={t("workspace.next_steps")}>
         <ul className="list-inside list-disc space-y-1 text-sm text-slate-700">
           <li><Link className="text-brand-700 hover:underline" href={`/enterprises/${e.id}/manage`}>{t("workspace.step_profile")}</Link></li>

@@ -54,6 +54,17 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
         <Stat label={t("park.figure_agreements")} value={formatNumber(figures.agreements, locale)} />
       </div>
 
+      <Card title={t("dashboard.park_card")}>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/park/dashboard?park=${park.id}`} className={buttonClass()}>{t("nav.dashboard")}</Link>
+          <Link href="/agreements/import" className={buttonClass("secondary")}>{t("agreement.import_title")}</Link>
+          <Link href="/agreements/new" className={buttonClass("secondary")}>{t("agreement.new_title")}</Link>
+          <Link href="/events" className={buttonClass("secondary")}>{t("nav.events")}</Link>
+          <Link href={`/park/ledger?park=${park.id}`} className={buttonClass("secondary")}>{t("nav.ledger")}</Link>
+          <Link href={`/handbook?park=${park.id}`} className={buttonClass("secondary")}>{t("nav.handbook")}</Link>
+        </div>
+      </Card>
+
       <Card title={t("park.waiting_title")} actions={<Link href={`/enterprises?park=${park.id}`} className="text-sm text-brand-700 hover:underline">{t("park.all_enterprises")}</Link>}>
         {waiting.length === 0 ? (
           <EmptyState title={t("park.waiting_empty")} />

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DealsSummary } from "@/app/_components/deals-summary";
 import { Refusal } from "@/app/_components/refusal";
 import { Card, PageHeader } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
@@ -23,6 +24,7 @@ export default async function ProcurementHome() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("workspace.welcome", { name: me.name })} description={t("workspace.procurement_description", { enterprise: profile.name })} />
+      <DealsSummary />
       {neighbours ? (
         <Card
           title={t("workspace.park_partners", { park: profile.park!.name })}

@@ -1,6 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
-  check, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex,
+  check, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { casShape, money, nonNegative, ordered, quantity, timestamps } from "./_shared";
 import { products } from "./catalogue";
@@ -44,11 +44,33 @@ export const inquiryMessages = pgTable("inquiry_message", {
   authorUserId: integer("author_user_id").references(() => users.id, { onDelete: "set null" }),
   authorEnterpriseId: integer("author_enterprise_id").notNull().references(() => enterprises.id),
   body: text("body").notNull(),
-  attachmentName: text("attachment_name"),
-  attachmentPath: text("attachment_path"),
   readAt: timestamp("read_at", { withTimezone: true }),
   ...timestamps,
 }, (t) => [index("inquiry_message_inquiry_idx").on(t.inquiryId)]);
+
+/** File contents kept in PostgreSQL, so app instances stay stateless. */
+const bytes = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/** Largest file a message or an agreement may carry. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** A file attached to an inquiry message (spec sheet, COA, drawing …). */
+export const inquiryAttachments = pgTable(
+  "inquiry_attachment",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    messageId: integer("message_id").notNull().references(() => inquiryMessages.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    content: bytes("content").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    index("inquiry_attachment_message_idx").on(t.messageId),
+    check("inquiry_attachment_size", sql`${t.sizeBytes} BETWEEN 1 AND ${sql.raw(String(MAX_FILE_BYTES))}`),
+  ],
+);
 
 /** 报价 */
 export const quotes = pgTable(
@@ -65,7 +87,8 @@ export const quotes = pgTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
-  () => [
+  (t) => [
+    index("quote_inquiry_idx").on(t.inquiryId),
     check("quote_price_nonneg", nonNegative("price_cny_per_unit")),
     check("quote_quantity_nonneg", nonNegative("quantity")),
   ],
@@ -124,6 +147,25 @@ export const agreementLines = pgTable(
   ],
 );
 
+/** A document of an agreement (the signed scan, annexes). */
+export const agreementDocuments = pgTable(
+  "agreement_document",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    agreementId: integer("agreement_id").notNull().references(() => agreements.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    content: bytes("content").notNull(),
+    uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
+    ...timestamps,
+  },
+  (t) => [
+    index("agreement_document_agreement_idx").on(t.agreementId),
+    check("agreement_document_size", sql`${t.sizeBytes} BETWEEN 1 AND ${sql.raw(String(MAX_FILE_BYTES))}`),
+  ],
+);
+
 /** A call-off order against a framework agreement, with what was actually delivered. */
 export const callOffOrders = pgTable(
   "call_off_order",
@@ -138,7 +180,8 @@ export const callOffOrders = pgTable(
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
   },
-  () => [
+  (t) => [
+    index("call_off_agreement_idx").on(t.agreementId),
     check("call_off_ordered_nonneg", nonNegative("ordered_t")),
     check("call_off_delivered_nonneg", nonNegative("delivered_t")),
     check("call_off_dates", ordered("ordered_on", "delivered_on")),
@@ -152,8 +195,17 @@ export const inquiriesRelations = relations(inquiries, ({ one, many }) => ({
   quotes: many(quotes),
 }));
 
-export const inquiryMessagesRelations = relations(inquiryMessages, ({ one }) => ({
+export const inquiryMessagesRelations = relations(inquiryMessages, ({ one, many }) => ({
   inquiry: one(inquiries, { fields: [inquiryMessages.inquiryId], references: [inquiries.id] }),
+  attachments: many(inquiryAttachments),
+}));
+
+export const inquiryAttachmentsRelations = relations(inquiryAttachments, ({ one }) => ({
+  message: one(inquiryMessages, { fields: [inquiryAttachments.messageId], references: [inquiryMessages.id] }),
+}));
+
+export const agreementDocumentsRelations = relations(agreementDocuments, ({ one }) => ({
+  agreement: one(agreements, { fields: [agreementDocuments.agreementId], references: [agreements.id] }),
 }));
 
 export const quotesRelations = relations(quotes, ({ one }) => ({
@@ -166,6 +218,7 @@ export const agreementsRelations = relations(agreements, ({ one, many }) => ({
   event: one(events, { fields: [agreements.eventId], references: [events.id] }),
   lines: many(agreementLines),
   callOffs: many(callOffOrders),
+  documents: many(agreementDocuments),
 }));
 
 export const agreementLinesRelations = relations(agreementLines, ({ one }) => ({

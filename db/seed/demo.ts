@@ -8,6 +8,7 @@ import { hashPassword } from "@/server/auth/password";
 import { usccCheckCharacter } from "@/server/enterprises/uscc";
 import { enqueue } from "@/server/jobs/outbox";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import { seedDemoDeals } from "./demo-deals";
 
 /**
  * The demo: three parks, about forty enterprises (most in 滨江化学工业园), a few hundred products
@@ -503,6 +504,7 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
     await enqueue(tx, "enterprises", enterpriseRows.map((e) => e.id));
     await enqueue(tx, "products", insertedProducts.map((p) => p.id));
     await enqueue(tx, "demands", insertedDemands.map((d) => d.id));
+    await seedDemoDeals(tx, { today });
     await tx.insert(appMeta).values({ key: SEEDED_KEY, value: today.toISOString() });
 
     return {

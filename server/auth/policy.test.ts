@@ -9,6 +9,10 @@ const parkStaff: Actor = { userId: 4, name: "p", platformAdmin: false, enterpris
 const admin: Actor = { userId: 5, name: "x", platformAdmin: true, enterprises: [], parkIds: [] };
 
 const own = { enterpriseId: 10, parkId: 100 };
+/** a deal between enterprise 11 (buyer, park 100) and enterprise 10 (seller, park 100) */
+const deal = { buyer: { enterpriseId: 11, parkId: 100 }, seller: { enterpriseId: 10, parkId: 100 } };
+/** a deal between two enterprises neither of these users belongs to, in another park */
+const othersDeal = { buyer: { enterpriseId: 13, parkId: 200 }, seller: { enterpriseId: 14, parkId: null } };
 const other = { enterpriseId: 12, parkId: 100 };
 const elsewhere = { enterpriseId: 13, parkId: 200 };
 
@@ -31,6 +35,35 @@ describe("policy", () => {
     ["nobody but admins creates parks", parkStaff, { type: "park.create" }, false],
     ["admins may do everything", admin, { type: "park.create" }, true],
     ["anonymous sees nothing private", anonymous, { type: "enterprise.viewPrivate", ...own }, false],
+    ["a buyer inquires in its own enterprise's name", buyer, { type: "inquiry.create", enterpriseId: 11 }, true],
+    ["a buyer cannot inquire in another enterprise's name", buyer, { type: "inquiry.create", enterpriseId: 10 }, false],
+    ["park staff do not inquire", parkStaff, { type: "inquiry.create", enterpriseId: 10 }, false],
+    ["the buyer sees its deal", buyer, { type: "deal.view", ...deal }, true],
+    ["the seller sees its deal", enterpriseStaff, { type: "deal.view", ...deal }, true],
+    ["park staff see deals of their park", parkStaff, { type: "deal.view", ...deal }, true],
+    ["no one sees another pair's deal", enterpriseAdmin, { type: "deal.view", ...othersDeal }, false],
+    ["park staff of another park do not see the deal", parkStaff, { type: "deal.view", ...othersDeal }, false],
+    ["anonymous sees no deal", anonymous, { type: "deal.view", ...deal }, false],
+    ["both parties write in the thread", buyer, { type: "inquiry.post", ...deal }, true],
+    ["park staff read but do not write in a thread", parkStaff, { type: "inquiry.post", ...deal }, false],
+    ["the seller quotes", enterpriseStaff, { type: "quote.send", ...deal }, true],
+    ["the buyer does not quote", buyer, { type: "quote.send", ...deal }, false],
+    ["the buyer accepts a quote", buyer, { type: "quote.accept", ...deal }, true],
+    ["the seller does not accept its own quote", enterpriseAdmin, { type: "quote.accept", ...deal }, false],
+    ["park staff record agreements of their park", parkStaff, { type: "agreement.create", ...deal }, true],
+    ["a party records its agreement", buyer, { type: "agreement.create", ...deal }, true],
+    ["no one records another pair's agreement", buyer, { type: "agreement.manage", ...othersDeal }, false],
+    ["park staff import agreements", parkStaff, { type: "agreement.import" }, true],
+    ["enterprises do not import agreements", enterpriseAdmin, { type: "agreement.import" }, false],
+    ["park staff hold events in their park", parkStaff, { type: "event.create", parkId: 100 }, true],
+    ["park staff do not hold events in another park", parkStaff, { type: "event.create", parkId: 200 }, false],
+    ["park staff see their park's dashboard", parkStaff, { type: "report.view", parkId: 100 }, true],
+    ["park staff do not see another park's dashboard", parkStaff, { type: "report.view", parkId: 200 }, false],
+    ["only admins see every park at once", parkStaff, { type: "report.view", parkId: null }, false],
+    ["admins see every park at once", admin, { type: "report.view", parkId: null }, true],
+    ["enterprises see no dashboard", enterpriseAdmin, { type: "report.view", parkId: 100 }, false],
+    ["members read the product handbook", buyer, { type: "handbook.view", parkId: 200 }, true],
+    ["anonymous visitors do not", anonymous, { type: "handbook.view", parkId: 100 }, false],
   ])("%s", (_, actor, action, allowed) => {
     expect(can(actor, action)).toBe(allowed);
   });

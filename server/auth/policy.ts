@@ -1,6 +1,12 @@
 import type { Actor } from "./actor";
 import { forbidden, AppError } from "@/server/errors";
 
+/** One side of a deal: the enterprise and its park (null for an enterprise outside every park). */
+export interface Party {
+  enterpriseId: number;
+  parkId: number | null;
+}
+
 /**
  * The one place that decides who may do what. Every tRPC procedure and CLI command asks here;
  * nothing else makes access decisions.
@@ -16,12 +22,27 @@ export type Action =
   | { type: "member.list"; enterpriseId: number; parkId: number | null }
   | { type: "member.add"; enterpriseId: number; parkId: number | null }
   | { type: "user.list" }
-  | { type: "user.disable" };
+  | { type: "user.disable" }
+  // deals: inquiries, quotes, agreements (DESIGN.md, "inquiry", "agreement")
+  | { type: "inquiry.create"; enterpriseId: number }
+  | { type: "deal.view"; buyer: Party; seller: Party }
+  | { type: "inquiry.post"; buyer: Party; seller: Party }
+  | { type: "quote.send"; buyer: Party; seller: Party }
+  | { type: "quote.accept"; buyer: Party; seller: Party }
+  | { type: "agreement.create"; buyer: Party; seller: Party }
+  | { type: "agreement.manage"; buyer: Party; seller: Party }
+  | { type: "agreement.import" }
+  | { type: "event.create"; parkId: number | null }
+  | { type: "report.view"; parkId: number | null }
+  | { type: "handbook.view"; parkId: number };
 
 const isSignedIn = (a: Actor) => a.userId !== null || a.platformAdmin;
 const memberOf = (a: Actor, enterpriseId: number) => a.enterprises.find((e) => e.enterpriseId === enterpriseId);
 const staffOf = (a: Actor, parkId: number | null) => parkId !== null && a.parkIds.includes(parkId);
 const isParkStaff = (a: Actor) => a.parkIds.length > 0;
+const partyMember = (a: Actor, d: { buyer: Party; seller: Party }) =>
+  Boolean(memberOf(a, d.buyer.enterpriseId) || memberOf(a, d.seller.enterpriseId));
+const partyStaff = (a: Actor, d: { buyer: Party; seller: Party }) => staffOf(a, d.buyer.parkId) || staffOf(a, d.seller.parkId);
 
 export function can(actor: Actor, action: Action): boolean {
   if (actor.platformAdmin) return true;
@@ -46,6 +67,33 @@ export function can(actor: Actor, action: Action): boolean {
       return memberOf(actor, action.enterpriseId)?.role === "admin" || staffOf(actor, action.parkId);
     case "member.add":
       return memberOf(actor, action.enterpriseId)?.role === "admin" || staffOf(actor, action.parkId);
+    case "inquiry.create":
+      // an enterprise's members inquire (or answer a demand) in its name
+      return Boolean(memberOf(actor, action.enterpriseId));
+    case "deal.view":
+      // the two enterprises, and the staff of a park one of them belongs to
+      return partyMember(actor, action) || partyStaff(actor, action);
+    case "inquiry.post":
+      return partyMember(actor, action);
+    case "quote.send":
+      return Boolean(memberOf(actor, action.seller.enterpriseId));
+    case "quote.accept":
+      return Boolean(memberOf(actor, action.buyer.enterpriseId));
+    case "agreement.create":
+    case "agreement.manage":
+      // either party, or park staff recording what was signed at their park
+      return partyMember(actor, action) || partyStaff(actor, action);
+    case "agreement.import":
+      return isParkStaff(actor);
+    case "event.create":
+      return action.parkId === null ? isParkStaff(actor) : staffOf(actor, action.parkId);
+    case "report.view":
+      // a park's figures for its staff; every park at once for platform admins only
+      return staffOf(actor, action.parkId);
+    case "handbook.view":
+      // the park's staff, and signed-in members of enterprises (the service hides hazardous
+      // details from members of unverified enterprises)
+      return staffOf(actor, action.parkId) || actor.enterprises.length > 0;
   }
 }
 

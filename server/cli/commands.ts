@@ -1,6 +1,8 @@
 import type { Db } from "@/db";
+import { importAgreementsCommand } from "./commands/import-agreements";
 import { importEnterprisesCommand } from "./commands/import-enterprises";
 import { parkAddCommand } from "./commands/park-add";
+import { reportCommand } from "./commands/report";
 import { referenceReloadCommand } from "./commands/reference-reload";
 import { seedDemoCommand } from "./commands/seed-demo";
 
@@ -17,7 +19,9 @@ export interface CliCommand {
   run(db: Db, args: string[], argv: string[], out: CliOutput): Promise<void>;
 }
 
-export const COMMANDS: CliCommand[] = [parkAddCommand, importEnterprisesCommand, seedDemoCommand, referenceReloadCommand];
+export const COMMANDS: CliCommand[] = [
+  parkAddCommand, importEnterprisesCommand, importAgreementsCommand, reportCommand, seedDemoCommand, referenceReloadCommand,
+];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.synopsis.length));

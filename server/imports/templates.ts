@@ -1,3 +1,4 @@
+import { AGREEMENT_COLUMNS } from "@/server/agreements/import";
 import { ENTERPRISE_COLUMNS } from "@/server/enterprises/import";
 import { templateCsv, type ImportColumn } from "./table";
 
@@ -7,6 +8,14 @@ export const IMPORT_TEMPLATES: Record<string, { filename: string; columns: Impor
     filename: "enterprise-directory-template.csv",
     columns: ENTERPRISE_COLUMNS,
     example: [["91320600MA1P5K8Q33", "示例化工有限公司", "BJHG", "有机新材料；精细化工", "江苏省南通市示例路1号"]],
+  },
+  agreements: {
+    filename: "agreements-template.csv",
+    columns: AGREEMENT_COLUMNS,
+    example: [
+      ["BJHG-2026-101", "框架协议", "丙烯酸年度供应框架协议", "91320600MA1XXXXXX0", "91320600MA1YYYYYY0", "79-10-7", "丙烯酸", "6000", "39000000", "2026-05-18", "2026年产业链战略合作签约大会", "2026-06-01", "2027-05-31"],
+      ["BJHG-2026-101", "框架协议", "丙烯酸年度供应框架协议", "91320600MA1XXXXXX0", "91320600MA1YYYYYY0", "141-32-2", "丙烯酸丁酯", "1000", "9200000", "2026-05-18", "2026年产业链战略合作签约大会", "2026-06-01", "2027-05-31"],
+    ],
   },
 };
 

@@ -5,6 +5,7 @@
  * up match suggestions. Each `<event>:<listener>` has its handler in handlers.ts.
  */
 export const LISTENERS: Record<string, string[]> = {
+  agreements: [],
   products: [],
   enterprises: [],
   demands: [],

@@ -1,0 +1,145 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { HazardBadges } from "@/app/_components/hazard-badges";
+import { attempt, Refusal } from "@/app/_components/refusal";
+import { Badge, Card, EmptyState, Notice, PageHeader, Stat, Table, td, th } from "@/app/_components/ui";
+import { formatCny, formatDate, formatNumber } from "@/i18n";
+import { getT } from "@/i18n/server";
+import { api } from "@/server/api/server";
+import { AgreementStatusBadge } from "../status";
+import { CallOffForm, DeliveryForm, DocumentUpload, StatusActions } from "./forms";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("agreement.detail_title") };
+}
+
+/** One agreement: parties, lines, term, event, state changes, call-offs with fulfilment, documents, history. */
+export default async function AgreementPage({ params }: { params: Promise<{ id: string }> }) {
+  const raw = (await params).id;
+  const id = Number(raw);
+  if (!/^\d{1,9}$/.test(raw) || id <= 0) notFound();
+  const { t, locale } = await getT();
+  const result = await attempt(async () => (await api()).agreement.byId({ id }));
+  if (!result.ok) return <Refusal failure={result} from={`/agreements/${id}`} />;
+  const a = result.data;
+  const tonnes = (n: number | string | null) => (n === null ? "—" : `${formatNumber(Number(n), locale)} ${t("deals.tonnes")}`);
+  const inPark = a.buyer.parkId !== null && a.buyer.parkId === a.seller.parkId;
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={a.title}
+        description={`${a.ref} · ${t(`agreement.type.${a.type}`)}`}
+        actions={<div className="flex flex-wrap items-center gap-2"><AgreementStatusBadge status={a.status} t={t} />{a.allowed.transitions.length ? <StatusActions id={a.id} transitions={a.allowed.transitions} today={a.today} /> : null}</div>}
+      />
+      {a.warnings.map((w) => (
+        <Notice key={w} tone="warning">{t(`agreement.warning.${w}`, { days: a.daysLeft ?? 0, date: formatDate(a.endOn, locale) })}</Notice>
+      ))}
+      <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
+        <Stat label={t("agreement.amount")} value={formatCny(a.totalAmountCny, locale)} />
+        <Stat label={t("agreement.signed_on")} value={formatDate(a.signedOn, locale)} />
+        <Stat label={t("agreement.term")} value={a.startOn || a.endOn ? `${formatDate(a.startOn, locale)} – ${formatDate(a.endOn, locale)}` : "—"} />
+        {a.type === "framework" ? (
+          <Stat label={t("agreement.fulfilment")} value={a.fulfilment.rate === null ? "—" : `${Math.round(a.fulfilment.rate * 1000) / 10}%`}
+            hint={t("agreement.fulfilment_hint", { called: tonnes(a.fulfilment.calledOffT), agreed: tonnes(a.fulfilment.agreedT) })} />
+        ) : (
+          <Stat label={t("agreement.event")} value={a.event?.name ?? "—"} />
+        )}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("agreement.parties")}>
+          <dl className="space-y-3 text-sm">
+            <div><dt className="text-slate-500">{t("agreement.buyer")}</dt><dd><Link className="hover:text-brand-700" href={`/enterprises/${a.buyer.enterpriseId}`}>{a.buyer.name}</Link> <span className="text-xs text-slate-500">{a.buyer.parkName ?? t("directory.external")}</span></dd></div>
+            <div><dt className="text-slate-500">{t("agreement.seller")}</dt><dd><Link className="hover:text-brand-700" href={`/enterprises/${a.seller.enterpriseId}`}>{a.seller.name}</Link> <span className="text-xs text-slate-500">{a.seller.parkName ?? t("directory.external")}</span></dd></div>
+            {inPark ? <Badge tone="green">{t("deals.in_park")}</Badge> : null}
+            {a.event ? <div><dt className="text-slate-500">{t("agreement.event")}</dt><dd><Link className="text-brand-700 hover:underline" href={`/events/${a.event.id}`}>{a.event.name}</Link></dd></div> : null}
+            {a.inquiryId ? <div><dt className="text-slate-500">{t("agreement.from_inquiry")}</dt><dd><Link className="text-brand-700 hover:underline" href={`/inquiries/${a.inquiryId}`}>{t("agreement.open_inquiry")}</Link></dd></div> : null}
+          </dl>
+        </Card>
+        <Card title={t("agreement.documents")}>
+          {a.documents.length === 0 ? <EmptyState title={t("agreement.no_documents")} /> : (
+            <ul className="space-y-1 text-sm">
+              {a.documents.map((d) => (
+                <li key={d.id}><a className="text-brand-700 underline" href={`/api/agreements/documents/${d.id}`} download>📄 {d.filename}</a> <span className="text-xs text-slate-500">{formatDate(d.createdAt, locale)}</span></li>
+              ))}
+            </ul>
+          )}
+          {a.allowed.upload ? <DocumentUpload agreementId={a.id} /> : null}
+        </Card>
+      </div>
+      <Card title={t("agreement.lines")}>
+        <Table caption={t("agreement.lines")}>
+          <thead>
+            <tr>
+              <th className={th}>#</th><th className={th}>{t("agreement.product")}</th><th className={th}>CAS</th>
+              <th className={th}>{t("agreement.volume")}</th><th className={th}>{t("agreement.unit_price")}</th><th className={th}>{t("agreement.line_amount")}</th>
+              {a.type === "framework" ? <><th className={th}>{t("agreement.called_off")}</th><th className={th}>{t("agreement.remaining")}</th></> : null}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {a.lines.map((l) => (
+              <tr key={l.id}>
+                <td className={td}>{l.lineNo}</td>
+                <td className={td}>{l.productName ?? l.substance?.nameZh ?? "—"} {l.substance ? <HazardBadges flags={l.substance} t={t} /> : null}{l.controlled ? <div className="text-xs text-red-700">{t("agreement.in_ledger")}</div> : null}</td>
+                <td className={`${td} font-mono text-xs`}>{l.cas ?? "—"}</td>
+                <td className={td}>{tonnes(l.volumeT)}</td>
+                <td className={td}>{l.unitPriceCny === null ? "—" : `${formatCny(l.unitPriceCny, locale)}/${t("deals.tonne")}`}</td>
+                <td className={td}>{formatCny(l.amountCny, locale)}</td>
+                {a.type === "framework" ? <><td className={td}>{tonnes(l.calledOffT)}</td><td className={td}>{tonnes(l.remainingT)}</td></> : null}
+              </tr>
+            ))}
+          </tbody>
+        </Table>
+      </Card>
+      {a.type === "framework" ? (
+        <Card title={t("agreement.call_offs")}>
+          {a.callOffs.length === 0 ? <EmptyState title={t("agreement.no_call_offs")}>{a.status !== "active" ? t("agreement.call_offs_need_active") : null}</EmptyState> : (
+            <Table caption={t("agreement.call_offs")}>
+              <thead>
+                <tr>
+                  <th className={th}>{t("agreement.ordered_on")}</th><th className={th}>{t("agreement.product")}</th><th className={th}>{t("agreement.ordered")}</th>
+                  <th className={th}>{t("agreement.delivered")}</th><th className={th}>{t("agreement.delivered_on")}</th>
+                  {a.allowed.delivery ? <th className={th}><span className="sr-only">{t("agreement.record_delivery")}</span></th> : null}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {a.callOffs.map((c) => (
+                  <tr key={c.id}>
+                    <td className={td}>{formatDate(c.orderedOn, locale)}</td>
+                    <td className={td}>{a.lines.find((l) => l.id === c.lineId)?.productName ?? "—"}</td>
+                    <td className={td}>{tonnes(c.orderedT)}</td>
+                    <td className={td}>{tonnes(c.deliveredT)}</td>
+                    <td className={td}>{formatDate(c.deliveredOn, locale)}</td>
+                    {a.allowed.delivery ? <td className={td}><DeliveryForm callOffId={c.id} orderedT={Number(c.orderedT)} orderedOn={c.orderedOn} today={a.today} delivered={Number(c.deliveredT)} /></td> : null}
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+          {a.allowed.callOff ? (
+            <CallOffForm
+              agreementId={a.id}
+              today={a.today}
+              endOn={a.endOn}
+              startOn={a.startOn}
+              lines={a.lines.map((l) => ({ id: l.id, name: l.productName ?? l.cas ?? `#${l.lineNo}`, agreedT: l.agreedT, calledOffT: l.calledOffT }))}
+            />
+          ) : null}
+        </Card>
+      ) : null}
+      <Card title={t("agreement.history")}>
+        <ol className="space-y-2 text-sm">
+          {a.history.map((h) => (
+            <li key={h.id} className="flex flex-wrap gap-2">
+              <time className="text-slate-500" dateTime={h.at.toISOString()}>{h.at.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" })}</time>
+              <span className="font-medium">{t(`agreement.action.${h.action}`)}</span>
+              <span className="text-slate-500">{h.actorName ?? t("agreement.system")}</span>
+            </li>
+          ))}
+        </ol>
+      </Card>
+    </div>
+  );
+}

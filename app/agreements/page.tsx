@@ -1,0 +1,129 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { attempt, Refusal } from "@/app/_components/refusal";
+import { ButtonLink, EmptyState, inputClass, PageHeader, Pagination, Table, buttonClass, td, th } from "@/app/_components/ui";
+import { formatCny, formatDate } from "@/i18n";
+import { getT } from "@/i18n/server";
+import { api } from "@/server/api/server";
+import { AgreementStatusBadge } from "./status";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("agreement.list_title") };
+}
+
+const PAGE_SIZE = 20;
+const STATUSES = ["draft", "signed", "active", "completed", "terminated"] as const;
+const TYPES = ["framework", "contract", "order"] as const;
+
+/** Agreements the actor may see: its enterprise's, or its park's; filters in the URL. */
+export default async function AgreementsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { t, locale } = await getT();
+  const params = await searchParams;
+  const page = Math.max(1, Number(params.page) || 1);
+  const status = STATUSES.find((s) => s === params.status);
+  const type = TYPES.find((s) => s === params.type);
+  const eventId = Number(params.event) > 0 ? Number(params.event) : undefined;
+  const q = params.q?.trim().slice(0, 60) || undefined;
+  const caller = await api();
+  const result = await attempt(() => caller.agreement.list({ page, pageSize: PAGE_SIZE, status, type, eventId, q }));
+  if (!result.ok) return <Refusal failure={result} from="/agreements" />;
+  const { items, total, amountCny, allowed } = result.data;
+  const events = (await caller.event.list({})).items;
+  const hrefFor = (p: number) => {
+    const next = new URLSearchParams();
+    if (q) next.set("q", q);
+    if (status) next.set("status", status);
+    if (type) next.set("type", type);
+    if (eventId) next.set("event", String(eventId));
+    if (p > 1) next.set("page", String(p));
+    const s = next.toString();
+    return s ? `/agreements?${s}` : "/agreements";
+  };
+
+  return (
+    <div>
+      <PageHeader
+        title={t("agreement.list_title")}
+        description={t("agreement.list_description")}
+        actions={
+          <>
+            {allowed.import ? <ButtonLink href="/agreements/import" variant="secondary">{t("agreement.import_title")}</ButtonLink> : null}
+            {allowed.create ? <ButtonLink href="/agreements/new">{t("agreement.new_title")}</ButtonLink> : null}
+          </>
+        }
+      />
+      <form className="mb-4 flex flex-wrap items-end gap-3" role="search" action="/agreements">
+        <div className="min-w-56 flex-1">
+          <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">{t("agreement.search_label")}</label>
+          <input id="q" name="q" defaultValue={q} className={inputClass} placeholder={t("agreement.search_placeholder")} />
+        </div>
+        <div>
+          <label htmlFor="type" className="mb-1 block text-sm font-medium text-slate-700">{t("agreement.type_label")}</label>
+          <select id="type" name="type" defaultValue={type ?? ""} className={inputClass}>
+            <option value="">{t("common.all")}</option>
+            {TYPES.map((s) => <option key={s} value={s}>{t(`agreement.type.${s}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="status" className="mb-1 block text-sm font-medium text-slate-700">{t("agreement.status_label")}</label>
+          <select id="status" name="status" defaultValue={status ?? ""} className={inputClass}>
+            <option value="">{t("common.all")}</option>
+            {STATUSES.map((s) => <option key={s} value={s}>{t(`agreement.status.${s}`)}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="event" className="mb-1 block text-sm font-medium text-slate-700">{t("agreement.event")}</label>
+          <select id="event" name="event" defaultValue={eventId ?? ""} className={`${inputClass} max-w-64`}>
+            <option value="">{t("common.all")}</option>
+            {events.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+          </select>
+        </div>
+        <button type="submit" className={buttonClass("secondary")}>{t("common.filter")}</button>
+      </form>
+      {items.length === 0 ? (
+        <EmptyState title={t("agreement.empty")}>{t("agreement.empty_hint")}</EmptyState>
+      ) : (
+        <>
+          <p className="mb-2 text-sm text-slate-500">{t("agreement.count", { count: total, amount: formatCny(amountCny, locale) })}</p>
+          <div className="rounded-lg border border-slate-200 bg-white">
+            <Table caption={t("agreement.list_title")}>
+              <thead>
+                <tr>
+                  <th className={th}>{t("agreement.ref")}</th>
+                  <th className={th}>{t("agreement.title_label")}</th>
+                  <th className={th}>{t("agreement.parties")}</th>
+                  <th className={th}>{t("agreement.amount")}</th>
+                  <th className={th}>{t("agreement.signed_on")}</th>
+                  <th className={th}>{t("agreement.status_label")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {items.map((a) => (
+                  <tr key={a.id}>
+                    <td className={`${td} font-mono text-xs`}><Link href={`/agreements/${a.id}`} className="text-brand-700 hover:underline">{a.ref}</Link></td>
+                    <td className={td}>
+                      {a.title}
+                      <div className="text-xs text-slate-500">{t(`agreement.type.${a.type}`)}{a.eventName ? ` · ${a.eventName}` : ""}</div>
+                    </td>
+                    <td className={td}>
+                      <div>{t("agreement.buyer_short")}：{a.buyerName}</div>
+                      <div className="text-slate-600">{t("agreement.seller_short")}：{a.sellerName}</div>
+                    </td>
+                    <td className={`${td} whitespace-nowrap`}>{formatCny(a.totalAmountCny, locale)}</td>
+                    <td className={`${td} whitespace-nowrap`}>{formatDate(a.signedOn, locale)}</td>
+                    <td className={td}><AgreementStatusBadge status={a.status} t={t} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        </>
+      )}
+      <Pagination
+        page={page} pageSize={PAGE_SIZE} total={total} hrefFor={hrefFor}
+        labels={{ previous: t("pagination.previous"), next: t("pagination.next"), status: t("pagination.status", { page, pages: Math.ceil(total / PAGE_SIZE) }) }}
+      />
+    </div>
+  );
+}

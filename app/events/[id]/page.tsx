@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { attempt, Refusal } from "@/app/_components/refusal";
+import { ButtonLink, Card, EmptyState, PageHeader, Pagination, Stat, Table, td, th } from "@/app/_components/ui";
+import { formatCny, formatDate, formatNumber } from "@/i18n";
+import { getT } from "@/i18n/server";
+import { api } from "@/server/api/server";
+import { AgreementStatusBadge } from "@/app/agreements/status";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("event.detail_title") };
+}
+
+const PAGE_SIZE = 20;
+
+/** An event with its figures and the agreements signed there that the visitor may see. */
+export default async function EventPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
+  const raw = (await params).id;
+  const id = Number(raw);
+  if (!/^\d{1,9}$/.test(raw) || id <= 0) notFound();
+  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const { t, locale } = await getT();
+  const result = await attempt(async () => (await api()).event.byId({ id, page, pageSize: PAGE_SIZE }));
+  if (!result.ok) return <Refusal failure={result} />;
+  const e = result.data;
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={e.name}
+        description={[formatDate(e.heldOn, locale), e.place, e.parkName].filter(Boolean).join(" · ")}
+        actions={e.agreements?.allowed.import ? <ButtonLink href={`/agreements/new?event=${e.id}`} variant="secondary">{t("event.record_agreement")}</ButtonLink> : null}
+      />
+      {e.description ? <p className="text-sm text-slate-700">{e.description}</p> : null}
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <Stat label={t("event.agreements")} value={formatNumber(e.figures.agreements, locale)} />
+        <Stat label={t("event.enterprises")} value={formatNumber(e.figures.enterprises, locale)} />
+        <Stat label={t("event.amount")} value={formatCny(e.figures.amountCny, locale)} />
+      </div>
+      <Card title={t("event.signed_here")}>
+        {!e.agreements ? (
+          <EmptyState title={t("event.signin_to_see")}><Link className="text-brand-700 underline" href={`/signin?callbackUrl=/events/${e.id}`}>{t("nav.signin")}</Link></EmptyState>
+        ) : e.agreements.items.length === 0 ? (
+          <EmptyState title={t("event.none_visible")} />
+        ) : (
+          <>
+            <Table caption={t("event.signed_here")}>
+              <thead><tr><th className={th}>{t("agreement.ref")}</th><th className={th}>{t("agreement.title_label")}</th><th className={th}>{t("agreement.parties")}</th><th className={th}>{t("agreement.amount")}</th><th className={th}>{t("agreement.status_label")}</th></tr></thead>
+              <tbody className="divide-y divide-slate-100">
+                {e.agreements.items.map((a) => (
+                  <tr key={a.id}>
+                    <td className={`${td} font-mono text-xs`}><Link className="text-brand-700 hover:underline" href={`/agreements/${a.id}`}>{a.ref}</Link></td>
+                    <td className={td}>{a.title}</td>
+                    <td className={td}>{a.buyerName} ← {a.sellerName}</td>
+                    <td className={`${td} whitespace-nowrap`}>{formatCny(a.totalAmountCny, locale)}</td>
+                    <td className={td}><AgreementStatusBadge status={a.status} t={t} /></td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            <Pagination page={page} pageSize={PAGE_SIZE} total={e.agreements.total} hrefFor={(p) => `/events/${e.id}?page=${p}`}
+              labels={{ previous: t("pagination.previous"), next: t("pagination.next"), status: t("pagination.status", { page, pages: Math.ceil(e.agreements.total / PAGE_SIZE) }) }} />
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}

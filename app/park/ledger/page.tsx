@@ -1,0 +1,108 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { attempt, Refusal } from "@/app/_components/refusal";
+import { Badge, EmptyState, PageHeader, Pagination, Table, buttonClass, inputClass, td, th } from "@/app/_components/ui";
+import { formatDate, formatNumber } from "@/i18n";
+import { getT } from "@/i18n/server";
+import { api } from "@/server/api/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("ledger.title") };
+}
+
+const PAGE_SIZE = 50;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The flow ledger (流向台账) of controlled substances: seller, buyer, substance, quantity, date. Exportable. */
+export default async function LedgerPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { t, locale } = await getT();
+  const params = await searchParams;
+  const caller = await api();
+  const me = await caller.user.me();
+  if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/park/ledger" />;
+  const parkId = params.park === "all" ? undefined : Number(params.park) > 0 ? Number(params.park) : me.park?.id;
+  const from = params.from && DATE.test(params.from) ? params.from : undefined;
+  const to = params.to && DATE.test(params.to) ? params.to : undefined;
+  const page = Math.max(1, Number(params.page) || 1);
+  const result = await attempt(() => caller.report.ledger({ parkId, from, to, page, pageSize: PAGE_SIZE }));
+  if (!result.ok) return <Refusal failure={result} from="/park/ledger" />;
+  const { items, total, totalQuantityT } = result.data;
+  const parks = (await caller.park.list()).filter((p) => me.platformAdmin || p.id === me.park?.id);
+  const query = (p?: number) => {
+    const q = new URLSearchParams();
+    q.set("park", parkId ? String(parkId) : "all");
+    if (from) q.set("from", from);
+    if (to) q.set("to", to);
+    if (p && p > 1) q.set("page", String(p));
+    return q.toString();
+  };
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("ledger.title")}
+        description={t("ledger.description")}
+        actions={<a href={`/api/reports/ledger?${query()}`} className={buttonClass("secondary")} download>{t("ledger.export")}</a>}
+      />
+      <form className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" action="/park/ledger">
+        <div>
+          <label htmlFor="park" className="mb-1 block text-sm font-medium text-slate-700">{t("directory.park_label")}</label>
+          <select id="park" name="park" defaultValue={parkId ?? "all"} className={inputClass}>
+            {me.platformAdmin ? <option value="all">{t("dashboard.all_parks")}</option> : null}
+            {parks.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="from" className="mb-1 block text-sm font-medium text-slate-700">{t("dashboard.from")}</label>
+          <input id="from" name="from" type="date" defaultValue={from} className={inputClass} />
+        </div>
+        <div>
+          <label htmlFor="to" className="mb-1 block text-sm font-medium text-slate-700">{t("dashboard.to")}</label>
+          <input id="to" name="to" type="date" defaultValue={to} className={inputClass} />
+        </div>
+        <button type="submit" className={buttonClass()}>{t("dashboard.apply")}</button>
+      </form>
+      {items.length === 0 ? (
+        <EmptyState title={t("ledger.empty")}>{t("ledger.empty_hint")}</EmptyState>
+      ) : (
+        <>
+          <p className="text-sm text-slate-600">{t("ledger.count", { count: total, quantity: formatNumber(totalQuantityT, locale) })}</p>
+          <div className="rounded-lg border border-slate-200 bg-white">
+            <Table caption={t("ledger.title")}>
+              <thead>
+                <tr>
+                  <th className={th}>{t("ledger.date")}</th><th className={th}>{t("agreement.ref")}</th><th className={th}>{t("agreement.seller")}</th>
+                  <th className={th}>{t("agreement.buyer")}</th><th className={th}>{t("ledger.substance")}</th><th className={th}>{t("ledger.quantity")}</th>
+                  <th className={th}>{t("ledger.delivered")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {items.map((r, i) => (
+                  <tr key={`${r.agreementId}-${r.cas}-${i}`}>
+                    <td className={`${td} whitespace-nowrap`}>{formatDate(r.date, locale)}</td>
+                    <td className={`${td} font-mono text-xs`}><Link className="text-brand-700 hover:underline" href={`/agreements/${r.agreementId}`}>{r.ref}</Link></td>
+                    <td className={td}>{r.seller.name}<div className="font-mono text-xs text-slate-500">{r.seller.uscc}</div></td>
+                    <td className={td}>{r.buyer.name}<div className="font-mono text-xs text-slate-500">{r.buyer.uscc}</div></td>
+                    <td className={td}>
+                      {r.substance} <span className="font-mono text-xs text-slate-500">{r.cas}</span>
+                      <div className="mt-1 flex gap-1">
+                        {r.highlyToxic ? <Badge tone="red">{t("hazard.highly_toxic")}</Badge> : null}
+                        {r.explosivePrecursor ? <Badge tone="red">{t("hazard.explosive_precursor")}</Badge> : null}
+                        {r.precursorCategory ? <Badge tone="red">{t("hazard.precursor")}</Badge> : null}
+                      </div>
+                    </td>
+                    <td className={`${td} whitespace-nowrap`}>{r.quantityT === null ? "—" : `${formatNumber(r.quantityT, locale)} ${t("deals.tonnes")}`}</td>
+                    <td className={`${td} whitespace-nowrap`}>{formatNumber(r.deliveredT, locale)} {t("deals.tonnes")}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+          <Pagination page={page} pageSize={PAGE_SIZE} total={total} hrefFor={(p) => `/park/ledger?${query(p)}`}
+            labels={{ previous: t("pagination.previous"), next: t("pagination.next"), status: t("pagination.status", { page, pages: Math.ceil(total / PAGE_SIZE) }) }} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { protectedProcedure, router } from "@/server/api/trpc";
+import { authorize } from "@/server/auth/policy";
+import { importFileInput } from "@/server/enterprises/enterprise.schemas";
+import {
+  addCallOffInput, addDocumentInput, changeStatusInput, createAgreementInput, idInput, listAgreementsInput,
+  recordDeliveryInput,
+} from "./agreement.schemas";
+import * as agreements from "./agreement.service";
+import { importAgreements } from "./import";
+
+export const agreementRouter = router({
+  list: protectedProcedure.input(listAgreementsInput).query(({ ctx, input }) => agreements.listAgreements(ctx.db, ctx.actor, input)),
+  byId: protectedProcedure.input(idInput).query(({ ctx, input }) => agreements.getAgreement(ctx.db, ctx.actor, input.id)),
+  formOptions: protectedProcedure.query(({ ctx }) => agreements.agreementFormOptions(ctx.db, ctx.actor)),
+  create: protectedProcedure.input(createAgreementInput).mutation(({ ctx, input }) => agreements.createAgreement(ctx.db, ctx.actor, input)),
+  setStatus: protectedProcedure.input(changeStatusInput).mutation(({ ctx, input }) => agreements.changeAgreementStatus(ctx.db, ctx.actor, input)),
+  callOff: protectedProcedure.input(addCallOffInput).mutation(({ ctx, input }) => agreements.addCallOff(ctx.db, ctx.actor, input)),
+  deliver: protectedProcedure.input(recordDeliveryInput).mutation(({ ctx, input }) => agreements.recordDelivery(ctx.db, ctx.actor, input)),
+  upload: protectedProcedure.input(addDocumentInput).mutation(({ ctx, input }) => agreements.addDocument(ctx.db, ctx.actor, input)),
+  document: protectedProcedure.input(idInput).query(({ ctx, input }) => agreements.getDocument(ctx.db, ctx.actor, input.id)),
+  import: protectedProcedure.input(importFileInput).mutation(({ ctx, input }) => {
+    authorize(ctx.actor, { type: "agreement.import" });
+    return importAgreements(ctx.db, ctx.actor, { name: input.filename, bytes: Buffer.from(input.content, "base64") });
+  }),
+});

@@ -1,0 +1,426 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db";
+import {
+  agreementDocuments, agreementLines, agreements, auditLog, callOffOrders, enterprises, events, MAX_FILE_BYTES, parks, quotes,
+  substances, users,
+} from "@/db/schema";
+import { recordAudit } from "@/server/audit/audit";
+import type { Actor } from "@/server/auth/actor";
+import { authorize, can } from "@/server/auth/policy";
+import { tierOf, todayInChina } from "@/server/compliance/compliance";
+import { AppError, notFound } from "@/server/errors";
+import { enqueue } from "@/server/jobs/outbox";
+import { notify } from "@/server/notifications/notification.service";
+import type {
+  AddCallOffInput, AddDocumentInput, AgreementStatus, AgreementType, ChangeStatusInput, CreateAgreementInput, ListAgreementsInput,
+  RecordDeliveryInput,
+} from "./agreement.schemas";
+import { canTransition, checkCallOff, TERM_WARNING_DAYS, TRANSITIONS } from "./call-offs";
+import { dealScope, loadParties } from "./parties";
+
+const AGREEMENT = { zh: "协议", en: "Agreement" };
+const money = (n: number) => n.toFixed(2);
+const qty = (n: number) => n.toFixed(3);
+
+export interface NewAgreement {
+  ref?: string;
+  type: AgreementType;
+  title: string;
+  buyerEnterpriseId: number;
+  sellerEnterpriseId: number;
+  status: "draft" | "signed";
+  signedOn: string | null;
+  startOn: string | null;
+  endOn: string | null;
+  eventId: number | null;
+  quoteId?: number | null;
+  lines: { cas: string | null; productId?: number | null; productName: string | null; volumeT: string | null; unitPriceCny: string | null; amountCny: string }[];
+}
+
+/**
+ * Writes an agreement with its lines inside the caller's transaction: the total is the sum of the
+ * lines; without a ref it gets `PL-<year>-<id>`. Audited and announced (`agreements`).
+ */
+export async function insertAgreement(tx: Db, actor: Actor, a: NewAgreement) {
+  if (a.ref) {
+    const [clash] = await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.ref, a.ref));
+    if (clash) throw new AppError("CONFLICT", { zh: `协议编号 ${a.ref} 已存在`, en: `Agreement ref ${a.ref} already exists` });
+  }
+  const total = a.lines.reduce((sum, l) => sum + Math.round(Number(l.amountCny) * 100), 0) / 100;
+  const [row] = await tx
+    .insert(agreements)
+    .values({
+      ref: a.ref ?? `tmp-${crypto.randomUUID()}`, type: a.type, title: a.title, buyerEnterpriseId: a.buyerEnterpriseId,
+      sellerEnterpriseId: a.sellerEnterpriseId, totalAmountCny: money(total), signedOn: a.signedOn, startOn: a.startOn, endOn: a.endOn,
+      eventId: a.eventId, quoteId: a.quoteId ?? null, status: a.status, createdBy: actor.userId,
+    })
+    .returning({ id: agreements.id, ref: agreements.ref });
+  let ref = row!.ref;
+  if (!a.ref) {
+    ref = `PL-${(a.signedOn ?? todayInChina()).slice(0, 4)}-${String(row!.id).padStart(5, "0")}`;
+    await tx.update(agreements).set({ ref }).where(eq(agreements.id, row!.id));
+  }
+  await tx.insert(agreementLines).values(a.lines.map((l, i) => ({
+    agreementId: row!.id, lineNo: i + 1, cas: l.cas, productId: l.productId ?? null, productName: l.productName,
+    volumeT: l.volumeT, unitPriceCny: l.unitPriceCny, amountCny: l.amountCny,
+  })));
+  await recordAudit(tx, actor, { entity: "agreement", entityId: row!.id, action: "create", after: { ref, type: a.type, status: a.status, totalAmountCny: money(total) } });
+  await enqueue(tx, "agreements", [row!.id]);
+  return { id: row!.id, ref };
+}
+
+/** Lines as stored: the amount is volume × unit price unless given. */
+export function lineAmounts(lines: CreateAgreementInput["lines"]) {
+  return lines.map((l) => {
+    const amount = l.amountCny ?? (l.volumeT ?? 0) * (l.unitPriceCny ?? 0);
+    return {
+      cas: l.cas, productName: l.productName, volumeT: l.volumeT == null ? null : qty(l.volumeT),
+      unitPriceCny: l.unitPriceCny == null ? null : money(l.unitPriceCny), amountCny: money(amount),
+    };
+  });
+}
+
+async function requireEvent(db: Db, eventId: number | null | undefined) {
+  if (!eventId) return null;
+  const [event] = await db.select({ id: events.id }).from(events).where(eq(events.id, eventId));
+  if (!event) throw notFound({ zh: "签约活动", en: "Event" });
+  return event.id;
+}
+
+/** Either party, or park staff recording an agreement signed at their park, creates an agreement. */
+export async function createAgreement(db: Db, actor: Actor, input: CreateAgreementInput) {
+  const parties = await loadParties(db, input.buyerEnterpriseId, input.sellerEnterpriseId);
+  authorize(actor, { type: "agreement.create", ...dealScope(parties) });
+  const eventId = await requireEvent(db, input.eventId);
+  return db.transaction(async (tx) => {
+    const created = await insertAgreement(tx, actor, {
+      ref: input.ref, type: input.type, title: input.title, buyerEnterpriseId: input.buyerEnterpriseId,
+      sellerEnterpriseId: input.sellerEnterpriseId, status: input.status, signedOn: input.signedOn ?? null,
+      startOn: input.startOn ?? null, endOn: input.endOn ?? null, eventId, lines: lineAmounts(input.lines),
+    });
+    const own = new Set(actor.enterprises.map((e) => e.enterpriseId));
+    for (const party of [parties.buyer, parties.seller]) {
+      if (own.has(party.enterpriseId)) continue;
+      await notify(tx, { enterpriseId: party.enterpriseId }, "agreement.created", {
+        zh: `已登记协议 ${created.ref}：${input.title}`, en: `Agreement ${created.ref} recorded: ${input.title}`, href: `/agreements/${created.id}`,
+      });
+    }
+    return created;
+  });
+}
+
+/** Narrows a list to the agreements the actor might see; `can(deal.view)` decides for each row. */
+function candidateScope(actor: Actor): SQL | undefined {
+  if (actor.platformAdmin) return undefined;
+  const own = actor.enterprises.map((e) => e.enterpriseId);
+  const conditions: SQL[] = [];
+  if (own.length) conditions.push(inArray(agreements.buyerEnterpriseId, own), inArray(agreements.sellerEnterpriseId, own));
+  if (actor.parkIds.length) {
+    conditions.push(sql`EXISTS (SELECT 1 FROM ${enterprises} e WHERE e.id IN ("agreement"."buyer_enterprise_id", "agreement"."seller_enterprise_id") AND e.park_id IN ${actor.parkIds})`);
+  }
+  return conditions.length ? or(...conditions) : sql`false`;
+}
+
+export async function listAgreements(db: Db, actor: Actor, input: ListAgreementsInput) {
+  const filters: (SQL | undefined)[] = [candidateScope(actor)];
+  if (input.status) filters.push(eq(agreements.status, input.status));
+  if (input.type) filters.push(eq(agreements.type, input.type));
+  if (input.eventId) filters.push(eq(agreements.eventId, input.eventId));
+  if (input.parkId) {
+    filters.push(sql`EXISTS (SELECT 1 FROM ${enterprises} e WHERE e.id IN ("agreement"."buyer_enterprise_id", "agreement"."seller_enterprise_id") AND e.park_id = ${input.parkId})`);
+  }
+  if (input.q) {
+    const like = `%${input.q.replace(/[%_\\]/g, "\\$&")}%`;
+    filters.push(or(
+      ilike(agreements.ref, like), ilike(agreements.title, like),
+      sql`EXISTS (SELECT 1 FROM ${enterprises} e WHERE e.id IN ("agreement"."buyer_enterprise_id", "agreement"."seller_enterprise_id") AND e.name ILIKE ${like})`,
+    ));
+  }
+  const where = and(...filters);
+  const party = (column: string, field: string) => sql.raw(`(SELECT e.${field} FROM enterprise e WHERE e.id = "agreement"."${column}")`);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        id: agreements.id, ref: agreements.ref, type: agreements.type, title: agreements.title, status: agreements.status,
+        totalAmountCny: agreements.totalAmountCny, signedOn: agreements.signedOn, startOn: agreements.startOn, endOn: agreements.endOn,
+        buyerEnterpriseId: agreements.buyerEnterpriseId, sellerEnterpriseId: agreements.sellerEnterpriseId,
+        buyerName: sql<string>`${party("buyer_enterprise_id", "name")}`, sellerName: sql<string>`${party("seller_enterprise_id", "name")}`,
+        buyerParkId: sql<number | null>`${party("buyer_enterprise_id", "park_id")}`, sellerParkId: sql<number | null>`${party("seller_enterprise_id", "park_id")}`,
+        eventName: sql<string | null>`(SELECT ev.name FROM ${events} ev WHERE ev.id = "agreement"."event_id")`,
+      })
+      .from(agreements)
+      .where(where)
+      .orderBy(desc(sql`coalesce("agreement"."signed_on", "agreement"."created_at"::date)`), desc(agreements.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ n: count(), amount: sql<string>`coalesce(sum(${agreements.totalAmountCny}), 0)::text` }).from(agreements).where(where),
+  ]);
+  const items = rows
+    .filter((r) => can(actor, { type: "deal.view", buyer: { enterpriseId: r.buyerEnterpriseId, parkId: r.buyerParkId }, seller: { enterpriseId: r.sellerEnterpriseId, parkId: r.sellerParkId } }))
+    .map(({ buyerParkId: _b, sellerParkId: _s, ...r }) => r);
+  return {
+    items, total: total?.n ?? 0, amountCny: total?.amount ?? "0", page: input.page, pageSize: input.pageSize,
+    allowed: {
+      create: actor.platformAdmin || actor.parkIds.length > 0 || actor.enterprises.length > 0,
+      import: can(actor, { type: "agreement.import" }),
+    },
+  };
+}
+
+async function findAgreement(db: Db, id: number) {
+  const [row] = await db.select().from(agreements).where(eq(agreements.id, id));
+  if (!row) throw notFound(AGREEMENT);
+  const parties = await loadParties(db, row.buyerEnterpriseId, row.sellerEnterpriseId);
+  return { agreement: row, parties, scope: dealScope(parties) };
+}
+
+/** Agreed, called-off and delivered tonnes of each line, and of the whole agreement. */
+async function fulfilment(db: Db, agreementId: number) {
+  const [lines, callOffs] = await Promise.all([
+    db.select().from(agreementLines).where(eq(agreementLines.agreementId, agreementId)).orderBy(asc(agreementLines.lineNo)),
+    db.select().from(callOffOrders).where(eq(callOffOrders.agreementId, agreementId)).orderBy(asc(callOffOrders.orderedOn), asc(callOffOrders.id)),
+  ]);
+  const sum = (list: typeof callOffs, key: "orderedT" | "deliveredT") => list.reduce((s, c) => s + Number(c[key]), 0);
+  const agreed = lines.every((l) => l.volumeT !== null) ? lines.reduce((s, l) => s + Number(l.volumeT), 0) : null;
+  return {
+    lines,
+    callOffs,
+    perLine: new Map(lines.map((l) => {
+      const own = callOffs.filter((c) => c.lineId === l.id);
+      return [l.id, { agreedT: l.volumeT === null ? null : Number(l.volumeT), calledOffT: sum(own, "orderedT"), deliveredT: sum(own, "deliveredT") }];
+    })),
+    total: { agreedT: agreed, calledOffT: sum(callOffs, "orderedT"), deliveredT: sum(callOffs, "deliveredT") },
+  };
+}
+
+/** One agreement: parties, lines, call-offs with fulfilment, documents, history, and what the actor may do. */
+export async function getAgreement(db: Db, actor: Actor, id: number) {
+  const { agreement, parties, scope } = await findAgreement(db, id);
+  authorize(actor, { type: "deal.view", ...scope });
+  const f = await fulfilment(db, id);
+  const casList = [...new Set(f.lines.map((l) => l.cas).filter((c): c is string => Boolean(c)))];
+  const [substanceRows, documentRows, historyRows, eventRow, quoteRow] = await Promise.all([
+    casList.length
+      ? db.select({ cas: substances.cas, nameZh: substances.nameZh, nameEn: substances.nameEn, hazardous: substances.hazardous, highlyToxic: substances.highlyToxic, explosivePrecursor: substances.explosivePrecursor, precursorCategory: substances.precursorCategory }).from(substances).where(inArray(substances.cas, casList))
+      : [],
+    db.select({ id: agreementDocuments.id, filename: agreementDocuments.filename, sizeBytes: agreementDocuments.sizeBytes, createdAt: agreementDocuments.createdAt }).from(agreementDocuments).where(eq(agreementDocuments.agreementId, id)).orderBy(asc(agreementDocuments.id)),
+    db
+      .select({ id: auditLog.id, action: auditLog.action, before: auditLog.before, after: auditLog.after, at: auditLog.at, actorName: users.name })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorUserId))
+      .where(and(eq(auditLog.entity, "agreement"), eq(auditLog.entityId, String(id))))
+      .orderBy(asc(auditLog.at), asc(auditLog.id)),
+    agreement.eventId ? db.select({ id: events.id, name: events.name, heldOn: events.heldOn }).from(events).where(eq(events.id, agreement.eventId)) : [],
+    agreement.quoteId ? db.select({ inquiryId: quotes.inquiryId }).from(quotes).where(eq(quotes.id, agreement.quoteId)) : [],
+  ]);
+  const byCas = new Map(substanceRows.map((s) => [s.cas, s]));
+  const manage = can(actor, { type: "agreement.manage", ...scope });
+  const today = todayInChina();
+  const daysLeft = agreement.endOn ? Math.round((Date.parse(agreement.endOn) - Date.parse(today)) / 86_400_000) : null;
+  const warnings: string[] = [];
+  if (agreement.status === "active" && daysLeft !== null && daysLeft >= 0 && daysLeft <= TERM_WARNING_DAYS) warnings.push("term_ending");
+  if (agreement.status === "active" && daysLeft !== null && daysLeft < 0) warnings.push("term_ended");
+  if (f.total.agreedT !== null && f.total.calledOffT > f.total.agreedT) warnings.push("exceeds_agreement");
+  return {
+    ...agreement,
+    buyer: parties.buyer,
+    seller: parties.seller,
+    event: eventRow[0] ?? null,
+    inquiryId: quoteRow[0]?.inquiryId ?? null,
+    lines: f.lines.map((l) => {
+      const s = l.cas ? byCas.get(l.cas) ?? null : null;
+      const p = f.perLine.get(l.id)!;
+      return {
+        id: l.id, lineNo: l.lineNo, cas: l.cas, productName: l.productName, volumeT: l.volumeT, unitPriceCny: l.unitPriceCny, amountCny: l.amountCny,
+        substance: s, controlled: tierOf(s) === "controlled",
+        ...p, remainingT: p.agreedT === null ? null : Math.round((p.agreedT - p.calledOffT) * 1000) / 1000,
+      };
+    }),
+    callOffs: f.callOffs.map((c) => ({ id: c.id, lineId: c.lineId, orderedT: c.orderedT, deliveredT: c.deliveredT, orderedOn: c.orderedOn, deliveredOn: c.deliveredOn })),
+    fulfilment: {
+      ...f.total,
+      remainingT: f.total.agreedT === null ? null : Math.round((f.total.agreedT - f.total.calledOffT) * 1000) / 1000,
+      rate: f.total.agreedT ? f.total.calledOffT / f.total.agreedT : null,
+    },
+    documents: documentRows,
+    history: historyRows,
+    daysLeft,
+    today,
+    warnings,
+    allowed: {
+      manage,
+      transitions: manage ? (TRANSITIONS[agreement.status] ?? []) as ("signed" | "active" | "completed" | "terminated")[] : [],
+      callOff: manage && agreement.type === "framework" && agreement.status === "active",
+      delivery: manage && (agreement.status === "active" || agreement.status === "completed"),
+      upload: manage,
+    },
+  };
+}
+
+/** draft → signed → active → completed, or terminated from any open state; each change audited. */
+export async function changeAgreementStatus(db: Db, actor: Actor, input: ChangeStatusInput) {
+  const { agreement, parties, scope } = await findAgreement(db, input.id);
+  authorize(actor, { type: "agreement.manage", ...scope });
+  if (!canTransition(agreement.status, input.to)) {
+    throw new AppError("CONFLICT", {
+      zh: `协议当前为“${STATUS_ZH[agreement.status]}”，不能改为“${STATUS_ZH[input.to]}”`,
+      en: `An agreement that is ${agreement.status} cannot become ${input.to}`,
+    });
+  }
+  const signedOn = input.to === "signed" ? (input.signedOn ?? todayInChina()) : agreement.signedOn;
+  if (input.to === "signed" && signedOn! > todayInChina()) {
+    throw new AppError("INVALID", { zh: "签约日期不能晚于今天", en: "The signing date cannot be in the future" });
+  }
+  return db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(agreements)
+      .set({ status: input.to, signedOn })
+      .where(and(eq(agreements.id, agreement.id), eq(agreements.status, agreement.status)))
+      .returning();
+    if (!after) throw new AppError("CONFLICT", { zh: "协议状态已被他人修改，请刷新", en: "Someone else changed this agreement: reload it" });
+    await recordAudit(tx, actor, {
+      entity: "agreement", entityId: agreement.id, action: input.to,
+      before: { status: agreement.status }, after: { status: input.to, signedOn, reason: input.reason ?? null },
+    });
+    await enqueue(tx, "agreements", [agreement.id]);
+    const own = new Set(actor.enterprises.map((e) => e.enterpriseId));
+    for (const party of [parties.buyer, parties.seller]) {
+      if (own.has(party.enterpriseId)) continue;
+      await notify(tx, { enterpriseId: party.enterpriseId }, "agreement.status", {
+        zh: `协议 ${agreement.ref} 已${STATUS_ZH[input.to]}`, en: `Agreement ${agreement.ref} is now ${input.to}`, href: `/agreements/${agreement.id}`,
+      });
+    }
+    return after;
+  });
+}
+
+const STATUS_ZH: Record<AgreementStatus, string> = { draft: "草稿", signed: "签署", active: "生效", completed: "履行完毕", terminated: "终止" };
+
+/**
+ * A call-off order against an active framework agreement. Refused after the term; a call-off that
+ * would exceed the agreed volume is refused unless `allowExcess` says the warning was seen.
+ */
+export async function addCallOff(db: Db, actor: Actor, input: AddCallOffInput) {
+  const { agreement, scope } = await findAgreement(db, input.agreementId);
+  authorize(actor, { type: "agreement.manage", ...scope });
+  if (agreement.type !== "framework") {
+    throw new AppError("INVALID", { zh: "只有框架协议可以下达分批订单", en: "Only framework agreements take call-off orders" });
+  }
+  if (agreement.status !== "active") {
+    throw new AppError("CONFLICT", { zh: "协议生效后才能下达分批订单", en: "Call-offs need an active agreement" });
+  }
+  if (agreement.startOn && input.orderedOn < agreement.startOn) {
+    throw new AppError("INVALID", { zh: "下单日期早于协议起始日", en: "The order date is before the agreement's start" });
+  }
+  return db.transaction(async (tx) => {
+    // one call-off at a time per agreement, so two concurrent ones cannot both pass the limit
+    await tx.execute(sql`SELECT 1 FROM ${agreements} WHERE id = ${agreement.id} FOR UPDATE`);
+    const f = await fulfilment(tx, agreement.id);
+    const line = input.lineId ? f.lines.find((l) => l.id === input.lineId) : f.lines.length === 1 ? f.lines[0] : undefined;
+    if (input.lineId && !line) throw notFound({ zh: "协议明细行", en: "Agreement line" });
+    const scopeOf = line ? f.perLine.get(line.id)! : f.total;
+    const check = checkCallOff({ agreedT: scopeOf.agreedT, calledOffT: scopeOf.calledOffT, requestedT: input.orderedT, orderedOn: input.orderedOn, endOn: agreement.endOn });
+    if (check.afterTerm) {
+      throw new AppError("INVALID", { zh: `协议已于 ${agreement.endOn} 到期，不能再下单`, en: `The agreement ended on ${agreement.endOn}: no more call-offs` });
+    }
+    if (check.exceeds && !input.allowExcess) {
+      throw new AppError(
+        "CONFLICT",
+        {
+          zh: `本次下单 ${input.orderedT} 吨超出剩余约定量 ${check.remainingT} 吨`,
+          en: `This call-off of ${input.orderedT} t exceeds the remaining agreed volume of ${check.remainingT} t`,
+        },
+        { warnings: check.warnings, remainingT: check.remainingT },
+      );
+    }
+    const [row] = await tx
+      .insert(callOffOrders)
+      .values({ agreementId: agreement.id, lineId: line?.id ?? null, orderedT: qty(input.orderedT), orderedOn: input.orderedOn, createdBy: actor.userId })
+      .returning();
+    await recordAudit(tx, actor, { entity: "agreement", entityId: agreement.id, action: "call-off", after: { callOffId: row!.id, orderedT: row!.orderedT, orderedOn: row!.orderedOn, warnings: check.warnings } });
+    await enqueue(tx, "agreements", [agreement.id]);
+    return { id: row!.id, warnings: check.warnings, remainingAfterT: check.remainingAfterT, daysLeft: check.daysLeft };
+  });
+}
+
+/** What was actually delivered against a call-off. */
+export async function recordDelivery(db: Db, actor: Actor, input: RecordDeliveryInput) {
+  const [callOff] = await db.select().from(callOffOrders).where(eq(callOffOrders.id, input.callOffId));
+  if (!callOff) throw notFound({ zh: "分批订单", en: "Call-off order" });
+  const { agreement, scope } = await findAgreement(db, callOff.agreementId);
+  authorize(actor, { type: "agreement.manage", ...scope });
+  if (input.deliveredOn < callOff.orderedOn) {
+    throw new AppError("INVALID", { zh: "交付日期不能早于下单日期", en: "Delivery cannot be before the order date" });
+  }
+  if (input.deliveredOn > todayInChina()) {
+    throw new AppError("INVALID", { zh: "交付日期不能晚于今天", en: "The delivery date cannot be in the future" });
+  }
+  if (input.deliveredT > Number(callOff.orderedT) * 1.1) {
+    throw new AppError("INVALID", { zh: "交付量超出订单量的 10%", en: "Delivered more than 10% over the ordered quantity" });
+  }
+  return db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(callOffOrders)
+      .set({ deliveredT: qty(input.deliveredT), deliveredOn: input.deliveredOn })
+      .where(eq(callOffOrders.id, callOff.id))
+      .returning();
+    await recordAudit(tx, actor, {
+      entity: "agreement", entityId: agreement.id, action: "delivery",
+      before: { callOffId: callOff.id, deliveredT: callOff.deliveredT }, after: { callOffId: callOff.id, deliveredT: after!.deliveredT, deliveredOn: after!.deliveredOn },
+    });
+    await enqueue(tx, "agreements", [agreement.id]);
+    return after!;
+  });
+}
+
+export async function addDocument(db: Db, actor: Actor, input: AddDocumentInput) {
+  const { agreement, scope } = await findAgreement(db, input.agreementId);
+  authorize(actor, { type: "agreement.manage", ...scope });
+  const content = Buffer.from(input.file.content, "base64");
+  if (content.length === 0) throw new AppError("INVALID", { zh: "文件为空", en: "The file is empty" });
+  if (content.length > MAX_FILE_BYTES) {
+    throw new AppError("INVALID", { zh: `文件不能超过 ${MAX_FILE_BYTES / 1024 / 1024} MB`, en: `Files are limited to ${MAX_FILE_BYTES / 1024 / 1024} MB` });
+  }
+  return db.transaction(async (tx) => {
+    const [doc] = await tx
+      .insert(agreementDocuments)
+      .values({
+        agreementId: agreement.id, filename: input.file.filename.replace(/[\\/\r\n"]/g, "_"), contentType: input.file.contentType,
+        sizeBytes: content.length, content, uploadedBy: actor.userId,
+      })
+      .returning({ id: agreementDocuments.id, filename: agreementDocuments.filename });
+    await recordAudit(tx, actor, { entity: "agreement", entityId: agreement.id, action: "document", after: { documentId: doc!.id, filename: doc!.filename } });
+    return doc!;
+  });
+}
+
+export async function getDocument(db: Db, actor: Actor, id: number) {
+  const [doc] = await db.select().from(agreementDocuments).where(eq(agreementDocuments.id, id));
+  if (!doc) throw notFound({ zh: "文件", en: "Document" });
+  const { scope } = await findAgreement(db, doc.agreementId);
+  authorize(actor, { type: "deal.view", ...scope });
+  return { filename: doc.filename, contentType: doc.contentType, content: doc.content.toString("base64") };
+}
+
+/**
+ * What the "new agreement" form offers: enterprises the actor may record agreements for (its own
+ * enterprise's partners, or its park's enterprises and their partners) and the events.
+ */
+export async function agreementFormOptions(db: Db, actor: Actor) {
+  const [enterpriseRows, eventRows] = await Promise.all([
+    db
+      .select({ id: enterprises.id, name: enterprises.name, parkId: enterprises.parkId, parkName: parks.name })
+      .from(enterprises)
+      .leftJoin(parks, eq(parks.id, enterprises.parkId))
+      .orderBy(asc(parks.code), asc(enterprises.name))
+      .limit(5000),
+    db.select({ id: events.id, name: events.name, heldOn: events.heldOn, parkId: events.parkId }).from(events).orderBy(desc(events.heldOn)).limit(200),
+  ]);
+  const own = actor.enterprises.map((e) => e.enterpriseId);
+  return {
+    enterprises: enterpriseRows,
+    own,
+    events: eventRows,
+    allowed: { recordSigned: actor.platformAdmin || actor.parkIds.length > 0 },
+  };
+}

@@ -1,0 +1,89 @@
+import ExcelJS from "exceljs";
+import type { Db } from "@/db";
+import type { Actor } from "@/server/auth/actor";
+import { authorize } from "@/server/auth/policy";
+import { ledgerRows, type LedgerRow } from "./ledger.service";
+import type { LedgerInput, ReportFilters } from "./report.schemas";
+import { reportFigures, type ReportFigures } from "./report.service";
+
+/** An XLSX file, base64, as tRPC carries it; the download routes turn it into bytes. */
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const TYPE_ZH = { framework: "框架协议", contract: "供货合同", order: "采购订单" } as const;
+
+function sheet(workbook: ExcelJS.Workbook, name: string, header: string[], rows: (string | number | null)[][], widths: number[] = []) {
+  const ws = workbook.addWorksheet(name);
+  ws.addRow(header).font = { bold: true };
+  for (const row of rows) ws.addRow(row);
+  header.forEach((_, i) => (ws.getColumn(i + 1).width = widths[i] ?? 18));
+  ws.views = [{ state: "frozen", ySplit: 1 }];
+  return ws;
+}
+
+async function toFile(workbook: ExcelJS.Workbook, filename: string): Promise<ExportFile> {
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  return { filename, contentType: XLSX, content: buffer.toString("base64") };
+}
+
+const period = (f: { from: string | null; to: string | null }) => (f.from || f.to ? `${f.from ?? "…"} – ${f.to ?? "…"}` : "全部 / all");
+
+export function dashboardWorkbook(r: ReportFigures): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "ParkLink";
+  sheet(wb, "概览 Summary", ["指标 Figure", "数值 Value"], [
+    ["园区 Park", r.filters.parkCode ?? "全部 / all"],
+    ["期间 Period", period(r.filters)],
+    ["产业链 Chain", r.filters.chain ?? "全部 / all"],
+    ["协议数 Agreements", r.agreements],
+    ["协议金额（元）Amount (CNY)", r.amountCny],
+    ["协议金额（万元）Amount (10k CNY)", Math.round(r.amountCny / 100) / 100],
+    ["园内配套金额（元）In-park amount (CNY)", r.inParkAmountCny],
+    ["园内配套占比 In-park share", r.inParkShare],
+    ["参与签约企业 Enterprises in agreements", r.enterprises],
+    ["活跃企业 Active enterprises", r.enterprisesActive],
+    ["供需信息 Listings", r.listings.total],
+    ["匹配 Matches", r.matches],
+    ["询价 Inquiries", r.inquiries],
+    ["框架协议约定量（吨）Framework agreed (t)", r.fulfilment.agreedT],
+    ["已下单量（吨）Called off (t)", r.fulfilment.calledOffT],
+    ["已交付量（吨）Delivered (t)", r.fulfilment.deliveredT],
+    ["下单履约率 Called-off rate", r.fulfilment.calledOffRate],
+  ], [36, 24]);
+  sheet(wb, "按类型 By type", ["类型 Type", "协议数 Count", "金额（元）Amount (CNY)"],
+    (Object.keys(r.byType) as (keyof typeof r.byType)[]).map((k) => [`${TYPE_ZH[k]} ${k}`, r.byType[k].count, r.byType[k].amountCny]));
+  sheet(wb, "按产业链 By chain", ["产业链 Chain", "协议数 Count", "金额（元）Amount (CNY)"], r.byChain.map((c) => [c.chain, c.count, c.amountCny]));
+  sheet(wb, "按月份 By month", ["月份 Month", "协议数 Count", "金额（元）Amount (CNY)"], r.byMonth.map((m) => [m.month, m.count, m.amountCny]));
+  sheet(wb, "供应流向 Flows", ["供应方 Seller", "采购方 Buyer", "协议数 Count", "金额（元）Amount (CNY)"],
+    r.flows.map((f) => [f.seller, f.buyer, f.count, f.amountCny]), [32, 32, 12, 20]);
+  return wb;
+}
+
+export async function exportDashboard(db: Db, actor: Actor, filters: ReportFilters): Promise<ExportFile> {
+  authorize(actor, { type: "report.view", parkId: filters.parkId ?? null });
+  const figures = await reportFigures(db, filters);
+  const name = ["dashboard", figures.filters.parkCode ?? "all", figures.filters.from, figures.filters.to].filter(Boolean).join("-");
+  return toFile(dashboardWorkbook(figures), `${name}.xlsx`);
+}
+
+export function ledgerWorkbook(rows: LedgerRow[]): ExcelJS.Workbook {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "ParkLink";
+  const flags = (r: LedgerRow) => [r.highlyToxic ? "剧毒" : null, r.explosivePrecursor ? "易制爆" : null, r.precursorCategory ? `易制毒第${r.precursorCategory}类` : null].filter(Boolean).join("、");
+  sheet(wb, "流向台账 Flow ledger", [
+    "日期 Date", "协议编号 Ref", "供应方 Seller", "供应方信用代码 Seller USCC", "采购方 Buyer", "采购方信用代码 Buyer USCC",
+    "CAS号 CAS", "物质 Substance", "管控类别 Control", "数量（吨）Quantity (t)", "已交付（吨）Delivered (t)",
+  ], rows.map((r) => [r.date, r.ref, r.seller.name, r.seller.uscc, r.buyer.name, r.buyer.uscc, r.cas, r.substance, flags(r), r.quantityT, r.deliveredT]),
+  [12, 18, 30, 22, 30, 22, 12, 20, 14, 14, 14]);
+  return wb;
+}
+
+export async function exportLedger(db: Db, actor: Actor, input: Omit<LedgerInput, "page" | "pageSize">): Promise<ExportFile> {
+  authorize(actor, { type: "report.view", parkId: input.parkId ?? null });
+  const rows = await ledgerRows(db, input);
+  return toFile(ledgerWorkbook(rows), `flow-ledger${input.from ? `-${input.from}` : ""}${input.to ? `-${input.to}` : ""}.xlsx`);
+}

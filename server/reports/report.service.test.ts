@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { callOffOrders, inquiries, products } from "@/db/schema";
+import {
+  makeAgreement, makeDemand, makeEnterprise, makeMatch, makePark, makeProduct, makeUser,
+} from "@/server/testing/factories";
+import { handbook } from "./handbook.service";
+import { flowLedger } from "./ledger.service";
+import { dashboard, reportFigures } from "./report.service";
+import { exportDashboard } from "./export";
+import ExcelJS from "exceljs";
+
+/**
+ * A park of our own with agreements whose sums are computed by hand below.
+ *
+ *   #  buyer ← seller  type       status      signed      amount        in park P?
+ *   1  A ← B           framework  active      2026-01-10  1,000,000.00  both
+ *   2  B ← C           contract   active      2026-02-05    250,000.50  both
+ *   3  A ← X           order      completed   2026-02-20     40,000.00  A only (X external)
+ *   4  Q ← A           contract   terminated  2026-03-01    300,000.00  A only (Q in P2)
+ *   5  A ← B           contract   draft       2026-03-02    999,999.00  (draft: never counts)
+ *   6  X ← Q           order      signed      2026-03-03        777.00  (no party in P)
+ *   7  A ← B           order      signed      2025-12-31      5,000.00  both (before the period)
+ */
+async function buildPark() {
+  const [P, P2] = await Promise.all([makePark(), makePark()]);
+  const [A, B, C, X, Q] = await Promise.all([
+    makeEnterprise({ parkId: P.id, chains: ["有机新材料"] }),
+    makeEnterprise({ parkId: P.id, chains: ["精细化工"] }),
+    makeEnterprise({ parkId: P.id, chains: ["精细化工", "医药大健康"] }),
+    makeEnterprise({ parkId: null, chains: ["基础化工"] }),
+    makeEnterprise({ parkId: P2.id, chains: ["电子化学品"] }),
+  ]);
+  const a1 = await makeAgreement(A.id, B.id, { type: "framework", status: "active", signedOn: "2026-01-10", lines: [{ amountCny: "1000000.00", volumeT: "100.000" }] });
+  await getDb().insert(callOffOrders).values([
+    { agreementId: a1.id, lineId: a1.lines[0]!.id, orderedT: "30.000", deliveredT: "20.000", orderedOn: "2026-02-01", deliveredOn: "2026-02-08" },
+    { agreementId: a1.id, lineId: a1.lines[0]!.id, orderedT: "10.000", orderedOn: "2026-03-01" },
+  ]);
+  await makeAgreement(B.id, C.id, { type: "contract", status: "active", signedOn: "2026-02-05", lines: [{ amountCny: "250000.50" }] });
+  await makeAgreement(A.id, X.id, { type: "order", status: "completed", signedOn: "2026-02-20", lines: [{ amountCny: "40000.00" }] });
+  await makeAgreement(Q.id, A.id, { type: "contract", status: "terminated", signedOn: "2026-03-01", lines: [{ amountCny: "100000.00" }, { amountCny: "200000.00" }] });
+  await makeAgreement(A.id, B.id, { type: "contract", status: "draft", signedOn: "2026-03-02", lines: [{ amountCny: "999999.00" }] });
+  await makeAgreement(X.id, Q.id, { type: "order", status: "signed", signedOn: "2026-03-03", lines: [{ amountCny: "777.00" }] });
+  await makeAgreement(A.id, B.id, { type: "order", status: "signed", signedOn: "2025-12-31", lines: [{ amountCny: "5000.00" }] });
+  return { P, P2, A, B, C, X, Q };
+}
+
+describe("dashboard figures", () => {
+  it("agree with the sums computed by hand for a park and a period", async () => {
+    const { P, A, B, C, X, Q } = await buildPark();
+    const r = await reportFigures(getDb(), { parkId: P.id, from: "2026-01-01", to: "2026-12-31" });
+    expect(r.agreements).toBe(4);
+    expect(r.amountCny).toBe(1590000.5);
+    expect(r.inParkAmountCny).toBe(1250000.5);
+    expect(r.inParkShare).toBe(Math.round((1250000.5 / 1590000.5) * 10000) / 10000);
+    expect(r.enterprises).toBe(3); // A, B, C: the parties of the park
+    expect(r.byType).toEqual({
+      framework: { count: 1, amountCny: 1000000 },
+      contract: { count: 2, amountCny: 550000.5 },
+      order: { count: 1, amountCny: 40000 },
+    });
+    expect(r.byChain).toEqual([
+      { chain: "有机新材料", count: 3, amountCny: 1340000 },
+      { chain: "精细化工", count: 2, amountCny: 1250000.5 },
+      { chain: "电子化学品", count: 1, amountCny: 300000 },
+      { chain: "医药大健康", count: 1, amountCny: 250000.5 },
+      { chain: "基础化工", count: 1, amountCny: 40000 },
+    ]);
+    expect(r.byMonth).toEqual([
+      { month: "2026-01", count: 1, amountCny: 1000000 },
+      { month: "2026-02", count: 2, amountCny: 290000.5 },
+      { month: "2026-03", count: 1, amountCny: 300000 },
+    ]);
+    expect(r.fulfilment).toEqual({ frameworks: 1, agreedT: 100, calledOffT: 40, deliveredT: 20, calledOffRate: 0.4, deliveredRate: 0.2 });
+    expect(r.flows.map((f) => [f.sellerId, f.buyerId, f.amountCny])).toEqual([
+      [B.id, A.id, 1000000], [A.id, Q.id, 300000], [C.id, B.id, 250000.5], [X.id, A.id, 40000],
+    ]);
+    expect(r.recent.map((a) => a.signedOn)).toEqual(["2026-03-01", "2026-02-20", "2026-02-05", "2026-01-10"]);
+
+    const fine = await reportFigures(getDb(), { parkId: P.id, from: "2026-01-01", to: "2026-12-31", chain: "精细化工" });
+    expect([fine.agreements, fine.amountCny, fine.inParkShare]).toEqual([2, 1250000.5, 1]);
+    const all = await reportFigures(getDb(), { parkId: P.id });
+    expect([all.agreements, all.amountCny, all.enterprises]).toEqual([5, 1595000.5, 3]);
+  });
+
+  it("counts listings, matches, inquiries and active enterprises of the park", async () => {
+    const { P, A, B, C } = await buildPark();
+    await makeProduct(A.id);
+    await makeProduct(A.id);
+    const retired = await makeProduct(B.id);
+    const { eq } = await import("drizzle-orm");
+    await getDb().update(products).set({ retiredAt: new Date() }).where(eq(products.id, retired.id));
+    const demand = await makeDemand(B.id);
+    await makeMatch(demand.id, A.id, (await makeProduct(C.id)).id);
+    await getDb().insert(inquiries).values({ buyerEnterpriseId: B.id, supplierEnterpriseId: A.id, subject: "看板询价" });
+    const r = await reportFigures(getDb(), { parkId: P.id });
+    expect(r.listings).toEqual({ products: 3, demands: 1, offers: 0, byproducts: 0, total: 4 });
+    expect(r.matches).toBe(1);
+    expect(r.inquiries).toBe(1);
+    expect(r.enterprisesActive).toBe(3);
+  });
+
+  it("without a park, in-park means both parties in the same park", async () => {
+    const chain = `测试链${Date.now() % 100000}${Math.floor(Math.random() * 1000)}`.slice(0, 20);
+    const [P, P2] = await Promise.all([makePark(), makePark()]);
+    const [A, B, Q, Q2] = await Promise.all([
+      makeEnterprise({ parkId: P.id, chains: [chain] }), makeEnterprise({ parkId: P.id, chains: [chain] }),
+      makeEnterprise({ parkId: P2.id, chains: [chain] }), makeEnterprise({ parkId: P2.id, chains: [chain] }),
+    ]);
+    await makeAgreement(A.id, B.id, { lines: [{ amountCny: "100.00" }] });
+    await makeAgreement(Q.id, Q2.id, { lines: [{ amountCny: "200.00" }] });
+    await makeAgreement(A.id, Q.id, { lines: [{ amountCny: "300.00" }] });
+    const r = await reportFigures(getDb(), { chain });
+    expect([r.agreements, r.amountCny, r.inParkAmountCny, r.inParkShare, r.enterprises]).toEqual([3, 600, 300, 0.5, 4]);
+  });
+
+  it("is for the park's staff and admins; the export holds the same figures", async () => {
+    const { P, P2 } = await buildPark();
+    const staff = await makeUser({ parkId: P.id });
+    const other = await makeUser({ parkId: P2.id });
+    const admin = await makeUser({ admin: true });
+    await expect(dashboard(getDb(), other.actor, { parkId: P.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(dashboard(getDb(), staff.actor, {})).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const view = await dashboard(getDb(), staff.actor, { parkId: P.id, from: "2026-01-01" });
+    expect(view.figures.amountCny).toBe(1590000.5);
+    expect(view.parks.map((p) => p.id)).toEqual([P.id]);
+    expect((await dashboard(getDb(), admin.actor, {})).allowed.allParks).toBe(true);
+
+    const file = await exportDashboard(getDb(), staff.actor, { parkId: P.id, from: "2026-01-01", to: "2026-12-31" });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.content, "base64") as unknown as ArrayBuffer);
+    const summary = wb.worksheets[0]!;
+    const value = (label: string) => summary.getRows(1, summary.rowCount)!.find((row) => String(row.getCell(1).value).startsWith(label))?.getCell(2).value;
+    expect(value("协议数")).toBe(4);
+    expect(value("协议金额（元）")).toBe(1590000.5);
+    expect(wb.getWorksheet("按产业链 By chain")!.getRow(2).values).toEqual([undefined, "有机新材料", 3, 1340000]);
+  });
+});
+
+describe("flow ledger", () => {
+  it("holds every agreement line on a controlled substance, and nothing else", async () => {
+    const P = await makePark();
+    const [S, Bu] = await Promise.all([makeEnterprise({ parkId: P.id }), makeEnterprise({ parkId: P.id })]);
+    const a = await makeAgreement(Bu.id, S.id, {
+      signedOn: "2026-04-02",
+      lines: [
+        { cas: "7697-37-2", productName: "硝酸", volumeT: "500.000", amountCny: "1150000.00" }, // 易制爆
+        { cas: "67-63-0", productName: "异丙醇", volumeT: "10.000", amountCny: "70000.00" }, // hazardous only
+        { cas: "143-33-9", productName: "氰化钠", volumeT: "2.500", amountCny: "27500.00" }, // 剧毒
+      ],
+    });
+    await makeAgreement(Bu.id, S.id, { status: "draft", lines: [{ cas: "7697-37-2", volumeT: "1.000", amountCny: "1.00" }] });
+    await getDb().insert(callOffOrders).values({ agreementId: a.id, lineId: a.lines[0]!.id, orderedT: "100.000", deliveredT: "95.000", orderedOn: "2026-04-10", deliveredOn: "2026-04-12" });
+    const staff = await makeUser({ parkId: P.id });
+    const ledger = await flowLedger(getDb(), staff.actor, { parkId: P.id, page: 1, pageSize: 50 });
+    expect(ledger.items.map((r) => [r.cas, r.quantityT, r.deliveredT, r.seller.uscc, r.buyer.uscc, r.date, r.explosivePrecursor, r.highlyToxic])).toEqual([
+      ["7697-37-2", 500, 95, S.uscc, Bu.uscc, "2026-04-02", true, false],
+      ["143-33-9", 2.5, 0, S.uscc, Bu.uscc, "2026-04-02", false, true],
+    ]);
+    expect(ledger.totalQuantityT).toBe(502.5);
+    const member = await makeUser({ enterpriseId: S.id });
+    await expect(flowLedger(getDb(), member.actor, { parkId: P.id, page: 1, pageSize: 50 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+});
+
+describe("product handbook", () => {
+  it("lists the park's catalogue by chain and enterprise, hiding hazardous products from unverified members", async () => {
+    const P = await makePark();
+    const [E1, E2, unverified] = await Promise.all([
+      makeEnterprise({ parkId: P.id, chains: ["精细化工"], verifiedAt: new Date() }),
+      makeEnterprise({ parkId: P.id, chains: ["电子化学品", "精细化工"], verifiedAt: new Date() }),
+      makeEnterprise({ parkId: P.id }),
+    ]);
+    await makeProduct(E1.id, { name: "甘油", cas: "56-81-5" });
+    await makeProduct(E1.id, { name: "异丙醇", cas: "67-63-0" });
+    await makeProduct(E2.id, { name: "电子级双氧水", cas: null });
+    const staff = await makeUser({ parkId: P.id });
+    const full = await handbook(getDb(), staff.actor, { parkId: P.id });
+    expect(full.sections.map((s) => [s.chain, s.enterprises.map((e) => [e.id, e.products.map((p) => p.name)])])).toEqual([
+      ["电子化学品", [[E2.id, ["电子级双氧水"]]]],
+      ["精细化工", [[E1.id, ["甘油", "异丙醇"]]]],
+    ]);
+    expect(full.hiddenHazardous).toBe(0);
+    expect(full.allowed.inquire).toBe(false); // park staff do not inquire
+    const outsider = await makeUser({ enterpriseId: unverified.id });
+    const partial = await handbook(getDb(), outsider.actor, { parkId: P.id, chain: "精细化工" });
+    expect(partial.sections.map((s) => s.enterprises.map((e) => e.products.map((p) => p.name)))).toEqual([[["甘油"]]]);
+    expect(partial.hiddenHazardous).toBe(1);
+    expect(partial.allowed).toEqual({ inquire: true, ownEnterpriseIds: [unverified.id] });
+    await expect(handbook(getDb(), { userId: null, name: null, platformAdmin: false, enterprises: [], parkIds: [] }, { parkId: P.id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+});
