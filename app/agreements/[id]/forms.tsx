@@ -1,5 +1,6 @@
 "use client";
 
+import { FilePicker } from "@/app/_components/file-picker";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -155,20 +156,17 @@ export function DocumentUpload({ agreementId }: { agreementId: number }) {
   const [file, setFile] = useState<File | null>(null);
   const [inputKey, setInputKey] = useState(0);
   const upload = useMutation(trpc.agreement.upload.mutationOptions({ onSuccess: () => { setFile(null); setInputKey((k) => k + 1); router.refresh(); } }));
-  const tooBig = file !== null && file.size > 5 * 1024 * 1024;
   return (
     <form
       className="mt-4 flex flex-wrap items-end gap-3 border-t border-slate-100 pt-4"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (!file || tooBig) return;
+        if (!file) return;
         upload.mutate({ agreementId, file: { filename: file.name, contentType: file.type || "application/octet-stream", content: await fileToBase64(file) } });
       }}
     >
-      <Field id="agreement-file" label={t("agreement.upload_label")} hint={t("inquiry.attachment_hint", { mb: 5 })} error={tooBig ? t("inquiry.attachment_too_big", { mb: 5 }) : undefined}>
-        <input key={inputKey} id="agreement-file" type="file" className="text-sm" onChange={(e) => { upload.reset(); setFile(e.target.files?.[0] ?? null); }} />
-      </Field>
-      <Button type="submit" variant="secondary" disabled={!file || tooBig || upload.isPending}>{upload.isPending ? t("common.saving") : t("agreement.upload")}</Button>
+      <FilePicker key={inputKey} id="agreement-file" label={t("agreement.upload_label")} accept="*/*" maxBytes={5 * 1024 * 1024} onChange={(chosen) => { upload.reset(); setFile(chosen); }} />
+      <Button type="submit" variant="secondary" disabled={!file || upload.isPending}>{upload.isPending ? t("common.saving") : t("agreement.upload")}</Button>
       {upload.error ? <Notice tone="error">{errorMessage(upload.error, locale, t)}</Notice> : null}
     </form>
   );

@@ -3,6 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { FilePicker } from "@/app/_components/file-picker";
 import { fileToBase64 } from "@/app/_components/import-result";
 import { Button, Notice, Table, td, th } from "@/app/_components/ui";
 import { errorMessage } from "@/app/_trpc/errors";
@@ -16,7 +17,6 @@ export function AgreementImport() {
   const router = useRouter();
   const [file, setFile] = useState<File | null>(null);
   const run = useMutation(trpc.agreement.import.mutationOptions({ onSuccess: () => router.refresh() }));
-  const tooBig = file !== null && file.size > 10 * 1024 * 1024;
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">
@@ -27,17 +27,13 @@ export function AgreementImport() {
         className="flex flex-wrap items-end gap-3"
         onSubmit={async (e) => {
           e.preventDefault();
-          if (!file || tooBig) return;
+          if (!file) return;
           run.mutate({ filename: file.name, content: await fileToBase64(file) });
         }}
       >
-        <div>
-          <label htmlFor="agreements-file" className="mb-1 block text-sm font-medium text-slate-700">{t("import.file")}</label>
-          <input id="agreements-file" type="file" accept=".csv,.xlsx" className="text-sm" onChange={(e) => { run.reset(); setFile(e.target.files?.[0] ?? null); }} />
-        </div>
-        <Button type="submit" disabled={!file || tooBig || run.isPending}>{run.isPending ? t("import.importing") : t("import.start")}</Button>
+        <FilePicker id="agreements-file" label={t("import.file")} accept=".csv,.xlsx" maxBytes={10 * 1024 * 1024} onChange={(chosen) => { run.reset(); setFile(chosen); }} />
+        <Button type="submit" disabled={!file || run.isPending}>{run.isPending ? t("import.importing") : t("import.start")}</Button>
       </form>
-      {tooBig ? <Notice tone="error">{t("import.too_big", { mb: 10 })}</Notice> : null}
       {run.error ? <Notice tone="error">{errorMessage(run.error, locale, t)}</Notice> : null}
       {run.data ? (
         <>

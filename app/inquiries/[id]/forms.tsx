@@ -1,5 +1,6 @@
 "use client";
 
+import { FilePicker } from "@/app/_components/file-picker";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -28,13 +29,11 @@ export function MessageForm({ inquiryId }: { inquiryId: number }) {
     },
   }));
   const errors = fieldErrors(post.error, t);
-  const tooBig = file !== null && file.size > MAX_MB * 1024 * 1024;
   return (
     <form
       className="mt-4 space-y-3 border-t border-slate-100 pt-4"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (tooBig) return;
         const attachment = file ? { filename: file.name, contentType: file.type || "application/octet-stream", content: await fileToBase64(file) } : undefined;
         post.mutate({ inquiryId, body, attachment });
       }}
@@ -42,11 +41,10 @@ export function MessageForm({ inquiryId }: { inquiryId: number }) {
       <Field id="message-body" label={t("inquiry.reply")} error={errors.body} required>
         <textarea id="message-body" rows={3} className={inputClass} maxLength={4000} value={body} aria-invalid={Boolean(errors.body)} onChange={(e) => setBody(e.target.value)} />
       </Field>
-      <Field id="message-file" label={t("inquiry.attachment")} hint={t("inquiry.attachment_hint", { mb: MAX_MB })} error={tooBig ? t("inquiry.attachment_too_big", { mb: MAX_MB }) : errors.attachment}>
-        <input key={inputKey} id="message-file" type="file" className="text-sm" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-      </Field>
+      <FilePicker key={inputKey} id="message-file" label={t("inquiry.attachment")} accept="*/*" maxBytes={MAX_MB * 1024 * 1024} onChange={setFile} />
+      {errors.attachment ? <p className="text-xs text-red-600" role="alert">{errors.attachment}</p> : <p className="text-xs text-slate-500">{t("inquiry.attachment_hint", { mb: MAX_MB })}</p>}
       {post.error && !Object.keys(errors).length ? <Notice tone="error">{errorMessage(post.error, locale, t)}</Notice> : null}
-      <Button type="submit" disabled={post.isPending || tooBig}>{post.isPending ? t("common.sending") : t("inquiry.send_reply")}</Button>
+      <Button type="submit" disabled={post.isPending}>{post.isPending ? t("common.sending") : t("inquiry.send_reply")}</Button>
     </form>
   );
 }
