@@ -40,7 +40,6 @@ interface Resolved {
 }
 
 async function resolveSource(db: Db, actor: Actor, source: InquirySource): Promise<Resolved> {
-  const mine = (id: number) => actor.enterprises.some((e) => e.enterpriseId === id);
   const firstOwn = actor.enterprises[0]?.enterpriseId;
   if (source.kind === "match") {
     const [row] = await db
@@ -86,7 +85,6 @@ async function resolveSource(db: Db, actor: Actor, source: InquirySource): Promi
   // a supplier answers the demand: the supplier is the actor's enterprise
   const sellerId = actor.enterprises.find((e) => e.enterpriseId !== row.enterpriseId)?.enterpriseId ?? firstOwn;
   if (sellerId === undefined) throw new AppError("FORBIDDEN", { zh: "只有企业用户可以回应采购需求", en: "Only enterprise users can answer a demand" });
-  void mine;
   return {
     buyerId: row.enterpriseId, sellerId, initiatorId: sellerId, productId: null, demandId: row.id, matchId: null,
     cas: row.cas, what: row.name, quantity: row.quantity, unit: row.unit,
