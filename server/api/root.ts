@@ -1,4 +1,8 @@
 import { enterpriseRouter } from "@/server/enterprises/enterprise.router";
+import { byproductRouter } from "@/server/listings/byproduct.router";
+import { demandRouter } from "@/server/listings/demand.router";
+import { offerRouter } from "@/server/listings/offer.router";
+import { matchRouter } from "@/server/matching/match.router";
 import { notificationRouter } from "@/server/notifications/notification.router";
 import { parkRouter } from "@/server/parks/park.router";
 import { statsRouter } from "@/server/stats/stats.router";
@@ -7,8 +11,12 @@ import { userRouter } from "@/server/users/user.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
+  byproduct: byproductRouter,
+  demand: demandRouter,
   enterprise: enterpriseRouter,
+  match: matchRouter,
   notification: notificationRouter,
+  offer: offerRouter,
   park: parkRouter,
   stats: statsRouter,
   substance: substanceRouter,
