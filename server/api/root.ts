@@ -1,4 +1,5 @@
 import { enterpriseRouter } from "@/server/enterprises/enterprise.router";
+import { licenceRouter } from "@/server/licences/licence.router";
 import { byproductRouter } from "@/server/listings/byproduct.router";
 import { demandRouter } from "@/server/listings/demand.router";
 import { offerRouter } from "@/server/listings/offer.router";
@@ -14,6 +15,7 @@ export const appRouter = router({
   byproduct: byproductRouter,
   demand: demandRouter,
   enterprise: enterpriseRouter,
+  licence: licenceRouter,
   match: matchRouter,
   notification: notificationRouter,
   offer: offerRouter,
