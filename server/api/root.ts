@@ -3,6 +3,7 @@ import { licenceRouter } from "@/server/licences/licence.router";
 import { byproductRouter } from "@/server/listings/byproduct.router";
 import { demandRouter } from "@/server/listings/demand.router";
 import { offerRouter } from "@/server/listings/offer.router";
+import { allocationRouter } from "@/server/matching/allocation.router";
 import { matchRouter } from "@/server/matching/match.router";
 import { notificationRouter } from "@/server/notifications/notification.router";
 import { parkRouter } from "@/server/parks/park.router";
@@ -12,6 +13,7 @@ import { userRouter } from "@/server/users/user.router";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
+  allocation: allocationRouter,
   byproduct: byproductRouter,
   demand: demandRouter,
   enterprise: enterpriseRouter,

@@ -1,5 +1,6 @@
 import type { Db } from "@/db";
 import { importEnterprisesCommand } from "./commands/import-enterprises";
+import { matchCommand } from "./commands/match";
 import { parkAddCommand } from "./commands/park-add";
 import { referenceReloadCommand } from "./commands/reference-reload";
 import { seedDemoCommand } from "./commands/seed-demo";
@@ -17,7 +18,7 @@ export interface CliCommand {
   run(db: Db, args: string[], argv: string[], out: CliOutput): Promise<void>;
 }
 
-export const COMMANDS: CliCommand[] = [parkAddCommand, importEnterprisesCommand, seedDemoCommand, referenceReloadCommand];
+export const COMMANDS: CliCommand[] = [parkAddCommand, importEnterprisesCommand, seedDemoCommand, referenceReloadCommand, matchCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.synopsis.length));
