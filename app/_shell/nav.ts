@@ -7,13 +7,18 @@ export interface NavItem {
 }
 
 const DIRECTORY: NavItem = { key: "nav.directory", href: "/enterprises" };
+const DEMANDS: NavItem = { key: "nav.demands", href: "/demands" };
+const ALLOCATION: NavItem = { key: "nav.allocation", href: "/park/allocation" };
 
 export const NAV: Record<HomeKind, NavItem[]> = {
   visitor: [{ key: "nav.home", href: "/" }, DIRECTORY],
-  enterprise: [{ key: "nav.workspace", href: "/enterprise" }, DIRECTORY],
-  procurement: [{ key: "nav.workspace", href: "/procurement" }, DIRECTORY],
-  park: [{ key: "nav.park", href: "/park" }, DIRECTORY],
-  admin: [{ key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, DIRECTORY],
+  enterprise: [
+    { key: "nav.workspace", href: "/enterprise" }, DEMANDS, { key: "nav.offers", href: "/offers" },
+    { key: "nav.byproducts", href: "/byproducts" }, { key: "nav.buyers", href: "/matches/buyers" }, DIRECTORY,
+  ],
+  procurement: [{ key: "nav.workspace", href: "/procurement" }, DEMANDS, DIRECTORY],
+  park: [{ key: "nav.park", href: "/park" }, ALLOCATION, DIRECTORY],
+  admin: [{ key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, ALLOCATION, DIRECTORY],
 };
 
 /** Where each kind of user lands after signing in. */
