@@ -2,12 +2,14 @@ import enAdmin from "./messages/en/admin.json";
 import enApp from "./messages/en/app.json";
 import enAuth from "./messages/en/auth.json";
 import enEnterprise from "./messages/en/enterprise.json";
+import enMatching from "./messages/en/matching.json";
 import enPark from "./messages/en/park.json";
 import enValidation from "./messages/en/validation.json";
 import zhAdmin from "./messages/zh/admin.json";
 import zhApp from "./messages/zh/app.json";
 import zhAuth from "./messages/zh/auth.json";
 import zhEnterprise from "./messages/zh/enterprise.json";
+import zhMatching from "./messages/zh/matching.json";
 import zhPark from "./messages/zh/park.json";
 import zhValidation from "./messages/zh/validation.json";
 
@@ -32,8 +34,8 @@ function merge(...trees: Tree[]): Tree {
 
 /** All UI text, by language. One file per domain under messages/<locale>/. */
 export const MESSAGES: Record<Locale, Tree> = {
-  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin),
-  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin),
+  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhMatching),
+  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enMatching),
 };
 
 export function isLocale(value: unknown): value is Locale {
