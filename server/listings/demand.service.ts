@@ -62,9 +62,10 @@ export async function listDemands(db: Db, actor: Actor, input: ListListingsInput
         id: demands.id, substanceName: demands.substanceName, cas: demands.cas, quantity: demands.quantity, unit: demands.unit,
         grade: demands.grade, minPurityPct: demands.minPurityPct, recurrence: demands.recurrence, expiresOn: demands.expiresOn,
         status, createdAt: demands.createdAt,
-        suppliers: sql<number>`(SELECT count(*)::int FROM ${matches} m WHERE m.demand_id = ${demands.id} AND m.status <> 'dismissed' AND m.compliance <> 'blocked')`,
+        // correlated subqueries name their table explicitly: drizzle leaves columns unqualified in a select list
+        suppliers: sql<number>`(SELECT count(*)::int FROM ${matches} m WHERE m.demand_id = "demand"."id" AND m.status <> 'dismissed' AND m.compliance <> 'blocked')`,
         inPark: sql<number>`(SELECT count(*)::int FROM ${matches} m JOIN enterprise s ON s.id = m.supplier_enterprise_id
-          WHERE m.demand_id = ${demands.id} AND m.status <> 'dismissed' AND m.compliance <> 'blocked' AND s.park_id IS NOT DISTINCT FROM ${enterprise.parkId}::int AND s.park_id IS NOT NULL)`,
+          WHERE m.demand_id = "demand"."id" AND m.status <> 'dismissed' AND m.compliance <> 'blocked' AND s.park_id IS NOT DISTINCT FROM ${enterprise.parkId}::int AND s.park_id IS NOT NULL)`,
       })
       .from(demands)
       .where(where)
