@@ -8,6 +8,7 @@ import { hashPassword } from "@/server/auth/password";
 import { usccCheckCharacter } from "@/server/enterprises/uscc";
 import { enqueue } from "@/server/jobs/outbox";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import { seedDemoMatching } from "./demo-matching";
 
 /**
  * The demo: three parks, about forty enterprises (most in 滨江化学工业园), a few hundred products
@@ -504,6 +505,7 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
     await enqueue(tx, "products", insertedProducts.map((p) => p.id));
     await enqueue(tx, "demands", insertedDemands.map((d) => d.id));
     await tx.insert(appMeta).values({ key: SEEDED_KEY, value: today.toISOString() });
+    await seedDemoMatching(tx, today);
 
     return {
       seeded: true,

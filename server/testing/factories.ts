@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { getDb } from "@/db";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import {
   agreementLines, agreements, byproducts, callOffOrders, demands, enterprises, licences, memberships, parkStaff, parks, products,
   supplyOffers, users,
@@ -148,4 +148,11 @@ export async function makeFulfilledAgreement(buyerId: number, sellerId: number, 
     .returning();
   await db.insert(callOffOrders).values({ agreementId: agreement!.id, lineId: line!.id, orderedT: "10", deliveredT: "10", orderedOn: inDays(-50), deliveredOn: inDays(-45) });
   return agreement!;
+}
+
+/** The actor of an enterprise's first member (e.g. a demo account), for checks on seeded data. */
+export async function actorOfMember(enterpriseId: number): Promise<Actor> {
+  const [member] = await getDb().select().from(memberships).where(eq(memberships.enterpriseId, enterpriseId));
+  if (!member) throw new Error(`enterprise ${enterpriseId} has no member`);
+  return loadActor(getDb(), member.userId);
 }
