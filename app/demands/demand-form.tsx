@@ -50,28 +50,32 @@ function SubstancePicker({ value, onPick, onType, error }: {
   }, [value]);
   const lookup = useQuery(trpc.substance.lookup.queryOptions({ q, limit: 8 }, { enabled: open && q.length >= 1 }));
   const options = lookup.data ?? [];
+  const typed = value.trim().toLowerCase();
+  /** the name as the buyer typed it when it is one of the substance's names or aliases, else its main name */
+  const nameFor = (s: (typeof options)[number]) =>
+    [s.nameZh, s.nameEn, ...s.aliases].find((n) => n && n.toLowerCase() === typed) ?? (locale === "en" ? s.nameEn : s.nameZh) ?? s.nameZh ?? s.nameEn ?? s.cas;
   return (
     <Field id="demand-substance" label={t("demand.substance")} hint={t("demand.substance_hint")} error={error} required>
       <div className="relative">
         <input
-          id="demand-substance" role="combobox" aria-expanded={open && options.length > 0} aria-controls={listId} aria-autocomplete="list"
-          autoComplete="off" className={inputClass} value={value} aria-invalid={Boolean(error)}
+          id="demand-substance" autoComplete="off" className={inputClass} value={value} aria-invalid={Boolean(error)} aria-controls={listId}
           onChange={(e) => { onType(e.target.value); setOpen(true); }}
           onFocus={() => setOpen(true)}
           onKeyDown={(e) => { if (e.key === "Escape") setOpen(false); }}
         />
         {open && q.length >= 1 ? (
-          <ul id={listId} role="listbox" aria-label={t("demand.suggestions")} className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg">
+          <ul id={listId} aria-label={t("demand.suggestions")} className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg">
             {lookup.isFetching && options.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">{t("common.loading")}</li> : null}
             {!lookup.isFetching && options.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">{t("demand.no_suggestions")}</li> : null}
             {options.map((s) => (
-              <li key={s.cas} role="option" aria-selected={false}>
+              <li key={s.cas}>
                 <button
                   type="button" className="block w-full px-3 py-2 text-left text-sm hover:bg-brand-50 focus:bg-brand-50 focus:outline-none"
-                  onClick={() => { onPick({ cas: s.cas, name: (locale === "en" ? s.nameEn : s.nameZh) ?? s.nameZh ?? s.nameEn ?? s.cas }); setOpen(false); }}
+                  onClick={() => { onPick({ cas: s.cas, name: nameFor(s) }); setOpen(false); }}
                 >
-                  <span className="font-medium">{s.nameZh ?? s.nameEn}</span>
-                  {s.nameEn && s.nameZh ? <span className="ml-2 text-slate-500">{s.nameEn}</span> : null}
+                  <span className="font-medium">{nameFor(s)}</span>
+                  {nameFor(s) !== s.nameZh && s.nameZh ? <span className="ml-2 text-slate-600">{s.nameZh}</span> : null}
+                  {s.nameEn && nameFor(s) !== s.nameEn ? <span className="ml-2 text-slate-500">{s.nameEn}</span> : null}
                   <span className="ml-2 font-mono text-xs text-slate-500">{s.cas}</span>
                 </button>
               </li>
