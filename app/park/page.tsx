@@ -57,7 +57,7 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
         <Stat label={t("park.figure_agreements")} value={formatNumber(figures.agreements, locale)} />
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid items-start gap-6 lg:grid-cols-2">
         <Card title={t("allocation.title")} actions={<Link href={`/park/allocation${me.platformAdmin ? `?park=${park.id}` : ""}`} className="text-sm text-brand-700 hover:underline">{t("allocation.open")}</Link>}>
           <p className="text-sm text-slate-600">{t("allocation.teaser")}</p>
         </Card>

@@ -45,8 +45,9 @@ export interface ChainGap {
 
 /**
  * Builds the sparse candidate graph of the open demands of a park's buyers (each demand's TOP_K
- * feasible candidates: not blocked, not below the demanded grade or purity) and solves it, both
- * optimised and without coordination (oldest demand first, each taking its best-ranked supplier).
+ * feasible candidates: not blocked, not below the demanded grade or purity, not a name-only match)
+ * and solves it, optimised and without coordination (oldest demand first, each taking its
+ * best-ranked supplier).
  */
 export async function computeAllocation(db: Db, parkId: number, options: { today?: string; demandIds?: number[] } = {}) {
   const today = options.today ?? todayInChina();
@@ -60,8 +61,11 @@ export async function computeAllocation(db: Db, parkId: number, options: { today
   const edges: AllocationEdge[] = [];
   const hasInPark = new Set<number>();
   chosen.forEach((d, i) => {
-    // a supplier whose licence expired, or whose grade or purity is below the demand, cannot supply it
-    const top = ranked[i]!.filter((c) => c.compliance.state !== "blocked" && c.scored.fit !== "below").slice(0, TOP_K);
+    // a supplier whose licence expired, or whose grade or purity is below the demand, cannot supply it; nor can a
+    // candidate matched by name only (it may be another substance)
+    const top = ranked[i]!
+      .filter((c) => c.compliance.state !== "blocked" && c.scored.fit !== "below" && c.identity !== "text")
+      .slice(0, TOP_K);
     for (const c of top) {
       if (c.scored.samePark) hasInPark.add(d.id);
       if (!supplies.has(c.key)) supplies.set(c.key, { id: c.key, quantityT: c.availableT ?? 0, name: c.supplier.name });

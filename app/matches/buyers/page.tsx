@@ -95,7 +95,7 @@ export default async function BuyersPage({ searchParams }: { searchParams: Promi
                       })}
                       {m.demand.grade ? ` · ${t(`listing.grade_${m.demand.grade}`)}` : ""}
                       {m.demand.minPurityPct !== null ? ` · ≥${m.demand.minPurityPct}%` : ""}
-                      {m.demand.targetPriceCnyPerUnit !== null ? ` · ${t("demand.target_price")} ${formatCny(m.demand.targetPriceCnyPerUnit, locale)}` : ""}
+                      {m.demand.targetPriceCnyPerUnit !== null ? ` · ${t("match.target", { price: formatCny(m.demand.targetPriceCnyPerUnit, locale), unit: m.demand.unit === "kg" ? "kg" : t("listing.unit_t") })}` : ""}
                       {` · ${t("demand.delivery")} ${formatDate(m.demand.deliveryFrom, locale)} – ${formatDate(m.demand.deliveryTo, locale)}`}
                     </p>
                     <p className="text-xs text-slate-500">{t("match.for_supply", { name: m.supply.name })}</p>
