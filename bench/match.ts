@@ -167,6 +167,7 @@ async function main() {
     // --- park-wide
     console.log("\npark-wide allocation (open demands of the park's buyers):");
     const parkDemands = open.filter((d) => d.parkId === parkRows[0]!.id).map((d) => d.id);
+    console.log(`  ${parkDemands.length} open demands in the park`);
     let previous: number | null = null;
     for (const n of [1000, 2000, 5000].filter((n) => n <= parkDemands.length)) {
       t0 = performance.now();

@@ -10,4 +10,5 @@ CREATE TABLE "licence_document" (
 );
 --> statement-breakpoint
 ALTER TABLE "licence_document" ADD CONSTRAINT "licence_document_licence_id_licence_id_fk" FOREIGN KEY ("licence_id") REFERENCES "public"."licence"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "supply_offer_product_idx" ON "supply_offer" USING btree ("product_id");--> statement-breakpoint
 CREATE INDEX "match_product_idx" ON "match" USING btree ("product_id");

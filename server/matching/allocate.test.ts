@@ -85,4 +85,22 @@ describe("park-wide allocation", () => {
     const result = allocate([{ id: 1, quantityT: 0.125 }], [{ id: "s", quantityT: 1.5 }], [{ demandId: 1, supplyId: "s", inPark: true, score: 10 }]);
     expect(result.flows[0]!.quantityT).toBe(0.125);
   });
+
+  it("solves a larger graph with fractional scores, within every capacity, never below first-come-first-served", () => {
+    let seed = 7;
+    const r = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const demands = Array.from({ length: 400 }, (_, i) => ({ id: i + 1, quantityT: [20, 50.5, 100][Math.floor(r() * 3)]! }));
+    const supplies = Array.from({ length: 120 }, (_, i) => ({ id: `s${i}`, quantityT: [10, 100.25, 500][Math.floor(r() * 3)]! }));
+    const edges: AllocationEdge[] = demands.flatMap((d) => {
+      const picked = new Set(Array.from({ length: 6 }, () => Math.floor(r() * supplies.length)));
+      return [...picked].map((s) => ({ demandId: d.id, supplyId: `s${s}`, inPark: r() < 0.6, score: Math.round(r() * 10000) / 100 }));
+    });
+    const best = allocate(demands, supplies, edges);
+    const greedy = allocateGreedy(demands, supplies, edges);
+    expect(best.inParkT).toBeGreaterThanOrEqual(greedy.inParkT);
+    const total = (list: typeof best.flows, key: "demandId" | "supplyId", id: number | string) =>
+      list.filter((f) => f[key] === id).reduce((sum, f) => sum + f.quantityT, 0);
+    for (const d of demands) expect(total(best.flows, "demandId", d.id)).toBeLessThanOrEqual(d.quantityT + 1e-9);
+    for (const s of supplies) expect(total(best.flows, "supplyId", s.id)).toBeLessThanOrEqual(s.quantityT + 1e-9);
+  });
 });

@@ -7,8 +7,9 @@
  * another's), in integer kilograms.
  *
  * source → demand (its quantity) → supply (edge per candidate) → sink (the supply's available quantity)
- * Edge cost per kg: −(IN_PARK + score + 1) for an in-park pair, −(score + 1) otherwise, so in-park
- * tonnes come first (IN_PARK outweighs any score), then total tonnes, then better pairs.
+ * Edge cost per kg: −(IN_PARK + 100·score + 1) for an in-park pair, −(100·score + 1) otherwise, in
+ * integers, so in-park tonnes come first (IN_PARK outweighs any score), then total tonnes, then
+ * better pairs.
  */
 
 export interface AllocationDemand {
@@ -43,7 +44,8 @@ export interface AllocationResult {
   components: number;
 }
 
-const IN_PARK = 1_000;
+/** Integer costs keep the potentials exact (fractional scores would leave tiny negative reduced costs). */
+const IN_PARK = 1_000_000;
 const kg = (t: number) => Math.max(0, Math.round(t * 1000));
 
 class Heap {
@@ -140,7 +142,11 @@ class Network {
       for (let v = 0; v < n; v++) if (dist[v] !== Infinity) h[v] = h[v]! + dist[v]!;
       if (h[t]! - h[s]! >= 0) return; // no path lowers the cost any more
       let push = Infinity;
-      for (let v = t; v !== s; v = this.to[prevEdge[v]! ^ 1]!) push = Math.min(push, this.cap[prevEdge[v]!]!);
+      let steps = 0;
+      for (let v = t; v !== s; v = this.to[prevEdge[v]! ^ 1]!) {
+        if (++steps > n) throw new Error("allocation: the shortest path is not a path (inconsistent potentials)");
+        push = Math.min(push, this.cap[prevEdge[v]!]!);
+      }
       for (let v = t; v !== s; v = this.to[prevEdge[v]! ^ 1]!) {
         this.cap[prevEdge[v]!]! -= push;
         this.cap[prevEdge[v]! ^ 1]! += push;
@@ -200,7 +206,7 @@ export function allocate(demands: AllocationDemand[], supplies: AllocationSupply
     for (const id of sIds) h[sIndex.get(id)!] = Infinity;
     for (const i of group) {
       const e = usable[i]!;
-      const cost = -((e.inPark ? IN_PARK : 0) + Math.max(0, Math.min(100, e.score)) + 1);
+      const cost = -((e.inPark ? IN_PARK : 0) + Math.round(Math.max(0, Math.min(100, e.score)) * 100) + 1);
       const u = dIndex.get(e.demandId)!, v = sIndex.get(e.supplyId)!;
       pairEdges.push({ edge: net.add(u, v, demandQty.get(e.demandId)!, cost), e });
       h[v] = Math.min(h[v]!, cost);

@@ -248,14 +248,20 @@ export async function rankCandidates(
   const allTokens = [...new Set([...keys.values()].flatMap((k) => [...k.tokens]))];
   const allLikes = [...new Set([...keys.values()].flatMap((k) => k.needles))].map((n) => `%${n.replace(/[%_\\]/g, "\\$&")}%`);
   const freeLikes = [...new Set([...keys.values()].filter((k) => !k.cas).flatMap((k) => k.needles))].map((n) => `%${n.replace(/[%_\\]/g, "\\$&")}%`);
+  // products without a CAS whose name carries a dictionary name or alias (token, or the whole name
+  // without its purity), or contains the demanded name; and, for a demand with no CAS at all, any
+  // product whose name contains it. Only the conditions that have something to look for are sent, so
+  // the planner can use the CAS index for `cas IS NULL` instead of reading the whole catalogue.
+  const byNameWhere: ReturnType<typeof sql>[] = [];
+  if (allTokens.length) {
+    byNameWhere.push(sql`(p.cas IS NULL AND (regexp_split_to_array(lower(p.name), ${SPLIT}) && ${textArray(allTokens)}
+      OR btrim(regexp_replace(lower(p.name), '[[:space:][:digit:].%％]+$', '')) = ANY(${textArray(allTokens)})
+      ${allLikes.length ? sql`OR lower(p.name) LIKE ANY(${textArray(allLikes)})` : sql``}))`);
+  }
+  if (freeLikes.length) byNameWhere.push(sql`(p.cas IS NOT NULL AND lower(p.name) LIKE ANY(${textArray(freeLikes)}))`);
   const [byCas, byName, byproductRows] = await Promise.all([
     allCas.length ? loadProducts(db, sql`p.cas = ANY(${textArray(allCas)})`, today) : Promise.resolve([]),
-    allTokens.length || freeLikes.length
-      ? loadProducts(db, sql`(p.cas IS NULL AND (regexp_split_to_array(lower(p.name), ${SPLIT}) && ${textArray(allTokens)}
-            OR btrim(regexp_replace(lower(p.name), '[[:space:][:digit:].%％]+$', '')) = ANY(${textArray(allTokens)})
-            OR lower(p.name) LIKE ANY(${textArray(allLikes)})))
-          OR (p.cas IS NOT NULL AND lower(p.name) LIKE ANY(${textArray(freeLikes)}))`, today)
-      : Promise.resolve([]),
+    byNameWhere.length ? loadProducts(db, sql.join(byNameWhere, sql` OR `), today) : Promise.resolve([]),
     loadByproducts(db, allCas, allLikes),
   ]);
   const rowsByCas = new Map<string, SupplyRow[]>();
@@ -323,7 +329,8 @@ export async function rankCandidates(
           kind: row.kind, identity, grade: row.grade, purityPct: num(row.purityPct), availableT, capacityTpy: num(row.capacityTpy),
           parkId: row.parkId, lat: num(row.lat), lng: num(row.lng),
           fulfilled: { total: track.get(`${row.enterpriseId}`) ?? 0, withBuyer: track.get(`${row.enterpriseId}:${d.enterpriseId}`) ?? 0 },
-          ageDays: Math.max(0, (now.getTime() - changed.getTime()) / dayMs),
+          // whole days: the score of an unchanged listing changes once a day, not on every refresh
+          ageDays: Math.max(0, Math.floor((now.getTime() - changed.getTime()) / dayMs)),
           offerValidUntil: offer?.validUntil ?? null,
         },
         compliance,
