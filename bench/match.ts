@@ -96,6 +96,8 @@ async function main() {
     await db.insert(licences).values(enterpriseRows.filter((_, i) => i % 3 === 0).map((e, i) => ({
       enterpriseId: e.id, type: "hazardous_trade" as const, number: `B-${i}`, validUntil: inDays(300), verifiedAt: new Date(),
     })));
+    const inParkA = enterpriseRows.filter((e) => e.parkId === parkRows[0]!.id);
+    const elsewhere = enterpriseRows.filter((e) => e.parkId !== parkRows[0]!.id);
     const productIds: number[] = [];
     for (let i = 0; i < PRODUCTS; i += 5000) {
       const batch = Array.from({ length: Math.min(5000, PRODUCTS - i) }, (_, k) => {
@@ -104,9 +106,10 @@ async function main() {
         const grade = rnd.pick(GRADES);
         const formulation = n % 20 === 0; // one in twenty without a CAS: found by name
         return {
-          enterpriseId: rnd.pick(enterpriseRows).id, sku: `B-${n}`, name: formulation ? `${s.name} ${rnd.pick(["99%", "工业级", "溶液"])}` : s.name,
+          // one product in five is made in the park the buyers are in: in-park supply is scarce, as in life
+          enterpriseId: (rnd.next() < 0.2 ? rnd.pick(inParkA) : rnd.pick(elsewhere)).id, sku: `B-${n}`, name: formulation ? `${s.name} ${rnd.pick(["99%", "工业级", "溶液"])}` : s.name,
           cas: formulation ? null : s.cas, grade, purityPct: String(rnd.pick([98, 99, 99.5, 99.9, 99.99])),
-          capacityTpy: String(rnd.pick([500, 1000, 5000, 20000])), availableT: String(rnd.pick([10, 50, 100, 500, 2000])),
+          capacityTpy: String(rnd.pick([500, 1000, 5000, 20000])), availableT: String(rnd.pick([5, 20, 50, 100, 200])),
           priceCnyPerT: String(rnd.int(2000, 20000)),
         };
       });
@@ -133,7 +136,7 @@ async function main() {
       demandIds.push(...(await db.insert(demands).values(demandValues.slice(i, i + 5000)).returning({ id: demands.id })).map((d) => d.id));
     }
     await db.execute(sql`ANALYZE`);
-    console.log(`data: ${PRODUCTS} products (${offerRows.length} with an offer, 5% without CAS) of ${SUBSTANCES} substances, ${ENTERPRISES} enterprises, ${DEMANDS} open demands (${(performance.now() - t0) / 1000 | 0} s to load)`);
+    console.log(`data: ${PRODUCTS} products (20% in the buyers' park, ${offerRows.length} with an offer, 5% without CAS) of ${SUBSTANCES} substances, ${ENTERPRISES} enterprises, ${DEMANDS} open demands (${(performance.now() - t0) / 1000 | 0} s to load)`);
 
     // --- one demand
     const open = await loadDemandsForMatching(db, undefined, inDays(0));

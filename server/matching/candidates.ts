@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import {
-  buyerLicenceTypes, matchCompliance, todayInChina, type LicenceFact, type SubstanceFlags,
+  buyerLicenceTypes, matchCompliance, todayInChina, type SubstanceFlags,
 } from "@/server/compliance/compliance";
 import { licenceFacts } from "@/server/compliance/licences";
 import { scoreCandidate, type ComplianceFacts, type Grade, type Identity, type Recurrence, type Scored } from "./score";
@@ -268,7 +268,12 @@ export async function rankCandidates(
   for (const r of [...byCas, ...byproductRows.filter((b) => b.cas)]) rowsByCas.set(r.cas!, [...(rowsByCas.get(r.cas!) ?? []), r]);
   const loose = [...byName, ...byproductRows];
 
-  // 3. which supply rows each substance matches, and how (computed once per substance)
+  // 3. which supply rows each substance matches, and how (computed once per substance; the names
+  // of the loose rows are split once)
+  const looseNames = loose.map((row) => {
+    const lower = row.name.toLowerCase();
+    return { row, lower, bare: bareName(lower), tokens: nameTokens(lower) };
+  });
   const matched = new Map<string, { row: SupplyRow; identity: Identity }[]>();
   for (const k of keys.values()) {
     const list: { row: SupplyRow; identity: Identity }[] = [];
@@ -280,10 +285,9 @@ export async function rankCandidates(
       list.push({ row, identity });
     };
     if (k.cas) for (const row of rowsByCas.get(k.cas) ?? []) add(row, k.exact ? "cas" : "alias");
-    for (const row of loose) {
+    for (const { row, lower, bare, tokens } of looseNames) {
       if (row.cas !== null && k.cas !== null) continue; // a different CAS is a different substance
-      const lower = row.name.toLowerCase();
-      if (row.cas === null && k.cas !== null && (k.tokens.has(bareName(lower)) || nameTokens(lower).some((t) => k.tokens.has(t)))) add(row, "alias");
+      if (row.cas === null && k.cas !== null && (k.tokens.has(bare) || tokens.some((t) => k.tokens.has(t)))) add(row, "alias");
       else if (k.needles.some((n) => lower.includes(n))) add(row, "text");
     }
     matched.set(k.key, list);
@@ -300,50 +304,79 @@ export async function rankCandidates(
   ]);
   for (const [cas, s] of more) substances.set(cas, s);
 
-  // 5. score
-  return demands.map((d, i) => {
-    const k = keyOf[i]!;
-    const buyerLicences: LicenceFact[] = licences.get(d.enterpriseId) ?? [];
-    const out: Candidate[] = [];
-    for (const { row, identity } of matched.get(k.key) ?? []) {
-      if (row.enterpriseId === d.enterpriseId) continue; // never matched with itself
+  // what does not depend on the demand, once per supply row
+  const perTonne = (unit: string | null) => (unit === "kg" ? 1000 : 1);
+  const prepared = new Map<SupplyRow, ReturnType<typeof prepare>>();
+  const prepare = (row: SupplyRow) => {
+    const offer = row.offerId !== null
+      ? { id: row.offerId, quantity: Number(row.offerQuantity), unit: row.offerUnit ?? "t", priceCnyPerUnit: num(row.offerPrice), validUntil: row.offerValidUntil }
+      : null;
+    const changed = new Date(offer ? row.offerCreatedAt! : row.updatedAt);
+    return {
+      key: `${row.kind === "product" ? "p" : "b"}:${row.id}`,
+      offer,
+      supplier: { id: row.enterpriseId, name: row.supplierName, uscc: row.uscc, parkId: row.parkId, parkCode: row.parkCode, parkName: row.parkName, verified: row.verified },
+      purityPct: num(row.purityPct),
+      availableT: offer ? offer.quantity / perTonne(offer.unit) : num(row.availableT),
+      capacityTpy: num(row.capacityTpy),
+      priceCnyPerT: offer?.priceCnyPerUnit != null ? offer.priceCnyPerUnit * perTonne(offer.unit) : num(row.priceCnyPerT),
+      lat: num(row.lat),
+      lng: num(row.lng),
+      // whole days: the score of an unchanged listing changes once a day, not on every refresh
+      ageDays: Math.max(0, Math.floor((now.getTime() - changed.getTime()) / dayMs)),
+    };
+  };
+  const preparedOf = (row: SupplyRow) => {
+    let p = prepared.get(row);
+    if (!p) prepared.set(row, (p = prepare(row)));
+    return p;
+  };
+  // the compliance state of a (substance, supplier, buyer), once
+  const complianceCache = new Map<string, { flags: SubstanceFlags | null; compliance: ComplianceFacts }>();
+  const complianceOf = (k: SubstanceKey, row: SupplyRow, buyerId: number) => {
+    const id = `${k.key}|${row.cas ?? ""}|${row.enterpriseId}|${buyerId}`;
+    let hit = complianceCache.get(id);
+    if (!hit) {
       const flagsRow = (k.cas ? substances.get(k.cas) : undefined) ?? (row.cas ? substances.get(row.cas) : undefined);
       const flags: SubstanceFlags | null = flagsRow
         ? { hazardous: flagsRow.hazardous, highlyToxic: flagsRow.highlyToxic, explosivePrecursor: flagsRow.explosivePrecursor, precursorCategory: flagsRow.precursorCategory }
         : null;
-      const c = matchCompliance(flags, licences.get(row.enterpriseId) ?? [], buyerLicences, today);
-      const compliance: ComplianceFacts = { ...c, buyerNeeds: flags ? buyerLicenceTypes(flags) : [] };
-      const perTonne = (unit: string | null) => (unit === "kg" ? 1000 : 1);
-      const offer = row.offerId !== null
-        ? {
-            id: row.offerId, quantity: Number(row.offerQuantity), unit: row.offerUnit ?? "t",
-            priceCnyPerUnit: num(row.offerPrice), validUntil: row.offerValidUntil,
-          }
-        : null;
-      const availableT = offer ? offer.quantity / perTonne(offer.unit) : num(row.availableT);
-      const priceCnyPerT = offer?.priceCnyPerUnit != null ? offer.priceCnyPerUnit * perTonne(offer.unit) : num(row.priceCnyPerT);
-      const changed = new Date(offer ? row.offerCreatedAt! : row.updatedAt);
+      const c = matchCompliance(flags, licences.get(row.enterpriseId) ?? [], licences.get(buyerId) ?? [], today);
+      hit = { flags, compliance: { ...c, buyerNeeds: flags ? buyerLicenceTypes(flags) : [] } };
+      complianceCache.set(id, hit);
+    }
+    return hit;
+  };
+
+  // 5. score
+  return demands.map((d, i) => {
+    const k = keyOf[i]!;
+    const terms = { quantityT: d.quantityT, recurrence: d.recurrence, grade: d.grade, minPurityPct: d.minPurityPct, parkId: d.parkId, lat: d.lat, lng: d.lng };
+    const out: Candidate[] = [];
+    for (const { row, identity } of matched.get(k.key) ?? []) {
+      if (row.enterpriseId === d.enterpriseId) continue; // never matched with itself
+      const p = preparedOf(row);
+      const { flags, compliance } = complianceOf(k, row, d.enterpriseId);
       const scored = scoreCandidate(
-        { quantityT: d.quantityT, recurrence: d.recurrence, grade: d.grade, minPurityPct: d.minPurityPct, parkId: d.parkId, lat: d.lat, lng: d.lng },
+        terms,
         {
-          kind: row.kind, identity, grade: row.grade, purityPct: num(row.purityPct), availableT, capacityTpy: num(row.capacityTpy),
-          parkId: row.parkId, lat: num(row.lat), lng: num(row.lng),
+          kind: row.kind, identity, grade: row.grade, purityPct: p.purityPct, availableT: p.availableT, capacityTpy: p.capacityTpy,
+          parkId: row.parkId, lat: p.lat, lng: p.lng,
           fulfilled: { total: track.get(`${row.enterpriseId}`) ?? 0, withBuyer: track.get(`${row.enterpriseId}:${d.enterpriseId}`) ?? 0 },
-          // whole days: the score of an unchanged listing changes once a day, not on every refresh
-          ageDays: Math.max(0, Math.floor((now.getTime() - changed.getTime()) / dayMs)),
-          offerValidUntil: offer?.validUntil ?? null,
+          ageDays: p.ageDays,
+          offerValidUntil: p.offer?.validUntil ?? null,
         },
         compliance,
       );
       out.push({
-        key: `${row.kind === "product" ? "p" : "b"}:${row.id}`,
+        key: p.key,
         kind: row.kind,
         productId: row.kind === "product" ? row.id : null,
         byproductId: row.kind === "byproduct" ? row.id : null,
-        offer,
-        supplier: { id: row.enterpriseId, name: row.supplierName, uscc: row.uscc, parkId: row.parkId, parkCode: row.parkCode, parkName: row.parkName, verified: row.verified },
-        name: row.name, cas: row.cas, grade: row.grade, purityPct: num(row.purityPct), availableT, capacityTpy: num(row.capacityTpy),
-        priceCnyPerT, wasteCode: row.wasteCode, identity, flags, compliance, scored,
+        offer: p.offer,
+        supplier: p.supplier,
+        name: row.name, cas: row.cas, grade: row.grade, purityPct: p.purityPct, availableT: p.availableT, capacityTpy: p.capacityTpy,
+        priceCnyPerT: p.priceCnyPerT, wasteCode: row.wasteCode, identity, flags, compliance, scored,
       });
     }
     out.sort((a, b) => b.scored.value - a.scored.value || a.key.localeCompare(b.key));

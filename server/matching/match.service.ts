@@ -4,8 +4,8 @@ import type { Db } from "@/db";
 import { byproducts, demands, enterprises, matches, parks, products, supplyOffers } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
-import { seesRegulatedDetails, tierOf, todayInChina, type SubstanceFlags } from "@/server/compliance/compliance";
-import { isVerifiedMember } from "@/server/compliance/licences";
+import { seesRegulatedDetails, supplierState, tierOf, todayInChina, type SubstanceFlags } from "@/server/compliance/compliance";
+import { isVerifiedMember, licenceFacts } from "@/server/compliance/licences";
 import { AppError, notFound } from "@/server/errors";
 import { demandIsOpen } from "@/server/listings/expiry";
 import { loadSubstances, rankCandidates } from "./candidates";
@@ -218,15 +218,23 @@ export async function buyersForSupplier(db: Db, actor: Actor, input: BuyersInput
       GROUP BY 1, 2, 3 ORDER BY 4 DESC, 3`),
     viewerSeesRegulated(db, actor),
   ]);
-  const substances = await loadSubstances(db, rows.map((r) => r.demand.cas).filter((c): c is string => c !== null));
+  const [substances, facts] = await Promise.all([
+    loadSubstances(db, rows.map((r) => r.demand.cas).filter((c): c is string => c !== null)),
+    licenceFacts(db, [enterprise.id]),
+  ]);
   const items = rows.map((r) => {
     const flags = flagsOf(r.demand.cas ? substances.get(r.demand.cas) : null);
     const redact = tierOf(flags) !== "none" && !sees;
+    // a licence that lapsed since the last refresh blocks at once: the owner is told today, not at the next change
+    const lapsed = supplierState(flags, facts.get(enterprise.id) ?? [], today) === "blocked";
+    const reasons = r.match.reasons as Reason[];
     return {
       id: r.match.id,
       score: Number(r.match.score),
-      reasons: r.match.reasons as Reason[],
-      compliance: r.match.compliance,
+      reasons: lapsed && !reasons.some((x) => x.code === "supplier_licence_expired")
+        ? [...reasons, { code: "supplier_licence_expired", zh: "供应商许可证已过期", en: "Supplier licence expired" }]
+        : reasons,
+      compliance: lapsed ? ("blocked" as const) : r.match.compliance,
       status: r.match.status,
       flags,
       redacted: redact,

@@ -118,18 +118,29 @@ export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; ln
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
-/** Grade and purity against the demand, with the reasons that explain it. */
-export function fitOf(demand: Pick<DemandTerms, "grade" | "minPurityPct">, candidate: Pick<CandidateFacts, "grade" | "purityPct">): { fit: Fit; reasons: Reason[] } {
-  const reasons: Reason[] = [];
+/** Grade and purity against the demand: fits, unknown (not stated) or below. */
+export function fitLevel(demand: Pick<DemandTerms, "grade" | "minPurityPct">, candidate: Pick<CandidateFacts, "grade" | "purityPct">): Fit {
   let below = false;
   let unknown = false;
   if (demand.grade) {
+    if (!candidate.grade) unknown = true;
+    else if (!GRADE_FITS[demand.grade].includes(candidate.grade)) below = true;
+  }
+  if (demand.minPurityPct !== null) {
+    if (candidate.purityPct === null) unknown = true;
+    else if (candidate.purityPct < demand.minPurityPct) below = true;
+  }
+  return below ? "below" : unknown ? "unknown" : "fits";
+}
+
+/** Grade and purity against the demand, with the reasons that explain it. */
+export function fitOf(demand: Pick<DemandTerms, "grade" | "minPurityPct">, candidate: Pick<CandidateFacts, "grade" | "purityPct">): { fit: Fit; reasons: Reason[] } {
+  const reasons: Reason[] = [];
+  if (demand.grade) {
     const want = GRADE_NAMES[demand.grade];
     if (!candidate.grade) {
-      unknown = true;
       reasons.push({ code: "grade_unknown", zh: "规格等级未标明", en: "Grade not stated" });
     } else if (!GRADE_FITS[demand.grade].includes(candidate.grade)) {
-      below = true;
       reasons.push({ code: "grade_below", zh: `规格不符（需${want.zh}，供${GRADE_NAMES[candidate.grade].zh}）`, en: `Grade does not fit (${want.en} wanted, ${GRADE_NAMES[candidate.grade].en} offered)` });
     } else if (candidate.grade !== demand.grade) {
       reasons.push({ code: "grade_higher", zh: `规格更高（${GRADE_NAMES[candidate.grade].zh}）`, en: `Higher grade (${GRADE_NAMES[candidate.grade].en})` });
@@ -139,16 +150,14 @@ export function fitOf(demand: Pick<DemandTerms, "grade" | "minPurityPct">, candi
   }
   if (demand.minPurityPct !== null) {
     if (candidate.purityPct === null) {
-      unknown = true;
       reasons.push({ code: "purity_unknown", zh: "纯度未标明", en: "Purity not stated" });
     } else if (candidate.purityPct < demand.minPurityPct) {
-      below = true;
       reasons.push({ code: "purity_below", zh: `纯度 ${fmt(candidate.purityPct)}% 低于 ${fmt(demand.minPurityPct)}%`, en: `Purity ${fmt(candidate.purityPct)}% below ${fmt(demand.minPurityPct)}%` });
     } else {
       reasons.push({ code: "purity_fits", zh: `纯度 ${fmt(candidate.purityPct)}% ≥ ${fmt(demand.minPurityPct)}%`, en: `Purity ${fmt(candidate.purityPct)}% ≥ ${fmt(demand.minPurityPct)}%` });
     }
   }
-  return { fit: below ? "below" : unknown ? "unknown" : "fits", reasons };
+  return { fit: fitLevel(demand, candidate), reasons };
 }
 
 const IDENTITY: Record<Identity, { part: number; reason: Reason }> = {
@@ -165,57 +174,47 @@ export function quantityOf(demand: Pick<DemandTerms, "quantityT" | "recurrence">
   if (candidate.availableT !== null && need > 0) {
     const cover = candidate.availableT / need;
     const part = Math.min(1, cover) * 0.7 + (capacity === null ? 0.15 : Math.min(1, capacity) * 0.3);
-    const reason: Reason = candidate.kind === "byproduct"
-      ? { code: "monthly_cover", zh: `月产量覆盖 ${pct(cover)}%`, en: `Monthly volume covers ${pct(cover)}%` }
-      : { code: "available_cover", zh: `可供量覆盖 ${pct(cover)}%`, en: `Available quantity covers ${pct(cover)}%` };
-    return { part, reason };
+    return {
+      part,
+      get reason(): Reason {
+        return candidate.kind === "byproduct"
+          ? { code: "monthly_cover", zh: `月产量覆盖 ${pct(cover)}%`, en: `Monthly volume covers ${pct(cover)}%` }
+          : { code: "available_cover", zh: `可供量覆盖 ${pct(cover)}%`, en: `Available quantity covers ${pct(cover)}%` };
+      },
+    };
   }
   if (capacity !== null) {
-    return { part: Math.min(1, capacity) * 0.6, reason: { code: "capacity_cover", zh: `产能覆盖 ${pct(capacity)}%`, en: `Capacity covers ${pct(capacity)}%` } };
+    return {
+      part: Math.min(1, capacity) * 0.6,
+      get reason(): Reason {
+        return { code: "capacity_cover", zh: `产能覆盖 ${pct(capacity)}%`, en: `Capacity covers ${pct(capacity)}%` };
+      },
+    };
   }
   return { part: 0.2, reason: { code: "quantity_unknown", zh: "可供量未知", en: "Available quantity unknown" } };
 }
 
-/** Scores one candidate for one demand: the value that ranks it, and the reasons in both languages. */
-export function scoreCandidate(demand: DemandTerms, candidate: CandidateFacts, compliance: ComplianceFacts): Scored {
-  const samePark = demand.parkId !== null && demand.parkId === candidate.parkId;
+/** The reasons behind a candidate's score, in both languages, in the order people read them. */
+export function explainScore(demand: DemandTerms, candidate: CandidateFacts, compliance: ComplianceFacts): Reason[] {
   const reasons: Reason[] = [];
-  if (samePark) reasons.push({ code: "same_park", zh: "同园区", en: "Same park" });
-
-  const identity = IDENTITY[candidate.identity];
-  reasons.push(identity.reason);
-
-  const quantity = quantityOf(demand, candidate);
-  reasons.push(quantity.reason);
-
-  const fit = fitOf(demand, candidate);
-  reasons.push(...fit.reasons);
-
-  let distance = 0.3;
+  if (demand.parkId !== null && demand.parkId === candidate.parkId) reasons.push({ code: "same_park", zh: "同园区", en: "Same park" });
+  reasons.push(IDENTITY[candidate.identity].reason);
+  reasons.push(quantityOf(demand, candidate).reason);
+  reasons.push(...fitOf(demand, candidate).reasons);
   if (demand.lat !== null && demand.lng !== null && candidate.lat !== null && candidate.lng !== null) {
     const km = distanceKm({ lat: demand.lat, lng: demand.lng }, { lat: candidate.lat, lng: candidate.lng });
-    distance = 1 / (1 + km / 30);
     const shown = km < 10 ? Number(km.toFixed(1)) : Math.round(km);
     reasons.push({ code: "distance", zh: `距离 ${shown} km`, en: `${shown} km away` });
   }
-
-  let track = 0;
-  if (candidate.fulfilled.withBuyer > 0) {
-    track = 1;
-    reasons.push({ code: "track_with_buyer", zh: `与贵方已履约 ${candidate.fulfilled.withBuyer} 笔`, en: `${candidate.fulfilled.withBuyer} fulfilled with you` });
-  } else if (candidate.fulfilled.total > 0) {
-    track = Math.min(1, candidate.fulfilled.total / 5) * 0.7;
-    reasons.push({ code: "track_record", zh: `已履约 ${candidate.fulfilled.total} 笔协议`, en: `${candidate.fulfilled.total} fulfilled agreements` });
-  }
-
-  const freshness = candidate.ageDays <= 30 ? 1 : Math.max(0, 1 - (candidate.ageDays - 30) / 335);
+  const { total, withBuyer } = candidate.fulfilled;
+  if (withBuyer > 0) reasons.push({ code: "track_with_buyer", zh: `与贵方已履约 ${withBuyer} 笔`, en: `${withBuyer} fulfilled with you` });
+  else if (total > 0) reasons.push({ code: "track_record", zh: `已履约 ${total} 笔协议`, en: `${total} fulfilled agreements` });
   if (candidate.offerValidUntil) {
     reasons.push({ code: "offer", zh: `有效报价至 ${candidate.offerValidUntil}`, en: `Offer valid until ${candidate.offerValidUntil}` });
   } else if (candidate.ageDays > 180) {
-    reasons.push({ code: "stale", zh: `信息 ${Math.round(candidate.ageDays)} 天未更新`, en: `Not updated for ${Math.round(candidate.ageDays)} days` });
+    const days = Math.round(candidate.ageDays);
+    reasons.push({ code: "stale", zh: `信息 ${days} 天未更新`, en: `Not updated for ${days} days` });
   }
-
-  const licence = compliance.supplier === "ok" ? 1 : compliance.supplier === "licence_missing" ? 0.4 : 0;
   if (compliance.supplier === "licence_missing") {
     reasons.push({ code: "supplier_licence_missing", zh: "供应商资质未备案", en: "Supplier licence not on file" });
   } else if (compliance.supplier === "blocked") {
@@ -229,14 +228,37 @@ export function scoreCandidate(demand: DemandTerms, candidate: CandidateFacts, c
       en: `Needs the buyer's ${names.map((n) => n.en).join(" or ") || "licence"} on file`,
     });
   }
+  return reasons;
+}
 
-  const parts = { identity: identity.part, quantity: quantity.part, distance, licence, track, freshness };
+/**
+ * Scores one candidate for one demand: the value that ranks it, and the reasons in both languages.
+ * The reasons are worded only when read (the park-wide optimiser scores a million pairs and reads
+ * none of them).
+ */
+export function scoreCandidate(demand: DemandTerms, candidate: CandidateFacts, compliance: ComplianceFacts): Scored {
+  const samePark = demand.parkId !== null && demand.parkId === candidate.parkId;
+  const distance = demand.lat !== null && demand.lng !== null && candidate.lat !== null && candidate.lng !== null
+    ? 1 / (1 + distanceKm({ lat: demand.lat, lng: demand.lng }, { lat: candidate.lat, lng: candidate.lng }) / 30)
+    : 0.3;
+  const { total, withBuyer } = candidate.fulfilled;
+  const track = withBuyer > 0 ? 1 : total > 0 ? Math.min(1, total / 5) * 0.7 : 0;
+  const freshness = candidate.ageDays <= 30 ? 1 : Math.max(0, 1 - (candidate.ageDays - 30) / 335);
+  const licence = compliance.supplier === "ok" ? 1 : compliance.supplier === "licence_missing" ? 0.4 : 0;
+  const parts = { identity: IDENTITY[candidate.identity].part, quantity: quantityOf(demand, candidate).part, distance, licence, track, freshness };
   const rest =
     WEIGHTS.identity * parts.identity + WEIGHTS.quantity * parts.quantity + WEIGHTS.distance * parts.distance +
     WEIGHTS.licence * parts.licence + WEIGHTS.track * parts.track + WEIGHTS.freshness * parts.freshness;
-  const tier = (fit.fit === "fits" ? 2 : fit.fit === "unknown" ? 1 : 0) * 2 + (samePark ? 1 : 0);
+  const fit = fitLevel(demand, candidate);
+  const tier = (fit === "fits" ? 2 : fit === "unknown" ? 1 : 0) * 2 + (samePark ? 1 : 0);
   const value = (tier + Math.min(1, Math.max(0, rest)) * 0.999) / 6;
-  return { value, score: Math.round(value * 10000) / 100, fit: fit.fit, samePark, reasons, parts };
+  let reasons: Reason[] | null = null;
+  return {
+    value, score: Math.round(value * 10000) / 100, fit, samePark, parts,
+    get reasons() {
+      return (reasons ??= explainScore(demand, candidate, compliance));
+    },
+  };
 }
 
 /** The reasons as one line: "同园区 · CAS一致 · 可供量覆盖 120%". */
