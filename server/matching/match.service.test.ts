@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { matches, notifications, products } from "@/db/schema";
+import { licences, matches, notifications, products } from "@/db/schema";
 import { systemActor } from "@/server/auth/actor";
 import { createDemand } from "@/server/listings/demand.service";
 import { drainAll, enqueue } from "@/server/jobs/outbox";
@@ -140,6 +140,14 @@ describe("licence states", () => {
     const ok = after.items.find((i) => i.candidate.productId === pLicensed.id)!;
     expect(ok.compliance).toBe("ok");
     expect(ok.contact.href).toBe(`/inquiries/new?match=${ok.id}`);
+
+    // a licence that lapses with no change announced: the owner sees the block the same day, buyers no longer see it
+    await getDb().update(licences).set({ validUntil: inDays(-2) }).where(eq(licences.enterpriseId, licensed.id));
+    const licensedUser = await makeUser({ enterpriseId: licensed.id, role: "staff" });
+    const own = await buyersForSupplier(getDb(), licensedUser.actor, { enterpriseId: licensed.id, inPark: false, page: 1, pageSize: 20 });
+    expect(own.items[0]).toMatchObject({ compliance: "blocked" });
+    const lapsedView = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    expect(lapsedView.items.some((i) => i.candidate.productId === pLicensed.id)).toBe(false);
   });
 });
 

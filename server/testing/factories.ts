@@ -87,6 +87,11 @@ export async function pickSubstance(kind: "plain" | "hazardous" | "highly_toxic"
   const rows = await getDb().execute<{ cas: string; name_zh: string | null; name_en: string | null; aliases: string[] }>(sql`
     SELECT cas, name_zh, name_en, aliases FROM substance s
     WHERE ${where} AND precursor_category IS NULL
+      -- a name people would type: at least two characters, not ending in a digit or a percentage
+      AND char_length(coalesce(name_zh, name_en)) BETWEEN 2 AND 30 AND coalesce(name_zh, name_en) !~ '[0-9.%]$'
+      -- and one that no other substance's name contains or is contained in, so name matches stay unambiguous
+      AND NOT EXISTS (SELECT 1 FROM substance o WHERE o.cas <> s.cas AND o.name_zh IS NOT NULL
+        AND (strpos(o.name_zh, s.name_zh) > 0 OR strpos(s.name_zh, o.name_zh) > 0))
       AND NOT EXISTS (SELECT 1 FROM product p WHERE p.cas = s.cas) AND NOT EXISTS (SELECT 1 FROM demand d WHERE d.cas = s.cas)
     ORDER BY random() LIMIT 1`);
   const row = rows[0]!;
