@@ -208,7 +208,7 @@ export function explainScore(demand: DemandTerms, candidate: CandidateFacts, com
   }
   const { total, withBuyer } = candidate.fulfilled;
   if (withBuyer > 0) reasons.push({ code: "track_with_buyer", zh: `与贵方已履约 ${withBuyer} 笔`, en: `${withBuyer} fulfilled with you` });
-  else if (total > 0) reasons.push({ code: "track_record", zh: `已履约 ${total} 笔协议`, en: `${total} fulfilled agreements` });
+  else if (total > 0) reasons.push({ code: "track_record", zh: `已履约 ${total} 笔协议`, en: `${total} fulfilled agreement${total === 1 ? "" : "s"}` });
   if (candidate.offerValidUntil) {
     reasons.push({ code: "offer", zh: `有效报价至 ${candidate.offerValidUntil}`, en: `Offer valid until ${candidate.offerValidUntil}` });
   } else if (candidate.ageDays > 180) {
