@@ -3,6 +3,7 @@ import enApp from "./messages/en/app.json";
 import enDeals from "./messages/en/deals.json";
 import enAuth from "./messages/en/auth.json";
 import enEnterprise from "./messages/en/enterprise.json";
+import enMatching from "./messages/en/matching.json";
 import enPark from "./messages/en/park.json";
 import enValidation from "./messages/en/validation.json";
 import zhAdmin from "./messages/zh/admin.json";
@@ -10,6 +11,7 @@ import zhApp from "./messages/zh/app.json";
 import zhDeals from "./messages/zh/deals.json";
 import zhAuth from "./messages/zh/auth.json";
 import zhEnterprise from "./messages/zh/enterprise.json";
+import zhMatching from "./messages/zh/matching.json";
 import zhPark from "./messages/zh/park.json";
 import zhValidation from "./messages/zh/validation.json";
 
@@ -34,8 +36,8 @@ function merge(...trees: Tree[]): Tree {
 
 /** All UI text, by language. One file per domain under messages/<locale>/. */
 export const MESSAGES: Record<Locale, Tree> = {
-  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhDeals),
-  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enDeals),
+  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhDeals, zhMatching),
+  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enDeals, enMatching),
 };
 
 export function isLocale(value: unknown): value is Locale {

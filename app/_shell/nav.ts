@@ -12,13 +12,19 @@ const AGREEMENTS: NavItem = { key: "nav.agreements", href: "/agreements" };
 const EVENTS: NavItem = { key: "nav.events", href: "/events" };
 const DASHBOARD: NavItem = { key: "nav.dashboard", href: "/park/dashboard" };
 const HANDBOOK: NavItem = { key: "nav.handbook", href: "/handbook" };
+const DEMANDS: NavItem = { key: "nav.demands", href: "/demands" };
+const ALLOCATION: NavItem = { key: "nav.allocation", href: "/park/allocation" };
 
 export const NAV: Record<HomeKind, NavItem[]> = {
   visitor: [{ key: "nav.home", href: "/" }, DIRECTORY, EVENTS],
-  enterprise: [{ key: "nav.workspace", href: "/enterprise" }, INQUIRIES, AGREEMENTS, DIRECTORY, HANDBOOK],
-  procurement: [{ key: "nav.workspace", href: "/procurement" }, INQUIRIES, AGREEMENTS, DIRECTORY, HANDBOOK],
-  park: [{ key: "nav.park", href: "/park" }, DASHBOARD, AGREEMENTS, EVENTS, DIRECTORY, HANDBOOK],
-  admin: [{ key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, DASHBOARD, AGREEMENTS, DIRECTORY],
+  enterprise: [
+    { key: "nav.workspace", href: "/enterprise" }, DEMANDS, { key: "nav.offers", href: "/offers" },
+    { key: "nav.byproducts", href: "/byproducts" }, { key: "nav.buyers", href: "/matches/buyers" }, INQUIRIES, AGREEMENTS,
+    DIRECTORY, HANDBOOK,
+  ],
+  procurement: [{ key: "nav.workspace", href: "/procurement" }, DEMANDS, INQUIRIES, AGREEMENTS, DIRECTORY, HANDBOOK],
+  park: [{ key: "nav.park", href: "/park" }, DASHBOARD, ALLOCATION, AGREEMENTS, EVENTS, DIRECTORY, HANDBOOK],
+  admin: [{ key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, DASHBOARD, ALLOCATION, AGREEMENTS, DIRECTORY],
 };
 
 /** Where each kind of user lands after signing in. */

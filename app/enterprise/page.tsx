@@ -22,6 +22,10 @@ export default async function EnterpriseHome() {
   const result = await attempt(() => caller.enterprise.private({ id: me.enterprise!.id }));
   if (!result.ok) return <Refusal failure={result} />;
   const e = result.data;
+  const [buyers, offers] = await Promise.all([
+    caller.match.forSupplier({ enterpriseId: e.id, pageSize: 1 }),
+    caller.offer.list({ enterpriseId: e.id, status: "open", pageSize: 1 }),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -41,11 +45,22 @@ export default async function EnterpriseHome() {
         <Stat label={t("workspace.licences")} value={formatNumber(e.licences.length, locale)} />
         <Stat label={t("workspace.chains")} value={e.chains.join("、") || "—"} />
       </div>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Card title={t("match.buyers_title")} actions={<Link href="/matches/buyers" className="text-sm text-brand-700 hover:underline">{t("workspace.see_all")}</Link>}>
+          <p className="text-sm text-slate-700">{t("workspace.buyers_count", { count: buyers.total })}</p>
+        </Card>
+        <Card title={t("offer.list_title")} actions={<Link href="/offers" className="text-sm text-brand-700 hover:underline">{t("workspace.see_all")}</Link>}>
+          <p className="text-sm text-slate-700">{t("workspace.offers_count", { count: offers.total })}</p>
+          {offers.allowed.create ? <Link href="/offers/new" className="mt-2 inline-block text-sm text-brand-700 hover:underline">{t("offer.new")}</Link> : null}
+        </Card>
+      </div>
       <DealsSummary />
       <Card title={t("workspace.next_steps")}>
         <ul className="list-inside list-disc space-y-1 text-sm text-slate-700">
           <li><Link className="text-brand-700 hover:underline" href={`/enterprises/${e.id}/manage`}>{t("workspace.step_profile")}</Link></li>
           <li><Link className="text-brand-700 hover:underline" href={`/enterprises/${e.id}`}>{t("workspace.step_public")}</Link></li>
+          <li><Link className="text-brand-700 hover:underline" href="/byproducts">{t("workspace.step_byproducts")}</Link></li>
+          <li><Link className="text-brand-700 hover:underline" href="/demands">{t("workspace.step_demands")}</Link></li>
         </ul>
       </Card>
     </div>

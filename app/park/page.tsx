@@ -28,7 +28,10 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
   const result = await attempt(() => caller.park.overview({ parkId: chosen }));
   if (!result.ok) return <Refusal failure={result} />;
   const { park, figures } = result.data;
-  const waiting = await caller.enterprise.unverified({ parkId: park.id });
+  const [waiting, licenceTodo] = await Promise.all([
+    caller.enterprise.unverified({ parkId: park.id }),
+    caller.licence.parkTodo({ parkId: park.id }),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -54,6 +57,39 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
         <Stat label={t("park.figure_agreements")} value={formatNumber(figures.agreements, locale)} />
       </div>
 
+      <div className="grid items-start gap-6 lg:grid-cols-2">
+        <Card title={t("allocation.title")} actions={<Link href={`/park/allocation${me.platformAdmin ? `?park=${park.id}` : ""}`} className="text-sm text-brand-700 hover:underline">{t("allocation.open")}</Link>}>
+          <p className="text-sm text-slate-600">{t("allocation.teaser")}</p>
+        </Card>
+        <Card title={t("licences.todo_title")}>
+          {licenceTodo.waiting.length + licenceTodo.expired.length + licenceTodo.suppliers.length === 0 ? (
+            <EmptyState title={t("licences.todo_empty")} />
+          ) : (
+            <ul className="space-y-2 text-sm" data-testid="licence-todo">
+              {licenceTodo.suppliers.map((s) => (
+                <li key={`s-${s.enterprise.id}`}>
+                  <Link href={`/enterprises/${s.enterprise.id}/manage`} className="font-medium hover:text-brand-700">{s.enterprise.name}</Link>
+                  <span className={s.state === "blocked" ? "ml-2 text-red-700" : "ml-2 text-amber-700"}>
+                    {t(s.state === "blocked" ? "licences.todo_blocked" : "licences.todo_missing", { products: s.products.slice(0, 3).join("、") })}
+                  </span>
+                </li>
+              ))}
+              {licenceTodo.waiting.map((l) => (
+                <li key={`w-${l.id}`}>
+                  <Link href={`/enterprises/${l.enterprise.id}/manage`} className="font-medium hover:text-brand-700">{l.enterprise.name}</Link>
+                  <span className="ml-2 text-slate-600">{t("licences.todo_verify", { type: t(`licence.${l.type}`), number: l.number })}</span>
+                </li>
+              ))}
+              {licenceTodo.expired.map((l) => (
+                <li key={`e-${l.id}`}>
+                  <Link href={`/enterprises/${l.enterprise.id}/manage`} className="font-medium hover:text-brand-700">{l.enterprise.name}</Link>
+                  <span className="ml-2 text-red-700">{t("licences.todo_expired", { type: t(`licence.${l.type}`), date: formatDate(l.validUntil, locale) })}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+      </div>
       <Card title={t("dashboard.park_card")}>
         <div className="flex flex-wrap gap-2">
           <Link href={`/park/dashboard?park=${park.id}`} className={buttonClass()}>{t("nav.dashboard")}</Link>

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DealsSummary } from "@/app/_components/deals-summary";
 import { Refusal } from "@/app/_components/refusal";
-import { Card, PageHeader } from "@/app/_components/ui";
+import { formatQuantity } from "@/app/_components/listing-bits";
+import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 
@@ -13,17 +14,41 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Procurement staff's home: find partners, in their own park first. */
 export default async function ProcurementHome() {
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const caller = await api();
   const me = await caller.user.me();
   if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/procurement" />;
   if (!me.enterprise) return <Refusal failure={{ ok: false, code: "FORBIDDEN", message: null }} />;
   const profile = await caller.enterprise.profile({ id: me.enterprise.id });
   const neighbours = profile.park ? await caller.enterprise.list({ parkId: profile.park.id, pageSize: 8 }) : null;
+  const demands = await caller.demand.list({ enterpriseId: me.enterprise.id, status: "open", pageSize: 5 });
 
   return (
     <div className="space-y-6">
-      <PageHeader title={t("workspace.welcome", { name: me.name })} description={t("workspace.procurement_description", { enterprise: profile.name })} />
+      <PageHeader
+        title={t("workspace.welcome", { name: me.name })}
+        description={t("workspace.procurement_description", { enterprise: profile.name })}
+        actions={demands.allowed.create ? <ButtonLink href="/demands/new">{t("demand.new")}</ButtonLink> : null}
+      />
+      <Card title={t("demand.open_title")} actions={<Link href="/demands" className="text-sm text-brand-700 hover:underline">{t("workspace.see_all")}</Link>}>
+        {demands.items.length === 0 ? (
+          <EmptyState title={t("demand.none_open")}>{t("demand.none_open_hint")}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {demands.items.map((d) => (
+              <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <Link href={`/demands/${d.id}`} className="text-sm font-medium text-slate-800 hover:text-brand-700">
+                  {d.substanceName} · {formatQuantity(d.quantity, d.unit, locale)}
+                </Link>
+                <span className="flex gap-1">
+                  <Badge tone={d.suppliers ? "blue" : "slate"}>{t("demand.supplier_count", { count: d.suppliers })}</Badge>
+                  {d.inPark ? <Badge tone="green">{t("demand.in_park_count", { count: d.inPark })}</Badge> : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
       <DealsSummary />
       {neighbours ? (
         <Card

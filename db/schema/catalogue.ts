@@ -68,6 +68,7 @@ export const supplyOffers = pgTable(
   },
   (t) => [
     index("supply_offer_enterprise_idx").on(t.enterpriseId),
+    index("supply_offer_product_idx").on(t.productId),
     check("supply_offer_quantity_nonneg", nonNegative("quantity")),
     check("supply_offer_price_nonneg", nonNegative("price_cny_per_unit")),
     check("supply_offer_period", ordered("valid_from", "valid_until")),

@@ -69,6 +69,7 @@ export const matches = pgTable(
   (t) => [
     unique("match_demand_candidate_key").on(t.demandId, t.productId, t.offerId, t.byproductId).nullsNotDistinct(),
     index("match_supplier_idx").on(t.supplierEnterpriseId),
+    index("match_product_idx").on(t.productId),
     check("match_has_candidate", sql`num_nonnulls(${t.productId}, ${t.offerId}, ${t.byproductId}) >= 1`),
   ],
 );

@@ -1,6 +1,6 @@
 import { relations, sql } from "drizzle-orm";
 import {
-  check, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex,
+  check, customType, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex,
 } from "drizzle-orm/pg-core";
 import { timestamps } from "./_shared";
 import { parks } from "./parks";
@@ -62,6 +62,28 @@ export const licences = pgTable(
   ],
 );
 
+/** Raw bytes (PostgreSQL bytea), handed over as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/** The largest scanned licence copy kept (bytes): the app keeps files in PostgreSQL and stays stateless. */
+export const LICENCE_DOCUMENT_MAX_BYTES = 5 * 1024 * 1024;
+
+/** The scanned copy of a licence (PDF or image), kept in PostgreSQL so app instances hold no files. */
+export const licenceDocuments = pgTable(
+  "licence_document",
+  {
+    licenceId: integer("licence_id").primaryKey().references(() => licences.id, { onDelete: "cascade" }),
+    filename: text("filename").notNull(),
+    contentType: text("content_type").notNull(),
+    sizeBytes: integer("size_bytes").notNull(),
+    content: bytea("content").notNull(),
+    ...timestamps,
+  },
+  (t) => [
+    check("licence_document_size", sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= ${sql.raw(String(LICENCE_DOCUMENT_MAX_BYTES))} AND ${t.sizeBytes} = octet_length(${t.content})`),
+  ],
+);
+
 export const enterprisesRelations = relations(enterprises, ({ one, many }) => ({
   park: one(parks, { fields: [enterprises.parkId], references: [parks.id] }),
   licences: many(licences),
@@ -69,4 +91,5 @@ export const enterprisesRelations = relations(enterprises, ({ one, many }) => ({
 
 export const licencesRelations = relations(licences, ({ one }) => ({
   enterprise: one(enterprises, { fields: [licences.enterpriseId], references: [enterprises.id] }),
+  document: one(licenceDocuments, { fields: [licences.id], references: [licenceDocuments.licenceId] }),
 }));

@@ -9,6 +9,7 @@ import { usccCheckCharacter } from "@/server/enterprises/uscc";
 import { enqueue } from "@/server/jobs/outbox";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { seedDemoDeals } from "./demo-deals";
+import { seedDemoMatching } from "./demo-matching";
 
 /**
  * The demo: three parks, about forty enterprises (most in 滨江化学工业园), a few hundred products
@@ -506,6 +507,7 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
     await enqueue(tx, "demands", insertedDemands.map((d) => d.id));
     await seedDemoDeals(tx, { today });
     await tx.insert(appMeta).values({ key: SEEDED_KEY, value: today.toISOString() });
+    await seedDemoMatching(tx, today);
 
     return {
       seeded: true,

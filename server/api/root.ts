@@ -2,6 +2,12 @@ import { agreementRouter } from "@/server/agreements/agreement.router";
 import { eventRouter } from "@/server/agreements/event.router";
 import { enterpriseRouter } from "@/server/enterprises/enterprise.router";
 import { inquiryRouter } from "@/server/inquiries/inquiry.router";
+import { licenceRouter } from "@/server/licences/licence.router";
+import { byproductRouter } from "@/server/listings/byproduct.router";
+import { demandRouter } from "@/server/listings/demand.router";
+import { offerRouter } from "@/server/listings/offer.router";
+import { allocationRouter } from "@/server/matching/allocation.router";
+import { matchRouter } from "@/server/matching/match.router";
 import { notificationRouter } from "@/server/notifications/notification.router";
 import { parkRouter } from "@/server/parks/park.router";
 import { reportRouter } from "@/server/reports/report.router";
@@ -12,10 +18,16 @@ import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
   agreement: agreementRouter,
+  allocation: allocationRouter,
+  byproduct: byproductRouter,
+  demand: demandRouter,
   enterprise: enterpriseRouter,
   event: eventRouter,
   inquiry: inquiryRouter,
+  licence: licenceRouter,
+  match: matchRouter,
   notification: notificationRouter,
+  offer: offerRouter,
   park: parkRouter,
   report: reportRouter,
   stats: statsRouter,

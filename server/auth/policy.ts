@@ -34,7 +34,18 @@ export type Action =
   | { type: "agreement.import" }
   | { type: "event.create"; parkId: number | null }
   | { type: "report.view"; parkId: number | null }
-  | { type: "handbook.view"; parkId: number };
+  | { type: "handbook.view"; parkId: number }
+  // listings (demands, supply offers, by-products) and their matches
+  | { type: "listing.view"; enterpriseId: number; parkId: number | null }
+  | { type: "demand.manage"; enterpriseId: number }
+  | { type: "supply.manage"; enterpriseId: number }
+  | { type: "match.dismiss"; enterpriseId: number }
+  | { type: "match.explore"; enterpriseId: number; parkId: number | null }
+  | { type: "allocation.view"; parkId: number }
+  // licences on file
+  | { type: "licence.view"; enterpriseId: number; parkId: number | null }
+  | { type: "licence.manage"; enterpriseId: number; parkId: number | null }
+  | { type: "licence.verify"; parkId: number | null };
 
 const isSignedIn = (a: Actor) => a.userId !== null || a.platformAdmin;
 const memberOf = (a: Actor, enterpriseId: number) => a.enterprises.find((e) => e.enterpriseId === enterpriseId);
@@ -94,6 +105,25 @@ export function can(actor: Actor, action: Action): boolean {
       // the park's staff, and signed-in members of enterprises (the service hides hazardous
       // details from members of unverified enterprises)
       return staffOf(actor, action.parkId) || actor.enterprises.length > 0;
+    case "listing.view":
+    case "match.explore":
+    case "licence.view":
+      // an enterprise's own listings, matches and licences: its members and its park's staff
+      return Boolean(memberOf(actor, action.enterpriseId)) || staffOf(actor, action.parkId);
+    case "demand.manage":
+    case "match.dismiss":
+      // every member may buy for the enterprise; park staff watch but do not post for it
+      return Boolean(memberOf(actor, action.enterpriseId));
+    case "supply.manage": {
+      const role = memberOf(actor, action.enterpriseId)?.role;
+      return role === "admin" || role === "staff";
+    }
+    case "allocation.view":
+      return staffOf(actor, action.parkId);
+    case "licence.manage":
+      return memberOf(actor, action.enterpriseId)?.role === "admin" || staffOf(actor, action.parkId);
+    case "licence.verify":
+      return staffOf(actor, action.parkId);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from "@/db";
 import { importAgreementsCommand } from "./commands/import-agreements";
 import { importEnterprisesCommand } from "./commands/import-enterprises";
+import { matchCommand } from "./commands/match";
 import { parkAddCommand } from "./commands/park-add";
 import { reportCommand } from "./commands/report";
 import { referenceReloadCommand } from "./commands/reference-reload";
@@ -20,7 +21,7 @@ export interface CliCommand {
 }
 
 export const COMMANDS: CliCommand[] = [
-  parkAddCommand, importEnterprisesCommand, importAgreementsCommand, reportCommand, seedDemoCommand, referenceReloadCommand,
+  parkAddCommand, importEnterprisesCommand, importAgreementsCommand, matchCommand, reportCommand, seedDemoCommand, referenceReloadCommand,
 ];
 
 export function usage(): string {

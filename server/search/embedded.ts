@@ -44,7 +44,8 @@ export async function startEmbeddedMeilisearch(dataDir: string, log: (line: stri
       "--dump-dir", path.join(dir, "dumps"),
       "--snapshot-dir", path.join(dir, "snapshots"),
       "--http-addr", `127.0.0.1:${port}`,
-      "--master-key", state.masterKey,
+      // one argument: a generated key may start with "-", which would read as a flag
+      `--master-key=${state.masterKey}`,
       "--env", "production",
       "--no-analytics",
       "--max-indexing-threads", "2",

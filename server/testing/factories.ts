@@ -1,7 +1,9 @@
 import crypto from "node:crypto";
 import { getDb } from "@/db";
+import { eq, sql } from "drizzle-orm";
 import {
-  agreementLines, agreements, demands, enterprises, matches, memberships, parkStaff, parks, products, users,
+  agreementLines, agreements, byproducts, callOffOrders, demands, enterprises, licences, matches, memberships, parkStaff, parks, products,
+  supplyOffers, users,
 } from "@/db/schema";
 import { loadActor, type Actor, type EnterpriseRole } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
@@ -71,20 +73,93 @@ export async function makeParkWithTwoEnterprises() {
   return { park, a, b, adminA, adminB, staff };
 }
 
-export async function makeProduct(enterpriseId: number, overrides: Partial<typeof products.$inferInsert> = {}) {
-  const [product] = await getDb()
-    .insert(products)
-    .values({ enterpriseId, sku: `SKU-${unique()}`, name: `测试产品${unique()}`, cas: "56-81-5", grade: "industrial", priceCnyPerT: "6800.00", ...overrides })
-    .returning();
-  return product!;
+/**
+ * A dictionary substance that no other test and no demo row uses: a random one from the
+ * reference dictionary, of the wanted kind, whose CAS appears in no product or demand yet.
+ */
+export async function pickSubstance(kind: "plain" | "hazardous" | "highly_toxic" | "explosive" = "plain") {
+  const where = {
+    plain: sql`NOT hazardous AND NOT highly_toxic AND NOT explosive_precursor AND name_zh IS NOT NULL`,
+    hazardous: sql`hazardous AND NOT highly_toxic AND NOT explosive_precursor AND name_zh IS NOT NULL`,
+    highly_toxic: sql`highly_toxic AND NOT explosive_precursor`,
+    explosive: sql`explosive_precursor AND NOT highly_toxic`,
+  }[kind];
+  const rows = await getDb().execute<{ cas: string; name_zh: string | null; name_en: string | null; aliases: string[] }>(sql`
+    SELECT cas, name_zh, name_en, aliases FROM substance s
+    WHERE ${where} AND precursor_category IS NULL
+      -- a name people would type: at least two characters, not ending in a digit or a percentage
+      AND char_length(coalesce(name_zh, name_en)) BETWEEN 2 AND 30 AND coalesce(name_zh, name_en) !~ '[0-9.%]$'
+      -- and one that no other substance's name contains or is contained in, so name matches stay unambiguous
+      AND NOT EXISTS (SELECT 1 FROM substance o WHERE o.cas <> s.cas AND o.name_zh IS NOT NULL
+        AND (strpos(o.name_zh, s.name_zh) > 0 OR strpos(s.name_zh, o.name_zh) > 0))
+      AND NOT EXISTS (SELECT 1 FROM product p WHERE p.cas = s.cas) AND NOT EXISTS (SELECT 1 FROM demand d WHERE d.cas = s.cas)
+    ORDER BY random() LIMIT 1`);
+  const row = rows[0]!;
+  return { cas: row.cas, nameZh: row.name_zh ?? row.name_en ?? row.cas, nameEn: row.name_en, aliases: row.aliases };
 }
 
-export async function makeDemand(enterpriseId: number, overrides: Partial<typeof demands.$inferInsert> = {}) {
-  const [demand] = await getDb()
-    .insert(demands)
-    .values({ enterpriseId, substanceName: "甘油", cas: "56-81-5", quantity: "100.000", ...overrides })
+export async function makeProduct(enterpriseId: number, overrides: Partial<typeof products.$inferInsert> = {}) {
+  const [row] = await getDb()
+    .insert(products)
+    .values({ enterpriseId, sku: `SKU-${unique()}`, name: `测试产品${unique()}`, grade: "industrial", purityPct: "99.5", availableT: "100", capacityTpy: "1000", priceCnyPerT: "5000", ...overrides })
     .returning();
-  return demand!;
+  return row!;
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+export async function makeDemand(enterpriseId: number, overrides: Partial<typeof demands.$inferInsert> = {}) {
+  const [row] = await getDb()
+    .insert(demands)
+    .values({ enterpriseId, substanceName: `测试需求${unique()}`, quantity: "100", expiresOn: inDays(30), ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function makeOffer(enterpriseId: number, productId: number, overrides: Partial<typeof supplyOffers.$inferInsert> = {}) {
+  const [row] = await getDb()
+    .insert(supplyOffers)
+    .values({ enterpriseId, productId, quantity: "50", priceCnyPerUnit: "4800", validUntil: inDays(30), ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function makeByproduct(enterpriseId: number, overrides: Partial<typeof byproducts.$inferInsert> = {}) {
+  const [row] = await getDb()
+    .insert(byproducts)
+    .values({ enterpriseId, name: `测试副产品${unique()}`, monthlyVolumeT: "80", ...overrides })
+    .returning();
+  return row!;
+}
+
+export async function makeLicence(enterpriseId: number, overrides: Partial<typeof licences.$inferInsert> = {}) {
+  const [row] = await getDb()
+    .insert(licences)
+    .values({ enterpriseId, type: "hazardous_trade", number: `LIC-${unique()}`, validUntil: inDays(365), verifiedAt: new Date(), ...overrides })
+    .returning();
+  return row!;
+}
+
+/** A completed agreement with one delivered call-off between two enterprises (a fulfilled track record). */
+export async function makeFulfilledAgreement(buyerId: number, sellerId: number, cas: string | null = null, volumeT = 100) {
+  const db = getDb();
+  const [agreement] = await db
+    .insert(agreements)
+    .values({ ref: `T-${unique()}`, type: "framework", title: "测试协议", buyerEnterpriseId: buyerId, sellerEnterpriseId: sellerId, totalAmountCny: "100000", status: "completed", signedOn: inDays(-100) })
+    .returning();
+  const [line] = await db
+    .insert(agreementLines)
+    .values({ agreementId: agreement!.id, lineNo: 1, cas, productName: "测试", volumeT: volumeT.toFixed(3), amountCny: "100000" })
+    .returning();
+  await db.insert(callOffOrders).values({ agreementId: agreement!.id, lineId: line!.id, orderedT: "10", deliveredT: "10", orderedOn: inDays(-50), deliveredOn: inDays(-45) });
+  return agreement!;
+}
+
+/** The actor of an enterprise's first member (e.g. a demo account), for checks on seeded data. */
+export async function actorOfMember(enterpriseId: number): Promise<Actor> {
+  const [member] = await getDb().select().from(memberships).where(eq(memberships.enterpriseId, enterpriseId));
+  if (!member) throw new Error(`enterprise ${enterpriseId} has no member`);
+  return loadActor(getDb(), member.userId);
 }
 
 export async function makeMatch(demandId: number, supplierEnterpriseId: number, productId: number) {

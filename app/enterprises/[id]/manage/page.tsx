@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, PageHeader, Table, td, th } from "@/app/_components/ui";
-import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { VerifyToggle } from "@/app/_components/verify-toggle";
 import { AddMemberForm, EnterpriseProfileForm } from "./forms";
+import { LicencesCard } from "./licences";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -18,10 +18,11 @@ export default async function ManageEnterprisePage({ params }: { params: Promise
   const raw = (await params).id;
   const id = Number(raw);
   if (!Number.isInteger(id) || id <= 0) notFound();
-  const { t, locale } = await getT();
+  const { t } = await getT();
   const result = await attempt(async () => (await api()).enterprise.private({ id }));
   if (!result.ok) return <Refusal failure={result} from={`/enterprises/${id}/manage`} />;
   const e = result.data;
+  const licences = await (await api()).licence.list({ enterpriseId: id });
 
   return (
     <div className="space-y-6">
@@ -67,18 +68,7 @@ export default async function ManageEnterprisePage({ params }: { params: Promise
             {e.allowed.addMember ? <AddMemberForm enterpriseId={e.id} /> : null}
           </Card>
           <Card title={t("enterprise.licences")}>
-            {e.licences.length === 0 ? (
-              <EmptyState title={t("enterprise.no_licences")} />
-            ) : (
-              <ul className="space-y-2 text-sm">
-                {e.licences.map((l) => (
-                  <li key={l.id} className="flex flex-wrap justify-between gap-2">
-                    <span>{t(`licence.${l.type}`)} · <span className="font-mono">{l.number}</span></span>
-                    <span className="text-slate-500">{t("enterprise.valid_until", { date: formatDate(l.validUntil, locale) })}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
+            <LicencesCard enterpriseId={e.id} items={licences.items} allowed={licences.allowed} />
           </Card>
         </div>
       </div>

@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { attempt, Refusal } from "@/app/_components/refusal";
+import { Card, Notice, PageHeader } from "@/app/_components/ui";
+import { getT } from "@/i18n/server";
+import { api } from "@/server/api/server";
+import { DemandForm } from "../../demand-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("demand.edit") };
+}
+
+export default async function EditDemandPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const { t } = await getT();
+  const result = await attempt(async () => (await api()).demand.get({ id }));
+  if (!result.ok) return <Refusal failure={result} from={`/demands/${id}/edit`} />;
+  const d = result.data;
+  if (!d.allowed.edit) {
+    return <Notice tone="warning">{t("demand.cannot_edit")}</Notice>;
+  }
+  const text = (v: string | null) => v ?? "";
+  return (
+    <div className="mx-auto max-w-4xl">
+      <PageHeader title={t("demand.edit")} description={d.substanceName} />
+      <Card>
+        <DemandForm
+          enterpriseId={d.enterpriseId}
+          demandId={d.id}
+          draft={d.status === "draft"}
+          initial={{
+            substanceName: d.substanceName, cas: text(d.cas), quantity: String(Number(d.quantity)), unit: d.unit === "kg" ? "kg" : "t",
+            grade: text(d.grade), minPurityPct: d.minPurityPct === null ? "" : String(Number(d.minPurityPct)), deliveryFrom: text(d.deliveryFrom),
+            deliveryTo: text(d.deliveryTo), place: text(d.place),
+            targetPriceCnyPerUnit: d.targetPriceCnyPerUnit === null ? "" : String(Number(d.targetPriceCnyPerUnit)),
+            recurrence: d.recurrence, expiresOn: text(d.expiresOn), note: text(d.note),
+          }}
+        />
+      </Card>
+    </div>
+  );
+}

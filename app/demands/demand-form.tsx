@@ -1,0 +1,186 @@
+"use client";
+
+import { useMutation, useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useId, useState } from "react";
+import { isoDateIn } from "@/app/_components/listing-bits";
+import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
+import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
+import { useTRPC } from "@/app/_trpc/client";
+import { useI18n } from "@/i18n/client";
+
+export interface DemandValues {
+  substanceName: string;
+  cas: string;
+  quantity: string;
+  unit: "t" | "kg";
+  grade: string;
+  minPurityPct: string;
+  deliveryFrom: string;
+  deliveryTo: string;
+  place: string;
+  targetPriceCnyPerUnit: string;
+  recurrence: "once" | "monthly" | "quarterly" | "yearly";
+  expiresOn: string;
+  note: string;
+}
+
+export const emptyDemand = (): DemandValues => ({
+  substanceName: "", cas: "", quantity: "", unit: "t", grade: "", minPurityPct: "", deliveryFrom: "", deliveryTo: "",
+  place: "", targetPriceCnyPerUnit: "", recurrence: "once", expiresOn: isoDateIn(30), note: "",
+});
+
+const GRADES = ["industrial", "reagent", "electronic", "pharma", "food"] as const;
+const num = (v: string) => (v.trim() === "" ? null : Number(v));
+
+/** The substance by name or CAS, with suggestions from the reference dictionary as one types. */
+function SubstancePicker({ value, onPick, onType, error }: {
+  value: string; error?: string;
+  onType: (name: string) => void;
+  onPick: (s: { cas: string; name: string }) => void;
+}) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const listId = useId();
+  const [q, setQ] = useState("");
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(value.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [value]);
+  const lookup = useQuery(trpc.substance.lookup.queryOptions({ q, limit: 8 }, { enabled: open && q.length >= 1 }));
+  const options = lookup.data ?? [];
+  const typed = value.trim().toLowerCase();
+  /** the name as the buyer typed it when it is one of the substance's names or aliases, else its main name */
+  const nameFor = (s: (typeof options)[number]) =>
+    [s.nameZh, s.nameEn, ...s.aliases].find((n) => n && n.toLowerCase() === typed) ?? (locale === "en" ? s.nameEn : s.nameZh) ?? s.nameZh ?? s.nameEn ?? s.cas;
+  return (
+    <Field id="demand-substance" label={t("demand.substance")} hint={t("demand.substance_hint")} error={error} required>
+      <div className="relative">
+        <input
+          id="demand-substance" autoComplete="off" className={inputClass} value={value} aria-invalid={Boolean(error)} aria-controls={listId}
+          onChange={(e) => { onType(e.target.value); setOpen(true); }}
+          onFocus={() => setOpen(true)}
+          onKeyDown={(e) => { if (e.key === "Escape") setOpen(false); }}
+        />
+        {open && q.length >= 1 ? (
+          <ul id={listId} aria-label={t("demand.suggestions")} className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg">
+            {lookup.isFetching && options.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">{t("common.loading")}</li> : null}
+            {!lookup.isFetching && options.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">{t("demand.no_suggestions")}</li> : null}
+            {options.map((s) => (
+              <li key={s.cas}>
+                <button
+                  type="button" className="block w-full px-3 py-2 text-left text-sm hover:bg-brand-50 focus:bg-brand-50 focus:outline-none"
+                  onClick={() => { onPick({ cas: s.cas, name: nameFor(s) }); setOpen(false); }}
+                >
+                  <span className="font-medium">{nameFor(s)}</span>
+                  {nameFor(s) !== s.nameZh && s.nameZh ? <span className="ml-2 text-slate-600">{s.nameZh}</span> : null}
+                  {s.nameEn && nameFor(s) !== s.nameEn ? <span className="ml-2 text-slate-500">{s.nameEn}</span> : null}
+                  <span className="ml-2 font-mono text-xs text-slate-500">{s.cas}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </Field>
+  );
+}
+
+/** Post or edit a demand: every field validated by the same schema as the server, field errors shown beside them. */
+export function DemandForm({ enterpriseId, demandId, initial, draft }: { enterpriseId: number; demandId?: number; initial?: DemandValues; draft?: boolean }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const [v, setV] = useState<DemandValues>(initial ?? emptyDemand());
+  const done = { onSuccess: (row: { id: number }) => { router.push(`/demands/${row.id}`); router.refresh(); } };
+  const create = useMutation(trpc.demand.create.mutationOptions(done));
+  const update = useMutation(trpc.demand.update.mutationOptions(done));
+  const mutation = demandId ? update : create;
+  const errors = fieldErrors(mutation.error, t);
+  const set = (key: keyof DemandValues) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) =>
+    setV((old) => ({ ...old, [key]: e.target.value }));
+
+  const submit = (publish: boolean) => {
+    const fields = {
+      substanceName: v.substanceName, cas: v.cas || null, quantity: num(v.quantity) ?? (undefined as unknown as number), unit: v.unit,
+      grade: (v.grade || null) as (typeof GRADES)[number] | null, minPurityPct: num(v.minPurityPct), deliveryFrom: v.deliveryFrom || null,
+      deliveryTo: v.deliveryTo || null, place: v.place, targetPriceCnyPerUnit: num(v.targetPriceCnyPerUnit), recurrence: v.recurrence,
+      expiresOn: v.expiresOn, note: v.note, publish,
+    };
+    if (demandId) update.mutate({ id: demandId, ...fields });
+    else create.mutate({ enterpriseId, ...fields });
+  };
+
+  return (
+    <form className="space-y-4" noValidate onSubmit={(e) => { e.preventDefault(); submit(true); }}>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div className="sm:col-span-2">
+          <SubstancePicker
+            value={v.substanceName} error={errors.substanceName}
+            onType={(name) => setV((old) => ({ ...old, substanceName: name }))}
+            onPick={(s) => setV((old) => ({ ...old, substanceName: s.name, cas: s.cas }))}
+          />
+        </div>
+        <Field id="demand-cas" label={t("demand.cas")} hint={t("demand.cas_hint")} error={errors.cas}>
+          <input id="demand-cas" className={`${inputClass} font-mono`} value={v.cas} onChange={set("cas")} aria-invalid={Boolean(errors.cas)} />
+        </Field>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field id="demand-quantity" label={t("demand.quantity")} error={errors.quantity} required>
+          <input id="demand-quantity" type="number" min="0" step="any" inputMode="decimal" className={inputClass} value={v.quantity} onChange={set("quantity")} aria-invalid={Boolean(errors.quantity)} />
+        </Field>
+        <Field id="demand-unit" label={t("demand.unit")} error={errors.unit}>
+          <select id="demand-unit" className={inputClass} value={v.unit} onChange={set("unit")}>
+            <option value="t">{t("listing.unit_t")}</option>
+            <option value="kg">{t("listing.unit_kg")}</option>
+          </select>
+        </Field>
+        <Field id="demand-recurrence" label={t("demand.recurrence")} error={errors.recurrence}>
+          <select id="demand-recurrence" className={inputClass} value={v.recurrence} onChange={set("recurrence")}>
+            {(["once", "monthly", "quarterly", "yearly"] as const).map((r) => <option key={r} value={r}>{t(`listing.recurrence_${r}`)}</option>)}
+          </select>
+        </Field>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field id="demand-grade" label={t("demand.grade")} hint={t("demand.grade_hint")} error={errors.grade}>
+          <select id="demand-grade" className={inputClass} value={v.grade} onChange={set("grade")}>
+            <option value="">{t("listing.grade_any")}</option>
+            {GRADES.map((g) => <option key={g} value={g}>{t(`listing.grade_${g}`)}</option>)}
+          </select>
+        </Field>
+        <Field id="demand-purity" label={t("demand.min_purity")} error={errors.minPurityPct}>
+          <input id="demand-purity" type="number" min="0" max="100" step="any" inputMode="decimal" className={inputClass} value={v.minPurityPct} onChange={set("minPurityPct")} aria-invalid={Boolean(errors.minPurityPct)} />
+        </Field>
+        <Field id="demand-price" label={t("demand.target_price")} hint={t("demand.target_price_hint")} error={errors.targetPriceCnyPerUnit}>
+          <input id="demand-price" type="number" min="0" step="any" inputMode="decimal" className={inputClass} value={v.targetPriceCnyPerUnit} onChange={set("targetPriceCnyPerUnit")} aria-invalid={Boolean(errors.targetPriceCnyPerUnit)} />
+        </Field>
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field id="demand-from" label={t("demand.delivery_from")} error={errors.deliveryFrom}>
+          <input id="demand-from" type="date" className={inputClass} value={v.deliveryFrom} onChange={set("deliveryFrom")} aria-invalid={Boolean(errors.deliveryFrom)} />
+        </Field>
+        <Field id="demand-to" label={t("demand.delivery_to")} error={errors.deliveryTo}>
+          <input id="demand-to" type="date" className={inputClass} value={v.deliveryTo} onChange={set("deliveryTo")} aria-invalid={Boolean(errors.deliveryTo)} />
+        </Field>
+        <Field id="demand-place" label={t("demand.place")} error={errors.place}>
+          <input id="demand-place" className={inputClass} value={v.place} onChange={set("place")} aria-invalid={Boolean(errors.place)} />
+        </Field>
+      </div>
+      <Field id="demand-expires" label={t("demand.expires_on")} hint={t("demand.expires_hint")} error={errors.expiresOn} required>
+        <input id="demand-expires" type="date" className={`${inputClass} sm:w-60`} value={v.expiresOn} onChange={set("expiresOn")} aria-invalid={Boolean(errors.expiresOn)} />
+      </Field>
+      <Field id="demand-note" label={t("demand.note")} error={errors.note}>
+        <textarea id="demand-note" rows={3} className={inputClass} value={v.note} onChange={set("note")} />
+      </Field>
+      {mutation.error && !Object.keys(errors).length ? <Notice tone="error">{errorMessage(mutation.error, locale, t)}</Notice> : null}
+      {Object.keys(errors).length ? <Notice tone="error">{t("common.fix_errors")}</Notice> : null}
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={mutation.isPending}>{mutation.isPending ? t("common.saving") : demandId && !draft ? t("common.save") : t("demand.publish")}</Button>
+        {!demandId || draft ? (
+          <Button variant="secondary" disabled={mutation.isPending} onClick={() => submit(false)}>{t("listing.save_draft")}</Button>
+        ) : null}
+      </div>
+    </form>
+  );
+}

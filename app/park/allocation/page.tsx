@@ -1,0 +1,130 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { formatQuantity } from "@/app/_components/listing-bits";
+import { attempt, Refusal } from "@/app/_components/refusal";
+import { Badge, Card, EmptyState, PageHeader, Pagination, Stat, Table, buttonClass, td, th } from "@/app/_components/ui";
+import { getT } from "@/i18n/server";
+import { api } from "@/server/api/server";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("allocation.title") };
+}
+
+const PAGE_SIZE = 25;
+const percent = (rate: number, locale: string) => rate.toLocaleString(locale === "zh" ? "zh-CN" : "en", { style: "percent", maximumFractionDigits: 1 });
+
+/** Park-wide allocation: today's in-park fulfilment next to the optimised one, the plan, and the chain gaps. */
+export default async function AllocationPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const { t, locale } = await getT();
+  const q = await searchParams;
+  const caller = await api();
+  const me = await caller.user.me();
+  if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/park/allocation" />;
+  const parkId = Number(q.park) || me.park?.id || (me.platformAdmin ? (await caller.park.list())[0]?.id : undefined);
+  if (!parkId) return <Refusal failure={{ ok: false, code: "FORBIDDEN", message: null }} />;
+  const result = await attempt(() => caller.allocation.plan({ parkId }));
+  if (!result.ok) return <Refusal failure={result} from="/park/allocation" />;
+  const plan = result.data;
+  const page = Math.max(1, Number(q.page) || 1);
+  const shown = plan.demands.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const parkQuery = q.park ? `park=${parkId}&` : "";
+
+  return (
+    <div className="space-y-6">
+      <PageHeader
+        title={t("allocation.title")}
+        description={t("allocation.description", { park: locale === "en" && plan.park.nameEn ? plan.park.nameEn : plan.park.name })}
+        actions={
+          <>
+            <Link href="/park" className={buttonClass("secondary")}>{t("nav.park")}</Link>
+            <a href={`/park/allocation/export?park=${parkId}`} className={buttonClass()} download>{t("allocation.export")}</a>
+          </>
+        }
+      />
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Stat label={t("allocation.rate_today")} value={percent(plan.today.rate, locale)} hint={t("allocation.rate_today_hint", { qty: formatQuantity(plan.today.totalT, "t", locale) })} />
+        <Stat label={t("allocation.rate_greedy")} value={percent(plan.greedy.rate, locale)} hint={t("allocation.rate_greedy_hint")} />
+        <Stat label={t("allocation.rate_optimised")} value={percent(plan.optimised.rate, locale)} hint={t("allocation.rate_optimised_hint", { inPark: formatQuantity(plan.optimised.inParkT, "t", locale), total: formatQuantity(plan.optimised.demandT, "t", locale) })} />
+      </div>
+      <p className="text-xs text-slate-500">{t("allocation.graph", { demands: plan.graph.demands, supplies: plan.graph.supplies, edges: plan.graph.edges, components: plan.graph.components, ms: plan.graph.ms })}</p>
+
+      <Card title={t("allocation.gaps_title")}>
+        <p className="mb-3 text-sm text-slate-600">{t("allocation.gaps_description")}</p>
+        {plan.gaps.length === 0 ? (
+          <EmptyState title={t("allocation.no_gaps")} />
+        ) : (
+          <Table caption={t("allocation.gaps_title")}>
+            <thead>
+              <tr>
+                <th className={th}>{t("allocation.substance")}</th>
+                <th className={th}>{t("allocation.chain")}</th>
+                <th className={th}>{t("allocation.reason")}</th>
+                <th className={th}>{t("allocation.buyers")}</th>
+                <th className={th}>{t("allocation.uncovered")}</th>
+                <th className={th}>{t("allocation.annual")}</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {plan.gaps.map((g) => (
+                <tr key={`${g.cas ?? g.substance}-${g.chain}`}>
+                  <td className={td}>{g.substance}{g.cas ? <div className="font-mono text-xs text-slate-500">{g.cas}</div> : null}</td>
+                  <td className={td}>{g.chain}</td>
+                  <td className={td}><Badge tone={g.reason === "no_supplier" ? "red" : "amber"}>{t(`allocation.reason_${g.reason}`)}</Badge></td>
+                  <td className={td}>{g.buyers.join(locale === "zh" ? "、" : ", ")}</td>
+                  <td className={td}>{formatQuantity(g.uncoveredT, "t", locale)}</td>
+                  <td className={td}>{formatQuantity(g.annualT, "t", locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+      </Card>
+
+      <Card title={t("allocation.plan_title")}>
+        {plan.demands.length === 0 ? (
+          <EmptyState title={t("allocation.no_demands")} />
+        ) : (
+          <>
+            <Table caption={t("allocation.plan_title")}>
+              <thead>
+                <tr>
+                  <th className={th}>{t("allocation.buyer")}</th>
+                  <th className={th}>{t("allocation.substance")}</th>
+                  <th className={th}>{t("demand.quantity")}</th>
+                  <th className={th}>{t("allocation.in_park")}</th>
+                  <th className={th}>{t("allocation.outside")}</th>
+                  <th className={th}>{t("allocation.suppliers")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {shown.map((d) => (
+                  <tr key={d.id}>
+                    <td className={td}>{d.buyer.name}</td>
+                    <td className={td}>{d.substance}{d.cas ? <div className="font-mono text-xs text-slate-500">{d.cas}</div> : null}</td>
+                    <td className={td}>{formatQuantity(d.quantityT, "t", locale)}</td>
+                    <td className={td}>{formatQuantity(d.inParkT, "t", locale)}</td>
+                    <td className={td}>{formatQuantity(d.outsideT, "t", locale)}</td>
+                    <td className={td}>
+                      {d.suppliers.length === 0 ? <span className="text-slate-400">—</span> : (
+                        <ul className="space-y-0.5">
+                          {d.suppliers.map((s, i) => (
+                            <li key={i} className="text-xs">{s.name} · {formatQuantity(s.quantityT, "t", locale)} {s.inPark ? <Badge tone="green">{t("match.in_park")}</Badge> : null}</li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+            <Pagination
+              page={page} pageSize={PAGE_SIZE} total={plan.demands.length} hrefFor={(p) => `/park/allocation?${parkQuery}page=${p}`}
+              labels={{ previous: t("pagination.previous"), next: t("pagination.next"), status: t("pagination.status", { page, pages: Math.ceil(plan.demands.length / PAGE_SIZE) }) }}
+            />
+          </>
+        )}
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,157 @@
+import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db";
+import { demands, enterprises, matches } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { authorize, can } from "@/server/auth/policy";
+import { todayInChina } from "@/server/compliance/compliance";
+import { AppError, notFound } from "@/server/errors";
+import { enqueue } from "@/server/jobs/outbox";
+import { loadSubstances, resolveNames } from "@/server/matching/candidates";
+import { refreshDemandMatches } from "@/server/matching/refresh";
+import { effectiveDemandStatus, expireListings } from "./expiry";
+import type { CreateDemandInput, ListListingsInput, RepostInput, UpdateDemandInput } from "./listing.schemas";
+
+const DEMAND = { zh: "采购需求", en: "Demand" };
+const qty = (n: number) => n.toFixed(3);
+const money = (n: number | null) => (n === null ? null : n.toFixed(2));
+
+export async function requireEnterprise(db: Db, id: number) {
+  const [row] = await db.select({ id: enterprises.id, parkId: enterprises.parkId, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, id));
+  if (!row) throw notFound({ zh: "企业", en: "Enterprise" });
+  return row;
+}
+
+async function findDemand(db: Db, id: number) {
+  const [row] = await db
+    .select({ demand: demands, parkId: enterprises.parkId, buyerName: enterprises.name })
+    .from(demands)
+    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
+    .where(eq(demands.id, id));
+  if (!row) throw notFound(DEMAND);
+  return row;
+}
+
+/** The CAS a demand is for: the one typed, or the dictionary's when the typed name belongs to exactly one substance. */
+async function substanceOf(db: Db, cas: string | null, name: string) {
+  if (cas) return cas;
+  return (await resolveNames(db, [name])).get(name.trim().toLowerCase()) ?? null;
+}
+
+function columns(input: Omit<CreateDemandInput, "enterpriseId"> & { cas: string | null }) {
+  return {
+    cas: input.cas, substanceName: input.substanceName, quantity: qty(input.quantity), unit: input.unit, grade: input.grade,
+    minPurityPct: input.minPurityPct === null ? null : String(input.minPurityPct), deliveryFrom: input.deliveryFrom,
+    deliveryTo: input.deliveryTo, place: input.place, targetPriceCnyPerUnit: money(input.targetPriceCnyPerUnit),
+    recurrence: input.recurrence, expiresOn: input.expiresOn, note: input.note,
+  };
+}
+
+/** An enterprise's own demands, newest first, with how many suppliers each has (in the park, and in all). */
+export async function listDemands(db: Db, actor: Actor, input: ListListingsInput) {
+  const enterprise = await requireEnterprise(db, input.enterpriseId);
+  authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
+  const today = todayInChina();
+  await expireListings(db, { enterpriseId: enterprise.id, today });
+  const status = effectiveDemandStatus(today);
+  const filters: SQL[] = [eq(demands.enterpriseId, enterprise.id)];
+  if (input.status !== "all") filters.push(sql`${status} = ${input.status}`);
+  const where = and(...filters);
+  const [items, [total]] = await Promise.all([
+    db
+      .select({
+        id: demands.id, substanceName: demands.substanceName, cas: demands.cas, quantity: demands.quantity, unit: demands.unit,
+        grade: demands.grade, minPurityPct: demands.minPurityPct, recurrence: demands.recurrence, expiresOn: demands.expiresOn,
+        status, createdAt: demands.createdAt,
+        // correlated subqueries name their table explicitly: drizzle leaves columns unqualified in a select list
+        suppliers: sql<number>`(SELECT count(*)::int FROM ${matches} m WHERE m.demand_id = "demand"."id" AND m.status <> 'dismissed' AND m.compliance <> 'blocked')`,
+        inPark: sql<number>`(SELECT count(*)::int FROM ${matches} m JOIN enterprise s ON s.id = m.supplier_enterprise_id
+          WHERE m.demand_id = "demand"."id" AND m.status <> 'dismissed' AND m.compliance <> 'blocked' AND s.park_id IS NOT DISTINCT FROM ${enterprise.parkId}::int AND s.park_id IS NOT NULL)`,
+      })
+      .from(demands)
+      .where(where)
+      .orderBy(desc(demands.createdAt), desc(demands.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ n: count() }).from(demands).where(where),
+  ]);
+  return {
+    items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize,
+    allowed: { create: can(actor, { type: "demand.manage", enterpriseId: enterprise.id }) },
+  };
+}
+
+/** One demand, for its enterprise and its park's staff, with what the actor may do with it. */
+export async function getDemand(db: Db, actor: Actor, id: number) {
+  const { demand, parkId, buyerName } = await findDemand(db, id);
+  authorize(actor, { type: "listing.view", enterpriseId: demand.enterpriseId, parkId });
+  const today = todayInChina();
+  const status = demand.status === "open" && demand.expiresOn !== null && demand.expiresOn < today ? "expired" : demand.status;
+  const flags = demand.cas ? (await loadSubstances(db, [demand.cas])).get(demand.cas) ?? null : null;
+  const manage = can(actor, { type: "demand.manage", enterpriseId: demand.enterpriseId });
+  return {
+    ...demand,
+    status,
+    buyer: { id: demand.enterpriseId, name: buyerName, parkId },
+    flags: flags ? { hazardous: flags.hazardous, highlyToxic: flags.highlyToxic, explosivePrecursor: flags.explosivePrecursor, precursorCategory: flags.precursorCategory } : null,
+    allowed: {
+      edit: manage && (status === "open" || status === "draft"),
+      close: manage && (status === "open" || status === "draft"),
+      repost: manage && status !== "open",
+      dismiss: can(actor, { type: "match.dismiss", enterpriseId: demand.enterpriseId }),
+    },
+  };
+}
+
+export async function createDemand(db: Db, actor: Actor, input: CreateDemandInput) {
+  const enterprise = await requireEnterprise(db, input.enterpriseId);
+  authorize(actor, { type: "demand.manage", enterpriseId: enterprise.id });
+  const cas = await substanceOf(db, input.cas, input.substanceName);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(demands)
+      .values({ ...columns({ ...input, cas }), enterpriseId: enterprise.id, createdBy: actor.userId, status: input.publish ? "open" : "draft" })
+      .returning();
+    await enqueue(tx, "demands", [row!.id]);
+    // the buyer sees its ranked suppliers at once; the worker's later pass finds nothing new
+    if (row!.status === "open") await refreshDemandMatches(tx, [row!.id], { quietFor: enterprise.id });
+    return row!;
+  });
+}
+
+export async function updateDemand(db: Db, actor: Actor, input: UpdateDemandInput) {
+  const { demand } = await findDemand(db, input.id);
+  authorize(actor, { type: "demand.manage", enterpriseId: demand.enterpriseId });
+  if (demand.status !== "open" && demand.status !== "draft") {
+    throw new AppError("CONFLICT", { zh: "已关闭或已过期的需求不能修改，请重新发布", en: "A closed or expired demand cannot be edited: repost it" });
+  }
+  const cas = await substanceOf(db, input.cas, input.substanceName);
+  return db.transaction(async (tx) => {
+    const status = demand.status === "draft" && input.publish ? "open" : demand.status;
+    const [row] = await tx.update(demands).set({ ...columns({ ...input, cas }), status }).where(eq(demands.id, input.id)).returning();
+    await enqueue(tx, "demands", [row!.id]);
+    if (row!.status === "open") await refreshDemandMatches(tx, [row!.id], { quietFor: demand.enterpriseId });
+    return row!;
+  });
+}
+
+export async function closeDemand(db: Db, actor: Actor, id: number) {
+  const { demand } = await findDemand(db, id);
+  authorize(actor, { type: "demand.manage", enterpriseId: demand.enterpriseId });
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(demands).set({ status: "closed" }).where(eq(demands.id, id)).returning();
+    await enqueue(tx, "demands", [id]);
+    return row!;
+  });
+}
+
+/** Reopens a closed or expired demand (or publishes a draft) until a new date; its suggestions are refreshed. */
+export async function repostDemand(db: Db, actor: Actor, input: RepostInput) {
+  const { demand } = await findDemand(db, input.id);
+  authorize(actor, { type: "demand.manage", enterpriseId: demand.enterpriseId });
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(demands).set({ status: "open", expiresOn: input.until }).where(eq(demands.id, input.id)).returning();
+    await enqueue(tx, "demands", [input.id]);
+    await refreshDemandMatches(tx, [input.id], { quietFor: demand.enterpriseId });
+    return row!;
+  });
+}

@@ -1,0 +1,154 @@
+import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db";
+import { products, supplyOffers } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { authorize, can } from "@/server/auth/policy";
+import { supplierState, todayInChina } from "@/server/compliance/compliance";
+import { licenceFacts } from "@/server/compliance/licences";
+import { AppError, notFound } from "@/server/errors";
+import { enqueue } from "@/server/jobs/outbox";
+import { loadSubstances } from "@/server/matching/candidates";
+import { requireEnterprise } from "./demand.service";
+import { effectiveOfferStatus, expireListings } from "./expiry";
+import type { CreateOfferInput, ListListingsInput, RepostInput, UpdateOfferInput } from "./listing.schemas";
+
+const OFFER = { zh: "供应报价", en: "Supply offer" };
+
+async function findOffer(db: Db, id: number) {
+  const [row] = await db.select().from(supplyOffers).where(eq(supplyOffers.id, id));
+  if (!row) throw notFound(OFFER);
+  return row;
+}
+
+async function requireOwnProduct(db: Db, enterpriseId: number, productId: number) {
+  const [product] = await db
+    .select({ id: products.id })
+    .from(products)
+    .where(and(eq(products.id, productId), eq(products.enterpriseId, enterpriseId), isNull(products.retiredAt)));
+  if (!product) {
+    throw new AppError("INVALID", { zh: "请选择本企业在售的产品", en: "Choose one of your enterprise's current products" });
+  }
+}
+
+function columns(input: Omit<CreateOfferInput, "enterpriseId">) {
+  return {
+    productId: input.productId, quantity: input.quantity.toFixed(3), unit: input.unit,
+    priceCnyPerUnit: input.priceCnyPerUnit === null ? null : input.priceCnyPerUnit.toFixed(2),
+    validFrom: input.validFrom, validUntil: input.validUntil, place: input.place,
+  };
+}
+
+/**
+ * An enterprise's supply offers with their product, newest first. A controlled substance's offer
+ * whose supplier licence has expired is marked `blocked`: buyers do not see it, and its owner is
+ * told why here.
+ */
+export async function listOffers(db: Db, actor: Actor, input: ListListingsInput) {
+  const enterprise = await requireEnterprise(db, input.enterpriseId);
+  authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
+  const today = todayInChina();
+  await expireListings(db, { enterpriseId: enterprise.id, today });
+  const status = effectiveOfferStatus(today);
+  const filters: SQL[] = [eq(supplyOffers.enterpriseId, enterprise.id)];
+  if (input.status !== "all") filters.push(sql`${status} = ${input.status}`);
+  const where = and(...filters);
+  const [rows, [total], licences] = await Promise.all([
+    db
+      .select({
+        id: supplyOffers.id, productId: supplyOffers.productId, productName: products.name, cas: products.cas, grade: products.grade,
+        quantity: supplyOffers.quantity, unit: supplyOffers.unit, priceCnyPerUnit: supplyOffers.priceCnyPerUnit,
+        validFrom: supplyOffers.validFrom, validUntil: supplyOffers.validUntil, place: supplyOffers.place, status,
+      })
+      .from(supplyOffers)
+      .innerJoin(products, eq(products.id, supplyOffers.productId))
+      .where(where)
+      .orderBy(desc(supplyOffers.createdAt), desc(supplyOffers.id))
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ n: count() }).from(supplyOffers).where(where),
+    licenceFacts(db, [enterprise.id]),
+  ]);
+  const substances = await loadSubstances(db, rows.map((r) => r.cas).filter((c): c is string => c !== null));
+  const items = rows.map((r) => ({
+    ...r,
+    licence: supplierState(r.cas ? substances.get(r.cas) : null, licences.get(enterprise.id) ?? [], today),
+  }));
+  return {
+    items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize,
+    allowed: { create: can(actor, { type: "supply.manage", enterpriseId: enterprise.id }) },
+  };
+}
+
+export async function getOffer(db: Db, actor: Actor, id: number) {
+  const offer = await findOffer(db, id);
+  const enterprise = await requireEnterprise(db, offer.enterpriseId);
+  authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
+  const today = todayInChina();
+  const status = offer.status === "open" && offer.validUntil !== null && offer.validUntil < today ? "expired" : offer.status;
+  const manage = can(actor, { type: "supply.manage", enterpriseId: enterprise.id });
+  return {
+    ...offer, status,
+    allowed: { edit: manage && (status === "open" || status === "draft"), close: manage && (status === "open" || status === "draft"), repost: manage && status !== "open" },
+  };
+}
+
+/** The enterprise's current products, to choose from when posting an offer. */
+export async function offerableProducts(db: Db, actor: Actor, enterpriseId: number) {
+  const enterprise = await requireEnterprise(db, enterpriseId);
+  authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
+  return db
+    .select({ id: products.id, sku: products.sku, name: products.name, cas: products.cas, grade: products.grade, availableT: products.availableT, priceCnyPerT: products.priceCnyPerT })
+    .from(products)
+    .where(and(eq(products.enterpriseId, enterpriseId), isNull(products.retiredAt)))
+    .orderBy(asc(products.name), asc(products.id));
+}
+
+export async function createOffer(db: Db, actor: Actor, input: CreateOfferInput) {
+  const enterprise = await requireEnterprise(db, input.enterpriseId);
+  authorize(actor, { type: "supply.manage", enterpriseId: enterprise.id });
+  await requireOwnProduct(db, enterprise.id, input.productId);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(supplyOffers)
+      .values({ ...columns(input), enterpriseId: enterprise.id, status: input.publish ? "open" : "draft" })
+      .returning();
+    await enqueue(tx, "offers", [row!.id]);
+    return row!;
+  });
+}
+
+export async function updateOffer(db: Db, actor: Actor, input: UpdateOfferInput) {
+  const offer = await findOffer(db, input.id);
+  authorize(actor, { type: "supply.manage", enterpriseId: offer.enterpriseId });
+  if (offer.status !== "open" && offer.status !== "draft") {
+    throw new AppError("CONFLICT", { zh: "已关闭或已过期的报价不能修改，请重新发布", en: "A closed or expired offer cannot be edited: repost it" });
+  }
+  await requireOwnProduct(db, offer.enterpriseId, input.productId);
+  return db.transaction(async (tx) => {
+    const status = offer.status === "draft" && input.publish ? "open" : offer.status;
+    const [row] = await tx.update(supplyOffers).set({ ...columns(input), status }).where(eq(supplyOffers.id, input.id)).returning();
+    await enqueue(tx, "offers", [input.id]);
+    return row!;
+  });
+}
+
+export async function closeOffer(db: Db, actor: Actor, id: number) {
+  const offer = await findOffer(db, id);
+  authorize(actor, { type: "supply.manage", enterpriseId: offer.enterpriseId });
+  return db.transaction(async (tx) => {
+    const [row] = await tx.update(supplyOffers).set({ status: "closed" }).where(eq(supplyOffers.id, id)).returning();
+    await enqueue(tx, "offers", [id]);
+    return row!;
+  });
+}
+
+export async function repostOffer(db: Db, actor: Actor, input: RepostInput) {
+  const offer = await findOffer(db, input.id);
+  authorize(actor, { type: "supply.manage", enterpriseId: offer.enterpriseId });
+  return db.transaction(async (tx) => {
+    const validFrom = offer.validFrom && offer.validFrom > input.until ? null : offer.validFrom;
+    const [row] = await tx.update(supplyOffers).set({ status: "open", validUntil: input.until, validFrom }).where(eq(supplyOffers.id, input.id)).returning();
+    await enqueue(tx, "offers", [input.id]);
+    return row!;
+  });
+}

@@ -1,0 +1,235 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/db";
+import { licences, matches, notifications, products } from "@/db/schema";
+import { systemActor } from "@/server/auth/actor";
+import { createDemand } from "@/server/listings/demand.service";
+import { drainAll, enqueue } from "@/server/jobs/outbox";
+import {
+  makeByproduct, makeDemand, makeEnterprise, makeFulfilledAgreement, makeLicence, makeOffer, makePark, makeProduct, makeUser, pickSubstance,
+} from "@/server/testing/factories";
+import { MATCH_HANDLERS } from "./handlers";
+import { buyersForSupplier, exploreSuppliers, setMatchDismissed, suppliersForDemand, takersForByproduct } from "./match.service";
+import { refreshDemandMatches } from "./refresh";
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const view = { inPark: false, fits: false, show: "active" as const, page: 1, pageSize: 100 };
+
+/** A park with coordinates and a buyer in it, with a procurement user. */
+async function buyerInPark(options: { verified?: boolean } = {}) {
+  const park = await makePark();
+  const buyer = await makeEnterprise({ parkId: park.id, lat: "32.020000", lng: "121.050000", verifiedAt: options.verified === false ? null : new Date() });
+  const user = await makeUser({ enterpriseId: buyer.id, role: "procurement" });
+  return { park, buyer, user };
+}
+
+describe("suppliers for a demand", () => {
+  it("ranks an in-park supplier with the exact CAS first, with its reasons, and never the buyer itself", async () => {
+    const substance = await pickSubstance("plain");
+    const { park, buyer, user } = await buyerInPark();
+    const [inPark, aliasOnly, textOnly, outside, tooLow] = await Promise.all([
+      makeEnterprise({ parkId: park.id, lat: "32.030000", lng: "121.060000" }),
+      makeEnterprise({ parkId: park.id }),
+      makeEnterprise({ parkId: park.id }),
+      makeEnterprise({ lat: "31.200000", lng: "121.400000" }),
+      makeEnterprise({ parkId: park.id }),
+    ]);
+    const own = await makeProduct(buyer.id, { cas: substance.cas, availableT: "5000" });
+    const best = await makeProduct(inPark.id, { cas: substance.cas, availableT: "120" });
+    const alias = await makeProduct(aliasOnly.id, { cas: null, name: `${substance.nameZh} 99%` });
+    const text = await makeProduct(textOnly.id, { cas: null, name: `高纯${substance.nameZh}溶液` });
+    const far = await makeProduct(outside.id, { cas: substance.cas, availableT: "9000" });
+    const below = await makeProduct(tooLow.id, { cas: substance.cas, purityPct: "98" });
+    await makeFulfilledAgreement(buyer.id, outside.id, substance.cas);
+
+    const demand = await createDemand(getDb(), user.actor, {
+      enterpriseId: buyer.id, cas: substance.cas, substanceName: substance.nameZh, quantity: 100, unit: "t", grade: "industrial",
+      minPurityPct: 99, deliveryFrom: null, deliveryTo: null, place: null, targetPriceCnyPerUnit: null, recurrence: "once",
+      expiresOn: inDays(30), note: null, publish: true,
+    });
+    const result = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    const ours = new Set([best.id, alias.id, text.id, far.id, below.id, own.id]);
+    const order = result.items.filter((i) => ours.has(i.candidate.productId!)).map((i) => i.candidate.productId);
+    expect(order).toEqual([best.id, alias.id, text.id, far.id, below.id]);
+
+    const first = result.items.find((i) => i.candidate.productId === best.id)!;
+    expect(first.reasons.map((r) => r.zh).slice(0, 3)).toEqual(["同园区", "CAS一致", "可供量覆盖 120%"]);
+    expect(first.supplier).toMatchObject({ id: inPark.id, inPark: true });
+    expect(first.compliance).toBe("ok");
+    expect(first.contact.href).toBe(`/inquiries/new?match=${first.id}`);
+    expect(result.items.find((i) => i.candidate.productId === far.id)!.reasons.map((r) => r.code)).toContain("track_with_buyer");
+    expect(result.items.find((i) => i.candidate.productId === below.id)!.reasons.map((r) => r.code)).toContain("purity_below");
+
+    // filters: in-park only, and fitting only
+    const inParkOnly = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id, inPark: true });
+    expect(inParkOnly.items.some((i) => i.candidate.productId === far.id)).toBe(false);
+    const fitting = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id, fits: true });
+    expect(fitting.items.some((i) => i.candidate.productId === below.id)).toBe(false);
+
+    // the CLI ranks a would-be demand the same way
+    const explored = await exploreSuppliers(getDb(), systemActor, {
+      buyerUscc: buyer.uscc, cas: substance.cas, quantityT: 100, grade: "industrial", minPurityPct: 99, limit: 200, includeBlocked: false,
+    });
+    const exploredOrder = explored.candidates.filter((c) => c.product && ours.has(c.product.id!)).map((c) => c.product!.id);
+    expect(exploredOrder).toEqual(order);
+    expect(explored.candidates[0]!.reasons.zh).toMatch(/^同园区 · CAS一致/);
+  });
+
+  it("carries an open supply offer's quantity, price and date on its product", async () => {
+    const substance = await pickSubstance("plain");
+    const { buyer, user } = await buyerInPark();
+    const seller = await makeEnterprise();
+    const product = await makeProduct(seller.id, { cas: substance.cas, availableT: "10" });
+    const offer = await makeOffer(seller.id, product.id, { quantity: "300", priceCnyPerUnit: "4321", validUntil: inDays(20) });
+    const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh, quantity: "100" });
+    const result = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    const item = result.items.find((i) => i.candidate.productId === product.id)!;
+    expect(item.candidate).toMatchObject({ availableT: 300, priceCnyPerT: 4321, offerValidUntil: inDays(20) });
+    expect(item.reasons.map((r) => r.zh)).toContain("可供量覆盖 300%");
+    const [row] = await getDb().select().from(matches).where(eq(matches.id, item.id));
+    expect(row!.offerId).toBe(offer.id);
+  });
+
+  it("shows a hazardous substance's suppliers only to members of verified enterprises", async () => {
+    const substance = await pickSubstance("hazardous");
+    const { buyer, user } = await buyerInPark({ verified: false });
+    const seller = await makeEnterprise();
+    await makeProduct(seller.id, { cas: substance.cas });
+    const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh });
+    const result = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    const item = result.items.find((i) => i.candidate.cas === substance.cas)!;
+    expect(result.redacted).toBe(true);
+    expect(item.supplier).toBeNull();
+    expect(item.candidate.priceCnyPerT).toBeNull();
+    expect(item.contact.href).toBeNull();
+  });
+});
+
+describe("licence states", () => {
+  it("marks a controlled substance needs_licence for a buyer without the permit, ok with it, and hides blocked suppliers", async () => {
+    const substance = await pickSubstance("highly_toxic");
+    const { park, buyer, user } = await buyerInPark();
+    const [licensed, lapsed, unfiled] = await Promise.all([
+      makeEnterprise({ parkId: park.id }), makeEnterprise({ parkId: park.id }), makeEnterprise({ parkId: park.id }),
+    ]);
+    await makeLicence(licensed.id, { type: "hazardous_trade", validUntil: inDays(100) });
+    await makeLicence(lapsed.id, { type: "hazardous_trade", validUntil: inDays(-1) });
+    const [pLicensed, pLapsed, pUnfiled] = await Promise.all([
+      makeProduct(licensed.id, { cas: substance.cas }), makeProduct(lapsed.id, { cas: substance.cas }), makeProduct(unfiled.id, { cas: substance.cas }),
+    ]);
+    const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh });
+
+    const before = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    const byProduct = (id: number) => before.items.find((i) => i.candidate.productId === id);
+    expect(byProduct(pLicensed.id)).toMatchObject({ compliance: "needs_licence", contact: { href: null } });
+    expect(byProduct(pLicensed.id)!.contact.blocked!.zh).toContain("剧毒化学品购买许可证");
+    expect(byProduct(pUnfiled.id)!.reasons.map((r) => r.en)).toContain("Supplier licence not on file");
+    expect(byProduct(pLapsed.id)).toBeUndefined(); // blocked: never shown to buyers
+
+    // the supplier with the lapsed licence is told why
+    const owner = await makeUser({ enterpriseId: lapsed.id, role: "staff" });
+    const mine = await buyersForSupplier(getDb(), owner.actor, { enterpriseId: lapsed.id, inPark: false, page: 1, pageSize: 20 });
+    expect(mine.items[0]).toMatchObject({ compliance: "blocked" });
+    expect(mine.items[0]!.reasons.map((r) => r.zh)).toContain("供应商许可证已过期");
+    const told = await getDb().select().from(notifications).where(and(eq(notifications.enterpriseId, lapsed.id), eq(notifications.kind, "match.blocked")));
+    expect(told.length).toBe(1);
+
+    // once park staff have verified the buyer's permit, the licensed supplier can be contacted
+    await makeLicence(buyer.id, { type: "highly_toxic", validUntil: inDays(200), verifiedAt: new Date() });
+    const after = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    const ok = after.items.find((i) => i.candidate.productId === pLicensed.id)!;
+    expect(ok.compliance).toBe("ok");
+    expect(ok.contact.href).toBe(`/inquiries/new?match=${ok.id}`);
+
+    // a licence that lapses with no change announced: the owner sees the block the same day, buyers no longer see it
+    await getDb().update(licences).set({ validUntil: inDays(-2) }).where(eq(licences.enterpriseId, licensed.id));
+    const licensedUser = await makeUser({ enterpriseId: licensed.id, role: "staff" });
+    const own = await buyersForSupplier(getDb(), licensedUser.actor, { enterpriseId: licensed.id, inPark: false, page: 1, pageSize: 20 });
+    expect(own.items[0]).toMatchObject({ compliance: "blocked" });
+    const lapsedView = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    expect(lapsedView.items.some((i) => i.candidate.productId === pLicensed.id)).toBe(false);
+  });
+});
+
+describe("background refresh", () => {
+  it("suggests a new product to open demands once, and notifies both sides once", async () => {
+    const substance = await pickSubstance("plain");
+    const { buyer } = await buyerInPark();
+    const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh });
+    await refreshDemandMatches(getDb(), [demand.id]);
+    const seller = await makeEnterprise();
+    const product = await makeProduct(seller.id, { cas: substance.cas });
+    await enqueue(getDb(), "products", [product.id]);
+    expect(await drainAll(getDb(), MATCH_HANDLERS, { timeoutMs: 20_000 })).toBe(true);
+    // the same change announced again (a retry) changes nothing and tells nobody twice
+    await enqueue(getDb(), "products", [product.id]);
+    expect(await drainAll(getDb(), MATCH_HANDLERS, { timeoutMs: 20_000 })).toBe(true);
+
+    const rows = await getDb().select().from(matches).where(eq(matches.demandId, demand.id));
+    expect(rows.map((r) => r.productId)).toEqual([product.id]);
+    const notices = await getDb().select().from(notifications).where(inArray(notifications.enterpriseId, [buyer.id, seller.id]));
+    expect(notices.map((n) => `${n.enterpriseId}:${n.kind}`).sort()).toEqual([`${buyer.id}:match.suppliers`, `${seller.id}:match.buyers`].sort());
+    expect((notices.find((n) => n.enterpriseId === buyer.id)!.payload as { href: string }).href).toBe(`/demands/${demand.id}`);
+
+    // retiring the product removes the suggestion
+    await getDb().update(products).set({ retiredAt: new Date() }).where(eq(products.id, product.id));
+    await enqueue(getDb(), "products", [product.id]);
+    await drainAll(getDb(), MATCH_HANDLERS, { timeoutMs: 20_000 });
+    expect(await getDb().select().from(matches).where(eq(matches.demandId, demand.id))).toEqual([]);
+  });
+
+  it("keeps a dismissed suggestion dismissed through refreshes, and brings it back on request", async () => {
+    const substance = await pickSubstance("plain");
+    const { buyer, user } = await buyerInPark();
+    const seller = await makeEnterprise();
+    await makeProduct(seller.id, { cas: substance.cas });
+    const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh });
+    const first = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    const id = first.items[0]!.id;
+    await setMatchDismissed(getDb(), user.actor, { id, dismissed: true });
+    await refreshDemandMatches(getDb(), [demand.id]);
+    const active = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    expect(active.items.map((i) => i.id)).not.toContain(id);
+    const dismissed = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id, show: "dismissed" });
+    expect(dismissed.items.map((i) => i.id)).toEqual([id]);
+    await setMatchDismissed(getDb(), user.actor, { id, dismissed: false });
+    expect((await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id })).items.map((i) => i.id)).toContain(id);
+  });
+
+  it("offers nothing to contact on an expired demand, and stops suggesting for it", async () => {
+    const substance = await pickSubstance("plain");
+    const { buyer, user } = await buyerInPark();
+    const seller = await makeEnterprise();
+    const product = await makeProduct(seller.id, { cas: substance.cas });
+    const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh, expiresOn: inDays(-1) });
+    const result = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    expect(result.open).toBe(false);
+    expect(result.items).toEqual([]);
+    const sellerUser = await makeUser({ enterpriseId: seller.id });
+    const buyers = await buyersForSupplier(getDb(), sellerUser.actor, { enterpriseId: seller.id, productId: product.id, inPark: false, page: 1, pageSize: 20 });
+    expect(buyers.items).toEqual([]);
+  });
+});
+
+describe("by-product symbiosis", () => {
+  it("matches a by-product to demands for its substance and to enterprises whose processes use it", async () => {
+    const substance = await pickSubstance("plain");
+    const { park, buyer, user } = await buyerInPark();
+    const [owner, consumer] = await Promise.all([makeEnterprise({ parkId: park.id }), makeEnterprise({ parkId: park.id })]);
+    const stream = await makeByproduct(owner.id, { name: `副产${substance.nameZh}`, cas: substance.cas, wasteCode: "HW06 900-404-06", monthlyVolumeT: "150" });
+    await makeFulfilledAgreement(consumer.id, buyer.id, substance.cas, 800);
+    const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh, quantity: "100" });
+
+    const result = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    const item = result.items.find((i) => i.candidate.byproductId === stream.id)!;
+    expect(item.candidate).toMatchObject({ kind: "byproduct", wasteCode: "HW06 900-404-06", availableT: 150 });
+    expect(item.reasons.map((r) => r.zh)).toEqual(expect.arrayContaining(["同园区", "CAS一致", "月产量覆盖 150%"]));
+
+    const ownerUser = await makeUser({ enterpriseId: owner.id });
+    const takers = await takersForByproduct(getDb(), ownerUser.actor, stream.id);
+    expect(takers.processes.map((p) => p.enterprise.id)).toEqual(expect.arrayContaining([consumer.id]));
+    expect(takers.processes.find((p) => p.enterprise.id === consumer.id)).toMatchObject({ samePark: true, boughtT: 800 });
+    const buyers = await buyersForSupplier(getDb(), ownerUser.actor, { enterpriseId: owner.id, byproductId: stream.id, inPark: false, page: 1, pageSize: 20 });
+    expect(buyers.items.map((b) => b.demand.id)).toEqual([demand.id]);
+  });
+});

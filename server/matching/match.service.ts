@@ -1,0 +1,331 @@
+import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "@/db";
+import { byproducts, demands, enterprises, matches, parks, products, supplyOffers } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { authorize, can } from "@/server/auth/policy";
+import { seesRegulatedDetails, supplierState, tierOf, todayInChina, type SubstanceFlags } from "@/server/compliance/compliance";
+import { isVerifiedMember, licenceFacts } from "@/server/compliance/licences";
+import { AppError, notFound } from "@/server/errors";
+import { demandIsOpen } from "@/server/listings/expiry";
+import { loadSubstances, rankCandidates } from "./candidates";
+import { refreshDemandMatches } from "./refresh";
+import type { Grade, Reason } from "./score";
+import type { BuyersInput, ExploreInput, SuppliersInput } from "./match.schemas";
+import { textArray } from "./sql-arrays";
+
+const MATCH = { zh: "匹配", en: "Match" };
+const supplier = alias(enterprises, "supplier");
+const supplierPark = alias(parks, "supplier_park");
+const buyer = alias(enterprises, "buyer");
+const buyerPark = alias(parks, "buyer_park");
+
+/** Reason codes that put a candidate below, or in doubt about, the demanded grade or purity. */
+const NOT_FITTING = ["grade_below", "purity_below", "grade_unknown", "purity_unknown"];
+const fitsOnly = sql`NOT EXISTS (SELECT 1 FROM jsonb_array_elements(${matches.reasons}) r WHERE r->>'code' = ANY(${textArray(NOT_FITTING)}))`;
+
+const num = (v: string | null) => (v === null ? null : Number(v));
+const flagsOf = (s: SubstanceFlags | undefined | null): SubstanceFlags | null =>
+  s ? { hazardous: s.hazardous, highlyToxic: s.highlyToxic, explosivePrecursor: s.explosivePrecursor, precursorCategory: s.precursorCategory } : null;
+
+async function viewerSeesRegulated(db: Db, actor: Actor) {
+  return seesRegulatedDetails({ platformAdmin: actor.platformAdmin, parkIds: actor.parkIds, verifiedMember: await isVerifiedMember(db, actor) });
+}
+
+/** Why a buyer cannot contact a supplier yet, or null when it may. */
+function contactBlocker(compliance: "ok" | "needs_licence" | "blocked", status: string, reasons: Reason[]) {
+  if (status === "contacted" || status === "converted") return null;
+  if (compliance === "needs_licence") {
+    const need = reasons.find((r) => r.code === "buyer_licence_needed");
+    return {
+      zh: `${need?.zh ?? "需买方备案相应许可证"}，经园区审核后才能询价`,
+      en: `${need?.en ?? "Needs the buyer's licence on file"}; inquiries open once park staff have verified it`,
+    };
+  }
+  return null;
+}
+
+/**
+ * "Suppliers for my demand": the demand's ranked candidates with their reasons, for the buyer and
+ * its park's staff. The suggestions are brought up to date first (idempotent), so a new demand,
+ * a lapsed licence or an offer that ended shows at once. A candidate whose supplier licence has
+ * expired (`blocked`) is never shown to buyers. For a hazardous substance, a viewer who may not
+ * see regulated details (DESIGN.md, "Compliance") sees that a supplier exists, not who it is,
+ * its quantities or prices.
+ */
+export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersInput) {
+  const [demand] = await db
+    .select({ demand: demands, parkId: enterprises.parkId })
+    .from(demands)
+    .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
+    .where(eq(demands.id, input.demandId));
+  if (!demand) throw notFound({ zh: "采购需求", en: "Demand" });
+  const buyerId = demand.demand.enterpriseId;
+  authorize(actor, { type: "listing.view", enterpriseId: buyerId, parkId: demand.parkId });
+  await db.transaction((tx) => refreshDemandMatches(tx, [input.demandId], { quietFor: buyerId }));
+
+  const filters: SQL[] = [eq(matches.demandId, input.demandId), sql`${matches.compliance} <> 'blocked'`];
+  filters.push(input.show === "dismissed" ? eq(matches.status, "dismissed") : sql`${matches.status} <> 'dismissed'`);
+  if (input.inPark) filters.push(sql`${supplier.parkId} IS NOT NULL AND ${supplier.parkId} = ${demand.parkId ?? -1}::int`);
+  if (input.state) filters.push(eq(matches.compliance, input.state));
+  if (input.fits) filters.push(fitsOnly);
+  const where = and(...filters);
+
+  const [rows, [total], substance, sees] = await Promise.all([
+    db
+      .select({
+        match: matches,
+        supplier: { id: supplier.id, name: supplier.name, uscc: supplier.uscc, verified: sql<boolean>`${supplier.verifiedAt} IS NOT NULL` },
+        park: { id: supplierPark.id, code: supplierPark.code, name: supplierPark.name },
+        product: {
+          id: products.id, name: products.name, cas: products.cas, grade: products.grade, purityPct: products.purityPct,
+          availableT: products.availableT, capacityTpy: products.capacityTpy, priceCnyPerT: products.priceCnyPerT,
+        },
+        offer: { id: supplyOffers.id, quantity: supplyOffers.quantity, unit: supplyOffers.unit, priceCnyPerUnit: supplyOffers.priceCnyPerUnit, validUntil: supplyOffers.validUntil },
+        byproduct: { id: byproducts.id, name: byproducts.name, cas: byproducts.cas, wasteCode: byproducts.wasteCode, monthlyVolumeT: byproducts.monthlyVolumeT },
+      })
+      .from(matches)
+      .innerJoin(supplier, eq(supplier.id, matches.supplierEnterpriseId))
+      .leftJoin(supplierPark, eq(supplierPark.id, supplier.parkId))
+      .leftJoin(products, eq(products.id, matches.productId))
+      .leftJoin(supplyOffers, eq(supplyOffers.id, matches.offerId))
+      .leftJoin(byproducts, eq(byproducts.id, matches.byproductId))
+      .where(where)
+      .orderBy(desc(matches.score), matches.id)
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ n: count() }).from(matches).innerJoin(supplier, eq(supplier.id, matches.supplierEnterpriseId)).where(where),
+    demand.demand.cas ? loadSubstances(db, [demand.demand.cas]).then((m) => m.get(demand.demand.cas!)) : Promise.resolve(undefined),
+    viewerSeesRegulated(db, actor),
+  ]);
+  const flags = flagsOf(substance);
+  const redact = tierOf(flags) !== "none" && !sees;
+  const manage = can(actor, { type: "demand.manage", enterpriseId: buyerId });
+  const dismiss = can(actor, { type: "match.dismiss", enterpriseId: buyerId });
+  const open = demand.demand.status === "open" && (demand.demand.expiresOn === null || demand.demand.expiresOn >= todayInChina());
+
+  const items = rows.map((r, i) => {
+    const reasons = r.match.reasons as Reason[];
+    const blocker = contactBlocker(r.match.compliance, r.match.status, reasons);
+    const perTonne = r.offer?.unit === "kg" ? 1000 : 1;
+    const isByproduct = r.byproduct?.id != null;
+    return {
+      id: r.match.id,
+      rank: (input.page - 1) * input.pageSize + i + 1,
+      score: Number(r.match.score),
+      reasons,
+      compliance: r.match.compliance,
+      status: r.match.status,
+      supplier: redact ? null : { ...r.supplier, park: r.park?.id ? r.park : null, inPark: r.park?.id != null && r.park.id === demand.parkId },
+      inPark: r.park?.id != null && r.park.id === demand.parkId,
+      candidate: {
+        kind: isByproduct ? ("byproduct" as const) : ("product" as const),
+        productId: r.product?.id ?? null,
+        byproductId: r.byproduct?.id ?? null,
+        name: (isByproduct ? r.byproduct?.name : r.product?.name) ?? "",
+        cas: (isByproduct ? r.byproduct?.cas : r.product?.cas) ?? null,
+        grade: (r.product?.grade ?? null) as Grade | null,
+        purityPct: num(r.product?.purityPct ?? null),
+        wasteCode: r.byproduct?.wasteCode ?? null,
+        availableT: redact ? null : r.offer?.id ? Number(r.offer.quantity) / perTonne : isByproduct ? num(r.byproduct!.monthlyVolumeT) : num(r.product?.availableT ?? null),
+        priceCnyPerT: redact ? null : r.offer?.priceCnyPerUnit != null ? Number(r.offer.priceCnyPerUnit) * perTonne : num(r.product?.priceCnyPerT ?? null),
+        offerValidUntil: r.offer?.validUntil ?? null,
+      },
+      contact: {
+        /** the inquiry form of the deals module; only for `ok` matches the actor may act on */
+        href: open && manage && !redact && r.match.compliance === "ok" && r.match.status === "suggested" ? `/inquiries/new?match=${r.match.id}` : null,
+        blocked: blocker,
+      },
+      allowed: { dismiss: dismiss && (r.match.status === "suggested" || r.match.status === "dismissed") },
+    };
+  });
+  return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, flags, redacted: redact, open };
+}
+
+/** Dismisses a suggestion (hidden from the list), or brings a dismissed one back. */
+export async function setMatchDismissed(db: Db, actor: Actor, input: { id: number; dismissed: boolean }) {
+  const [row] = await db
+    .select({ match: matches, buyerId: demands.enterpriseId })
+    .from(matches)
+    .innerJoin(demands, eq(demands.id, matches.demandId))
+    .where(eq(matches.id, input.id));
+  if (!row) throw notFound(MATCH);
+  authorize(actor, { type: "match.dismiss", enterpriseId: row.buyerId });
+  const from = input.dismissed ? "suggested" : "dismissed";
+  if (row.match.status !== from) {
+    throw new AppError("CONFLICT", {
+      zh: input.dismissed ? "只能忽略尚未联系的推荐" : "该推荐未被忽略",
+      en: input.dismissed ? "Only a suggestion not yet contacted can be dismissed" : "This suggestion is not dismissed",
+    });
+  }
+  const [after] = await db
+    .update(matches)
+    .set({ status: input.dismissed ? "dismissed" : "suggested" })
+    .where(eq(matches.id, input.id))
+    .returning({ id: matches.id, status: matches.status });
+  return after!;
+}
+
+/**
+ * "Buyers for my product": open demands matched to an enterprise's products, offers and
+ * by-products, best first. The owner also sees matches hidden from buyers (`blocked`) with the
+ * reason, so it knows to renew its licence.
+ */
+export async function buyersForSupplier(db: Db, actor: Actor, input: BuyersInput) {
+  const [enterprise] = await db.select().from(enterprises).where(eq(enterprises.id, input.enterpriseId));
+  if (!enterprise) throw notFound({ zh: "企业", en: "Enterprise" });
+  authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
+  const today = todayInChina();
+  const filters: SQL[] = [eq(matches.supplierEnterpriseId, enterprise.id), demandIsOpen(today), sql`${matches.status} <> 'dismissed'`];
+  if (input.productId) filters.push(eq(matches.productId, input.productId));
+  if (input.byproductId) filters.push(eq(matches.byproductId, input.byproductId));
+  if (input.inPark) filters.push(sql`${buyer.parkId} IS NOT NULL AND ${buyer.parkId} = ${enterprise.parkId ?? -1}::int`);
+  if (input.state) filters.push(eq(matches.compliance, input.state));
+  const where = and(...filters);
+
+  const [rows, [total], mine, sees] = await Promise.all([
+    db
+      .select({
+        match: matches,
+        demand: {
+          id: demands.id, substanceName: demands.substanceName, cas: demands.cas, quantity: demands.quantity, unit: demands.unit,
+          grade: demands.grade, minPurityPct: demands.minPurityPct, deliveryFrom: demands.deliveryFrom, deliveryTo: demands.deliveryTo,
+          targetPriceCnyPerUnit: demands.targetPriceCnyPerUnit, recurrence: demands.recurrence, expiresOn: demands.expiresOn, place: demands.place,
+        },
+        buyer: { id: buyer.id, name: buyer.name, parkId: buyer.parkId },
+        park: { name: buyerPark.name },
+        productName: products.name,
+        byproductName: byproducts.name,
+      })
+      .from(matches)
+      .innerJoin(demands, eq(demands.id, matches.demandId))
+      .innerJoin(buyer, eq(buyer.id, demands.enterpriseId))
+      .leftJoin(buyerPark, eq(buyerPark.id, buyer.parkId))
+      .leftJoin(products, eq(products.id, matches.productId))
+      .leftJoin(byproducts, eq(byproducts.id, matches.byproductId))
+      .where(where)
+      .orderBy(desc(matches.score), matches.id)
+      .limit(input.pageSize)
+      .offset((input.page - 1) * input.pageSize),
+    db.select({ n: count() }).from(matches).innerJoin(demands, eq(demands.id, matches.demandId)).innerJoin(buyer, eq(buyer.id, demands.enterpriseId)).where(where),
+    db.execute<{ kind: "product" | "byproduct"; id: number; name: string; n: number }>(sql`
+      SELECT CASE WHEN m.product_id IS NOT NULL THEN 'product' ELSE 'byproduct' END AS kind,
+             coalesce(m.product_id, m.byproduct_id) AS id, coalesce(p.name, b.name) AS name, count(*)::int AS n
+      FROM match m JOIN demand d ON d.id = m.demand_id
+      LEFT JOIN product p ON p.id = m.product_id LEFT JOIN byproduct b ON b.id = m.byproduct_id
+      WHERE m.supplier_enterprise_id = ${enterprise.id} AND m.status <> 'dismissed'
+        AND d.status = 'open' AND (d.expires_on IS NULL OR d.expires_on >= ${today}::date)
+      GROUP BY 1, 2, 3 ORDER BY 4 DESC, 3`),
+    viewerSeesRegulated(db, actor),
+  ]);
+  const [substances, facts] = await Promise.all([
+    loadSubstances(db, rows.map((r) => r.demand.cas).filter((c): c is string => c !== null)),
+    licenceFacts(db, [enterprise.id]),
+  ]);
+  const items = rows.map((r) => {
+    const flags = flagsOf(r.demand.cas ? substances.get(r.demand.cas) : null);
+    const redact = tierOf(flags) !== "none" && !sees;
+    // a licence that lapsed since the last refresh blocks at once: the owner is told today, not at the next change
+    const lapsed = supplierState(flags, facts.get(enterprise.id) ?? [], today) === "blocked";
+    const reasons = r.match.reasons as Reason[];
+    return {
+      id: r.match.id,
+      score: Number(r.match.score),
+      reasons: lapsed && !reasons.some((x) => x.code === "supplier_licence_expired")
+        ? [...reasons, { code: "supplier_licence_expired", zh: "供应商许可证已过期", en: "Supplier licence expired" }]
+        : reasons,
+      compliance: lapsed ? ("blocked" as const) : r.match.compliance,
+      status: r.match.status,
+      flags,
+      redacted: redact,
+      inPark: r.buyer.parkId !== null && r.buyer.parkId === enterprise.parkId,
+      buyer: redact ? null : { id: r.buyer.id, name: r.buyer.name, park: r.park?.name ?? null },
+      demand: {
+        ...r.demand,
+        quantity: redact ? null : Number(r.demand.quantity),
+        targetPriceCnyPerUnit: redact ? null : num(r.demand.targetPriceCnyPerUnit),
+        minPurityPct: num(r.demand.minPurityPct),
+      },
+      supply: { kind: r.match.productId !== null ? ("product" as const) : ("byproduct" as const), name: r.productName ?? r.byproductName ?? "", offerId: r.match.offerId },
+    };
+  });
+  return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, supplies: [...mine] };
+}
+
+/**
+ * Who can take a by-product as feedstock: open demands matched to it (in the same views as other
+ * supply) and enterprises whose processes use the substance, known from the agreements they
+ * signed to buy it. Same park first, then by the volume they bought.
+ */
+export async function takersForByproduct(db: Db, actor: Actor, byproductId: number) {
+  const [row] = await db
+    .select({ b: byproducts, parkId: enterprises.parkId })
+    .from(byproducts)
+    .innerJoin(enterprises, eq(enterprises.id, byproducts.enterpriseId))
+    .where(eq(byproducts.id, byproductId));
+  if (!row) throw notFound({ zh: "副产品", en: "By-product" });
+  authorize(actor, { type: "listing.view", enterpriseId: row.b.enterpriseId, parkId: row.parkId });
+  const name = row.b.name.replace(/\s*\d+(\.\d+)?\s*%.*$/, "").trim();
+  const processes = await db.execute<{ id: number; name: string; park: string | null; same_park: boolean; volume: string | null; agreements: number }>(sql`
+    SELECT e.id, e.name, pk.name AS park, (e.park_id IS NOT NULL AND e.park_id = ${row.parkId ?? -1}::int) AS same_park,
+           sum(l.volume_t)::text AS volume, count(DISTINCT a.id)::int AS agreements
+    FROM agreement_line l
+    JOIN agreement a ON a.id = l.agreement_id AND a.status <> 'draft'
+    JOIN enterprise e ON e.id = a.buyer_enterprise_id
+    LEFT JOIN park pk ON pk.id = e.park_id
+    WHERE e.id <> ${row.b.enterpriseId}
+      AND (${row.b.cas !== null ? sql`l.cas = ${row.b.cas}` : sql`false`} OR (${name.length >= 2} AND strpos(lower(coalesce(l.product_name, '')), lower(${name})) > 0))
+    GROUP BY e.id, e.name, pk.name, e.park_id
+    ORDER BY same_park DESC, sum(l.volume_t) DESC NULLS LAST, e.name
+    LIMIT 20`);
+  return {
+    byproduct: row.b,
+    processes: processes.map((p) => ({
+      enterprise: { id: p.id, name: p.name, park: p.park },
+      samePark: p.same_park,
+      boughtT: num(p.volume),
+      agreements: p.agreements,
+      reasons: [
+        ...(p.same_park ? [{ code: "same_park", zh: "同园区", en: "Same park" }] : []),
+        { code: "process_buyer", zh: `曾签约采购该物质 ${p.agreements} 笔`, en: `Bought this substance under ${p.agreements} agreement(s)` },
+      ] satisfies Reason[],
+    })),
+  };
+}
+
+/**
+ * Ranked candidates for a would-be demand, without storing it (the CLI `match`): the same
+ * retrieval and scoring as a posted demand, so the ranking is the same. Blocked candidates are
+ * left out, as buyers never see them, unless `includeBlocked`.
+ */
+export async function exploreSuppliers(db: Db, actor: Actor, input: ExploreInput) {
+  const [enterprise] = await db.select().from(enterprises).where(eq(enterprises.uscc, input.buyerUscc));
+  if (!enterprise) throw notFound({ zh: `信用代码为 ${input.buyerUscc} 的企业`, en: `Enterprise with credit code ${input.buyerUscc}` });
+  authorize(actor, { type: "match.explore", enterpriseId: enterprise.id, parkId: enterprise.parkId });
+  const name = input.q ?? (input.cas ? (await loadSubstances(db, [input.cas])).get(input.cas)?.names[0] ?? input.cas : "");
+  const [ranked] = await rankCandidates(db, [{
+    id: null, enterpriseId: enterprise.id, parkId: enterprise.parkId, lat: num(enterprise.lat), lng: num(enterprise.lng),
+    cas: input.cas ?? null, substanceName: name, quantityT: input.quantityT, recurrence: "once",
+    grade: input.grade ?? null, minPurityPct: input.minPurityPct ?? null,
+  }]);
+  const parkIds = [...new Set(ranked!.map((c) => c.supplier.parkId).filter((p): p is number => p !== null))];
+  const parkRows = parkIds.length ? await db.select().from(parks).where(inArray(parks.id, parkIds)) : [];
+  const visible = ranked!.filter((c) => input.includeBlocked || c.compliance.state !== "blocked").slice(0, input.limit);
+  return {
+    buyer: { name: enterprise.name, uscc: enterprise.uscc, park: parkRows.find((p) => p.id === enterprise.parkId)?.code ?? null },
+    candidates: visible.map((c, i) => ({
+      rank: i + 1,
+      score: c.scored.score,
+      supplier: { name: c.supplier.name, uscc: c.supplier.uscc, park: c.supplier.parkCode, parkName: c.supplier.parkName },
+      product: c.kind === "product"
+        ? { id: c.productId, name: c.name, cas: c.cas, grade: c.grade, purityPct: c.purityPct }
+        : null,
+      byproduct: c.kind === "byproduct" ? { id: c.byproductId, name: c.name, cas: c.cas, wasteCode: c.wasteCode } : null,
+      offer: c.offer,
+      availableT: c.availableT,
+      priceCnyPerT: c.priceCnyPerT,
+      reasons: { zh: c.scored.reasons.map((r) => r.zh).join(" · "), en: c.scored.reasons.map((r) => r.en).join(" · ") },
+      compliance: c.compliance.state,
+    })),
+  };
+}
