@@ -3,11 +3,20 @@ import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
 const port = Number(process.env.E2E_PORT || 3100);
-/** A fresh data folder per run (scripts/test.ts empties it): the app seeds the demo into it. */
-export const E2E_DATA_DIR = process.env.E2E_DATA_DIR || path.join(os.tmpdir(), "parklink-e2e");
+/**
+ * The app's data folder for this run: E2E_DATA_DIR when given (reused as it is), otherwise a fresh
+ * one that e2e/teardown.ts removes afterwards. The app seeds the demo into it on first start. Set
+ * in the environment so that the test workers see the same folder.
+ */
+if (!process.env.E2E_DATA_DIR) {
+  process.env.E2E_DATA_DIR = path.join(os.tmpdir(), `parklink-e2e-${process.pid}-${Date.now()}`);
+  process.env.E2E_DATA_DIR_OWNED = "1";
+}
+export const E2E_DATA_DIR = process.env.E2E_DATA_DIR;
 
 export default defineConfig({
   testDir: "./e2e",
+  globalTeardown: "./e2e/teardown.ts",
   fullyParallel: false,
   workers: 1, // two cores: the app server needs the other
   retries: process.env.CI ? 1 : 0,

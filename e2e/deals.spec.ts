@@ -1,42 +1,43 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import postgres from "postgres";
 import { signInAs } from "./fixtures";
 
 /**
- * The deal journey on the demo data: a buyer sends an inquiry from a match, the supplier quotes,
- * the buyer accepts, the agreement is signed and activated, a call-off is placed and delivered,
- * and park staff see the agreement on the dashboard.
- *
- * The match row is written straight into the app's database (the embedded PostgreSQL of the e2e
- * data folder): the demo buyer's demand paired with a product of the demo supplier.
+ * The deal journey on the demo data: the demo buyer opens one of its demands, contacts an in-park
+ * supplier from the ranked match view, the supplier quotes, the buyer accepts, the agreement is
+ * signed and activated, a call-off is placed and delivered, and park staff see the agreement on
+ * the dashboard.
  */
-const DATA_DIR = process.env.E2E_DATA_DIR || path.join(os.tmpdir(), "parklink-e2e");
+const SUPPLIER = "江苏滨江精细化工有限公司";
 
-async function insertMatch(): Promise<number> {
-  const { port, password } = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "postgres.json"), "utf8")) as { port: number; password: string };
-  const sql = postgres({ host: "127.0.0.1", port, user: "postgres", password, database: "parklink", max: 1, onnotice: () => {} });
-  try {
-    const [pair] = await sql<{ demand_id: number; product_id: number; supplier_id: number }[]>`
-      SELECT d.id AS demand_id, p.id AS product_id, s.id AS supplier_id
-      FROM demand d
-      JOIN enterprise b ON b.id = d.enterprise_id
-      JOIN product p ON p.cas = d.cas
-      JOIN enterprise s ON s.id = p.enterprise_id
-      WHERE b.name = '江苏中润树脂有限公司' AND s.name = '江苏滨江精细化工有限公司' AND d.status = 'open'
-      ORDER BY d.id, p.id LIMIT 1`;
-    if (!pair) throw new Error("the demo has no demand of the buyer that the supplier can meet");
-    const [match] = await sql<{ id: number }[]>`
-      INSERT INTO match (demand_id, supplier_enterprise_id, product_id, score, reasons)
-      VALUES (${pair.demand_id}, ${pair.supplier_id}, ${pair.product_id}, 0.9, '[{"code":"same_park","zh":"同园区","en":"Same park"}]'::jsonb)
-      ON CONFLICT ON CONSTRAINT match_demand_candidate_key DO UPDATE SET status = 'suggested'
-      RETURNING id`;
-    return match!.id;
-  } finally {
-    await sql.end();
+/** Opens the buyer's demands one by one until the demo supplier is among the in-park suppliers; clicks 联系. */
+async function contactFromMatchView(buyer: Page) {
+  await buyer.goto("/demands");
+  const links = await buyer.locator('a[href^="/demands/"]').evaluateAll((as) =>
+    [...new Set(as.map((a) => a.getAttribute("href")!).filter((h) => /^\/demands\/\d+$/.test(h)))],
+  );
+  for (const href of links) {
+    await buyer.goto(`${href}?inPark=1`);
+    for (;;) {
+      const candidate = buyer.getByTestId("supplier-candidate").filter({ hasText: SUPPLIER }).filter({ has: buyer.getByRole("link", { name: "联系" }) });
+      if (await candidate.count()) {
+        await candidate.first().getByRole("link", { name: "联系" }).click();
+        return;
+      }
+      const next = buyer.getByRole("link", { name: "下一页" });
+      if (!(await next.count())) break;
+      await next.click();
+      await buyer.waitForLoadState("networkidle");
+    }
   }
+  throw new Error(`no demand of the demo buyer lists ${SUPPLIER} as an in-park supplier`);
+}
+
+/** An enterprise's credit code, read from its public profile in the directory. */
+async function usccOf(page: Page, name: string): Promise<string> {
+  await page.goto(`/enterprises?q=${encodeURIComponent(name)}`);
+  await page.getByRole("link", { name }).first().click();
+  await page.waitForURL(/\/enterprises\/\d+$/);
+  return (await page.locator("dd.font-mono").first().textContent())!.trim();
 }
 
 async function as(browser: Browser, kind: "procurement" | "enterprise" | "park"): Promise<Page> {
@@ -48,12 +49,12 @@ async function as(browser: Browser, kind: "procurement" | "enterprise" | "park")
 
 test("match → inquiry → quote → agreement → call-off, and the park sees it on its dashboard", async ({ browser }) => {
   test.setTimeout(180_000);
-  const matchId = await insertMatch();
   const subject = `框架采购询价 ${Date.now()}`;
 
-  // the buyer sends an inquiry from the match
+  // the buyer sends an inquiry from the match view of its demand
   const buyer = await as(browser, "procurement");
-  await buyer.goto(`/inquiries/new?match=${matchId}`);
+  await contactFromMatchView(buyer);
+  await buyer.waitForURL(/\/inquiries\/new\?match=\d+/);
   await expect(buyer.getByRole("heading", { level: 1, name: "发起询价" })).toBeVisible();
   await expect(buyer.getByText("江苏滨江精细化工有限公司").first()).toBeVisible();
   await buyer.getByLabel("主题").fill(subject);
@@ -121,12 +122,9 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
 
 test("park staff import agreements with per-agreement rejections", async ({ page }) => {
   await signInAs(page, "park");
+  const a = await usccOf(page, "江苏中润树脂有限公司");
+  const b = await usccOf(page, "江苏瑞丰丙烯酸有限公司");
   await page.goto("/agreements/import");
-  const { port, password } = JSON.parse(fs.readFileSync(path.join(DATA_DIR, "postgres.json"), "utf8")) as { port: number; password: string };
-  const sql = postgres({ host: "127.0.0.1", port, user: "postgres", password, database: "parklink", max: 1 });
-  const rows = await sql<{ uscc: string }[]>`SELECT e.uscc FROM enterprise e JOIN park p ON p.id = e.park_id WHERE p.code = 'BJHG' ORDER BY e.id LIMIT 2`;
-  await sql.end();
-  const [a, b] = rows.map((r) => r.uscc);
   const tag = Date.now();
   const csv = [
     "协议编号,协议类型,协议名称,采购方信用代码,供应方信用代码,CAS号,产品,约定量(吨),金额(元),签约日期,签约活动",

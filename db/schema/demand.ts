@@ -67,7 +67,8 @@ export const matches = pgTable(
     ...timestamps,
   },
   (t) => [
-    unique("match_demand_candidate_key").on(t.demandId, t.productId, t.offerId, t.byproductId).nullsNotDistinct(),
+    // one suggestion per demand and product (or by-product); an offer is an attribute of it
+    unique("match_demand_candidate_key").on(t.demandId, t.productId, t.byproductId).nullsNotDistinct(),
     index("match_supplier_idx").on(t.supplierEnterpriseId),
     index("match_product_idx").on(t.productId),
     check("match_has_candidate", sql`num_nonnulls(${t.productId}, ${t.offerId}, ${t.byproductId}) >= 1`),
