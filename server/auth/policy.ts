@@ -16,7 +16,15 @@ export type Action =
   | { type: "member.list"; enterpriseId: number; parkId: number | null }
   | { type: "member.add"; enterpriseId: number; parkId: number | null }
   | { type: "user.list" }
-  | { type: "user.disable" };
+  | { type: "user.disable" }
+  /** see an enterprise's own catalogue, including retired and blocked products and import history */
+  | { type: "catalogue.view"; enterpriseId: number; parkId: number | null }
+  /** add, edit, retire, restore and import an enterprise's products, and upload their documents */
+  | { type: "catalogue.edit"; enterpriseId: number; parkId: number | null }
+  /** correct the substance dictionary (names, aliases) */
+  | { type: "dictionary.curate" }
+  /** rebuild the search indexes from PostgreSQL */
+  | { type: "search.reindex" };
 
 const isSignedIn = (a: Actor) => a.userId !== null || a.platformAdmin;
 const memberOf = (a: Actor, enterpriseId: number) => a.enterprises.find((e) => e.enterpriseId === enterpriseId);
@@ -29,6 +37,7 @@ export function can(actor: Actor, action: Action): boolean {
     case "park.create":
     case "user.list":
     case "user.disable":
+    case "search.reindex":
       return false;
     case "park.manage":
       return staffOf(actor, action.parkId);
@@ -46,6 +55,15 @@ export function can(actor: Actor, action: Action): boolean {
       return memberOf(actor, action.enterpriseId)?.role === "admin" || staffOf(actor, action.parkId);
     case "member.add":
       return memberOf(actor, action.enterpriseId)?.role === "admin" || staffOf(actor, action.parkId);
+    case "catalogue.view":
+      return Boolean(memberOf(actor, action.enterpriseId)) || staffOf(actor, action.parkId);
+    case "catalogue.edit": {
+      // the enterprise's own admins and staff, and its park's staff (who onboard catalogues); buyers only read
+      const role = memberOf(actor, action.enterpriseId)?.role;
+      return role === "admin" || role === "staff" || staffOf(actor, action.parkId);
+    }
+    case "dictionary.curate":
+      return isParkStaff(actor);
   }
 }
 

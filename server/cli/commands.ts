@@ -1,7 +1,10 @@
 import type { Db } from "@/db";
+import { importCatalogueCommand } from "./commands/import-catalogue";
 import { importEnterprisesCommand } from "./commands/import-enterprises";
 import { parkAddCommand } from "./commands/park-add";
 import { referenceReloadCommand } from "./commands/reference-reload";
+import { reindexCommand } from "./commands/reindex";
+import { searchCommand } from "./commands/search";
 import { seedDemoCommand } from "./commands/seed-demo";
 
 export interface CliOutput {
@@ -17,7 +20,9 @@ export interface CliCommand {
   run(db: Db, args: string[], argv: string[], out: CliOutput): Promise<void>;
 }
 
-export const COMMANDS: CliCommand[] = [parkAddCommand, importEnterprisesCommand, seedDemoCommand, referenceReloadCommand];
+export const COMMANDS: CliCommand[] = [
+  parkAddCommand, importEnterprisesCommand, importCatalogueCommand, searchCommand, reindexCommand, seedDemoCommand, referenceReloadCommand,
+];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.synopsis.length));

@@ -5,8 +5,10 @@
  * up match suggestions. Each `<event>:<listener>` has its handler in handlers.ts.
  */
 export const LISTENERS: Record<string, string[]> = {
-  products: [],
-  enterprises: [],
+  products: ["search"],
+  enterprises: ["search"],
   demands: [],
-  substances: [],
+  substances: ["search"],
+  /** a catalogue file waiting to be imported (or the rest of it, one slice at a time) */
+  "catalogue-imports": ["import"],
 };

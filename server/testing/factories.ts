@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { getDb } from "@/db";
-import { enterprises, memberships, parkStaff, parks, users } from "@/db/schema";
+import { enterprises, licences, memberships, parkStaff, parks, products, users } from "@/db/schema";
 import { loadActor, type Actor, type EnterpriseRole } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { usccCheckCharacter } from "@/server/enterprises/uscc";
@@ -67,4 +67,22 @@ export async function makeParkWithTwoEnterprises() {
     makeUser({ parkId: park.id }),
   ]);
   return { park, a, b, adminA, adminB, staff };
+}
+
+/** A catalogue product of an enterprise, with a unique sku unless given. */
+export async function makeProduct(enterpriseId: number, overrides: Partial<typeof products.$inferInsert> = {}) {
+  const [product] = await getDb()
+    .insert(products)
+    .values({ enterpriseId, sku: `SKU-${unique()}`, name: `测试产品${unique()}`, ...overrides })
+    .returning();
+  return product!;
+}
+
+/** A licence on file for an enterprise (verified by default). */
+export async function makeLicence(enterpriseId: number, overrides: Partial<typeof licences.$inferInsert> = {}) {
+  const [licence] = await getDb()
+    .insert(licences)
+    .values({ enterpriseId, type: "hazardous_trade", number: `LIC-${unique()}`, validUntil: "2099-12-31", verifiedAt: new Date(), ...overrides })
+    .returning();
+  return licence!;
 }

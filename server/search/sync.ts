@@ -1,0 +1,77 @@
+import { inArray } from "drizzle-orm";
+import type { Meilisearch } from "meilisearch";
+import type { Db } from "@/db";
+import { products } from "@/db/schema";
+import { todayInChina } from "@/server/compliance/compliance";
+import type { OutboxHandlers } from "@/server/jobs/outbox";
+import { getMeili } from "./client";
+import { loadEnterpriseDocuments, productIdsOf } from "./enterprises.index";
+import { ensureIndex, indexUid, settled } from "./indexes";
+import { loadProductSources, productDocuments } from "./products.index";
+
+/**
+ * Search sync: the outbox handlers that copy changed rows from PostgreSQL into Meilisearch. They
+ * read the rows as they are now (not as they were when the change was announced), so delivering
+ * a change twice or late does no harm, and they wait until Meilisearch has applied each batch:
+ * when it is down or refuses a batch, the handler throws and the outbox retries later.
+ */
+
+const CHUNK = 2000;
+
+const toIds = (ids: Array<string | number>) => [...new Set(ids.map(Number).filter((n) => Number.isInteger(n) && n > 0))];
+
+export async function syncProducts(db: Db, ids: Array<string | number>, client: Meilisearch = getMeili()) {
+  const all = toIds(ids);
+  if (all.length === 0) return;
+  await ensureIndex(client, "products");
+  const index = client.index(indexUid("products"));
+  const today = todayInChina();
+  for (let i = 0; i < all.length; i += CHUNK) {
+    const chunk = all.slice(i, i + CHUNK);
+    const sources = await loadProductSources(db, chunk);
+    const { docs, retired } = await productDocuments(db, sources, today);
+    const found = new Set(sources.map((s) => s.id));
+    const gone = [...retired, ...chunk.filter((id) => !found.has(id))];
+    const tasks = [];
+    if (docs.length) tasks.push(settled(index.addDocuments(docs, { primaryKey: "id" }), "index products"));
+    if (gone.length) tasks.push(settled(index.deleteDocuments(gone), "remove products"));
+    await Promise.all(tasks);
+  }
+}
+
+/** An enterprise's own document, and its products' (which carry its name, park and licences). */
+export async function syncEnterprises(db: Db, ids: Array<string | number>, client: Meilisearch = getMeili()) {
+  const all = toIds(ids);
+  if (all.length === 0) return;
+  await ensureIndex(client, "enterprises");
+  const index = client.index(indexUid("enterprises"));
+  const docs = await loadEnterpriseDocuments(db, all);
+  const found = new Set(docs.map((d) => d.id));
+  const gone = all.filter((id) => !found.has(id));
+  const tasks = [];
+  if (docs.length) tasks.push(settled(index.addDocuments(docs, { primaryKey: "id" }), "index enterprises"));
+  if (gone.length) tasks.push(settled(index.deleteDocuments(gone), "remove enterprises"));
+  await Promise.all(tasks);
+  await syncProducts(db, await productIdsOf(db, all), client);
+}
+
+/** A dictionary correction reaches every product of that substance. */
+export async function syncSubstances(db: Db, casNumbers: string[], client: Meilisearch = getMeili()) {
+  if (casNumbers.length === 0) return;
+  const rows = await db.select({ id: products.id }).from(products).where(inArray(products.cas, casNumbers));
+  await syncProducts(db, rows.map((r) => r.id), client);
+}
+
+/**
+ * The handlers of the search listener, by outbox topic. `listener` is "search" in the product; a
+ * test may listen under its own name so that no other test's worker takes its rows.
+ */
+export function searchHandlers(listener = "search"): OutboxHandlers {
+  return {
+    [`products:${listener}`]: (db, ids) => syncProducts(db, ids),
+    [`enterprises:${listener}`]: (db, ids) => syncEnterprises(db, ids),
+    [`substances:${listener}`]: (db, ids) => syncSubstances(db, ids),
+  };
+}
+
+export const SEARCH_HANDLERS = searchHandlers();
