@@ -7,13 +7,16 @@ export interface NavItem {
 }
 
 const DIRECTORY: NavItem = { key: "nav.directory", href: "/enterprises" };
+const SEARCH: NavItem = { key: "nav.search", href: "/search" };
+const CATALOGUE: NavItem = { key: "nav.catalogue", href: "/enterprise/products" };
+const DICTIONARY: NavItem = { key: "nav.dictionary", href: "/park/dictionary" };
 
 export const NAV: Record<HomeKind, NavItem[]> = {
-  visitor: [{ key: "nav.home", href: "/" }, DIRECTORY],
-  enterprise: [{ key: "nav.workspace", href: "/enterprise" }, DIRECTORY],
-  procurement: [{ key: "nav.workspace", href: "/procurement" }, DIRECTORY],
-  park: [{ key: "nav.park", href: "/park" }, DIRECTORY],
-  admin: [{ key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, DIRECTORY],
+  visitor: [{ key: "nav.home", href: "/" }, SEARCH, DIRECTORY],
+  enterprise: [{ key: "nav.workspace", href: "/enterprise" }, CATALOGUE, SEARCH, DIRECTORY],
+  procurement: [{ key: "nav.workspace", href: "/procurement" }, SEARCH, DIRECTORY],
+  park: [{ key: "nav.park", href: "/park" }, DICTIONARY, SEARCH, DIRECTORY],
+  admin: [{ key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, DICTIONARY, SEARCH, DIRECTORY],
 };
 
 /** Where each kind of user lands after signing in. */

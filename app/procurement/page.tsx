@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Refusal } from "@/app/_components/refusal";
+import { SearchBox } from "@/app/_components/search-box";
 import { Card, PageHeader } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
@@ -23,6 +24,13 @@ export default async function ProcurementHome() {
   return (
     <div className="space-y-6">
       <PageHeader title={t("workspace.welcome", { name: me.name })} description={t("workspace.procurement_description", { enterprise: profile.name })} />
+      <Card title={t("search.home_title")}>
+        <SearchBox />
+        <p className="mt-2 text-xs text-slate-500">{t("search.home_hint")}</p>
+        {profile.park ? (
+          <p className="mt-2 text-sm"><Link className="text-brand-700 hover:underline" href="/search?mine=1">{t("search.home_in_park", { park: profile.park.name })}</Link></p>
+        ) : null}
+      </Card>
       {neighbours ? (
         <Card
           title={t("workspace.park_partners", { park: profile.park!.name })}

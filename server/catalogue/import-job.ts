@@ -182,7 +182,8 @@ export const CATALOGUE_IMPORT_HANDLERS = catalogueImportHandlers();
 const STALLED_MS = 5 * 60_000;
 
 function jobView(row: typeof catalogueImports.$inferSelect, options: { rejectedLimit?: number } = {}) {
-  const rejected = row.rejected as RowError[];
+  // stored as jsonb, which keeps no key order: give each error back in the order people read it
+  const rejected = (row.rejected as RowError[]).map(({ row, column, zh, en }) => ({ row, column, zh, en }));
   return {
     id: row.id,
     enterpriseId: row.enterpriseId,
