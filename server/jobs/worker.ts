@@ -12,7 +12,7 @@ export interface Worker {
  */
 export function startWorker(
   db: Db,
-  options: { handlers?: OutboxHandlers; intervalMs?: number; log?: (line: string) => void } = {},
+  options: { handlers?: OutboxHandlers; intervalMs?: number; batchSize?: number; log?: (line: string) => void } = {},
 ): Worker {
   const handlers = options.handlers ?? OUTBOX_HANDLERS;
   const interval = options.intervalMs ?? 1000;
@@ -23,7 +23,7 @@ export function startWorker(
     while (!stopped) {
       let busy = false;
       try {
-        const pass = await drainOnce(db, handlers);
+        const pass = await drainOnce(db, handlers, { batchSize: options.batchSize });
         busy = pass.delivered > 0;
         if (pass.error && pass.error !== lastError) log(`delivery failed, will retry: ${pass.error}`);
         lastError = pass.error ?? "";

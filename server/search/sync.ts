@@ -7,7 +7,7 @@ import type { OutboxHandlers } from "@/server/jobs/outbox";
 import { getMeili } from "./client";
 import { loadEnterpriseDocuments, productIdsOf } from "./enterprises.index";
 import { ensureIndex, indexUid, settled } from "./indexes";
-import { loadProductSources, productDocuments } from "./products.index";
+import { loadProductSources, productDocuments, type ProductDoc } from "./products.index";
 
 /**
  * Search sync: the outbox handlers that copy changed rows from PostgreSQL into Meilisearch. They
@@ -16,7 +16,9 @@ import { loadProductSources, productDocuments } from "./products.index";
  * when it is down or refuses a batch, the handler throws and the outbox retries later.
  */
 
-const CHUNK = 2000;
+/** Rows read from PostgreSQL at a time, and documents sent to Meilisearch per task (each task has a fixed cost). */
+const READ_CHUNK = 2000;
+const SEND_CHUNK = 10_000;
 
 const toIds = (ids: Array<string | number>) => [...new Set(ids.map(Number).filter((n) => Number.isInteger(n) && n > 0))];
 
@@ -26,17 +28,30 @@ export async function syncProducts(db: Db, ids: Array<string | number>, client: 
   await ensureIndex(client, "products");
   const index = client.index(indexUid("products"));
   const today = todayInChina();
-  for (let i = 0; i < all.length; i += CHUNK) {
-    const chunk = all.slice(i, i + CHUNK);
+  // documents go out ten thousand at a time, and every task is sent before any is awaited
+  const sent: Promise<void>[] = [];
+  let failure: unknown = null;
+  const send = (task: Promise<void>) => sent.push(task.catch((e) => void (failure ??= e)));
+  let docs: ProductDoc[] = [];
+  let gone: number[] = [];
+  const flush = () => {
+    if (docs.length) send(settled(index.addDocuments(docs, { primaryKey: "id" }), "index products"));
+    if (gone.length) send(settled(index.deleteDocuments(gone), "remove products"));
+    docs = [];
+    gone = [];
+  };
+  for (let i = 0; i < all.length && !failure; i += READ_CHUNK) {
+    const chunk = all.slice(i, i + READ_CHUNK);
     const sources = await loadProductSources(db, chunk);
-    const { docs, retired } = await productDocuments(db, sources, today);
+    const built = await productDocuments(db, sources, today);
     const found = new Set(sources.map((s) => s.id));
-    const gone = [...retired, ...chunk.filter((id) => !found.has(id))];
-    const tasks = [];
-    if (docs.length) tasks.push(settled(index.addDocuments(docs, { primaryKey: "id" }), "index products"));
-    if (gone.length) tasks.push(settled(index.deleteDocuments(gone), "remove products"));
-    await Promise.all(tasks);
+    docs.push(...built.docs);
+    gone.push(...built.retired, ...chunk.filter((id) => !found.has(id)));
+    if (docs.length + gone.length >= SEND_CHUNK) flush();
   }
+  flush();
+  await Promise.all(sent);
+  if (failure) throw failure;
 }
 
 /** An enterprise's own document, and its products' (which carry its name, park and licences). */
@@ -75,3 +90,6 @@ export function searchHandlers(listener = "search"): OutboxHandlers {
 }
 
 export const SEARCH_HANDLERS = searchHandlers();
+
+/** Outbox rows per pass when a caller drains search alone and in bulk (the CLI after an import, reindex catch-up). */
+export const SEARCH_DRAIN_BATCH = 50_000;

@@ -5,7 +5,7 @@ import { systemActor } from "@/server/auth/actor";
 import { findEnterpriseByUscc, importCatalogueNow } from "@/server/catalogue/import-job";
 import { AppError } from "@/server/errors";
 import { drainAll } from "@/server/jobs/outbox";
-import { SEARCH_HANDLERS } from "@/server/search/sync";
+import { SEARCH_DRAIN_BATCH, SEARCH_HANDLERS } from "@/server/search/sync";
 import type { CliCommand } from "../commands";
 
 export const importCatalogueCommand: CliCommand = {
@@ -36,8 +36,6 @@ export const importCatalogueCommand: CliCommand = {
     const progress = (line: string) => !values.json && process.stderr.write(line);
     let shown = -1;
     const job = await importCatalogueNow(db, systemActor, { enterpriseId: enterprise.id, file: { name: path.basename(file), bytes } }, {
-      // with --wait, search sync runs beside the import, so the rows become searchable as they land
-      handlers: values.wait ? SEARCH_HANDLERS : undefined,
       onProgress: (j) => {
         const percent = Math.floor(j.progress * 100);
         if (j.validRows > 5000 && percent !== shown) progress(`\rimporting… ${percent}% (${j.processedRows}/${j.validRows})`);
@@ -50,7 +48,8 @@ export const importCatalogueCommand: CliCommand = {
     let searchable: boolean | null = null;
     if (values.wait) {
       progress("waiting for search to catch up…\n");
-      searchable = await drainAll(db, SEARCH_HANDLERS, { timeoutMs: 120_000 });
+      // large passes: Meilisearch indexes several batches of documents together
+      searchable = await drainAll(db, SEARCH_HANDLERS, { timeoutMs: 180_000, batchSize: SEARCH_DRAIN_BATCH });
       if (!searchable) progress("search is not reachable: the rows are saved and become searchable once it is back\n");
     }
     const summary = {
