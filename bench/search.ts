@@ -140,6 +140,9 @@ async function main() {
     await drainAll(db, SEARCH_HANDLERS, { timeoutMs: 600_000, batchSize: SEARCH_DRAIN_BATCH });
     const searchable = performance.now();
     const stats = await meili.index(indexUid("products")).getStats();
+    const batches = (await meili.batches.getBatches({ limit: 100 })).results.filter((b) => b.details && "indexedDocuments" in b.details);
+    const indexing = batches.reduce((sum, b) => sum + Number(/PT([\d.]+)S/.exec(b.duration ?? "")?.[1] ?? 0), 0);
+    log(`Meilisearch: ${batches.length} indexing batches, ${fmt(indexing)} s of indexing (${batches.map((b) => `${(b.details as { indexedDocuments?: number }).indexedDocuments}:${b.duration}`).join(" ")})`);
     log(`import: ${job.inserted} inserted, ${job.rejectedCount} rejected; written in ${fmt((imported - importStart) / 1000)} s, searchable (${stats.numberOfDocuments} docs) after ${fmt((searchable - importStart) / 1000)} s`);
 
     // raw addDocuments of the same documents into a fresh index with the same settings

@@ -48,7 +48,7 @@ test("an imported product is found by its alias and opened", async ({ page }) =>
       await expect(hit).toBeVisible({ timeout: 3_000 });
     }).toPass({ timeout: 60_000 });
     await expect(page).toHaveURL(/\/search\?q=%E8%8B%AF%E7%94%B2%E9%86%87/);
-    const card = page.getByRole("listitem").filter({ has: hit });
+    const card = page.getByRole("list", { name: "产品" }).getByRole("listitem").filter({ has: hit });
     await expect(card).toContainText("CAS 100-51-6");
     await expect(card.locator("mark").first()).toBeVisible();
     await hit.click();

@@ -185,7 +185,7 @@ export function SearchView({
                 {data.hits.length === 0 ? (
                   <EmptyState title={t("search.empty_title")}>{activeFilters.length ? t("search.empty_filtered") : t("search.empty_body")}</EmptyState>
                 ) : (
-                  <ol className="space-y-3">
+                  <ol className="space-y-3" aria-label={t("search.hits")}>
                     {data.hits.map((hit) => <HitCard key={hit.id} hit={hit} t={t} locale={locale} />)}
                   </ol>
                 )}

@@ -65,17 +65,17 @@ describe("search sync", () => {
   it("brings a dictionary correction to every product of the substance", async () => {
     const { a, staff } = await setup();
     const alias = tag();
-    const product = await makeProduct(a.id, { name: "硝基苯 99.5%", cas: "98-95-3" });
+    const product = await makeProduct(a.id, { name: "苯甲醇 99%", cas: "100-51-6" });
     await syncProducts(db, [product.id]);
     expect(ids(await searchProducts(db, anonymous, { q: alias }))).toEqual([]);
     try {
-      await curateSubstance(db, staff.actor, { cas: "98-95-3", nameZh: null, nameEn: null, aliases: [alias], hiddenAliases: [] });
-      const announced = await db.select().from(outbox).where(and(eq(outbox.topic, "substances:search"), eq(outbox.entityId, "98-95-3")));
+      await curateSubstance(db, staff.actor, { cas: "100-51-6", nameZh: null, nameEn: null, aliases: [alias], hiddenAliases: [] });
+      const announced = await db.select().from(outbox).where(and(eq(outbox.topic, "substances:search"), eq(outbox.entityId, "100-51-6")));
       expect(announced.length).toBeGreaterThan(0);
-      await SEARCH_HANDLERS["substances:search"]!(db, ["98-95-3"]);
+      await SEARCH_HANDLERS["substances:search"]!(db, ["100-51-6"]);
       expect(ids(await searchProducts(db, anonymous, { q: alias }))).toContain(product.id);
     } finally {
-      await db.update(substances).set({ curatedAliases: [], curatedBy: null, curatedAt: null }).where(eq(substances.cas, "98-95-3"));
+      await db.update(substances).set({ curatedAliases: [], curatedBy: null, curatedAt: null }).where(eq(substances.cas, "100-51-6"));
     }
   });
 

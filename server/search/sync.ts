@@ -19,6 +19,8 @@ import { loadProductSources, productDocuments, type ProductDoc } from "./product
 /** Rows read from PostgreSQL at a time, and documents sent to Meilisearch per task (each task has a fixed cost). */
 const READ_CHUNK = 2000;
 const SEND_CHUNK = 10_000;
+/** documents gathered before they go out together (Meilisearch indexes tasks that wait side by side in one batch) */
+const SEND_AT = 50_000;
 
 const toIds = (ids: Array<string | number>) => [...new Set(ids.map(Number).filter((n) => Number.isInteger(n) && n > 0))];
 
@@ -35,7 +37,7 @@ export async function syncProducts(db: Db, ids: Array<string | number>, client: 
   let docs: ProductDoc[] = [];
   let gone: number[] = [];
   const flush = () => {
-    if (docs.length) send(settled(index.addDocuments(docs, { primaryKey: "id" }), "index products"));
+    for (let k = 0; k < docs.length; k += SEND_CHUNK) send(settled(index.addDocuments(docs.slice(k, k + SEND_CHUNK), { primaryKey: "id" }), "index products"));
     if (gone.length) send(settled(index.deleteDocuments(gone), "remove products"));
     docs = [];
     gone = [];
@@ -47,7 +49,7 @@ export async function syncProducts(db: Db, ids: Array<string | number>, client: 
     const found = new Set(sources.map((s) => s.id));
     docs.push(...built.docs);
     gone.push(...built.retired, ...chunk.filter((id) => !found.has(id)));
-    if (docs.length + gone.length >= SEND_CHUNK) flush();
+    if (docs.length + gone.length >= SEND_AT) flush();
   }
   flush();
   await Promise.all(sent);
