@@ -15,3 +15,19 @@ export function getMeili(): Meilisearch {
   }
   return cache.parklinkMeili.client;
 }
+
+/**
+ * Meilisearch's failures, recognised by name rather than by class: the web server bundles its
+ * routes and its background worker separately, and they share one client (above), so an error
+ * may come from the other bundle's copy of the class.
+ */
+export function meiliFailure(e: unknown): { api: boolean; code: string | null; status: number | null } | null {
+  if (!(e instanceof Error) || !e.name.startsWith("Meilisearch")) return null;
+  const cause = (e as { cause?: { code?: unknown } }).cause;
+  const response = (e as { response?: { status?: unknown } }).response;
+  return {
+    api: e.name === "MeilisearchApiError",
+    code: typeof cause?.code === "string" ? cause.code : null,
+    status: typeof response?.status === "number" ? response.status : null,
+  };
+}

@@ -1,6 +1,6 @@
 import type { Meilisearch, Settings } from "meilisearch";
-import { MeilisearchApiError } from "meilisearch";
 import { env } from "@/server/env";
+import { meiliFailure } from "./client";
 
 /**
  * The Meilisearch indexes, their uids and settings. Every uid carries MEILI_INDEX_PREFIX, so
@@ -83,7 +83,7 @@ export async function ensureIndex(client: Meilisearch, name: IndexName, uid = in
   try {
     current = await index.getSettings();
   } catch (e) {
-    if (!(e instanceof MeilisearchApiError && e.cause?.code === "index_not_found")) throw e;
+    if (meiliFailure(e)?.code !== "index_not_found") throw e;
   }
   if (current === null) {
     const created = await client.createIndex(uid, { primaryKey: "id" }).waitTask(TASK_TIMEOUT);

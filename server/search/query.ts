@@ -1,12 +1,12 @@
 import { inArray } from "drizzle-orm";
-import { MeilisearchApiError, MeilisearchError, type Hit } from "meilisearch";
+import type { Hit } from "meilisearch";
 import type { Db } from "@/db";
 import { enterprises } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { seesRegulatedDetails, todayInChina } from "@/server/compliance/compliance";
 import { AppError } from "@/server/errors";
 import { looksLikeCas, normalizeCas } from "@/server/substances/cas";
-import { getMeili } from "./client";
+import { getMeili, meiliFailure } from "./client";
 import type { EnterpriseDoc } from "./enterprises.index";
 import { indexUid } from "./indexes";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type ProductDoc } from "./products.index";
@@ -85,14 +85,15 @@ const RETRIEVE: (keyof ProductDoc)[] = [
  * told: search is unavailable. A request Meilisearch refuses as malformed is a bug and stays one.
  */
 export function unavailable(e: unknown): never {
-  const refused = e instanceof MeilisearchApiError && (e.response?.status ?? 500) < 500;
-  if (!refused && (e instanceof MeilisearchError || (e instanceof Error && e.message.includes("MEILI_URL")))) {
-    throw new AppError("UNAVAILABLE", SEARCH_UNAVAILABLE, { reason: e.message.slice(0, 200) });
+  const failure = meiliFailure(e);
+  const refused = failure?.api && (failure.status ?? 500) < 500;
+  if (!refused && (failure || (e instanceof Error && e.message.includes("MEILI_URL")))) {
+    throw new AppError("UNAVAILABLE", SEARCH_UNAVAILABLE, { reason: (e as Error).message.slice(0, 200) });
   }
   throw e;
 }
 
-const notIndexedYet = (e: unknown) => e instanceof MeilisearchApiError && e.cause?.code === "index_not_found";
+const notIndexedYet = (e: unknown) => meiliFailure(e)?.code === "index_not_found";
 
 const facetList = (distribution: Record<string, number> | undefined) =>
   Object.entries(distribution ?? {})
