@@ -152,7 +152,8 @@ async function main() {
     await ensureIndex(meili, "products", rawUid);
     const rawStart = performance.now();
     const tasks = [];
-    for (let i = 0; i < docs.length; i += 10_000) tasks.push(meili.index(rawUid).addDocuments(docs.slice(i, i + 10_000), { primaryKey: "id" }));
+    // the same batching as search sync: 50,000 documents per task, all sent before any is awaited
+    for (let i = 0; i < docs.length; i += 50_000) tasks.push(meili.index(rawUid).addDocuments(docs.slice(i, i + 50_000), { primaryKey: "id" }));
     for (const task of tasks) await task.waitTask({ timeout: 600_000, interval: 50 });
     const rawSeconds = (performance.now() - rawStart) / 1000;
     await meili.index(rawUid).delete().waitTask();

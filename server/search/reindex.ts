@@ -60,16 +60,26 @@ async function rebuild(client: Meilisearch, name: IndexName, fill: (add: (docs: 
   await ensureIndex(client, name, live);
   await ensureIndex(client, name, copy);
   let count = 0;
+  let buffer: object[] = [];
+  let failure: unknown = null;
   const pending: Promise<void>[] = [];
+  const send = async () => {
+    if (failure) throw failure;
+    if (buffer.length === 0) return;
+    pending.push(settled(client.index(copy).addDocuments(buffer, { primaryKey: "id" }), `rebuild ${name}`).catch((e) => void (failure ??= e)));
+    buffer = [];
+    // keep two large batches in flight, not the whole table
+    if (pending.length >= 2) await pending.shift();
+  };
   try {
     await fill(async (docs) => {
-      if (docs.length === 0) return;
       count += docs.length;
-      pending.push(settled(client.index(copy).addDocuments(docs, { primaryKey: "id" }), `rebuild ${name}`));
-      // keep a few batches in flight, not the whole table
-      if (pending.length >= 4) await pending.shift();
+      buffer.push(...docs);
+      if (buffer.length >= 50_000) await send();
     });
+    await send();
     await Promise.all(pending);
+    if (failure) throw failure;
     await settled(client.swapIndexes([{ indexes: [live, copy], rename: false }]), `swap ${name}`);
   } finally {
     await settled(client.index(copy).delete(), `drop the old copy of ${name}`).catch(() => {});

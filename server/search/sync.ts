@@ -16,11 +16,13 @@ import { loadProductSources, productDocuments, type ProductDoc } from "./product
  * when it is down or refuses a batch, the handler throws and the outbox retries later.
  */
 
-/** Rows read from PostgreSQL at a time, and documents sent to Meilisearch per task (each task has a fixed cost). */
+/**
+ * Rows read from PostgreSQL at a time, and documents sent to Meilisearch in one task: each
+ * indexing batch costs a few seconds on top of its documents, so large imports go out in few,
+ * large tasks (50,000 documents are about 22 MB).
+ */
 const READ_CHUNK = 2000;
-const SEND_CHUNK = 10_000;
-/** documents gathered before they go out together (Meilisearch indexes tasks that wait side by side in one batch) */
-const SEND_AT = 50_000;
+const SEND_BATCH = 50_000;
 
 const toIds = (ids: Array<string | number>) => [...new Set(ids.map(Number).filter((n) => Number.isInteger(n) && n > 0))];
 
@@ -30,14 +32,14 @@ export async function syncProducts(db: Db, ids: Array<string | number>, client: 
   await ensureIndex(client, "products");
   const index = client.index(indexUid("products"));
   const today = todayInChina();
-  // documents go out ten thousand at a time, and every task is sent before any is awaited
+  // documents go out in large tasks, and every task is sent before any is awaited
   const sent: Promise<void>[] = [];
   let failure: unknown = null;
   const send = (task: Promise<void>) => sent.push(task.catch((e) => void (failure ??= e)));
   let docs: ProductDoc[] = [];
   let gone: number[] = [];
   const flush = () => {
-    for (let k = 0; k < docs.length; k += SEND_CHUNK) send(settled(index.addDocuments(docs.slice(k, k + SEND_CHUNK), { primaryKey: "id" }), "index products"));
+    if (docs.length) send(settled(index.addDocuments(docs, { primaryKey: "id" }), "index products"));
     if (gone.length) send(settled(index.deleteDocuments(gone), "remove products"));
     docs = [];
     gone = [];
@@ -49,7 +51,7 @@ export async function syncProducts(db: Db, ids: Array<string | number>, client: 
     const found = new Set(sources.map((s) => s.id));
     docs.push(...built.docs);
     gone.push(...built.retired, ...chunk.filter((id) => !found.has(id)));
-    if (docs.length + gone.length >= SEND_AT) flush();
+    if (docs.length + gone.length >= SEND_BATCH) flush();
   }
   flush();
   await Promise.all(sent);
