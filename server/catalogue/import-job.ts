@@ -165,7 +165,7 @@ async function fail(db: Db, jobId: number, error: Bilingual) {
  * sync of this slice (the outbox delivers in order of announcement). `listener` is "import" in
  * the product; a test may listen under its own name so that no other test's worker takes its jobs.
  */
-export function catalogueImportHandlers(listener = "import"): OutboxHandlers {
+export function catalogueImportHandlers(listener = "import", sliceRows = SLICE_ROWS): OutboxHandlers {
   return {
     [`${EVENT}:${listener}`]: async (db, ids) => {
       for (const id of ids.map(Number)) {
@@ -174,8 +174,8 @@ export function catalogueImportHandlers(listener = "import"): OutboxHandlers {
           .from(catalogueImports)
           .where(eq(catalogueImports.id, id));
         if (!job || job.status === "done" || job.status === "failed") continue;
-        if (job.validRows - job.processedRows > SLICE_ROWS) await enqueue(db, EVENT, [id]);
-        await runImportSlice(db, id);
+        if (job.validRows - job.processedRows > sliceRows) await enqueue(db, EVENT, [id]);
+        await runImportSlice(db, id, sliceRows);
       }
     },
   };

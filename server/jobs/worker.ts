@@ -2,6 +2,9 @@ import type { Db } from "@/db";
 import { OUTBOX_HANDLERS } from "./handlers";
 import { drainOnce, type OutboxHandlers } from "./outbox";
 
+/** Outbox rows per pass in the web server: a large catalogue import reaches search in few, large batches. */
+export const WORKER_BATCH_SIZE = 5000;
+
 export interface Worker {
   stop(): Promise<void>;
 }
