@@ -21,7 +21,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { Meilisearch } from "meilisearch";
 import { createDb } from "@/db";
 import { enterprises, parks, products } from "@/db/schema";
@@ -180,6 +180,8 @@ async function main() {
     await worker.stop();
     const workerSeconds = (performance.now() - workerStart) / 1000;
     log(`background import (worker passes of ${workerBatch} rows, slices of ${slice}): written in ${fmt((backgroundWritten - workerStart) / 1000)} s, searchable after ${fmt(workerSeconds)} s`);
+    // the query benchmark runs on the first 100k: the second copy goes (the reindex below drops it from search)
+    await db.delete(products).where(eq(products.enterpriseId, enterpriseRows[1]!.id));
 
     if (opts["import-only"]) {
       console.log(`\nCSV import until searchable ${fmt(importSeconds)} s (${Math.round(ROWS / importSeconds)} rows/s), rows written ${fmt((imported - importStart) / 1000)} s; raw addDocuments ${fmt(rawSeconds)} s`);

@@ -5,7 +5,8 @@ import { getDb } from "@/db";
 import { outbox, products } from "@/db/schema";
 import { systemActor } from "@/server/auth/actor";
 import { makeEnterprise, makeUser } from "@/server/testing/factories";
-import { readCatalogue } from "./import";
+import { templateFile } from "@/server/imports/templates";
+import { CATALOGUE_COLUMNS, readCatalogue } from "./import";
 import { getImportJob, importCatalogueNow, runImportSlice, startCatalogueImport } from "./import-job";
 
 const db = getDb();
@@ -63,6 +64,15 @@ describe("catalogue file", () => {
     const xlsx = await readCatalogue({ name: "c.xlsx", bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) });
     expect(xlsx.rows).toMatchObject([{ sku: "X-1", availableT: "35.500" }]);
     expect(xlsx.rejected).toMatchObject([{ row: 3, column: "available_t" }]);
+  });
+
+  it("reads back its own downloadable template, headed by both label and key", async () => {
+    const template = templateFile("catalogue")!;
+    expect(template.body.split("\r\n")[0]).toContain("产品编码 (sku),产品名称 (name),CAS号 (cas)");
+    const parsed = await readCatalogue({ name: template.filename, bytes: Buffer.from(template.body) });
+    expect(parsed.rejected).toEqual([]);
+    expect(parsed.rows.map((r) => r.cas)).toEqual(["67-63-0", "7664-93-9"]);
+    expect(parsed.columns).toHaveLength(CATALOGUE_COLUMNS.length);
   });
 
   it.each([
