@@ -29,12 +29,6 @@ const JOB = { zh: "导入任务", en: "Import" };
 /** Everything about a job but its file (which can be megabytes). */
 const { file: _file, ...jobColumns } = getTableColumns(catalogueImports);
 
-export interface ImportSummary {
-  inserted: number;
-  updated: number;
-  rejected: RowError[];
-}
-
 /** A parsed file per job, so the slices of a job read it only once in this process. */
 const parsed = new Map<number, ParsedCatalogue>();
 function remember(jobId: number, value: ParsedCatalogue) {
