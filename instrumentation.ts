@@ -5,6 +5,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.PARKLINK_WORKER === "0") return;
   const { getDb } = await import("@/db");
-  const { startWorker } = await import("@/server/jobs/worker");
-  startWorker(getDb());
+  const { startWorker, WORKER_BATCH_SIZE } = await import("@/server/jobs/worker");
+  startWorker(getDb(), { batchSize: WORKER_BATCH_SIZE });
 }

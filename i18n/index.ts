@@ -2,17 +2,23 @@ import enAdmin from "./messages/en/admin.json";
 import enApp from "./messages/en/app.json";
 import enDeals from "./messages/en/deals.json";
 import enAuth from "./messages/en/auth.json";
+import enCatalogue from "./messages/en/catalogue.json";
+import enDictionary from "./messages/en/dictionary.json";
 import enEnterprise from "./messages/en/enterprise.json";
 import enMatching from "./messages/en/matching.json";
 import enPark from "./messages/en/park.json";
+import enSearch from "./messages/en/search.json";
 import enValidation from "./messages/en/validation.json";
 import zhAdmin from "./messages/zh/admin.json";
 import zhApp from "./messages/zh/app.json";
 import zhDeals from "./messages/zh/deals.json";
 import zhAuth from "./messages/zh/auth.json";
+import zhCatalogue from "./messages/zh/catalogue.json";
+import zhDictionary from "./messages/zh/dictionary.json";
 import zhEnterprise from "./messages/zh/enterprise.json";
 import zhMatching from "./messages/zh/matching.json";
 import zhPark from "./messages/zh/park.json";
+import zhSearch from "./messages/zh/search.json";
 import zhValidation from "./messages/zh/validation.json";
 
 export const LOCALES = ["zh", "en"] as const;
@@ -36,8 +42,8 @@ function merge(...trees: Tree[]): Tree {
 
 /** All UI text, by language. One file per domain under messages/<locale>/. */
 export const MESSAGES: Record<Locale, Tree> = {
-  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhDeals, zhMatching),
-  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enDeals, enMatching),
+  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhCatalogue, zhSearch, zhDictionary, zhDeals, zhMatching),
+  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enCatalogue, enSearch, enDictionary, enDeals, enMatching),
 };
 
 export function isLocale(value: unknown): value is Locale {

@@ -12,6 +12,8 @@ export const env = createEnv({
     DATABASE_URL: z.url().optional(),
     MEILI_URL: z.url().optional(),
     MEILI_MASTER_KEY: z.string().optional(),
+    /** put before every Meilisearch index uid (e.g. `staging_`), so several installations or test runs share one Meilisearch */
+    MEILI_INDEX_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{0,40}$/).default(""),
     DATA_DIR: z.string().default(".data"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     NEXTAUTH_URL: z.url().optional(),

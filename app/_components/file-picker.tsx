@@ -11,7 +11,8 @@ import { buttonClass } from "./ui";
 export function FilePicker({
   label, accept, onChange, maxBytes, id,
 }: {
-  label: string;
+  /** leave out when a surrounding Field labels the input (by the same id) */
+  label?: string;
   accept: string;
   onChange: (file: File | null) => void;
   /** files above this size are refused with a message */
@@ -27,7 +28,7 @@ export function FilePicker({
 
   return (
     <div className="space-y-1">
-      <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">{label}</label>
+      {label ? <label htmlFor={inputId} className="block text-sm font-medium text-slate-700">{label}</label> : null}
       <div className="flex flex-wrap items-center gap-3">
         <input
           ref={input}

@@ -12,7 +12,7 @@ export async function SiteHeader() {
   const me = await caller.user.me();
   const unread = me?.enterprise ? await caller.notification.unread() : 0;
   const kind = me?.kind ?? "visitor";
-  const items = NAV[kind].map((item) => ({ href: item.href, label: t(item.key) }));
+  const items = NAV[kind].map((item) => ({ href: item.href, label: t(item.key), more: item.more }));
   const who = me ? (me.enterprise?.name ?? me.park?.name ?? t("nav.platform_admin")) : null;
 
   return (
@@ -25,8 +25,8 @@ export async function SiteHeader() {
           <span aria-hidden className="flex h-8 w-8 items-center justify-center rounded-md bg-brand-600 text-white">园</span>
           <span>{t("app.name")}</span>
         </Link>
-        <nav aria-label={t("nav.main")} className="hidden flex-1 md:block">
-          <NavLinks items={items} />
+        <nav aria-label={t("nav.main")} className="hidden flex-1 lg:block">
+          <NavLinks items={items} moreLabel={t("nav.more")} />
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <LocaleSwitch />
@@ -57,7 +57,7 @@ export async function SiteHeader() {
               {t("nav.signin")}
             </Link>
           )}
-          <details className="relative md:hidden">
+          <details className="relative lg:hidden">
             <summary className="cursor-pointer list-none rounded-md border border-slate-300 px-2 py-1 text-sm" aria-label={t("nav.menu")}>☰</summary>
             <nav aria-label={t("nav.main")} className="absolute right-0 z-20 mt-2 w-56 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
               <NavLinks items={[...items, me ? { href: "/signout", label: t("nav.signout") } : { href: "/signin", label: t("nav.signin") }]} vertical />

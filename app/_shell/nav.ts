@@ -4,27 +4,38 @@ import type { HomeKind } from "@/server/auth/actor";
 export interface NavItem {
   key: string;
   href: string;
+  /** listed under "更多 / More" on wide screens, to keep the bar short */
+  more?: boolean;
 }
 
 const DIRECTORY: NavItem = { key: "nav.directory", href: "/enterprises" };
+const SEARCH: NavItem = { key: "nav.search", href: "/search" };
+const CATALOGUE: NavItem = { key: "nav.catalogue", href: "/enterprise/products" };
+const DICTIONARY: NavItem = { key: "nav.dictionary", href: "/park/dictionary", more: true };
 const INQUIRIES: NavItem = { key: "nav.inquiries", href: "/inquiries" };
 const AGREEMENTS: NavItem = { key: "nav.agreements", href: "/agreements" };
 const EVENTS: NavItem = { key: "nav.events", href: "/events" };
 const DASHBOARD: NavItem = { key: "nav.dashboard", href: "/park/dashboard" };
-const HANDBOOK: NavItem = { key: "nav.handbook", href: "/handbook" };
+const HANDBOOK: NavItem = { key: "nav.handbook", href: "/handbook", more: true };
 const DEMANDS: NavItem = { key: "nav.demands", href: "/demands" };
 const ALLOCATION: NavItem = { key: "nav.allocation", href: "/park/allocation" };
+const MORE_DIRECTORY: NavItem = { ...DIRECTORY, more: true };
 
 export const NAV: Record<HomeKind, NavItem[]> = {
-  visitor: [{ key: "nav.home", href: "/" }, DIRECTORY, EVENTS],
+  visitor: [{ key: "nav.home", href: "/" }, SEARCH, DIRECTORY, EVENTS],
   enterprise: [
-    { key: "nav.workspace", href: "/enterprise" }, DEMANDS, { key: "nav.offers", href: "/offers" },
-    { key: "nav.byproducts", href: "/byproducts" }, { key: "nav.buyers", href: "/matches/buyers" }, INQUIRIES, AGREEMENTS,
-    DIRECTORY, HANDBOOK,
+    { key: "nav.workspace", href: "/enterprise" }, CATALOGUE, SEARCH, DEMANDS, { key: "nav.offers", href: "/offers" }, INQUIRIES, AGREEMENTS,
+    { key: "nav.byproducts", href: "/byproducts", more: true }, { key: "nav.buyers", href: "/matches/buyers", more: true }, MORE_DIRECTORY, HANDBOOK,
   ],
-  procurement: [{ key: "nav.workspace", href: "/procurement" }, DEMANDS, INQUIRIES, AGREEMENTS, DIRECTORY, HANDBOOK],
-  park: [{ key: "nav.park", href: "/park" }, DASHBOARD, ALLOCATION, AGREEMENTS, EVENTS, DIRECTORY, HANDBOOK],
-  admin: [{ key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, DASHBOARD, ALLOCATION, AGREEMENTS, DIRECTORY],
+  procurement: [{ key: "nav.workspace", href: "/procurement" }, SEARCH, DEMANDS, INQUIRIES, AGREEMENTS, MORE_DIRECTORY, HANDBOOK],
+  park: [
+    { key: "nav.park", href: "/park" }, DASHBOARD, ALLOCATION, AGREEMENTS, EVENTS,
+    DICTIONARY, { ...SEARCH, more: true }, MORE_DIRECTORY, HANDBOOK,
+  ],
+  admin: [
+    { key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, DASHBOARD, AGREEMENTS,
+    { ...ALLOCATION, more: true }, DICTIONARY, { ...SEARCH, more: true }, MORE_DIRECTORY,
+  ],
 };
 
 /** Where each kind of user lands after signing in. */

@@ -19,7 +19,10 @@ export default async function EnterpriseHome() {
   const me = await caller.user.me();
   if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/enterprise" />;
   if (!me.enterprise) return <Refusal failure={{ ok: false, code: "FORBIDDEN", message: null }} />;
-  const result = await attempt(() => caller.enterprise.private({ id: me.enterprise!.id }));
+  const [result, catalogue] = await Promise.all([
+    attempt(() => caller.enterprise.private({ id: me.enterprise!.id })),
+    attempt(() => caller.catalogue.list({ enterpriseId: me.enterprise!.id, pageSize: 1 })),
+  ]);
   if (!result.ok) return <Refusal failure={result} />;
   const e = result.data;
   const [buyers, offers] = await Promise.all([
@@ -45,6 +48,25 @@ export default async function EnterpriseHome() {
         <Stat label={t("workspace.licences")} value={formatNumber(e.licences.length, locale)} />
         <Stat label={t("workspace.chains")} value={e.chains.join("、") || "—"} />
       </div>
+      {catalogue.ok ? (
+        <Card
+          title={t("catalogue.title")}
+          actions={<Link href="/enterprise/products" className="text-sm text-brand-700 hover:underline">{t("catalogue.open")}</Link>}
+        >
+          <div className="grid gap-4 sm:grid-cols-3">
+            <Stat label={t("catalogue.listed_products")} value={formatNumber(catalogue.data.counts.active, locale)} />
+            <Stat label={t("catalogue.retired_products")} value={formatNumber(catalogue.data.counts.retired, locale)} />
+            <Stat label={t("catalogue.hidden_products")} value={formatNumber(catalogue.data.counts.blocked, locale)} hint={catalogue.data.counts.blocked ? t("catalogue.hidden_hint") : undefined} />
+          </div>
+          {catalogue.data.counts.licenceMissing ? <p className="mt-3 text-sm text-amber-800">{t("catalogue.licence_missing_summary", { count: catalogue.data.counts.licenceMissing })}</p> : null}
+          {catalogue.data.allowed.edit ? (
+            <div className="mt-4 flex flex-wrap gap-2">
+              <ButtonLink href="/enterprise/products/import">{t("catalogue.import")}</ButtonLink>
+              <ButtonLink href="/enterprise/products/new" variant="secondary">{t("catalogue.new")}</ButtonLink>
+            </div>
+          ) : null}
+        </Card>
+      ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
         <Card title={t("match.buyers_title")} actions={<Link href="/matches/buyers" className="text-sm text-brand-700 hover:underline">{t("workspace.see_all")}</Link>}>
           <p className="text-sm text-slate-700">{t("workspace.buyers_count", { count: buyers.total })}</p>

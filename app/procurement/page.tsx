@@ -3,6 +3,7 @@ import Link from "next/link";
 import { DealsSummary } from "@/app/_components/deals-summary";
 import { Refusal } from "@/app/_components/refusal";
 import { formatQuantity } from "@/app/_components/listing-bits";
+import { SearchBox } from "@/app/_components/search-box";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
@@ -30,6 +31,13 @@ export default async function ProcurementHome() {
         description={t("workspace.procurement_description", { enterprise: profile.name })}
         actions={demands.allowed.create ? <ButtonLink href="/demands/new">{t("demand.new")}</ButtonLink> : null}
       />
+      <Card title={t("search.home_title")}>
+        <SearchBox />
+        <p className="mt-2 text-xs text-slate-500">{t("search.home_hint")}</p>
+        {profile.park ? (
+          <p className="mt-2 text-sm"><Link className="text-brand-700 hover:underline" href="/search?mine=1">{t("search.home_in_park", { park: profile.park.name })}</Link></p>
+        ) : null}
+      </Card>
       <Card title={t("demand.open_title")} actions={<Link href="/demands" className="text-sm text-brand-700 hover:underline">{t("workspace.see_all")}</Link>}>
         {demands.items.length === 0 ? (
           <EmptyState title={t("demand.none_open")}>{t("demand.none_open_hint")}</EmptyState>

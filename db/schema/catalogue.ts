@@ -1,13 +1,22 @@
 import { relations, sql } from "drizzle-orm";
 import {
-  check, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex,
+  check, customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex,
 } from "drizzle-orm/pg-core";
 import {
   casShape, formEnum, gradeEnum, listingStatusEnum, money, nonNegative, ordered, quantity, timestamps,
 } from "./_shared";
 import { enterprises } from "./enterprises";
+import { users } from "./users";
 
 export const documentKindEnum = pgEnum("document_kind", ["tds", "sds", "other"]);
+export const importStatusEnum = pgEnum("import_status", ["queued", "running", "done", "failed"]);
+
+/** Raw bytes (PostgreSQL bytea), handed over as a Buffer: uploads live in the database, not on a disk. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
+
+/** The largest TDS/SDS a product may carry, and the largest catalogue file an import accepts. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 
 /** An enterprise's catalogue item. */
 export const products = pgTable(
@@ -40,15 +49,56 @@ export const products = pgTable(
   ],
 );
 
+/** A TDS or SDS (PDF) of a product, its bytes kept in PostgreSQL so app instances stay stateless. */
 export const productDocuments = pgTable("product_document", {
   id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
   productId: integer("product_id").notNull().references(() => products.id, { onDelete: "cascade" }),
   kind: documentKindEnum("kind").notNull(),
   filename: text("filename").notNull(),
-  storagePath: text("storage_path").notNull(),
+  content: bytea("content").notNull(),
   sizeBytes: integer("size_bytes").notNull(),
+  uploadedBy: integer("uploaded_by").references(() => users.id, { onDelete: "set null" }),
   ...timestamps,
-}, (t) => [check("product_document_size", sql`${t.sizeBytes} > 0`)]);
+}, (t) => [
+  index("product_document_product_idx").on(t.productId),
+  check("product_document_size", sql.raw(`size_bytes > 0 AND size_bytes <= ${MAX_DOCUMENT_BYTES}`)),
+  check("product_document_content_size", sql`octet_length(${t.content}) = ${t.sizeBytes}`),
+]);
+
+/**
+ * A catalogue import: the uploaded file (until it has been read through), and its progress and
+ * result. Large files are imported in slices by the background worker; the page polls this row.
+ */
+export const catalogueImports = pgTable(
+  "catalogue_import",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    enterpriseId: integer("enterprise_id").notNull().references(() => enterprises.id, { onDelete: "cascade" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    filename: text("filename").notNull(),
+    /** the file as uploaded; cleared once the import has finished */
+    file: bytea("file"),
+    sizeBytes: integer("size_bytes").notNull(),
+    status: importStatusEnum("status").notNull().default("queued"),
+    /** data rows in the file, the rows that passed validation, and how many of those are written */
+    totalRows: integer("total_rows").notNull().default(0),
+    validRows: integer("valid_rows").notNull().default(0),
+    processedRows: integer("processed_rows").notNull().default(0),
+    inserted: integer("inserted").notNull().default(0),
+    updated: integer("updated").notNull().default(0),
+    /** [{ row, column, zh, en }] */
+    rejected: jsonb("rejected").notNull().default(sql`'[]'::jsonb`),
+    error: jsonb("error"),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("catalogue_import_enterprise_idx").on(t.enterpriseId, t.createdAt),
+    check("catalogue_import_size", sql.raw(`size_bytes > 0 AND size_bytes <= ${MAX_IMPORT_BYTES}`)),
+    check("catalogue_import_counts", sql`${t.totalRows} >= 0 AND ${t.validRows} BETWEEN 0 AND ${t.totalRows} AND ${t.processedRows} BETWEEN 0 AND ${t.validRows} AND ${t.inserted} >= 0 AND ${t.updated} >= 0`),
+  ],
+);
 
 /** A time-bounded offer to sell a catalogue product. */
 export const supplyOffers = pgTable(
@@ -106,6 +156,10 @@ export const productsRelations = relations(products, ({ one, many }) => ({
 
 export const productDocumentsRelations = relations(productDocuments, ({ one }) => ({
   product: one(products, { fields: [productDocuments.productId], references: [products.id] }),
+}));
+
+export const catalogueImportsRelations = relations(catalogueImports, ({ one }) => ({
+  enterprise: one(enterprises, { fields: [catalogueImports.enterpriseId], references: [enterprises.id] }),
 }));
 
 export const supplyOffersRelations = relations(supplyOffers, ({ one }) => ({

@@ -28,6 +28,8 @@ export const substances = pgTable(
     curatedNameZh: text("curated_name_zh"),
     curatedNameEn: text("curated_name_en"),
     curatedAliases: text("curated_aliases").array().notNull().default(sql`'{}'::text[]`),
+    /** shipped aliases park staff found wrong: left out wherever the dictionary is read */
+    curatedHiddenAliases: text("curated_hidden_aliases").array().notNull().default(sql`'{}'::text[]`),
     curatedBy: integer("curated_by").references(() => users.id, { onDelete: "set null" }),
     curatedAt: timestamp("curated_at", { withTimezone: true }),
     ...timestamps,

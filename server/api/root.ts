@@ -1,5 +1,6 @@
 import { agreementRouter } from "@/server/agreements/agreement.router";
 import { eventRouter } from "@/server/agreements/event.router";
+import { catalogueRouter } from "@/server/catalogue/catalogue.router";
 import { enterpriseRouter } from "@/server/enterprises/enterprise.router";
 import { inquiryRouter } from "@/server/inquiries/inquiry.router";
 import { licenceRouter } from "@/server/licences/licence.router";
@@ -11,6 +12,7 @@ import { matchRouter } from "@/server/matching/match.router";
 import { notificationRouter } from "@/server/notifications/notification.router";
 import { parkRouter } from "@/server/parks/park.router";
 import { reportRouter } from "@/server/reports/report.router";
+import { searchRouter } from "@/server/search/search.router";
 import { statsRouter } from "@/server/stats/stats.router";
 import { substanceRouter } from "@/server/substances/substance.router";
 import { userRouter } from "@/server/users/user.router";
@@ -20,6 +22,7 @@ export const appRouter = router({
   agreement: agreementRouter,
   allocation: allocationRouter,
   byproduct: byproductRouter,
+  catalogue: catalogueRouter,
   demand: demandRouter,
   enterprise: enterpriseRouter,
   event: eventRouter,
@@ -30,6 +33,7 @@ export const appRouter = router({
   offer: offerRouter,
   park: parkRouter,
   report: reportRouter,
+  search: searchRouter,
   stats: statsRouter,
   substance: substanceRouter,
   user: userRouter,

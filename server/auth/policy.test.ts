@@ -87,6 +87,17 @@ describe("policy", () => {
     ["park staff verify licences in their park", parkStaff, { type: "licence.verify", parkId: 100 }, true],
     ["park staff cannot verify in another park", parkStaff, { type: "licence.verify", parkId: 200 }, false],
     ["an enterprise cannot verify its own licences", enterpriseAdmin, { type: "licence.verify", parkId: 100 }, false],
+    ["staff edit their own catalogue", enterpriseStaff, { type: "catalogue.edit", ...own }, true],
+    ["an enterprise admin cannot edit another's catalogue", enterpriseAdmin, { type: "catalogue.edit", ...other }, false],
+    ["a buyer reads but does not edit its own catalogue", { ...buyer, enterprises: [{ enterpriseId: 10, role: "procurement" }] }, { type: "catalogue.edit", ...own }, false],
+    ["a buyer sees its own catalogue", { ...buyer, enterprises: [{ enterpriseId: 10, role: "procurement" }] }, { type: "catalogue.view", ...own }, true],
+    ["a buyer does not see another's catalogue", buyer, { type: "catalogue.view", ...own }, false],
+    ["park staff onboard their park's catalogues", parkStaff, { type: "catalogue.edit", ...other }, true],
+    ["park staff cannot edit another park's catalogues", parkStaff, { type: "catalogue.edit", ...elsewhere }, false],
+    ["park staff curate the dictionary", parkStaff, { type: "dictionary.curate" }, true],
+    ["enterprise users do not curate the dictionary", enterpriseAdmin, { type: "dictionary.curate" }, false],
+    ["only admins rebuild the search indexes", parkStaff, { type: "search.reindex" }, false],
+    ["admins rebuild the search indexes", admin, { type: "search.reindex" }, true],
   ])("%s", (_, actor, action, allowed) => {
     expect(can(actor, action)).toBe(allowed);
   });

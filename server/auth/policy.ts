@@ -45,7 +45,15 @@ export type Action =
   // licences on file
   | { type: "licence.view"; enterpriseId: number; parkId: number | null }
   | { type: "licence.manage"; enterpriseId: number; parkId: number | null }
-  | { type: "licence.verify"; parkId: number | null };
+  | { type: "licence.verify"; parkId: number | null }
+  /** see an enterprise's own catalogue, including retired and blocked products and import history */
+  | { type: "catalogue.view"; enterpriseId: number; parkId: number | null }
+  /** add, edit, retire, restore and import an enterprise's products, and upload their documents */
+  | { type: "catalogue.edit"; enterpriseId: number; parkId: number | null }
+  /** correct the substance dictionary (names, aliases) */
+  | { type: "dictionary.curate" }
+  /** rebuild the search indexes from PostgreSQL */
+  | { type: "search.reindex" };
 
 const isSignedIn = (a: Actor) => a.userId !== null || a.platformAdmin;
 const memberOf = (a: Actor, enterpriseId: number) => a.enterprises.find((e) => e.enterpriseId === enterpriseId);
@@ -61,6 +69,7 @@ export function can(actor: Actor, action: Action): boolean {
     case "park.create":
     case "user.list":
     case "user.disable":
+    case "search.reindex":
       return false;
     case "park.manage":
       return staffOf(actor, action.parkId);
@@ -124,6 +133,15 @@ export function can(actor: Actor, action: Action): boolean {
       return memberOf(actor, action.enterpriseId)?.role === "admin" || staffOf(actor, action.parkId);
     case "licence.verify":
       return staffOf(actor, action.parkId);
+    case "catalogue.view":
+      return Boolean(memberOf(actor, action.enterpriseId)) || staffOf(actor, action.parkId);
+    case "catalogue.edit": {
+      // the enterprise's own admins and staff, and its park's staff (who onboard catalogues); buyers only read
+      const role = memberOf(actor, action.enterpriseId)?.role;
+      return role === "admin" || role === "staff" || staffOf(actor, action.parkId);
+    }
+    case "dictionary.curate":
+      return isParkStaff(actor);
   }
 }
 

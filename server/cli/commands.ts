@@ -1,10 +1,13 @@
 import type { Db } from "@/db";
 import { importAgreementsCommand } from "./commands/import-agreements";
+import { importCatalogueCommand } from "./commands/import-catalogue";
 import { importEnterprisesCommand } from "./commands/import-enterprises";
 import { matchCommand } from "./commands/match";
 import { parkAddCommand } from "./commands/park-add";
 import { reportCommand } from "./commands/report";
 import { referenceReloadCommand } from "./commands/reference-reload";
+import { reindexCommand } from "./commands/reindex";
+import { searchCommand } from "./commands/search";
 import { seedDemoCommand } from "./commands/seed-demo";
 
 export interface CliOutput {
@@ -21,7 +24,8 @@ export interface CliCommand {
 }
 
 export const COMMANDS: CliCommand[] = [
-  parkAddCommand, importEnterprisesCommand, importAgreementsCommand, matchCommand, reportCommand, seedDemoCommand, referenceReloadCommand,
+  parkAddCommand, importEnterprisesCommand, importCatalogueCommand, importAgreementsCommand, searchCommand, matchCommand, reportCommand,
+  reindexCommand, seedDemoCommand, referenceReloadCommand,
 ];
 
 export function usage(): string {

@@ -3,7 +3,8 @@ import { getDb } from "@/db";
 import { licences } from "@/db/schema";
 import { makeEnterprise, makeUser } from "@/server/testing/factories";
 import {
-  buyerState, matchCompliance, seesRegulatedDetails, supplierState, tierOf, todayInChina, type LicenceFact, type SubstanceFlags,
+  buyerState, matchCompliance, seesRegulatedDetails, supplierLicenceValidUntil, supplierState, tierOf, todayInChina,
+  type LicenceFact, type SubstanceFlags,
 } from "./compliance";
 import { isVerifiedMember, licenceFacts } from "./licences";
 
@@ -34,6 +35,22 @@ describe("compliance tiers and states", () => {
     ["the wrong kind of licence does not count", nitrate, [lic("pollutant_discharge", "2030-01-01")], "licence_missing"],
     ["an explosive precursor record counts for its supplier", nitrate, [lic("explosive_precursor", "2030-01-01")], "ok"],
   ])("supplier: %s", (_, flags, licences, state) => expect(supplierState(flags, licences, today)).toBe(state));
+
+  it.each<[string, SubstanceFlags, LicenceFact[], string | null]>([
+    ["not controlled: no date applies", toluene, [lic("hazardous_trade", "2026-01-01")], null],
+    ["no licence on file: missing, not dated", cyanide, [], null],
+    ["a licence without expiry never lapses", cyanide, [lic("hazardous_trade", "2026-12-31"), lic("safety_production", null)], null],
+    ["the latest matching expiry counts", cyanide, [lic("hazardous_trade", "2027-03-01"), lic("safety_production", "2026-12-31")], "2027-03-01"],
+    ["other kinds of licence do not count", nitrate, [lic("pollutant_discharge", "2030-01-01"), lic("explosive_precursor", "2026-12-01")], "2026-12-01"],
+  ])("supplier licence valid until: %s", (_, flags, licences, until) => {
+    expect(supplierLicenceValidUntil(flags, licences)).toBe(until);
+    // consistent with the state: ok through that day, blocked the day after
+    if (until) {
+      expect(supplierState(flags, licences, until)).toBe("ok");
+      const next = new Date(new Date(`${until}T00:00:00Z`).getTime() + 86_400_000).toISOString().slice(0, 10);
+      expect(supplierState(flags, licences, next)).toBe("blocked");
+    }
+  });
 
   it.each<[string, SubstanceFlags, LicenceFact[], string]>([
     ["hazardous but not controlled", toluene, [], "ok"],

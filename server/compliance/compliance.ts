@@ -69,6 +69,21 @@ export function supplierState(flags: SubstanceFlags | null | undefined, licences
   return matching.some((l) => !isExpired(l, today)) ? "ok" : "blocked";
 }
 
+/**
+ * The last day (YYYY-MM-DD) on which the supplier's state for this substance stays as it is today
+ * because of a licence on file, or null when no date can change it: not controlled, no matching
+ * licence on file (`licence_missing` until one is recorded), or a matching licence without expiry.
+ * From the day after, `supplierState` turns `blocked`. Search stores this date with a listing, so
+ * a licence that lapses hides the listing on time without the listing being written again.
+ */
+export function supplierLicenceValidUntil(flags: SubstanceFlags | null | undefined, licences: LicenceFact[]): string | null {
+  if (!flags || tierOf(flags) !== "controlled") return null;
+  const needed = supplierLicenceTypes(flags);
+  const matching = licences.filter((l) => needed.includes(l.type));
+  if (matching.length === 0 || matching.some((l) => l.validUntil === null)) return null;
+  return matching.map((l) => l.validUntil!).sort().at(-1)!;
+}
+
 /** The buyer's side: `needs_licence` until a matching, valid licence verified by park staff is on file. */
 export type BuyerState = "ok" | "needs_licence";
 

@@ -36,7 +36,7 @@ export async function readTable(file: { name: string; bytes: Uint8Array }, colum
     byHeading.set(c.key.toLowerCase(), c.key);
     byHeading.set(c.label.toLowerCase(), c.key);
   }
-  const keys = header.map((h) => byHeading.get(h.trim().toLowerCase()) ?? null);
+  const keys = header.map((h) => headingKey(h, byHeading));
   const missing = columns.filter((c) => c.required && !keys.includes(c.key));
   if (missing.length) {
     const names = missing.map((c) => `${c.key} (${c.label})`).join(", ");
@@ -55,8 +55,28 @@ export async function readTable(file: { name: string; bytes: Uint8Array }, colum
   return rows;
 }
 
+/**
+ * The column a heading names: its English key, its Chinese label, or both as the templates write
+ * them, "产品编码 (sku)".
+ */
+function headingKey(heading: string, byHeading: Map<string, string>): string | null {
+  const text = heading.trim().toLowerCase();
+  const direct = byHeading.get(text);
+  if (direct) return direct;
+  const both = /^(.+?)\s*[(（]\s*([a-z_]+)\s*[)）]$/.exec(text);
+  if (!both) return null;
+  const byKey = byHeading.get(both[2]!);
+  const byLabel = byHeading.get(both[1]!.trim());
+  return byKey && (!byLabel || byLabel === byKey) ? byKey : null;
+}
+
 function readCsv(bytes: Uint8Array): string[][] {
-  const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw unusable("无法读取 CSV 文件：不是 UTF-8 编码（请另存为“CSV UTF-8”）", "Cannot read the CSV file: it is not UTF-8 (save it as \"CSV UTF-8\")");
+  }
   try {
     return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
   } catch (e) {
@@ -93,8 +113,12 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** A CSV template headed by the Chinese labels (the English keys are accepted as headers too). */
-export function templateCsv(columns: ImportColumn[], example: string[][] = []): string {
+/**
+ * A CSV template headed by the Chinese labels (the English keys are accepted as headers too), or
+ * by both, "产品编码 (sku)", with `bothHeadings`.
+ */
+export function templateCsv(columns: ImportColumn[], example: string[][] = [], options: { bothHeadings?: boolean } = {}): string {
   const line = (cells: string[]) => cells.map((c) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(",");
-  return "\uFEFF" + [line(columns.map((c) => c.label)), ...example.map(line)].join("\r\n") + "\r\n";
+  const heading = (c: ImportColumn) => (options.bothHeadings ? `${c.label} (${c.key})` : c.label);
+  return "\uFEFF" + [line(columns.map(heading)), ...example.map(line)].join("\r\n") + "\r\n";
 }

@@ -1,10 +1,14 @@
+import { CATALOGUE_IMPORT_HANDLERS } from "@/server/catalogue/import-job";
 import { MATCH_HANDLERS } from "@/server/matching/handlers";
+import { SEARCH_HANDLERS } from "@/server/search/sync";
 import type { OutboxHandlers } from "./outbox";
 
 /**
- * Every outbox topic and the handler that delivers it. Domains add their topics here:
- * search sync (`products`, `demands`, `enterprises`), match refresh, notifications.
+ * Every outbox topic (`<event>:<listener>`, see topics.ts) and the handler that delivers it:
+ * search sync, match refresh, background catalogue imports.
  */
 export const OUTBOX_HANDLERS: OutboxHandlers = {
   ...MATCH_HANDLERS,
+  ...SEARCH_HANDLERS,
+  ...CATALOGUE_IMPORT_HANDLERS,
 };

@@ -52,7 +52,11 @@ export async function drainOnce(db: Db, handlers: OutboxHandlers, options: { bat
       .for("update", { skipLocked: true });
     const result: DrainResult = { delivered: 0, failed: 0 };
     const byTopic = new Map<string, typeof rows>();
-    for (const row of rows) byTopic.set(row.topic, [...(byTopic.get(row.topic) ?? []), row]);
+    for (const row of rows) {
+      const list = byTopic.get(row.topic);
+      if (list) list.push(row);
+      else byTopic.set(row.topic, [row]);
+    }
     for (const [topic, list] of byTopic) {
       const ids = list.map((r) => r.id);
       try {
@@ -90,11 +94,11 @@ export async function pendingCount(db: Db, topics?: string[]): Promise<number> {
  * Drains until nothing is left for these handlers' topics, or until `timeoutMs` passes. Returns
  * whether the outbox emptied.
  */
-export async function drainAll(db: Db, handlers: OutboxHandlers, options: { timeoutMs?: number } = {}): Promise<boolean> {
+export async function drainAll(db: Db, handlers: OutboxHandlers, options: { timeoutMs?: number; batchSize?: number } = {}): Promise<boolean> {
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   const topics = Object.keys(handlers);
   for (;;) {
-    const pass = await drainOnce(db, handlers);
+    const pass = await drainOnce(db, handlers, { batchSize: options.batchSize });
     if ((await pendingCount(db, topics)) === 0) return true;
     if (Date.now() > deadline) return false;
     if (pass.delivered === 0) await new Promise((r) => setTimeout(r, 250));

@@ -10,11 +10,14 @@
  */
 export const LISTENERS: Record<string, string[]> = {
   agreements: [],
-  products: ["match"],
-  enterprises: ["match"],
+  products: ["search", "match"],
+  enterprises: ["search", "match"],
   demands: ["match"],
-  substances: [],
+  substances: ["search"],
   offers: ["match"],
   byproducts: ["match"],
-  licences: ["match"],
+  /** an enterprise's licences changed (entity id: the enterprise) */
+  licences: ["search", "match"],
+  /** a catalogue file waiting to be imported (or the rest of it, one slice at a time) */
+  "catalogue-imports": ["import"],
 };

@@ -2,6 +2,9 @@ import type { Db } from "@/db";
 import { OUTBOX_HANDLERS } from "./handlers";
 import { drainOnce, type OutboxHandlers } from "./outbox";
 
+/** Outbox rows per pass in the web server: a large catalogue import reaches search in few, large batches. */
+export const WORKER_BATCH_SIZE = 5000;
+
 export interface Worker {
   stop(): Promise<void>;
 }
@@ -12,7 +15,7 @@ export interface Worker {
  */
 export function startWorker(
   db: Db,
-  options: { handlers?: OutboxHandlers; intervalMs?: number; log?: (line: string) => void } = {},
+  options: { handlers?: OutboxHandlers; intervalMs?: number; batchSize?: number; log?: (line: string) => void } = {},
 ): Worker {
   const handlers = options.handlers ?? OUTBOX_HANDLERS;
   const interval = options.intervalMs ?? 1000;
@@ -23,7 +26,7 @@ export function startWorker(
     while (!stopped) {
       let busy = false;
       try {
-        const pass = await drainOnce(db, handlers);
+        const pass = await drainOnce(db, handlers, { batchSize: options.batchSize });
         busy = pass.delivered > 0;
         if (pass.error && pass.error !== lastError) log(`delivery failed, will retry: ${pass.error}`);
         lastError = pass.error ?? "";

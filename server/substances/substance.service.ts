@@ -16,16 +16,25 @@ export type SubstanceView = {
   precursorCategory: number | null;
 };
 
-const view = {
+/**
+ * A substance's aliases as everyone reads them: the shipped ones park staff did not strike out,
+ * and the ones they added. `s` is the SQL name of the substance table in the query.
+ */
+export const readAliases = (s: string) =>
+  sql.raw(`(SELECT coalesce(array_agg(DISTINCT a ORDER BY a), '{}') FROM unnest(${s}.aliases || ${s}.curated_aliases) AS a WHERE NOT (a = ANY(${s}.curated_hidden_aliases)))`);
+
+/** The columns of the substance view (shipped names with park staff's corrections), for selects. */
+export const substanceView = {
   cas: substances.cas,
   nameZh: sql<string | null>`coalesce(${substances.curatedNameZh}, ${substances.nameZh})`,
   nameEn: sql<string | null>`coalesce(${substances.curatedNameEn}, ${substances.nameEn})`,
-  aliases: sql<string[]>`(SELECT coalesce(array_agg(DISTINCT a), '{}') FROM unnest(${substances.aliases} || ${substances.curatedAliases}) AS a)`,
+  aliases: sql<string[]>`${readAliases('"substance"')}`,
   hazardous: substances.hazardous,
   highlyToxic: substances.highlyToxic,
   explosivePrecursor: substances.explosivePrecursor,
   precursorCategory: substances.precursorCategory,
 };
+const view = substanceView;
 
 export async function getSubstance(db: Db, cas: string): Promise<SubstanceView> {
   const normal = normalizeCas(cas);
@@ -54,7 +63,7 @@ export async function lookupSubstances(db: Db, input: { q: string; limit?: numbe
       SELECT s.cas, lower(n) AS name
       FROM ${substances} s,
            unnest(ARRAY[coalesce(s.curated_name_zh, s.name_zh), coalesce(s.curated_name_en, s.name_en)] || s.aliases || s.curated_aliases) AS n
-      WHERE n IS NOT NULL AND lower(n) LIKE ${like}
+      WHERE n IS NOT NULL AND lower(n) LIKE ${like} AND NOT (n = ANY(s.curated_hidden_aliases))
     ), ranked AS (
       SELECT cas, min(CASE WHEN name = ${term} THEN 0 WHEN name LIKE ${prefix} THEN 1 ELSE 2 END * 1000 + length(name)) AS rank
       FROM names GROUP BY cas
@@ -62,7 +71,7 @@ export async function lookupSubstances(db: Db, input: { q: string; limit?: numbe
     SELECT s.cas,
            coalesce(s.curated_name_zh, s.name_zh) AS "nameZh",
            coalesce(s.curated_name_en, s.name_en) AS "nameEn",
-           (SELECT coalesce(array_agg(DISTINCT a), '{}') FROM unnest(s.aliases || s.curated_aliases) AS a) AS aliases,
+           ${readAliases("s")} AS aliases,
            s.hazardous, s.highly_toxic AS "highlyToxic", s.explosive_precursor AS "explosivePrecursor",
            s.precursor_category AS "precursorCategory", r.rank
     FROM ranked r JOIN ${substances} s ON s.cas = r.cas

@@ -1,5 +1,6 @@
 "use client";
 
+import { FilePicker } from "@/app/_components/file-picker";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -67,7 +68,7 @@ function DocumentInput({ id, doc }: { id: string; doc: ReturnType<typeof useDocu
   const { t } = useI18n();
   return (
     <Field id={id} label={t("licences.document")} hint={t("licences.document_hint", { mb: MAX_MB })} error={doc.problem ? t(doc.problem, { mb: MAX_MB }) : undefined}>
-      <input id={id} type="file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" className="text-sm" onChange={(e) => doc.setFile(e.target.files?.[0] ?? null)} />
+      <FilePicker id={id} accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" onChange={doc.setFile} />
     </Field>
   );
 }

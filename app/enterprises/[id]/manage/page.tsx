@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Badge, Card, EmptyState, PageHeader, Table, td, th } from "@/app/_components/ui";
+import { Badge, ButtonLink, Card, EmptyState, PageHeader, Table, td, th } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { VerifyToggle } from "@/app/_components/verify-toggle";
@@ -31,6 +31,7 @@ export default async function ManageEnterprisePage({ params }: { params: Promise
         description={t("enterprise.manage_description")}
         actions={
           <div className="flex items-center gap-2">
+            <ButtonLink href={`/enterprise/products?enterprise=${e.id}`} variant="secondary" size="sm">{t("catalogue.title")}</ButtonLink>
             {e.verifiedAt ? <Badge tone="green">{t("enterprise.verified")}</Badge> : <Badge tone="amber">{t("enterprise.unverified")}</Badge>}
             {e.allowed.verify ? <VerifyToggle id={e.id} verified={Boolean(e.verifiedAt)} /> : null}
           </div>

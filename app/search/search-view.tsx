@@ -1,0 +1,302 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useId, useMemo, useState } from "react";
+import { formLabel, gradeLabel, purityLabel, tonnesLabel } from "@/app/_components/catalogue-labels";
+import { HazardBadges } from "@/app/_components/hazard-badges";
+import { Highlighted } from "@/app/_components/highlight";
+import { Badge, Button, EmptyState, inputClass, Notice, Spinner } from "@/app/_components/ui";
+import { useTRPC } from "@/app/_trpc/client";
+import { errorMessage } from "@/app/_trpc/errors";
+import { formatCny, formatNumber, type Translate } from "@/i18n";
+import { useI18n } from "@/i18n/client";
+import type { ProductSearchResult } from "@/server/search/query";
+import { searchHref, type SearchParams } from "./params";
+
+type Park = { code: string; name: string; nameEn: string | null };
+type FacetKey = "park" | "chain" | "grade" | "form" | "hazard" | "inPark";
+
+const EXAMPLES = ["异丙醇", "IPA", "67-63-0", "toluene", "丙烯酸", "乙酸乙酯"];
+const PAGE_SIZE = 20;
+
+/** Waits until typing pauses before the value moves on. */
+function useDebounced<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+export function SearchView({
+  initial, initialError, params, parks, signedIn,
+}: {
+  initial: { params: SearchParams; data: ProductSearchResult } | null;
+  initialError: { zh: string; en: string } | null;
+  params: SearchParams;
+  parks: Park[];
+  signedIn: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const [text, setText] = useState(params.q);
+  const [filters, setFilters] = useState<Omit<SearchParams, "q">>({ ...params, q: undefined } as Omit<SearchParams, "q">);
+  const q = useDebounced(text.trim(), 250);
+  const state: SearchParams = useMemo(() => ({ ...filters, q }), [filters, q]);
+
+  // the URL follows the search, without a round trip to the server
+  useEffect(() => {
+    const href = searchHref(state);
+    if (href !== `${window.location.pathname}${window.location.search}`) window.history.replaceState(null, "", href);
+  }, [state]);
+
+  const { page, ...rest } = state;
+  const input = { ...rest, page, pageSize: PAGE_SIZE };
+  const matchesInitial = initial !== null && searchHref(initial.params) === searchHref(state);
+  const activeFilters = (["park", "chain", "grade", "form", "hazard", "inPark", "mine"] as const).filter((k) => filters[k] !== undefined);
+  // a query, or filters alone (browsing, e.g. everything in my park)
+  const searching = Boolean(q) || activeFilters.length > 0;
+  const products = useQuery(
+    trpc.search.products.queryOptions(input, {
+      enabled: searching,
+      placeholderData: keepPreviousData,
+      initialData: matchesInitial ? initial.data : undefined,
+      retry: false,
+    }),
+  );
+  const enterprises = useQuery(
+    trpc.search.enterprises.queryOptions({ q, limit: 5 }, { enabled: Boolean(q) && !products.data?.cas, retry: false }),
+  );
+
+  const setFilter = (key: FacetKey, value: string | undefined) => {
+    setFilters((f) => {
+      const next = { ...f, page: 1 } as Record<string, unknown>;
+      if (key === "inPark") next.inPark = value === undefined ? undefined : value === "true";
+      else next[key] = value;
+      return next as typeof f;
+    });
+  };
+  const clearFilters = () => setFilters({ page: 1 } as typeof filters);
+  const error = products.error ? errorMessage(products.error, locale, t) : !searching || products.data ? null : initialError?.[locale] ?? null;
+  const data = searching ? products.data : undefined;
+  const parkName = (code: string) => {
+    const park = parks.find((p) => p.code === code);
+    return park ? (locale === "en" && park.nameEn ? park.nameEn : park.name) : code;
+  };
+
+  return (
+    <div className="space-y-6">
+      <form role="search" onSubmit={(e) => e.preventDefault()} className="flex flex-wrap items-end gap-3">
+        <div className="min-w-64 flex-1">
+          <label htmlFor="search-q" className="mb-1 block text-sm font-medium text-slate-700">{t("search.label")}</label>
+          <input
+            id="search-q"
+            type="search"
+            value={text}
+            onChange={(e) => {
+              setText(e.target.value);
+              setFilters((f) => ({ ...f, page: 1 }));
+            }}
+            placeholder={t("search.placeholder")}
+            autoComplete="off"
+            maxLength={100}
+            className={`${inputClass} text-base`}
+          />
+        </div>
+        {products.isFetching && searching ? <Spinner label={t("search.searching")} /> : null}
+      </form>
+
+      {!searching ? (
+        <EmptyState title={t("search.start_title")}>
+          <p>{t("search.start_body")}</p>
+          <ul className="mt-3 flex flex-wrap justify-center gap-2" aria-label={t("search.examples")}>
+            {EXAMPLES.map((example) => (
+              <li key={example}>
+                <button type="button" className="rounded-full border border-slate-300 bg-white px-3 py-1 text-sm text-slate-700 hover:bg-slate-50" onClick={() => setText(example)}>
+                  {example}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </EmptyState>
+      ) : error ? (
+        <Notice tone="error">{error}</Notice>
+      ) : (
+        <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
+          <aside aria-label={t("search.filters")}>
+            <details className="rounded-lg border border-slate-200 bg-white p-4" open>
+              <summary className="cursor-pointer text-sm font-semibold text-slate-800 lg:hidden">{t("search.filters")}</summary>
+              <div className="mt-3 space-y-5 lg:mt-0">
+                {data?.myPark.available ? (
+                  <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
+                    <input
+                      type="checkbox"
+                      checked={Boolean(filters.mine)}
+                      onChange={(e) => setFilters((f) => ({ ...f, mine: e.target.checked || undefined, page: 1 }))}
+                    />
+                    {t("search.in_my_park", { count: data.myPark.count })}
+                  </label>
+                ) : null}
+                {data ? (
+                  <>
+                    <Facet t={t} title={t("search.facet_park")} values={data.facets.park} selected={filters.park} label={parkName} onChange={(v) => setFilter("park", v)} />
+                    <Facet t={t} title={t("search.facet_in_park")} values={data.facets.inPark} selected={filters.inPark === undefined ? undefined : String(filters.inPark)} label={(v) => t(v === "true" ? "search.in_park" : "search.outside_parks")} onChange={(v) => setFilter("inPark", v)} />
+                    <Facet t={t} title={t("search.facet_chain")} values={data.facets.chain} selected={filters.chain} label={(v) => v} onChange={(v) => setFilter("chain", v)} />
+                    <Facet t={t} title={t("search.facet_grade")} values={data.facets.grade} selected={filters.grade} label={(v) => gradeLabel(t, v)} onChange={(v) => setFilter("grade", v)} />
+                    <Facet t={t} title={t("search.facet_form")} values={data.facets.form} selected={filters.form} label={(v) => formLabel(t, v)} onChange={(v) => setFilter("form", v)} />
+                    <Facet t={t} title={t("search.facet_hazard")} values={data.facets.hazard} selected={filters.hazard} label={(v) => t(`hazard.${v}`)} onChange={(v) => setFilter("hazard", v)} />
+                  </>
+                ) : null}
+                {activeFilters.length ? <Button variant="ghost" size="sm" onClick={clearFilters}>{t("search.clear_filters")}</Button> : null}
+              </div>
+            </details>
+          </aside>
+
+          <section aria-label={t("search.results")} aria-busy={products.isFetching} className="min-w-0 space-y-4">
+            {!data ? (
+              <Spinner label={t("search.searching")} />
+            ) : (
+              <>
+                {data.casInvalid ? <Notice tone="warning">{t("search.cas_invalid", { q: data.q })}</Notice> : null}
+                {!data.seesRegulatedDetails ? (
+                  <Notice tone="info">
+                    {t(signedIn ? "search.members_only_unverified" : "search.members_only")}{" "}
+                    {!signedIn ? <Link href={`/signin?callbackUrl=${encodeURIComponent(searchHref(state))}`} className="underline">{t("nav.signin")}</Link> : null}
+                  </Notice>
+                ) : null}
+                <p className="text-sm text-slate-600" aria-live="polite">
+                  {data.cas ? t("search.count_cas", { count: data.total, cas: data.cas }) : t("search.count", { count: data.total >= 1000 ? "1000+" : data.total })}
+                </p>
+                {enterprises.data?.hits.length ? (
+                  <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+                    <h2 className="mb-1 font-semibold text-slate-700">{t("search.enterprises")}</h2>
+                    <ul className="flex flex-wrap gap-x-4 gap-y-1">
+                      {enterprises.data.hits.map((e) => (
+                        <li key={e.id}>
+                          <Link href={`/enterprises/${e.id}`} className="text-brand-700 hover:underline"><Highlighted text={e.name} /></Link>
+                          <span className="ml-1 text-xs text-slate-500">{e.park?.name ?? t("directory.external")}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                {data.hits.length === 0 ? (
+                  <EmptyState title={t("search.empty_title")}>{activeFilters.length ? t("search.empty_filtered") : t("search.empty_body")}</EmptyState>
+                ) : (
+                  <ol className="space-y-3" aria-label={t("search.hits")}>
+                    {data.hits.map((hit) => <HitCard key={hit.id} hit={hit} t={t} locale={locale} />)}
+                  </ol>
+                )}
+                <Pager
+                  page={data.page}
+                  pages={Math.min(50, Math.ceil(data.total / PAGE_SIZE))}
+                  t={t}
+                  onPage={(p) => {
+                    setFilters((f) => ({ ...f, page: p }));
+                    window.scrollTo({ top: 0 });
+                  }}
+                />
+              </>
+            )}
+          </section>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Facet({
+  t, title, values, selected, label, onChange,
+}: {
+  t: Translate;
+  title: string;
+  values: { value: string; count: number }[];
+  selected: string | undefined;
+  label: (value: string) => string;
+  onChange: (value: string | undefined) => void;
+}) {
+  const id = useId();
+  const shown = selected && !values.some((v) => v.value === selected) ? [{ value: selected, count: 0 }, ...values] : values;
+  if (shown.length === 0) return null;
+  return (
+    <div role="group" aria-labelledby={id}>
+      <h3 id={id} className="mb-1.5 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+      <ul className="space-y-1">
+        {shown.slice(0, 12).map((v) => (
+          <li key={v.value}>
+            <button
+              type="button"
+              aria-pressed={selected === v.value}
+              onClick={() => onChange(selected === v.value ? undefined : v.value)}
+              className="flex w-full items-center justify-between gap-2 rounded px-2 py-1 text-left text-sm text-slate-700 hover:bg-slate-100 aria-pressed:bg-brand-50 aria-pressed:font-medium aria-pressed:text-brand-700"
+            >
+              <span className="truncate">{label(v.value)}</span>
+              <span className="text-xs text-slate-500" aria-label={t("search.facet_count", { count: v.count })}>{v.count}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function HitCard({ hit, t, locale }: { hit: ProductSearchResult["hits"][number]; t: Translate; locale: "zh" | "en" }) {
+  const s = hit.substance;
+  return (
+    <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div className="min-w-0">
+          <h3 className="text-base font-semibold text-slate-900">
+            <Link href={`/products/${hit.id}`} className="hover:text-brand-700"><Highlighted text={hit.name} /></Link>
+          </h3>
+          {s ? (
+            <p className="mt-0.5 text-sm text-slate-600">
+              <Highlighted text={s.nameZh} />
+              {s.nameZh && s.nameEn ? " · " : null}
+              <Highlighted text={s.nameEn} />
+              {s.matchedAliases.length ? (
+                <span className="ml-2 text-xs text-slate-500">
+                  {t("search.aliases")}：{s.matchedAliases.map((a, i) => <span key={i}>{i ? "、" : null}<Highlighted text={a} /></span>)}
+                </span>
+              ) : null}
+            </p>
+          ) : null}
+        </div>
+        <HazardBadges flags={hit.hazards} t={t} />
+      </div>
+      <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
+        <div><dt className="sr-only">CAS</dt><dd className="font-mono">{hit.cas ? `CAS ${hit.cas}` : t("search.no_cas")}</dd></div>
+        <div><dt className="sr-only">{t("catalogue.field.grade")}</dt><dd>{gradeLabel(t, hit.grade)}</dd></div>
+        {hit.purityPct !== null ? <div><dt className="sr-only">{t("catalogue.field.purity")}</dt><dd>{purityLabel(hit.purityPct)}</dd></div> : null}
+        {hit.form ? <div><dt className="sr-only">{t("catalogue.field.form")}</dt><dd>{formLabel(t, hit.form)}</dd></div> : null}
+        {hit.availableT !== null ? <div><dt className="inline text-slate-500">{t("catalogue.field.available")}：</dt><dd className="inline">{tonnesLabel(t, hit.availableT)}</dd></div> : null}
+        {hit.priceCnyPerT !== null ? <div><dt className="inline text-slate-500">{t("catalogue.field.price")}：</dt><dd className="inline">{t("catalogue.per_tonne", { price: formatCny(hit.priceCnyPerT, locale) })}</dd></div> : null}
+      </dl>
+      <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
+        {hit.enterprise ? (
+          <>
+            <Link href={`/enterprises/${hit.enterprise.id}`} className="text-brand-700 hover:underline">{hit.enterprise.name}</Link>
+            {hit.park ? <Badge tone="blue">{hit.park.name}</Badge> : <Badge>{t("search.outside_parks")}</Badge>}
+            {hit.enterprise.verified ? <Badge tone="green">{t("enterprise.verified")}</Badge> : null}
+          </>
+        ) : (
+          <span className="text-slate-500">{t("search.restricted")}</span>
+        )}
+        {hit.licenceMissing ? <Badge tone="amber">{t("search.licence_missing")}</Badge> : null}
+      </div>
+    </li>
+  );
+}
+
+function Pager({ page, pages, t, onPage }: { page: number; pages: number; t: Translate; onPage: (page: number) => void }) {
+  if (pages <= 1) return null;
+  return (
+    <nav className="flex items-center justify-between gap-2" aria-label={t("search.pages")}>
+      <Button variant="secondary" size="sm" disabled={page <= 1} onClick={() => onPage(page - 1)}>{t("pagination.previous")}</Button>
+      <span className="text-sm text-slate-600">{t("pagination.status", { page, pages: formatNumber(pages, "zh") })}</span>
+      <Button variant="secondary" size="sm" disabled={page >= pages} onClick={() => onPage(page + 1)}>{t("pagination.next")}</Button>
+    </nav>
+  );
+}

@@ -1,0 +1,305 @@
+/**
+ * `npx tsx bench/search.ts`: search and import figures on 100k products generated from the
+ * substance dictionary, on a fresh embedded PostgreSQL and Meilisearch (a temporary DATA_DIR).
+ *
+ * 1. import throughput: a 100k-row catalogue CSV through `import catalogue --wait`'s path (the
+ *    import job's slices, then search sync through the outbox) until every row is searchable,
+ *    against raw `addDocuments` of the same documents into a fresh index with the same settings;
+ * 2. query latency: the same query mix (CAS numbers, Chinese names, aliases, English names, typos,
+ *    filters) through (a) raw Meilisearch — the very request our search sends, (b) our search API
+ *    over HTTP (the production Next server, `search.products`), (c) PostgreSQL ILIKE over the same
+ *    rows; p50/p95 of each and the ratios b/a and c/a.
+ *
+ * The import is measured twice: as `import catalogue --wait` runs it, and as the web page runs it
+ * (a background job that the server's worker imports slice by slice, syncing search as it goes).
+ *
+ * Options: --rows N (default 100000), --rounds N (default 15), --port P (default 3111), --import-only.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { eq, sql } from "drizzle-orm";
+import { Meilisearch } from "meilisearch";
+import { createDb } from "@/db";
+import { enterprises, parks, products } from "@/db/schema";
+import { systemActor } from "@/server/auth/actor";
+import { catalogueImportHandlers, getImportJob, importCatalogueNow, SLICE_ROWS, startCatalogueImport } from "@/server/catalogue/import-job";
+import { todayInChina } from "@/server/compliance/compliance";
+import { usccCheckCharacter } from "@/server/enterprises/uscc";
+import { drainAll, pendingCount } from "@/server/jobs/outbox";
+import { startWorker, WORKER_BATCH_SIZE } from "@/server/jobs/worker";
+import { prepareDatabase } from "@/server/platform/install";
+import { connectServices } from "@/server/platform/services";
+import { ensureIndex, indexUid } from "@/server/search/indexes";
+import { allProductSources, HIGHLIGHT_POST, HIGHLIGHT_PRE, productDocuments, type ProductDoc } from "@/server/search/products.index";
+import { buildFilter, interpretQuery } from "@/server/search/query";
+import { searchProductsInput, type SearchProductsInput } from "@/server/search/search.schemas";
+import { reindex } from "@/server/search/reindex";
+import { SEARCH_DRAIN_BATCH, SEARCH_HANDLERS } from "@/server/search/sync";
+import { buildReference } from "@/server/substances/reference";
+
+const { values: opts } = parseArgs({
+  options: {
+    rows: { type: "string", default: "100000" }, rounds: { type: "string", default: "15" }, port: { type: "string", default: "3111" },
+    "import-only": { type: "boolean", default: false },
+  },
+});
+const ROWS = Number(opts.rows);
+const ROUNDS = Number(opts.rounds);
+const PORT = Number(opts.port);
+const log = (line: string) => console.log(`[bench] ${line}`);
+
+/** A deterministic generator, so every run searches the same catalogue. */
+function generator(seed: number) {
+  let a = seed;
+  const next = () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const fmt = (ms: number) => ms.toFixed(1);
+
+/** The catalogue: rows named the way catalogues name things (Chinese, English, an alias, with a purity). */
+function catalogueCsv(rows: number): string {
+  const rnd = generator(20261123);
+  const substances = buildReference().filter((s) => s.nameZh || s.nameEn);
+  const grades = ["工业级", "试剂级", "电子级", "医药级", "食品级", "industrial", "reagent", ""];
+  const forms = ["液体", "固体", "气体", "liquid", "solid", ""];
+  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  const lines = ["sku,name,cas,grade,purity,form,packaging,capacity_tpy,available_t,price_cny_per_t,description"];
+  for (let i = 0; i < rows; i++) {
+    const s = rnd.pick(substances);
+    const names = [s.nameZh, s.nameZh, s.nameEn, ...s.aliases.slice(0, 4)].filter((n): n is string => Boolean(n) && n!.length <= 60);
+    const purity = rnd.pick(["98", "99", "99.5", "99.9", "99.99", ""]);
+    const name = `${rnd.pick(names)}${purity && rnd.next() < 0.5 ? ` ${purity}%` : ""}`;
+    const capacity = rnd.pick([100, 500, 1000, 5000, 20000]);
+    lines.push([
+      `B-${String(i).padStart(6, "0")}`, name, rnd.next() < 0.92 ? s.cas : "", rnd.pick(grades), purity, rnd.pick(forms),
+      rnd.pick(["25kg袋", "200L桶", "IBC吨桶", "槽车", ""]), String(capacity), String(Math.round(capacity * rnd.next() * 0.3)),
+      String(rnd.int(300, 60000)), "",
+    ].map(cell).join(","));
+  }
+  return lines.join("\n") + "\n";
+}
+
+/** The query mix: what procurement staff type. */
+const QUERIES: SearchProductsInput[] = [
+  // CAS numbers, with and without hyphens
+  { q: "67-63-0" }, { q: "108-88-3" }, { q: "7664-93-9" }, { q: "64175" }, { q: "141786" }, { q: "75-09-2", grade: "industrial" },
+  // Chinese names
+  { q: "甲苯" }, { q: "异丙醇" }, { q: "硫酸" }, { q: "乙酸乙酯" }, { q: "丙烯酸" }, { q: "二氯甲烷" }, { q: "氢氧化钠" }, { q: "甲醇" },
+  // aliases and abbreviations
+  { q: "2-丙醇" }, { q: "醋酸乙酯" }, { q: "烧碱" }, { q: "IPA" }, { q: "DMF" }, { q: "石炭酸" },
+  // English names
+  { q: "toluene" }, { q: "isopropyl alcohol" }, { q: "acetone" }, { q: "sulfuric acid" }, { q: "ethyl acetate" }, { q: "acetonitrile" },
+  // typos
+  { q: "tolune" }, { q: "isopropanl" }, { q: "acetonitril" }, { q: "methanoll" },
+  // filters
+  { q: "乙醇", grade: "pharma" }, { q: "acid", form: "liquid" }, { q: "甲苯", park: "BPA" }, { q: "氯", hazard: "highly_toxic" },
+  { q: "钠", chain: "精细化工", form: "solid" }, { q: "溶剂", inPark: true },
+];
+
+async function main() {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parklink-bench-"));
+  process.env.DATA_DIR = dataDir;
+  delete process.env.DATABASE_URL;
+  delete process.env.MEILI_URL;
+  const services = await connectServices(log);
+  let web: ChildProcess | null = null;
+  try {
+    await prepareDatabase(services.databaseUrl, log);
+    const { db, close } = createDb(services.databaseUrl, { max: 10 });
+    const meili = new Meilisearch({ host: services.meiliUrl, apiKey: services.meiliKey, timeout: 60_000 });
+
+    // parks and enterprises the products will belong to
+    const parkRows = await db.insert(parks).values(["BPA", "BPB", "BPC"].map((code) => ({ code, name: `基准园区${code}` }))).returning();
+    const rnd = generator(7);
+    const chainsOf = ["精细化工", "基础化工", "有机新材料", "电子化学品", "医药大健康", "新能源材料"];
+    const enterpriseRows = await db
+      .insert(enterprises)
+      .values(Array.from({ length: 200 }, (_, i) => {
+        let body = "91320600";
+        for (let k = 0; k < 9; k++) body += rnd.pick([..."0123456789ABCDEFGHJKLMNPQRTUWXY"]);
+        return {
+          uscc: body + usccCheckCharacter(body), name: `基准化工有限公司${i}`, parkId: i % 5 === 4 ? null : parkRows[i % 3]!.id,
+          chains: [rnd.pick(chainsOf)], verifiedAt: new Date(),
+        };
+      }))
+      .returning({ id: enterprises.id });
+
+    // 1. import throughput: CSV → PostgreSQL → outbox → Meilisearch, until every row is searchable
+    const csv = Buffer.from(catalogueCsv(ROWS));
+    log(`catalogue CSV: ${ROWS} rows, ${(csv.length / 1024 / 1024).toFixed(1)} MB`);
+    const importStart = performance.now();
+    const job = await importCatalogueNow(db, systemActor, { enterpriseId: enterpriseRows[0]!.id, file: { name: "bench.csv", bytes: csv } });
+    const imported = performance.now();
+    await drainAll(db, SEARCH_HANDLERS, { timeoutMs: 600_000, batchSize: SEARCH_DRAIN_BATCH });
+    const searchable = performance.now();
+    const stats = await meili.index(indexUid("products")).getStats();
+    const batches = (await meili.batches.getBatches({ limit: 100 })).results.filter((b) => b.details && "indexedDocuments" in b.details);
+    const indexing = batches.reduce((sum, b) => sum + Number(/PT([\d.]+)S/.exec(b.duration ?? "")?.[1] ?? 0), 0);
+    log(`Meilisearch: ${batches.length} indexing batches, ${fmt(indexing)} s of indexing (${batches.map((b) => `${(b.details as { indexedDocuments?: number }).indexedDocuments}:${b.duration}`).join(" ")})`);
+    log(`import: ${job.inserted} inserted, ${job.rejectedCount} rejected; written in ${fmt((imported - importStart) / 1000)} s, searchable (${stats.numberOfDocuments} docs) after ${fmt((searchable - importStart) / 1000)} s`);
+
+    // raw addDocuments of the same documents into a fresh index with the same settings
+    const docs: ProductDoc[] = [];
+    for await (const sources of allProductSources(db)) docs.push(...(await productDocuments(db, sources, todayInChina())).docs);
+    const rawUid = `bench_raw_${crypto.randomBytes(3).toString("hex")}`;
+    await ensureIndex(meili, "products", rawUid);
+    const rawStart = performance.now();
+    const tasks = [];
+    // the same batching as search sync: 50,000 documents per task, all sent before any is awaited
+    for (let i = 0; i < docs.length; i += 50_000) tasks.push(meili.index(rawUid).addDocuments(docs.slice(i, i + 50_000), { primaryKey: "id" }));
+    for (const task of tasks) await task.waitTask({ timeout: 600_000, interval: 50 });
+    const rawSeconds = (performance.now() - rawStart) / 1000;
+    await meili.index(rawUid).delete().waitTask();
+    const importSeconds = (searchable - importStart) / 1000;
+
+    // the same, as the web page does it: a background job the server's worker imports slice by slice
+    const workerBatch = WORKER_BATCH_SIZE;
+    const slice = SLICE_ROWS;
+    const csv2 = Buffer.from(catalogueCsv(ROWS).replace(/\nB-/g, "\nW-"));
+    const workerStart = performance.now();
+    const worker = startWorker(db, { handlers: { ...catalogueImportHandlers("import", slice), ...SEARCH_HANDLERS }, batchSize: workerBatch, intervalMs: 250, log: () => {} });
+    const background = await startCatalogueImport(db, systemActor, { enterpriseId: enterpriseRows[1]!.id, file: { name: "bench-web.csv", bytes: csv2 } });
+    let backgroundWritten = 0;
+    for (;;) {
+      const state = await getImportJob(db, systemActor, background.id, {});
+      if (state.status === "done" && !backgroundWritten) backgroundWritten = performance.now();
+      if (state.status === "done" && (await pendingCount(db, Object.keys(SEARCH_HANDLERS))) === 0) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await worker.stop();
+    const workerSeconds = (performance.now() - workerStart) / 1000;
+    log(`background import (worker passes of ${workerBatch} rows, slices of ${slice}): written in ${fmt((backgroundWritten - workerStart) / 1000)} s, searchable after ${fmt(workerSeconds)} s`);
+    // the query benchmark runs on the first 100k: the second copy goes (the reindex below drops it from search)
+    await db.delete(products).where(eq(products.enterpriseId, enterpriseRows[1]!.id));
+
+    if (opts["import-only"]) {
+      console.log(`\nCSV import until searchable ${fmt(importSeconds)} s (${Math.round(ROWS / importSeconds)} rows/s), rows written ${fmt((imported - importStart) / 1000)} s; raw addDocuments ${fmt(rawSeconds)} s`);
+      await close();
+      return;
+    }
+
+    // spread the products over the enterprises (parks, chains, in and out of parks), then rebuild
+    await db.execute(sql`UPDATE ${products} SET enterprise_id = ${sql.raw(`(ARRAY[${enterpriseRows.map((e) => e.id).join(",")}])`)}[1 + (id % ${enterpriseRows.length})]`);
+    const reindexStart = performance.now();
+    const rebuilt = await reindex(db, systemActor, { client: meili });
+    const reindexSeconds = (performance.now() - reindexStart) / 1000;
+    log(`reindex: ${rebuilt.products} products in ${fmt(reindexSeconds)} s`);
+
+    // the production web server, on this data, without its background worker
+    log("starting the web server (builds it first when the build is missing or stale)…");
+    web = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+      env: {
+        ...process.env, PORT: String(PORT), DATABASE_URL: services.databaseUrl, MEILI_URL: services.meiliUrl,
+        MEILI_MASTER_KEY: services.meiliKey ?? "", PARKLINK_WORKER: "0", NEXTAUTH_URL: `http://localhost:${PORT}`,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
+    const base = `http://127.0.0.1:${PORT}`;
+    const deadline = Date.now() + 900_000;
+    while (!(await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false))) {
+      if (Date.now() > deadline || web.exitCode !== null) throw new Error("the web server did not start");
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+
+    // 2. the query mix through the three paths
+    const today = todayInChina();
+    const raw = async (input: SearchProductsInput) => {
+      const query = searchProductsInput.parse(input);
+      const { text } = interpretQuery(query.q);
+      return meili.index(indexUid("products")).search(text, {
+        filter: buildFilter(query, [], today),
+        facets: ["parkCode", "inPark", "chains", "grade", "form", "hazards", "parkId"],
+        page: query.page, hitsPerPage: query.pageSize,
+        attributesToRetrieve: ["id", "enterpriseId", "name", "cas", "grade", "form", "purityPct", "packaging", "capacityTpy", "availableT", "priceCnyPerT", "substanceZh", "substanceEn", "aliases", "hazardous", "highlyToxic", "explosivePrecursor", "precursorCategory", "tier", "supplierState", "enterpriseName", "enterpriseUscc", "enterpriseVerified", "parkCode", "parkName", "sku"],
+        attributesToHighlight: ["name", "substanceZh", "substanceEn", "aliases"], highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST,
+      });
+    };
+    const api = async (input: SearchProductsInput) => {
+      const res = await fetch(`${base}/api/trpc/search.products?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
+      if (!res.ok) throw new Error(`search API: HTTP ${res.status} ${await res.text()}`);
+      return res.json();
+    };
+    const ilike = async (input: SearchProductsInput) => {
+      const query = searchProductsInput.parse(input);
+      const { cas } = interpretQuery(query.q);
+      const like = `%${query.q.replace(/[%_\\]/g, "\\$&")}%`;
+      const match = cas
+        ? sql`p.cas = ${cas}`
+        : sql`(p.name ILIKE ${like} OR p.cas ILIKE ${like} OR s.name_zh ILIKE ${like} OR s.name_en ILIKE ${like} OR array_to_string(s.aliases, ' ') ILIKE ${like})`;
+      const where = sql`p.retired_at IS NULL AND ${match}
+        ${query.grade ? sql`AND p.grade = ${query.grade}` : sql``}
+        ${query.form ? sql`AND p.form = ${query.form}` : sql``}
+        ${query.park ? sql`AND k.code = ${query.park}` : sql``}
+        ${query.chain ? sql`AND ${query.chain} = ANY(e.chains)` : sql``}
+        ${query.hazard === "highly_toxic" ? sql`AND s.highly_toxic` : sql``}
+        ${query.inPark ? sql`AND e.park_id IS NOT NULL` : sql``}`;
+      const from = sql`FROM product p JOIN enterprise e ON e.id = p.enterprise_id LEFT JOIN park k ON k.id = e.park_id LEFT JOIN substance s ON s.cas = p.cas`;
+      const [page, total] = await Promise.all([
+        db.execute(sql`SELECT p.id, p.name, p.cas, p.grade, e.name AS enterprise, k.code AS park, s.name_zh, s.name_en ${from} WHERE ${where} ORDER BY p.id LIMIT 20`),
+        db.execute(sql`SELECT count(*)::int AS n ${from} WHERE ${where}`),
+      ]);
+      return { page, total };
+    };
+
+    const paths = { a: raw, b: api, c: ilike } as const;
+    const times: Record<keyof typeof paths, number[]> = { a: [], b: [], c: [] };
+    for (const input of QUERIES) for (const run of Object.values(paths)) await run(input); // warm up
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, input] of QUERIES.entries()) {
+        // rotate which path goes first, so none always meets a cold or a warm cache
+        const order = (["a", "b", "c"] as const).map((_, k, all) => all[(k + i + round) % 3]!);
+        for (const key of order) {
+          const start = performance.now();
+          await paths[key](input);
+          times[key].push(performance.now() - start);
+        }
+      }
+    }
+    const figures = Object.fromEntries(Object.entries(times).map(([k, list]) => {
+      const sorted = [...list].sort((x, y) => x - y);
+      return [k, { p50: percentile(sorted, 50), p95: percentile(sorted, 95), n: sorted.length }];
+    })) as Record<keyof typeof paths, { p50: number; p95: number; n: number }>;
+
+    console.log("\n=== search latency (ms), %d queries × %d rounds, %d products", QUERIES.length, ROUNDS, rebuilt.products);
+    console.log("path                                  p50      p95");
+    console.log(`(a) raw Meilisearch              ${fmt(figures.a.p50).padStart(8)} ${fmt(figures.a.p95).padStart(8)}`);
+    console.log(`(b) search API over HTTP         ${fmt(figures.b.p50).padStart(8)} ${fmt(figures.b.p95).padStart(8)}`);
+    console.log(`(c) PostgreSQL ILIKE             ${fmt(figures.c.p50).padStart(8)} ${fmt(figures.c.p95).padStart(8)}`);
+    console.log(`ratio b/a                        ${(figures.b.p50 / figures.a.p50).toFixed(2).padStart(8)} ${(figures.b.p95 / figures.a.p95).toFixed(2).padStart(8)}   (target p95 ≤ 1.3)`);
+    console.log(`ratio c/a                        ${(figures.c.p50 / figures.a.p50).toFixed(2).padStart(8)} ${(figures.c.p95 / figures.a.p95).toFixed(2).padStart(8)}`);
+    console.log("\n=== import, %d rows", ROWS);
+    console.log(`CSV import until searchable      ${fmt(importSeconds)} s   ${Math.round(ROWS / importSeconds)} rows/s   (target ≤ 60 s)`);
+    console.log(`  of which rows written          ${fmt((imported - importStart) / 1000)} s`);
+    console.log(`raw addDocuments, same documents ${fmt(rawSeconds)} s   ${Math.round(docs.length / rawSeconds)} docs/s`);
+    console.log(`background import (web page)     ${fmt(workerSeconds)} s   ${Math.round(ROWS / workerSeconds)} rows/s   (the server's worker, slices of ${slice})`);
+    console.log(`ratio import/raw                 ${(importSeconds / rawSeconds).toFixed(2)}`);
+    console.log(`reindex from PostgreSQL          ${fmt(reindexSeconds)} s`);
+    await close();
+  } finally {
+    if (web && web.exitCode === null) {
+      web.kill("SIGTERM");
+      await new Promise((r) => web!.once("exit", r));
+    }
+    await services.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+
+/**
+ * A visitor searches the demo catalogue as a fresh installation serves it (the worker indexed it
+ * at start): by a CAS number without hyphens, an English name with a typo and a Chinese alias;
+ * hazardous products show that they exist, not who sells them; filters live in the address.
+ */
+test("a visitor finds demo products by CAS, English name and alias, and shares a filtered search", async ({ page }) => {
+  await page.goto("/search");
+  const box = page.getByLabel("搜索化学品");
+  const results = page.getByRole("region", { name: "搜索结果" });
+  const hits = results.getByRole("list", { name: "产品" });
+
+  await box.fill("67630");
+  await expect(results.getByText(/CAS号 67-63-0：找到 \d+ 个产品/)).toBeVisible({ timeout: 30_000 });
+  await expect(hits.getByRole("listitem").first()).toContainText("CAS 67-63-0");
+  // isopropanol is a hazardous chemical: a visitor sees that it exists, not its supplier or price
+  await expect(hits.getByRole("listitem").first()).toContainText("危险化学品：供应商与报价仅对会员展示");
+  await expect(hits.getByRole("listitem").first()).not.toContainText("参考价");
+
+  await box.fill("tolune");
+  await expect(hits.getByRole("listitem").first()).toContainText("CAS 108-88-3");
+
+  await box.fill("醋酸乙酯");
+  await expect(hits.getByRole("listitem").first()).toContainText("CAS 141-78-6");
+
+  // filter by grade: the address carries it, and opening that address shows the same search
+  await page.getByRole("group", { name: "规格等级" }).getByRole("button", { name: /医药级/ }).click();
+  await expect(page).toHaveURL(/\/search\?q=%E9%86%8B%E9%85%B8%E4%B9%99%E9%85%AF&grade=pharma$/);
+  await expect(hits.getByRole("listitem").first()).toContainText("医药级");
+  const shared = page.url();
+  await page.goto("about:blank");
+  await page.goto(shared);
+  await expect(page.getByLabel("搜索化学品")).toHaveValue("醋酸乙酯");
+  await expect(page.getByRole("group", { name: "规格等级" }).getByRole("button", { name: /医药级/ })).toHaveAttribute("aria-pressed", "true");
+  await hits.getByRole("listitem").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/products\/\d+$/);
+  await expect(page.getByRole("region", { name: "物质信息" })).toContainText("乙酸乙酯");
+
+  // nothing found: a clear empty state
+  await page.goto("/search?q=zzqqxxnotachemical");
+  await expect(page.getByText("没有找到匹配的产品")).toBeVisible();
+});

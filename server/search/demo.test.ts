@@ -1,0 +1,74 @@
+import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db";
+import { enterprises, products } from "@/db/schema";
+import { seedDemo } from "@/db/seed/demo";
+import { systemActor } from "@/server/auth/actor";
+import { dropTestIndexes, prepareTestIndexes } from "@/server/testing/search";
+import { getMeili } from "./client";
+import { indexUid } from "./indexes";
+import type { ProductDoc } from "./products.index";
+import { searchProducts } from "./query";
+import { syncProducts } from "./sync";
+
+vi.hoisted(() => {
+  process.env.MEILI_INDEX_PREFIX = `t${Math.random().toString(36).slice(2, 10)}_`;
+});
+
+/**
+ * The demo, as a fresh installation serves it: every demo product with a CAS number is found by
+ * its substance's Chinese name, an alias, its English name and its CAS number with and without
+ * hyphens.
+ */
+const db = getDb();
+let demo: { id: number; cas: string }[] = [];
+
+beforeAll(async () => {
+  await prepareTestIndexes();
+  await seedDemo(db);
+  // the demo's products (skus like "U0D1-003"), not the ones other test files make ("SKU-…", "A-001")
+  const rows = await db
+    .select({ id: products.id, cas: products.cas })
+    .from(products)
+    .innerJoin(enterprises, eq(enterprises.id, products.enterpriseId))
+    .where(and(isNotNull(products.cas), sql`${products.sku} ~ '^[0-9A-Z]{4}-[0-9]{3}$'`, sql`${enterprises.name} NOT LIKE '测试%'`));
+  await syncProducts(db, rows.map((r) => r.id));
+  demo = rows as { id: number; cas: string }[];
+}, 300_000);
+
+afterAll(dropTestIndexes);
+
+async function finds(q: string, ids: number[]) {
+  const result = await searchProducts(db, systemActor, { q, pageSize: 50 });
+  const found = new Set(result.hits.map((h) => h.id));
+  return ids.filter((id) => !found.has(id));
+}
+
+describe("the demo catalogue", () => {
+  it("finds every demo product by CAS number, with and without hyphens, Chinese name, English name and an alias", async () => {
+    // the names each product is indexed with: those of the dictionary, as park staff left it
+    const docs = new Map<number, ProductDoc>();
+    const index = getMeili().index<ProductDoc>(indexUid("products"));
+    for (let offset = 0; ; offset += 1000) {
+      const page = await index.getDocuments({ offset, limit: 1000 });
+      for (const doc of page.results) docs.set(doc.id, doc);
+      if (page.results.length < 1000) break;
+    }
+    expect(docs.size).toBe(demo.length);
+    const byCas = new Map<string, number[]>();
+    for (const p of demo) byCas.set(p.cas, [...(byCas.get(p.cas) ?? []), p.id]);
+    const missed: string[] = [];
+    for (const [cas, ids] of byCas) {
+      const doc = docs.get(ids[0]!)!;
+      const alias = doc.aliases.find((a) => a.length >= 2 && a !== doc.substanceZh && a !== doc.substanceEn);
+      const queries = [cas, cas.replace(/-/g, ""), doc.substanceZh, doc.substanceEn, alias].filter((q): q is string => Boolean(q));
+      for (const q of queries) {
+        const lost = await finds(q, ids);
+        if (lost.length) missed.push(`${q} (${cas}): ${lost.length} of ${ids.length} not on the first page`);
+      }
+    }
+    expect(byCas.size).toBeGreaterThan(40);
+    expect(Math.max(...[...byCas.values()].map((ids) => ids.length))).toBeLessThanOrEqual(50);
+    expect(missed).toEqual([]);
+  }, 120_000);
+});

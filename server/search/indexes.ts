@@ -1,0 +1,103 @@
+import type { Meilisearch, Settings } from "meilisearch";
+import { env } from "@/server/env";
+import { meiliFailure } from "./client";
+
+/**
+ * The Meilisearch indexes, their uids and settings. Every uid carries MEILI_INDEX_PREFIX, so
+ * several installations (or test files) can share one Meilisearch without touching each other.
+ */
+export type IndexName = "products" | "enterprises";
+
+export function indexUid(name: IndexName): string {
+  return `${env.MEILI_INDEX_PREFIX}${name}`;
+}
+
+/** Chinese fields are declared Chinese, so short queries such as 甲苯 segment as Chinese, not Japanese. */
+const PRODUCT_SETTINGS: Settings = {
+  // the order is the "attribute" ranking: the catalogue's own name first, then the dictionary's names
+  searchableAttributes: ["name", "substanceZh", "aliases", "substanceEn", "cas", "casDigits", "sku", "description"],
+  filterableAttributes: [
+    "cas", "enterpriseId", "parkId", "parkCode", "inPark", "chains", "grade", "form", "hazards", "tier",
+    "supplierState", "licenceExpiresOn",
+  ],
+  sortableAttributes: [],
+  // exactness before proximity and attribute: a product whose name or alias *is* the query outranks
+  // one that merely contains it (甲苯 before 二甲苯, 丙烯酸 before 丙烯酸丁酯)
+  rankingRules: ["words", "typo", "exactness", "proximity", "attribute", "sort"],
+  localizedAttributes: [
+    { attributePatterns: ["name", "substanceZh", "aliases", "description"], locales: ["cmn"] },
+    { attributePatterns: ["substanceEn"], locales: ["eng"] },
+  ],
+  // typos are forgiven in names (tolune → toluene), never in numbers, CAS numbers or codes
+  typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ["cas", "casDigits", "sku"] },
+  faceting: { maxValuesPerFacet: 100 },
+  pagination: { maxTotalHits: 1000 },
+};
+
+const ENTERPRISE_SETTINGS: Settings = {
+  searchableAttributes: ["name", "nameEn", "uscc", "chains", "address", "description"],
+  filterableAttributes: ["parkId", "parkCode", "inPark", "chains", "verified"],
+  sortableAttributes: [],
+  rankingRules: ["words", "typo", "exactness", "proximity", "attribute", "sort"],
+  localizedAttributes: [
+    { attributePatterns: ["name", "chains", "address", "description"], locales: ["cmn"] },
+    { attributePatterns: ["nameEn"], locales: ["eng"] },
+  ],
+  typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ["uscc"] },
+  faceting: { maxValuesPerFacet: 100 },
+  pagination: { maxTotalHits: 1000 },
+};
+
+export const INDEX_SETTINGS: Record<IndexName, Settings> = { products: PRODUCT_SETTINGS, enterprises: ENTERPRISE_SETTINGS };
+
+/** Attributes whose order means nothing: compared as sets. */
+const UNORDERED = new Set(["filterableAttributes", "sortableAttributes", "disableOnAttributes"]);
+
+/** Whether every setting we ask for is already in force (Meilisearch fills in the ones we leave out). */
+export function settingsApplied(wanted: unknown, actual: unknown, key = ""): boolean {
+  if (Array.isArray(wanted)) {
+    if (!Array.isArray(actual) || actual.length !== wanted.length) return false;
+    if (UNORDERED.has(key)) {
+      const have = new Set(actual.map((a) => JSON.stringify(a)));
+      return wanted.every((w) => have.has(JSON.stringify(w)));
+    }
+    return wanted.every((w, i) => settingsApplied(w, actual[i]));
+  }
+  if (wanted && typeof wanted === "object") {
+    if (!actual || typeof actual !== "object") return false;
+    return Object.entries(wanted).every(([k, v]) => settingsApplied(v, (actual as Record<string, unknown>)[k], k));
+  }
+  return wanted === actual;
+}
+
+const TASK_TIMEOUT = { timeout: 120_000, interval: 50 };
+
+/**
+ * Makes sure an index exists with our settings before documents reach it. Idempotent and safe
+ * when several instances do it at once: creating an index that exists is ignored, and settings
+ * are only sent when they differ, so an unchanged index is never re-indexed.
+ */
+export async function ensureIndex(client: Meilisearch, name: IndexName, uid = indexUid(name)): Promise<void> {
+  const index = client.index(uid);
+  let current: Settings | null = null;
+  try {
+    current = await index.getSettings();
+  } catch (e) {
+    if (meiliFailure(e)?.code !== "index_not_found") throw e;
+  }
+  if (current === null) {
+    const created = await client.createIndex(uid, { primaryKey: "id" }).waitTask(TASK_TIMEOUT);
+    if (created.status === "failed" && created.error?.code !== "index_already_exists") {
+      throw new Error(`could not create index ${uid}: ${created.error?.message}`);
+    }
+  }
+  if (current && settingsApplied(INDEX_SETTINGS[name], current)) return;
+  const task = await index.updateSettings(INDEX_SETTINGS[name]).waitTask(TASK_TIMEOUT);
+  if (task.status === "failed") throw new Error(`could not configure index ${uid}: ${task.error?.message}`);
+}
+
+/** Waits for a Meilisearch task and turns its failure into an error (so the outbox retries). */
+export async function settled(task: { waitTask(options?: { timeout?: number; interval?: number }): Promise<{ status: string; error?: { message: string } | null }> }, what: string) {
+  const done = await task.waitTask(TASK_TIMEOUT);
+  if (done.status !== "succeeded") throw new Error(`${what}: ${done.error?.message ?? done.status}`);
+}

@@ -1,0 +1,218 @@
+import { inArray } from "drizzle-orm";
+import type { Hit } from "meilisearch";
+import type { Db } from "@/db";
+import { enterprises } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { seesRegulatedDetails, todayInChina } from "@/server/compliance/compliance";
+import { AppError } from "@/server/errors";
+import { looksLikeCas, normalizeCas } from "@/server/substances/cas";
+import { getMeili, meiliFailure } from "./client";
+import type { EnterpriseDoc } from "./enterprises.index";
+import { indexUid } from "./indexes";
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type ProductDoc } from "./products.index";
+import { searchEnterprisesInput, searchProductsInput, type SearchProductsInput, type SearchProductsQuery } from "./search.schemas";
+
+/**
+ * Product search: a query that is a CAS number (with or without hyphens, check digit valid) is an
+ * exact lookup; anything else is a ranked text search over the product's own name and every name
+ * and alias of its substance. Listings whose supplier licence has lapsed are filtered out, and the
+ * supplier, quantities and prices of hazardous products are removed for viewers the compliance
+ * rules keep from them.
+ */
+
+export const SEARCH_UNAVAILABLE = {
+  zh: "搜索服务暂时不可用，请稍后再试。您的数据已保存，服务恢复后即可检索。",
+  en: "Search is unavailable at the moment. Please try again shortly; nothing you saved is lost and it becomes searchable once search is back.",
+};
+
+/** A value inside a Meilisearch filter, quoted. */
+export const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+
+/**
+ * What the query is: a CAS number to look up exactly, something typed like a CAS number whose check
+ * digit is wrong (nothing is searched: a near miss on a registry number is no match), or words.
+ */
+export function interpretQuery(q: string): { text: string; cas: string | null; casInvalid: boolean } {
+  const text = q.replace(/\s+/g, " ").trim();
+  const cas = text ? normalizeCas(text) : null;
+  if (cas) return { text: "", cas, casInvalid: false };
+  return { text, cas: null, casInvalid: looksLikeCas(text) };
+}
+
+/** The date filter of the compliance rules: lapsed supplier licences hide controlled listings. */
+export function visibilityFilter(today: string): string {
+  return `NOT supplierState = "blocked" AND NOT licenceExpiresOn < ${Number(today.replace(/-/g, ""))}`;
+}
+
+export function buildFilter(query: SearchProductsQuery, viewerParks: number[], today: string): string[] {
+  const { cas } = interpretQuery(query.q);
+  const filters = [visibilityFilter(today)];
+  if (cas) filters.push(`cas = ${quote(cas)}`);
+  if (query.park) filters.push(`parkCode = ${quote(query.park)}`);
+  if (query.chain) filters.push(`chains = ${quote(query.chain)}`);
+  if (query.grade) filters.push(`grade = ${quote(query.grade)}`);
+  if (query.form) filters.push(`form = ${quote(query.form)}`);
+  if (query.hazard) filters.push(`hazards = ${quote(query.hazard)}`);
+  if (query.inPark !== undefined) filters.push(`inPark = ${query.inPark}`);
+  if (query.mine) filters.push(viewerParks.length ? `parkId IN [${viewerParks.join(", ")}]` : "parkId IN [-1]");
+  return filters;
+}
+
+/** Who is looking: their parks (for "in my park") and whether they may see hazardous details. */
+async function viewerOf(db: Db, actor: Actor) {
+  const ids = actor.enterprises.map((e) => e.enterpriseId);
+  const rows = ids.length
+    ? await db.select({ parkId: enterprises.parkId, verifiedAt: enterprises.verifiedAt }).from(enterprises).where(inArray(enterprises.id, ids))
+    : [];
+  const parks = [...new Set([...actor.parkIds, ...rows.map((r) => r.parkId).filter((p): p is number => p !== null)])];
+  const verifiedMember = rows.some((r) => r.verifiedAt !== null);
+  return {
+    parks,
+    ownEnterprises: new Set(ids),
+    seesDetails: seesRegulatedDetails({ platformAdmin: actor.platformAdmin, parkIds: actor.parkIds, verifiedMember }),
+  };
+}
+
+const FACETS = ["parkCode", "inPark", "chains", "grade", "form", "hazards", "parkId"] as const;
+const RETRIEVE: (keyof ProductDoc)[] = [
+  "id", "enterpriseId", "name", "cas", "grade", "form", "purityPct", "packaging", "capacityTpy", "availableT", "priceCnyPerT",
+  "substanceZh", "substanceEn", "aliases", "hazardous", "highlyToxic", "explosivePrecursor", "precursorCategory", "tier",
+  "supplierState", "enterpriseName", "enterpriseUscc", "enterpriseVerified", "parkCode", "parkName", "sku",
+];
+
+/**
+ * Turns a failure to reach Meilisearch (down, timing out, not configured) into what the user is
+ * told: search is unavailable. A request Meilisearch refuses as malformed is a bug and stays one.
+ */
+export function unavailable(e: unknown): never {
+  const failure = meiliFailure(e);
+  const refused = failure?.api && (failure.status ?? 500) < 500;
+  if (!refused && (failure || (e instanceof Error && e.message.includes("MEILI_URL")))) {
+    throw new AppError("UNAVAILABLE", SEARCH_UNAVAILABLE, { reason: (e as Error).message.slice(0, 200) });
+  }
+  throw e;
+}
+
+const notIndexedYet = (e: unknown) => meiliFailure(e)?.code === "index_not_found";
+
+const facetList = (distribution: Record<string, number> | undefined) =>
+  Object.entries(distribution ?? {})
+    .map(([value, count]) => ({ value, count }))
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+
+export function toHit(hit: Hit<ProductDoc>, seesDetails: boolean, own: Set<number>) {
+  const f = hit._formatted ?? {};
+  const restricted = hit.tier !== "none" && !seesDetails && !own.has(hit.enterpriseId);
+  const aliases = (f.aliases as string[] | undefined) ?? [];
+  return {
+    id: hit.id,
+    /** highlighted text carries HIGHLIGHT_PRE / HIGHLIGHT_POST around the matched words */
+    name: (f.name as string | undefined) ?? hit.name,
+    cas: hit.cas,
+    grade: hit.grade,
+    form: hit.form,
+    purityPct: hit.purityPct,
+    substance: hit.cas
+      ? {
+          nameZh: (f.substanceZh as string | undefined) ?? hit.substanceZh,
+          nameEn: (f.substanceEn as string | undefined) ?? hit.substanceEn,
+          /** the aliases the query matched, highlighted */
+          matchedAliases: aliases.filter((a) => a.includes(HIGHLIGHT_PRE)).slice(0, 4),
+        }
+      : null,
+    hazards: { hazardous: hit.hazardous, highlyToxic: hit.highlyToxic, explosivePrecursor: hit.explosivePrecursor, precursorCategory: hit.precursorCategory },
+    tier: hit.tier,
+    /** a controlled product whose supplier has no licence on file yet: shown, with a warning */
+    licenceMissing: hit.supplierState === "licence_missing",
+    restricted,
+    enterprise: restricted ? null : { id: hit.enterpriseId, name: hit.enterpriseName, uscc: hit.enterpriseUscc, verified: hit.enterpriseVerified },
+    park: restricted || !hit.parkCode ? null : { code: hit.parkCode, name: hit.parkName },
+    packaging: restricted ? null : hit.packaging,
+    capacityTpy: restricted ? null : hit.capacityTpy,
+    availableT: restricted ? null : hit.availableT,
+    priceCnyPerT: restricted ? null : hit.priceCnyPerT,
+  };
+}
+export type ProductHit = ReturnType<typeof toHit>;
+
+export async function searchProducts(db: Db, actor: Actor, input: SearchProductsInput) {
+  const query = searchProductsInput.parse(input);
+  const { text, cas, casInvalid } = interpretQuery(query.q);
+  const viewer = await viewerOf(db, actor);
+  const filter = buildFilter(query, viewer.parks, todayInChina());
+  const empty = { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 0 };
+  const run = () =>
+    getMeili()
+      .index<ProductDoc>(indexUid("products"))
+      .search(text, {
+        filter,
+        facets: [...FACETS],
+        page: query.page,
+        hitsPerPage: query.pageSize,
+        attributesToRetrieve: RETRIEVE,
+        attributesToHighlight: ["name", "substanceZh", "substanceEn", "aliases"],
+        highlightPreTag: HIGHLIGHT_PRE,
+        highlightPostTag: HIGHLIGHT_POST,
+      });
+  let result: Awaited<ReturnType<typeof run>> | typeof empty = empty;
+  if (!casInvalid) {
+    try {
+      result = await run();
+    } catch (e) {
+      if (!notIndexedYet(e)) unavailable(e);
+    }
+  }
+  const facets: Record<string, Record<string, number>> = result.facetDistribution ?? {};
+  const byPark = facets.parkId ?? {};
+  return {
+    q: query.q,
+    /** the CAS number the query was read as, when it is one (an exact lookup) */
+    cas,
+    /** the query is written like a CAS number but its check digit is wrong */
+    casInvalid,
+    hits: result.hits.map((h) => toHit(h, viewer.seesDetails, viewer.ownEnterprises)),
+    total: result.totalHits ?? 0,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets: {
+      park: facetList(facets.parkCode),
+      inPark: facetList(facets.inPark),
+      chain: facetList(facets.chains),
+      grade: facetList(facets.grade),
+      form: facetList(facets.form),
+      hazard: facetList(facets.hazards),
+    },
+    /** "in my park": whether the viewer has a park, and how many hits are there */
+    myPark: { available: viewer.parks.length > 0, count: viewer.parks.reduce((n, p) => n + (byPark[String(p)] ?? 0), 0) },
+    /** whether the viewer sees suppliers, quantities and prices of hazardous products */
+    seesRegulatedDetails: viewer.seesDetails,
+    processingTimeMs: result.processingTimeMs,
+  };
+}
+export type ProductSearchResult = Awaited<ReturnType<typeof searchProducts>>;
+
+/** Enterprises by name, English name, credit code or industry chain (the public directory's fields). */
+export async function searchEnterprises(input: { q?: string; limit?: number }) {
+  const query = searchEnterprisesInput.parse(input);
+  if (!query.q) return { hits: [] };
+  try {
+    const result = await getMeili()
+      .index<EnterpriseDoc>(indexUid("enterprises"))
+      .search(query.q, {
+        limit: query.limit,
+        attributesToRetrieve: ["id", "name", "nameEn", "uscc", "parkCode", "parkName", "chains", "verified", "products"],
+        attributesToHighlight: ["name"],
+        highlightPreTag: HIGHLIGHT_PRE,
+        highlightPostTag: HIGHLIGHT_POST,
+      });
+    return {
+      hits: result.hits.map((h) => ({
+        id: h.id, name: (h._formatted?.name as string | undefined) ?? h.name, nameEn: h.nameEn, uscc: h.uscc,
+        park: h.parkCode ? { code: h.parkCode, name: h.parkName } : null, chains: h.chains, verified: h.verified, products: h.products,
+      })),
+    };
+  } catch (e) {
+    if (notIndexedYet(e)) return { hits: [] };
+    return unavailable(e);
+  }
+}

@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { getDb } from "@/db";
+import { anonymous } from "@/server/auth/actor";
+import { makeEnterprise, makePark, makeProduct } from "@/server/testing/factories";
+import { dropTestIndexes, prepareTestIndexes } from "@/server/testing/search";
+import { HIGHLIGHT_PRE } from "./products.index";
+import { searchProducts } from "./query";
+import { syncProducts } from "./sync";
+
+vi.hoisted(() => {
+  process.env.MEILI_INDEX_PREFIX = `t${Math.random().toString(36).slice(2, 10)}_`;
+});
+
+/**
+ * Relevance on a fixture catalogue: every product is found by the names people know it by, exact
+ * names and aliases come before products that merely contain them, a CAS number is an exact lookup.
+ */
+const FIXTURE = [
+  { sku: "toluene", name: "甲苯", cas: "108-88-3" },
+  { sku: "xylene", name: "混合二甲苯", cas: "1330-20-7" },
+  { sku: "acrylic", name: "冰晶级丙烯酸 GAA", cas: "79-10-7" },
+  { sku: "butyl-acrylate", name: "丙烯酸丁酯", cas: "141-32-2" },
+  { sku: "mma", name: "甲基丙烯酸甲酯", cas: "80-62-6" },
+  { sku: "maa", name: "甲基丙烯酸", cas: "79-41-4" },
+  { sku: "ethyl-acetate", name: "醋酸乙酯 99.5%", cas: "141-78-6" },
+  { sku: "butyl-acetate", name: "乙酸丁酯", cas: "123-86-4" },
+  { sku: "ipa", name: "IPA 99.9%", cas: "67-63-0" },
+  { sku: "ethanol", name: "无水乙醇", cas: "64-17-5" },
+  { sku: "methanol", name: "精甲醇", cas: "67-56-1" },
+  { sku: "dmf", name: "DMF", cas: "68-12-2" },
+  { sku: "resin", name: "水性丙烯酸树脂乳液", cas: null },
+] as const;
+
+const db = getDb();
+let idBySku = new Map<string, number>();
+const skuById = () => new Map([...idBySku].map(([sku, id]) => [id, sku]));
+
+async function ranked(q: string) {
+  const result = await searchProducts(db, anonymous, { q, pageSize: 50 });
+  const skus = skuById();
+  return { ...result, skus: result.hits.map((h) => skus.get(h.id)) };
+}
+
+beforeAll(async () => {
+  await prepareTestIndexes();
+  const park = await makePark();
+  const enterprise = await makeEnterprise({ parkId: park.id, verifiedAt: new Date() });
+  const products = [];
+  for (const item of FIXTURE) products.push(await makeProduct(enterprise.id, { ...item, grade: "industrial", form: "liquid" }));
+  idBySku = new Map(products.map((p) => [p.sku, p.id]));
+  await syncProducts(db, products.map((p) => p.id));
+});
+
+afterAll(dropTestIndexes);
+
+describe("search relevance", () => {
+  it.each([
+    // Chinese names, the catalogue's own and the dictionary's
+    ["甲苯", "toluene"],
+    ["异丙醇", "ipa"],
+    ["乙醇", "ethanol"],
+    ["甲醇", "methanol"],
+    // aliases the catalogue row never mentions
+    ["2-丙醇", "ipa"],
+    ["乙酸乙酯", "ethyl-acetate"],
+    ["N,N-二甲基甲酰胺", "dmf"],
+    // English names and abbreviations
+    ["isopropanol", "ipa"],
+    ["isopropyl alcohol", "ipa"],
+    ["IPA", "ipa"],
+    ["toluene", "toluene"],
+    ["acrylic acid", "acrylic"],
+    ["ethyl acetate", "ethyl-acetate"],
+    ["methyl methacrylate", "mma"],
+    // typos in English names
+    ["tolune", "toluene"],
+    ["isopropanl", "ipa"],
+    ["acetonitril", undefined],
+  ])("%s finds %s first", async (q, sku) => {
+    const { skus } = await ranked(q);
+    expect(skus[0]).toBe(sku);
+  });
+
+  it.each([
+    ["甲苯", "toluene", "xylene"],
+    ["丙烯酸", "acrylic", "butyl-acrylate"],
+    ["丙烯酸", "acrylic", "resin"],
+    ["乙酸乙酯", "ethyl-acetate", "butyl-acetate"],
+    ["甲基丙烯酸", "maa", "mma"],
+  ])("%s ranks the exact %s before its neighbour %s", async (q, exact, neighbour) => {
+    const { skus } = await ranked(q);
+    expect(skus).toContain(exact);
+    const at = skus.indexOf(exact);
+    const next = skus.indexOf(neighbour);
+    if (next >= 0) expect(at).toBeLessThan(next);
+  });
+
+  it.each(["67-63-0", "67630", " 67-63-0 ", "６７－６３－０"])("a CAS number %s is an exact lookup", async (q) => {
+    const result = await ranked(q);
+    expect(result.cas).toBe("67-63-0");
+    expect(result.skus).toEqual(["ipa"]);
+  });
+
+  it("a CAS number with a wrong check digit is no lookup, and numbers get no typo tolerance", async () => {
+    const wrong = await ranked("67-63-1");
+    expect(wrong.cas).toBeNull();
+    expect(wrong.skus).not.toContain("ipa");
+    expect((await ranked("108-88-4")).skus).not.toContain("toluene");
+    expect((await ranked("10888")).skus).toEqual([]); // not a CAS (check digit), not a prefix of one either
+  });
+
+  it("finds a CAS number as typed so far", async () => {
+    expect((await ranked("108-88")).skus).toContain("toluene");
+  });
+
+  it("highlights what matched and shows the substance's names and the aliases that matched", async () => {
+    const { hits, skus } = await ranked("2-丙醇");
+    const ipa = hits[skus.indexOf("ipa")]!;
+    expect(ipa.substance?.nameEn?.toLowerCase()).toContain("isopropyl");
+    expect(ipa.substance!.matchedAliases.join(" ") + (ipa.substance!.nameZh ?? "")).toContain(HIGHLIGHT_PRE);
+    const { hits: named } = await ranked("IPA");
+    expect(named[0]!.name).toBe(`${HIGHLIGHT_PRE}IPA\uE001 99.9%`);
+  });
+
+  it("counts facets and filters by them", async () => {
+    const result = await ranked("丙烯酸");
+    expect(result.facets.grade).toEqual([{ value: "industrial", count: result.total }]);
+    const none = await searchProducts(db, anonymous, { q: "丙烯酸", grade: "electronic" });
+    expect(none.total).toBe(0);
+  });
+});

@@ -1,0 +1,9 @@
+import { publicProcedure, router } from "@/server/api/trpc";
+import { searchEnterprises, searchProducts } from "./query";
+import { searchEnterprisesInput, searchProductsInput } from "./search.schemas";
+
+// Search is open to every visitor; the compliance rules decide what each hit shows.
+export const searchRouter = router({
+  products: publicProcedure.input(searchProductsInput).query(({ ctx, input }) => searchProducts(ctx.db, ctx.actor, input)),
+  enterprises: publicProcedure.input(searchEnterprisesInput).query(({ input }) => searchEnterprises(input)),
+});

@@ -1,0 +1,101 @@
+import { inArray } from "drizzle-orm";
+import type { Meilisearch } from "meilisearch";
+import type { Db } from "@/db";
+import { products } from "@/db/schema";
+import { todayInChina } from "@/server/compliance/compliance";
+import type { OutboxHandlers } from "@/server/jobs/outbox";
+import { getMeili } from "./client";
+import { loadEnterpriseDocuments, productIdsOf } from "./enterprises.index";
+import { ensureIndex, indexUid, settled } from "./indexes";
+import { loadProductSources, productDocuments, type ProductDoc } from "./products.index";
+
+/**
+ * Search sync: the outbox handlers that copy changed rows from PostgreSQL into Meilisearch. They
+ * read the rows as they are now (not as they were when the change was announced), so delivering
+ * a change twice or late does no harm, and they wait until Meilisearch has applied each batch:
+ * when it is down or refuses a batch, the handler throws and the outbox retries later.
+ */
+
+/**
+ * Rows read from PostgreSQL at a time, and documents sent to Meilisearch in one task: each
+ * indexing batch costs a few seconds on top of its documents, so large imports go out in few,
+ * large tasks (50,000 documents are about 22 MB).
+ */
+const READ_CHUNK = 2000;
+const SEND_BATCH = 50_000;
+
+const toIds = (ids: Array<string | number>) => [...new Set(ids.map(Number).filter((n) => Number.isInteger(n) && n > 0))];
+
+export async function syncProducts(db: Db, ids: Array<string | number>, client: Meilisearch = getMeili()) {
+  const all = toIds(ids);
+  if (all.length === 0) return;
+  await ensureIndex(client, "products");
+  const index = client.index(indexUid("products"));
+  const today = todayInChina();
+  // documents go out in large tasks, and every task is sent before any is awaited
+  const sent: Promise<void>[] = [];
+  let failure: unknown = null;
+  const send = (task: Promise<void>) => sent.push(task.catch((e) => void (failure ??= e)));
+  let docs: ProductDoc[] = [];
+  let gone: number[] = [];
+  const flush = () => {
+    if (docs.length) send(settled(index.addDocuments(docs, { primaryKey: "id" }), "index products"));
+    if (gone.length) send(settled(index.deleteDocuments(gone), "remove products"));
+    docs = [];
+    gone = [];
+  };
+  for (let i = 0; i < all.length && !failure; i += READ_CHUNK) {
+    const chunk = all.slice(i, i + READ_CHUNK);
+    const sources = await loadProductSources(db, chunk);
+    const built = await productDocuments(db, sources, today);
+    const found = new Set(sources.map((s) => s.id));
+    docs.push(...built.docs);
+    gone.push(...built.retired, ...chunk.filter((id) => !found.has(id)));
+    if (docs.length + gone.length >= SEND_BATCH) flush();
+  }
+  flush();
+  await Promise.all(sent);
+  if (failure) throw failure;
+}
+
+/** An enterprise's own document, and its products' (which carry its name, park and licences). */
+export async function syncEnterprises(db: Db, ids: Array<string | number>, client: Meilisearch = getMeili()) {
+  const all = toIds(ids);
+  if (all.length === 0) return;
+  await ensureIndex(client, "enterprises");
+  const index = client.index(indexUid("enterprises"));
+  const docs = await loadEnterpriseDocuments(db, all);
+  const found = new Set(docs.map((d) => d.id));
+  const gone = all.filter((id) => !found.has(id));
+  const tasks = [];
+  if (docs.length) tasks.push(settled(index.addDocuments(docs, { primaryKey: "id" }), "index enterprises"));
+  if (gone.length) tasks.push(settled(index.deleteDocuments(gone), "remove enterprises"));
+  await Promise.all(tasks);
+  await syncProducts(db, await productIdsOf(db, all), client);
+}
+
+/** A dictionary correction reaches every product of that substance. */
+export async function syncSubstances(db: Db, casNumbers: string[], client: Meilisearch = getMeili()) {
+  if (casNumbers.length === 0) return;
+  const rows = await db.select({ id: products.id }).from(products).where(inArray(products.cas, casNumbers));
+  await syncProducts(db, rows.map((r) => r.id), client);
+}
+
+/**
+ * The handlers of the search listener, by outbox topic. `listener` is "search" in the product; a
+ * test may listen under its own name so that no other test's worker takes its rows.
+ */
+export function searchHandlers(listener = "search"): OutboxHandlers {
+  return {
+    [`products:${listener}`]: (db, ids) => syncProducts(db, ids),
+    [`enterprises:${listener}`]: (db, ids) => syncEnterprises(db, ids),
+    [`substances:${listener}`]: (db, ids) => syncSubstances(db, ids),
+    // an enterprise's licences changed: its products' compliance state in the index changes with them
+    [`licences:${listener}`]: (db, ids) => syncEnterprises(db, ids),
+  };
+}
+
+export const SEARCH_HANDLERS = searchHandlers();
+
+/** Outbox rows per pass when a caller drains search alone and in bulk (the CLI after an import, reindex catch-up). */
+export const SEARCH_DRAIN_BATCH = 50_000;
