@@ -9,8 +9,18 @@ import { signInAs } from "./fixtures";
  */
 const SUPPLIER = "江苏滨江精细化工有限公司";
 
-/** Opens the buyer's demands one by one until the demo supplier is among the in-park suppliers; clicks 联系. */
+/**
+ * Opens the buyer's demands one by one until the demo supplier is among the in-park suppliers, and
+ * clicks 联系. Suggestions arrive through the background worker, so right after the app starts
+ * this may take a few rounds.
+ */
 async function contactFromMatchView(buyer: Page) {
+  await expect(async () => {
+    await tryContact(buyer);
+  }).toPass({ timeout: 60_000, intervals: [2_000] });
+}
+
+async function tryContact(buyer: Page) {
   await buyer.goto("/demands");
   const links = await buyer.locator('a[href^="/demands/"]').evaluateAll((as) =>
     [...new Set(as.map((a) => a.getAttribute("href")!).filter((h) => /^\/demands\/\d+$/.test(h)))],

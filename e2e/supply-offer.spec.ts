@@ -25,7 +25,9 @@ test.describe("supply offers", () => {
     await row.getByRole("button", { name: "重新发布" }).click();
     await expect(row).toContainText("发布中");
 
-    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "潜在买家" }).click();
+    const nav = page.getByRole("navigation", { name: "主导航" });
+    await nav.getByText("更多").click();
+    await nav.getByRole("link", { name: "潜在买家" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "潜在买家" })).toBeVisible();
     await expect(page.getByTestId("match-reasons").first()).toContainText("CAS一致");
   });

@@ -36,7 +36,10 @@ export async function SiteHeader() {
               className="relative rounded-md px-2 py-1 text-sm text-slate-600 hover:bg-slate-100"
               aria-label={unread ? t("notifications.title_unread", { count: unread }) : t("notifications.title")}
             >
-              <span aria-hidden>🔔</span>
+              <svg aria-hidden viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">
+                <path d="M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8" />
+                <path d="M10.3 20a1.94 1.94 0 0 0 3.4 0" />
+              </svg>
               {unread ? (
                 <span className="absolute -right-1 -top-1 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold text-white" data-testid="unread-count">
                   {unread > 99 ? "99+" : unread}
