@@ -285,6 +285,7 @@ function HitCard({ hit, t, locale }: { hit: ProductSearchResult["hits"][number];
           <span className="text-slate-500">{t("search.restricted")}</span>
         )}
         {hit.licenceMissing ? <Badge tone="amber">{t("search.licence_missing")}</Badge> : null}
+        {hit.blocked ? <Badge tone="red">{t("search.licence_blocked")}</Badge> : null}
       </div>
     </li>
   );

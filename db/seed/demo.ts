@@ -309,10 +309,13 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
       const chosen = [...pool].sort(() => rnd.next() - 0.5).slice(0, count);
       chosen.forEach((item, k) => {
         const grade = rnd.pick(item.grades);
-        const purity = grade === "electronic" ? 99.99 : grade === "reagent" ? 99.9 : grade === "pharma" ? 99.5 : rnd.pick([98, 99, 99.5, 99.9]);
+        const name = rnd.pick(item.names);
+        // a name that states its content ("IPA 99.9%", "盐酸 31%") is what the purity says
+        const stated = /(\d+(?:\.\d+)?)%/.exec(name);
+        const purity = stated ? Number(stated[1])
+          : grade === "electronic" ? 99.99 : grade === "reagent" ? 99.9 : grade === "pharma" ? 99.5 : rnd.pick([98, 99, 99.5, 99.9]);
         const capacity = rnd.pick([500, 1000, 2000, 5000, 10000, 20000, 50000]) * (grade === "electronic" ? 0.1 : 1);
         const factor = { industrial: 1, reagent: 1.8, electronic: 2.5, pharma: 1.4, food: 1.3 }[grade];
-        const name = rnd.pick(item.names);
         const known = substanceByCas.get(item.cas);
         productRows.push({
           enterpriseId: e.id,

@@ -44,9 +44,13 @@ export function visibilityFilter(today: string): string {
   return `NOT supplierState = "blocked" AND NOT licenceExpiresOn < ${Number(today.replace(/-/g, ""))}`;
 }
 
-export function buildFilter(query: SearchProductsQuery, viewerParks: number[], today: string): string[] {
+/**
+ * The Meilisearch filters of a query. Buyers never see listings whose supplier's licence lapsed;
+ * park staff and admins (`overseer`) do, marked, so they can chase the licence.
+ */
+export function buildFilter(query: SearchProductsQuery, viewerParks: number[], today: string, overseer = false): string[] {
   const { cas } = interpretQuery(query.q);
-  const filters = [visibilityFilter(today)];
+  const filters = overseer ? [] : [visibilityFilter(today)];
   if (cas) filters.push(`cas = ${quote(cas)}`);
   if (query.park) filters.push(`parkCode = ${quote(query.park)}`);
   if (query.chain) filters.push(`chains = ${quote(query.chain)}`);
@@ -69,6 +73,7 @@ async function viewerOf(db: Db, actor: Actor) {
   return {
     parks,
     ownEnterprises: new Set(ids),
+    overseer: actor.platformAdmin || actor.parkIds.length > 0,
     seesDetails: seesRegulatedDetails({ platformAdmin: actor.platformAdmin, parkIds: actor.parkIds, verifiedMember }),
   };
 }
@@ -77,7 +82,7 @@ const FACETS = ["parkCode", "inPark", "chains", "grade", "form", "hazards", "par
 const RETRIEVE: (keyof ProductDoc)[] = [
   "id", "enterpriseId", "name", "cas", "grade", "form", "purityPct", "packaging", "capacityTpy", "availableT", "priceCnyPerT",
   "substanceZh", "substanceEn", "aliases", "hazardous", "highlyToxic", "explosivePrecursor", "precursorCategory", "tier",
-  "supplierState", "enterpriseName", "enterpriseUscc", "enterpriseVerified", "parkCode", "parkName", "sku",
+  "supplierState", "licenceExpiresOn", "enterpriseName", "enterpriseUscc", "enterpriseVerified", "parkCode", "parkName", "sku",
 ];
 
 /**
@@ -100,7 +105,7 @@ const facetList = (distribution: Record<string, number> | undefined) =>
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 
-export function toHit(hit: Hit<ProductDoc>, seesDetails: boolean, own: Set<number>) {
+export function toHit(hit: Hit<ProductDoc>, seesDetails: boolean, own: Set<number>, today = todayInChina()) {
   const f = hit._formatted ?? {};
   const restricted = hit.tier !== "none" && !seesDetails && !own.has(hit.enterpriseId);
   const aliases = (f.aliases as string[] | undefined) ?? [];
@@ -124,6 +129,8 @@ export function toHit(hit: Hit<ProductDoc>, seesDetails: boolean, own: Set<numbe
     tier: hit.tier,
     /** a controlled product whose supplier has no licence on file yet: shown, with a warning */
     licenceMissing: hit.supplierState === "licence_missing",
+    /** hidden from buyers: the supplier's licence for this controlled product has lapsed (only park staff see it) */
+    blocked: hit.supplierState === "blocked" || (hit.licenceExpiresOn !== null && hit.licenceExpiresOn < Number(today.replace(/-/g, ""))),
     restricted,
     enterprise: restricted ? null : { id: hit.enterpriseId, name: hit.enterpriseName, uscc: hit.enterpriseUscc, verified: hit.enterpriseVerified },
     park: restricted || !hit.parkCode ? null : { code: hit.parkCode, name: hit.parkName },
@@ -139,7 +146,7 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
   const query = searchProductsInput.parse(input);
   const { text, cas, casInvalid } = interpretQuery(query.q);
   const viewer = await viewerOf(db, actor);
-  const filter = buildFilter(query, viewer.parks, todayInChina());
+  const filter = buildFilter(query, viewer.parks, todayInChina(), viewer.overseer);
   const empty = { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 0 };
   const run = () =>
     getMeili()

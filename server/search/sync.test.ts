@@ -113,7 +113,7 @@ describe("compliance in search", () => {
   });
 
   it("hides a controlled product whose supplier licence lapsed, and warns when none is on file", async () => {
-    const { a, b } = await setup();
+    const { a, b, adminB, staff } = await setup();
     const lapsed = await makeProduct(a.id, { name: "氰化钠", cas: "143-33-9" });
     await makeLicence(a.id, { type: "hazardous_trade", validUntil: "2020-01-01" });
     const missing = await makeProduct(b.id, { name: "氰化钠 98%", cas: "143-33-9" });
@@ -122,6 +122,11 @@ describe("compliance in search", () => {
     expect(ids(result)).toContain(missing.id);
     expect(ids(result)).not.toContain(lapsed.id);
     expect(result.hits.find((h) => h.id === missing.id)!.licenceMissing).toBe(true);
+    // a buyer of the park does not see it either; the park's staff do, marked, to chase the licence
+    expect(ids(await searchProducts(db, adminB.actor, { q: "143-33-9", pageSize: 50 }))).not.toContain(lapsed.id);
+    const overseen = await searchProducts(db, staff.actor, { q: "143-33-9", pageSize: 50 });
+    expect(overseen.hits.find((h) => h.id === lapsed.id)).toMatchObject({ blocked: true });
+    expect(overseen.hits.find((h) => h.id === missing.id)).toMatchObject({ blocked: false });
   });
 
   it("hides a listing on the day after its supplier's licence runs out, without being indexed again", async () => {
