@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["server/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "i18n/**/*.test.ts"],
+    include: ["server/**/*.test.ts", "db/**/*.test.ts", "scripts/**/*.test.ts", "i18n/**/*.test.ts", "app/**/*.test.ts"],
     globalSetup: ["./server/testing/global-setup.ts"],
     setupFiles: ["./server/testing/setup.ts"],
     testTimeout: 30_000,

@@ -26,6 +26,7 @@ import { rankCandidates } from "@/server/matching/candidates";
 import { suppliersForDemand } from "@/server/matching/match.service";
 import { loadDemandsForMatching } from "@/server/matching/refresh";
 import { loadReferenceDictionary } from "@/server/substances/reference";
+import { generator } from "@/db/seed/random";
 
 const { values } = parseArgs({
   options: {
@@ -41,17 +42,6 @@ const SAMPLES = Number(values.samples);
 const SUBSTANCES = 500;
 const ENTERPRISES = 2000;
 
-/** mulberry32: the same data every run */
-function generator(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)), pick: <T>(l: readonly T[]) => l[Math.floor(next() * l.length)]! };
-}
 const rnd = generator(20261123);
 const USCC = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const GRADES = ["industrial", "industrial", "industrial", "reagent", "electronic", "pharma", "food"] as const;

@@ -40,6 +40,7 @@ import { searchProductsInput, type SearchProductsInput } from "@/server/search/s
 import { reindex } from "@/server/search/reindex";
 import { SEARCH_DRAIN_BATCH, SEARCH_HANDLERS } from "@/server/search/sync";
 import { buildReference } from "@/server/substances/reference";
+import { generator } from "@/db/seed/random";
 
 const { values: opts } = parseArgs({
   options: {
@@ -52,17 +53,6 @@ const ROUNDS = Number(opts.rounds);
 const PORT = Number(opts.port);
 const log = (line: string) => console.log(`[bench] ${line}`);
 
-/** A deterministic generator, so every run searches the same catalogue. */
-function generator(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
-}
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 const fmt = (ms: number) => ms.toFixed(1);

@@ -10,6 +10,7 @@ import { enqueue } from "@/server/jobs/outbox";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { seedDemoDeals } from "./demo-deals";
 import { seedDemoMatching } from "./demo-matching";
+import { generator } from "./random";
 
 /**
  * The demo: three parks, about forty enterprises (most in 滨江化学工业园), a few hundred products
@@ -175,22 +176,6 @@ const ENTERPRISES: [string, string | null, string[]][] = [
   ["苏州晶华半导体材料有限公司", null, ["电子化学品"]],
 ];
 
-/** A small deterministic generator (mulberry32), so every demo database looks the same. */
-function generator(seed: number) {
-  let a = seed;
-  const next = () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
 
 const USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

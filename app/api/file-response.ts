@@ -1,0 +1,43 @@
+import "server-only";
+import { TRPCError } from "@trpc/server";
+import { AppError } from "@/server/errors";
+
+/** A stored file (base64 from a tRPC procedure, or bytes from a service). */
+export interface StoredFile {
+  filename: string;
+  contentType: string;
+  content: string | Uint8Array;
+}
+
+const STATUS: Record<string, number> = {
+  NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHORIZED: 401, INVALID: 400, BAD_REQUEST: 400, CONFLICT: 409, UNAVAILABLE: 503, SERVICE_UNAVAILABLE: 503,
+};
+const NOT_FOUND = { zh: "未找到文件", en: "File not found" };
+
+/**
+ * The download route of a stored file: checks the id, loads the file through a service or a
+ * procedure (which decide who may see it), and answers with the bytes, or with a bilingual error
+ * and its status. Files are private: never cached, never sniffed.
+ */
+export async function fileResponse(rawId: string, load: (id: number) => Promise<StoredFile>, disposition: "inline" | "attachment" = "inline") {
+  const id = Number(rawId);
+  if (!Number.isInteger(id) || id <= 0) return Response.json({ error: NOT_FOUND }, { status: 404 });
+  try {
+    const file = await load(id);
+    const bytes = typeof file.content === "string" ? Buffer.from(file.content, "base64") : file.content;
+    return new Response(new Uint8Array(bytes), {
+      headers: {
+        "content-type": file.contentType,
+        "content-length": String(bytes.byteLength),
+        "content-disposition": `${disposition}; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+      },
+    });
+  } catch (e) {
+    const app = e instanceof AppError ? e : e instanceof TRPCError && e.cause instanceof AppError ? e.cause : null;
+    if (app) return Response.json({ error: app.messages }, { status: STATUS[app.code] ?? 400 });
+    if (e instanceof TRPCError) return Response.json({ error: { zh: e.message, en: e.message } }, { status: STATUS[e.code] ?? 400 });
+    throw e;
+  }
+}
