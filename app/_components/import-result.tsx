@@ -6,11 +6,12 @@ import { Notice, Table, td, th } from "./ui";
 export interface ImportSummaryView {
   inserted: number;
   updated: number;
-  rejected: { row: number; column: string | null; zh: string; en: string }[];
+  /** agreements are rejected whole: their rows carry the agreement's ref */
+  rejected: { row: number; column: string | null; zh: string; en: string; ref?: string }[];
 }
 
 /** What an import did: counts, and each rejected row with its column and reason. */
-export function ImportResult({ summary }: { summary: ImportSummaryView }) {
+export function ImportResult({ summary, refLabel }: { summary: ImportSummaryView; refLabel?: string }) {
   const { t, locale } = useI18n();
   return (
     <div className="space-y-3" data-testid="import-result">
@@ -21,6 +22,7 @@ export function ImportResult({ summary }: { summary: ImportSummaryView }) {
         <Table caption={t("import.rejected_rows")}>
           <thead>
             <tr>
+              {refLabel ? <th className={th}>{refLabel}</th> : null}
               <th className={th}>{t("import.row")}</th>
               <th className={th}>{t("import.column")}</th>
               <th className={th}>{t("import.reason")}</th>
@@ -29,6 +31,7 @@ export function ImportResult({ summary }: { summary: ImportSummaryView }) {
           <tbody className="divide-y divide-slate-100">
             {summary.rejected.map((r, i) => (
               <tr key={`${r.row}-${i}`}>
+                {refLabel ? <td className={`${td} font-mono text-xs`}>{r.ref || "—"}</td> : null}
                 <td className={td}>{r.row}</td>
                 <td className={`${td} font-mono`}>{r.column ?? "—"}</td>
                 <td className={td}>{r[locale]}</td>

@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { FilePicker } from "@/app/_components/file-picker";
-import { fileToBase64 } from "@/app/_components/import-result";
-import { Button, Notice, Table, td, th } from "@/app/_components/ui";
+import { fileToBase64, ImportResult } from "@/app/_components/import-result";
+import { Button, Notice } from "@/app/_components/ui";
 import { errorMessage } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/client";
 import { useI18n } from "@/i18n/client";
@@ -35,32 +35,7 @@ export function AgreementImport() {
         <Button type="submit" disabled={!file || run.isPending}>{run.isPending ? t("import.importing") : t("import.start")}</Button>
       </form>
       {run.error ? <Notice tone="error">{errorMessage(run.error, locale, t)}</Notice> : null}
-      {run.data ? (
-        <>
-          <div data-testid="import-result">
-            <Notice tone={run.data.rejected.length ? "warning" : "success"}>
-              {t("import.summary", { inserted: run.data.inserted, updated: run.data.updated, rejected: run.data.rejected.length })}
-            </Notice>
-          </div>
-          {run.data.rejected.length ? (
-            <Table caption={t("agreement.import_rejected")}>
-              <thead>
-                <tr><th className={th}>{t("agreement.ref")}</th><th className={th}>{t("import.row")}</th><th className={th}>{t("import.column")}</th><th className={th}>{t("import.reason")}</th></tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {run.data.rejected.map((r, i) => (
-                  <tr key={`${r.ref}-${i}`}>
-                    <td className={`${td} font-mono text-xs`}>{r.ref || "—"}</td>
-                    <td className={td}>{r.row}</td>
-                    <td className={`${td} font-mono`}>{r.column ?? "—"}</td>
-                    <td className={td}>{r[locale]}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </Table>
-          ) : null}
-        </>
-      ) : null}
+      {run.data ? <ImportResult summary={run.data} refLabel={t("agreement.ref")} /> : null}
     </div>
   );
 }
