@@ -95,3 +95,14 @@ describe("the rightful users are allowed", () => {
     await expect(a.catalogue.create({ enterpriseId: w.a.id, ...fields, sku: "NEW-2", purityPct: 101 })).rejects.toMatchObject({ code: "BAD_REQUEST" });
   });
 });
+
+describe("sending an inquiry about a product", () => {
+  it("is offered to members of other enterprises, not to the supplier itself or to visitors", async () => {
+    const { a, adminA, adminB } = await makeParkWithTwoEnterprises();
+    const product = await makeProduct(a.id, { name: "甘油 99.5%", cas: "56-81-5" });
+    const seenBy = async (actor: Actor) => (await createCaller({ db: getDb(), actor }).catalogue.product({ id: product.id })).allowed.inquire;
+    expect(await seenBy(adminB.actor)).toBe(true);
+    expect(await seenBy(adminA.actor)).toBe(false);
+    expect(await seenBy(anonymous)).toBe(false);
+  });
+});

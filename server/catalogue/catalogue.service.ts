@@ -196,6 +196,10 @@ export async function getProduct(db: Db, actor: Actor, id: number) {
     allowed: {
       edit: can(actor, { type: "catalogue.edit", ...ctx.scope }),
       manage: ctx.owner,
+      /** a member of another enterprise may send an inquiry about it (the inquiry checks compliance) */
+      inquire: !p.retiredAt && actor.enterprises.some(
+        (e) => e.enterpriseId !== ctx.scope.enterpriseId && can(actor, { type: "inquiry.create", enterpriseId: e.enterpriseId }),
+      ),
     },
   };
 }

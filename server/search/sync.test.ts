@@ -4,6 +4,8 @@ import { getDb } from "@/db";
 import { enterprises, outbox, substances } from "@/db/schema";
 import { anonymous } from "@/server/auth/actor";
 import { setProductRetired, updateProduct } from "@/server/catalogue/catalogue.service";
+import { addLicence } from "@/server/licences/licence.service";
+import { drainAll } from "@/server/jobs/outbox";
 import { curateSubstance } from "@/server/substances/curation";
 import { makeEnterprise, makeLicence, makePark, makeProduct, makeUser } from "@/server/testing/factories";
 import { dropTestIndexes, prepareTestIndexes } from "@/server/testing/search";
@@ -127,6 +129,18 @@ describe("compliance in search", () => {
     const overseen = await searchProducts(db, staff.actor, { q: "143-33-9", pageSize: 50 });
     expect(overseen.hits.find((h) => h.id === lapsed.id)).toMatchObject({ blocked: true });
     expect(overseen.hits.find((h) => h.id === missing.id)).toMatchObject({ blocked: false });
+  });
+
+  it("shows a controlled listing again once its supplier records a valid licence, with no manual step", async () => {
+    const { a, adminA } = await setup();
+    const product = await makeProduct(a.id, { name: "氰化钾", cas: "151-50-8" });
+    await makeLicence(a.id, { type: "hazardous_trade", validUntil: "2020-01-01" });
+    await syncProducts(db, [product.id]);
+    expect(ids(await searchProducts(db, anonymous, { q: "151-50-8", pageSize: 50 }))).not.toContain(product.id);
+    // the licence service announces the change; the search listener re-indexes the enterprise's products
+    await addLicence(db, adminA.actor, { enterpriseId: a.id, type: "hazardous_trade", number: `R-${tag()}`, validUntil: "2099-01-01", scope: null });
+    expect(await drainAll(db, { "licences:search": SEARCH_HANDLERS["licences:search"]! }, { timeoutMs: 30_000 })).toBe(true);
+    expect(ids(await searchProducts(db, anonymous, { q: "151-50-8", pageSize: 50 }))).toContain(product.id);
   });
 
   it("hides a listing on the day after its supplier's licence runs out, without being indexed again", async () => {

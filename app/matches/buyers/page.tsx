@@ -3,7 +3,7 @@ import Link from "next/link";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { ComplianceBadge, Reasons, formatQuantity } from "@/app/_components/listing-bits";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Badge, Card, EmptyState, Notice, PageHeader, Pagination, buttonClass, inputClass } from "@/app/_components/ui";
+import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Pagination, buttonClass, inputClass } from "@/app/_components/ui";
 import { formatCny, formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
@@ -102,7 +102,12 @@ export default async function BuyersPage({ searchParams }: { searchParams: Promi
                     <Reasons reasons={m.reasons} locale={locale} />
                     {m.compliance === "blocked" ? <Notice tone="warning">{t("match.blocked_owner_hint")}</Notice> : null}
                   </div>
-                  <span className="text-lg font-semibold text-brand-700" title={t("match.score")}>{m.score.toFixed(1)}</span>
+                  <div className="flex flex-col items-end gap-2">
+                    <span className="text-lg font-semibold text-brand-700" title={t("match.score")}>{m.score.toFixed(1)}</span>
+                    {m.buyer && m.compliance !== "blocked" ? (
+                      <ButtonLink href={`/inquiries/new?demand=${m.demand.id}`} size="sm">{t("match.respond")}</ButtonLink>
+                    ) : null}
+                  </div>
                 </div>
               </Card>
             </li>
