@@ -98,6 +98,17 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await expect(buyer.getByText("草稿", { exact: true })).toBeVisible();
   const ref = (await buyer.getByText(/^PL-\d{4}-\d{5} · /).textContent())!.split(" · ")[0]!;
 
+  // the draft's term is still open: the buyer sets its end date before signing
+  const endOn = new Date(Date.now() + 365 * 86_400_000).toISOString().slice(0, 10);
+  await buyer.getByRole("link", { name: "修改草稿" }).click();
+  await buyer.waitForURL(/\/agreements\/\d+\/edit$/);
+  await expect(buyer.getByLabel("采购方")).toBeDisabled();
+  await buyer.getByLabel("结束日期").fill(endOn);
+  await buyer.getByRole("button", { name: "保存修改" }).click();
+  await buyer.waitForURL(/\/agreements\/\d+$/);
+  await expect(buyer.getByRole("region", { name: "变更记录" }).getByText("修改草稿")).toBeVisible();
+  await expect(buyer.getByText(`– ${endOn.replaceAll("-", "/")}`)).toBeVisible();
+
   // signed, then active; a call-off within the agreed 200 t
   await buyer.getByRole("button", { name: "标记已签署" }).click();
   await buyer.getByRole("button", { name: "标记已签署" }).click();

@@ -14,13 +14,15 @@ async function deal() {
   const agreement = await makeAgreement(c.buyerEnterprise.id, c.sellerEnterprise.id, { type: "framework", status: "active", signedOn: todayInChina(), lines: [{ amountCny: "1000.00", volumeT: "10.000" }] });
   const [callOff] = await getDb().insert(callOffOrders).values({ agreementId: agreement.id, orderedT: "1.000", orderedOn: todayInChina() }).returning();
   const doc = await as(c.buyer.actor).agreement.upload({ agreementId: agreement.id, file: { filename: "a.pdf", contentType: "application/pdf", content: csv("%PDF") } });
-  return { c, agreement, callOffId: callOff!.id, documentId: doc.id };
+  const draft = await makeAgreement(c.buyerEnterprise.id, c.sellerEnterprise.id, { status: "draft", signedOn: null });
+  return { c, agreement, callOffId: callOff!.id, documentId: doc.id, draftId: draft.id };
 }
 
 describe("no one sees or changes another pair's agreement", () => {
   it.each<[string, (c: ReturnType<typeof as>, d: Awaited<ReturnType<typeof deal>>) => Promise<unknown>]>([
     ["agreement.byId", (c, d) => c.agreement.byId({ id: d.agreement.id })],
     ["agreement.create", (c, d) => c.agreement.create({ type: "order", title: "越权订单", buyerEnterpriseId: d.c.buyerEnterprise.id, sellerEnterpriseId: d.c.sellerEnterprise.id, lines: [{ productName: "x", amountCny: 1 }] })],
+    ["agreement.updateDraft", (c, d) => c.agreement.updateDraft({ id: d.draftId, type: "order", title: "越权修改", lines: [{ productName: "x", amountCny: 1 }] })],
     ["agreement.setStatus", (c, d) => c.agreement.setStatus({ id: d.agreement.id, to: "terminated" })],
     ["agreement.callOff", (c, d) => c.agreement.callOff({ agreementId: d.agreement.id, orderedT: 1, orderedOn: todayInChina() })],
     ["agreement.deliver", (c, d) => c.agreement.deliver({ callOffId: d.callOffId, deliveredT: 1, deliveredOn: todayInChina() })],

@@ -3,7 +3,7 @@ import { authorize } from "@/server/auth/policy";
 import { importFileInput } from "@/server/enterprises/enterprise.schemas";
 import {
   addCallOffInput, addDocumentInput, changeStatusInput, createAgreementInput, idInput, listAgreementsInput,
-  recordDeliveryInput,
+  recordDeliveryInput, updateDraftInput,
 } from "./agreement.schemas";
 import * as agreements from "./agreement.service";
 import { importAgreements } from "./import";
@@ -13,6 +13,7 @@ export const agreementRouter = router({
   byId: protectedProcedure.input(idInput).query(({ ctx, input }) => agreements.getAgreement(ctx.db, ctx.actor, input.id)),
   formOptions: protectedProcedure.query(({ ctx }) => agreements.agreementFormOptions(ctx.db, ctx.actor)),
   create: protectedProcedure.input(createAgreementInput).mutation(({ ctx, input }) => agreements.createAgreement(ctx.db, ctx.actor, input)),
+  updateDraft: protectedProcedure.input(updateDraftInput).mutation(({ ctx, input }) => agreements.updateDraftAgreement(ctx.db, ctx.actor, input)),
   setStatus: protectedProcedure.input(changeStatusInput).mutation(({ ctx, input }) => agreements.changeAgreementStatus(ctx.db, ctx.actor, input)),
   callOff: protectedProcedure.input(addCallOffInput).mutation(({ ctx, input }) => agreements.addCallOff(ctx.db, ctx.actor, input)),
   deliver: protectedProcedure.input(recordDeliveryInput).mutation(({ ctx, input }) => agreements.recordDelivery(ctx.db, ctx.actor, input)),

@@ -35,25 +35,38 @@ export const agreementLineInput = z
   })
   .refine((l) => l.amountCny != null || (l.volumeT != null && l.unitPriceCny != null), { error: "deals.amount_required", path: ["amountCny"] });
 
+const optionalDate = isoDate.optional().or(z.literal("").transform(() => undefined));
+
+/** What a draft may still change: everything but the parties, the ref and the signing. */
+const termsFields = {
+  type: z.enum(AGREEMENT_TYPES),
+  title: z.string().trim().min(2, { error: "field.required" }).max(120),
+  startOn: optionalDate,
+  endOn: optionalDate,
+  eventId: id.nullable().optional(),
+  lines: z.array(agreementLineInput).min(1, { error: "deals.lines_required" }).max(50),
+};
+const startNotAfterEnd = (a: { startOn?: string; endOn?: string }) => !a.startOn || !a.endOn || a.startOn <= a.endOn;
+
 export const createAgreementInput = z
   .object({
+    ...termsFields,
     ref: z.string().trim().max(40).regex(/^[A-Za-z0-9][A-Za-z0-9_\-/.]*$/, { error: "deals.ref_invalid" }).optional().or(z.literal("").transform(() => undefined)),
-    type: z.enum(AGREEMENT_TYPES),
-    title: z.string().trim().min(2, { error: "field.required" }).max(120),
     buyerEnterpriseId: id,
     sellerEnterpriseId: id,
     /** park staff record agreements already signed at an event; parties usually start with a draft */
     status: z.enum(["draft", "signed"]).default("draft"),
-    signedOn: isoDate.optional().or(z.literal("").transform(() => undefined)),
-    startOn: isoDate.optional().or(z.literal("").transform(() => undefined)),
-    endOn: isoDate.optional().or(z.literal("").transform(() => undefined)),
-    eventId: id.nullable().optional(),
-    lines: z.array(agreementLineInput).min(1, { error: "deals.lines_required" }).max(50),
+    signedOn: optionalDate,
   })
   .refine((a) => a.buyerEnterpriseId !== a.sellerEnterpriseId, { error: "deals.same_party", path: ["sellerEnterpriseId"] })
-  .refine((a) => !a.startOn || !a.endOn || a.startOn <= a.endOn, { error: "deals.end_before_start", path: ["endOn"] })
+  .refine(startNotAfterEnd, { error: "deals.end_before_start", path: ["endOn"] })
   .refine((a) => a.status !== "signed" || Boolean(a.signedOn), { error: "deals.signed_on_required", path: ["signedOn"] });
 export type CreateAgreementInput = z.infer<typeof createAgreementInput>;
+
+export const updateDraftInput = z
+  .object({ id, ...termsFields })
+  .refine(startNotAfterEnd, { error: "deals.end_before_start", path: ["endOn"] });
+export type UpdateDraftInput = z.infer<typeof updateDraftInput>;
 
 export const listAgreementsInput = z.object({
   q: z.string().trim().max(60).optional(),

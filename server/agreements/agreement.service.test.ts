@@ -6,6 +6,7 @@ import { todayInChina } from "@/server/compliance/compliance";
 import { makeAgreement, makeDealCast } from "@/server/testing/factories";
 import {
   addCallOff, addDocument, changeAgreementStatus, createAgreement, getAgreement, getDocument, listAgreements, recordDelivery,
+  updateDraftAgreement,
 } from "./agreement.service";
 import { createEvent, getEvent, listEvents } from "./event.service";
 
@@ -44,6 +45,29 @@ describe("agreements", () => {
     expect(done).toMatchObject({ status: "completed", signedOn: inDays(-1), allowed: { transitions: [] } });
     expect(done.history.map((h) => h.action)).toEqual(["create", "signed", "active", "completed"]);
     expect(done.history[1]).toMatchObject({ before: { status: "draft" }, after: { status: "signed" } });
+  });
+
+  it("edits a draft's terms and lines, recomputing the total, and refuses once it is signed", async () => {
+    const c = await makeDealCast();
+    const { id } = await createAgreement(db(), c.buyer.actor, {
+      type: "contract", title: "甘油供货合同", buyerEnterpriseId: c.buyerEnterprise.id, sellerEnterpriseId: c.sellerEnterprise.id, status: "draft",
+      lines: [{ cas: "56-81-5", productName: "甘油", volumeT: 10, unitPriceCny: 6800, amountCny: null }],
+    });
+    await updateDraftAgreement(db(), c.seller.actor, {
+      id, type: "framework", title: "甘油年度框架协议", startOn: inDays(1), endOn: inDays(365),
+      lines: [{ cas: "56-81-5", productName: "甘油", volumeT: 120, unitPriceCny: 6500, amountCny: null }, { cas: null, productName: "运费", amountCny: 3000.5 }],
+    });
+    const edited = await getAgreement(db(), c.buyer.actor, id);
+    expect(edited).toMatchObject({ type: "framework", title: "甘油年度框架协议", status: "draft", totalAmountCny: "783000.50", startOn: inDays(1), endOn: inDays(365) });
+    expect(edited.lines.map((l) => [l.lineNo, l.productName, l.amountCny])).toEqual([[1, "甘油", "780000.00"], [2, "运费", "3000.50"]]);
+    expect(edited.history.map((h) => h.action)).toEqual(["create", "edit"]);
+    expect(edited.history[1]).toMatchObject({ before: { totalAmountCny: "68000.00", lines: 1 }, after: { totalAmountCny: "783000.50", lines: 2 } });
+
+    await changeAgreementStatus(db(), c.buyer.actor, { id, to: "signed" });
+    const input = { id, type: "framework" as const, title: "改动已签协议", lines: [{ cas: null, productName: "甘油", amountCny: 1 }] };
+    await expect(updateDraftAgreement(db(), c.buyer.actor, input)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await getAgreement(db(), c.buyer.actor, id)).allowed.edit).toBe(false);
+    expect((await getAgreement(db(), c.buyer.actor, id)).totalAmountCny).toBe("783000.50");
   });
 
   it("refuses an agreement with itself, and an outsider recording one between others", async () => {

@@ -13,7 +13,7 @@ import { enqueue } from "@/server/jobs/outbox";
 import { notify } from "@/server/notifications/notification.service";
 import type {
   AddCallOffInput, AddDocumentInput, AgreementStatus, AgreementType, ChangeStatusInput, CreateAgreementInput, ListAgreementsInput,
-  RecordDeliveryInput,
+  RecordDeliveryInput, UpdateDraftInput,
 } from "./agreement.schemas";
 import { canTransition, checkCallOff, TERM_WARNING_DAYS, TRANSITIONS } from "./call-offs";
 import { dealScope, loadParties } from "./parties";
@@ -108,6 +108,56 @@ export async function createAgreement(db: Db, actor: Actor, input: CreateAgreeme
     return created;
   });
 }
+
+/**
+ * Changes a draft before it is signed: type, title, term, event and lines (the parties and the ref
+ * stay). A line kept at its place with the same product keeps its link to the catalogue product.
+ * Signed agreements are changed only through their states. Audited; the other party is told.
+ */
+export async function updateDraftAgreement(db: Db, actor: Actor, input: UpdateDraftInput) {
+  const { agreement, parties, scope } = await findAgreement(db, input.id);
+  authorize(actor, { type: "agreement.manage", ...scope });
+  if (agreement.status !== "draft") throw notDraft(agreement.status);
+  const eventId = await requireEvent(db, input.eventId);
+  const lines = lineAmounts(input.lines);
+  const total = money(lines.reduce((sum, l) => sum + Math.round(Number(l.amountCny) * 100), 0) / 100);
+  return db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(agreements)
+      .set({ type: input.type, title: input.title, startOn: input.startOn ?? null, endOn: input.endOn ?? null, eventId, totalAmountCny: total })
+      .where(and(eq(agreements.id, agreement.id), eq(agreements.status, "draft")))
+      .returning({ id: agreements.id, ref: agreements.ref });
+    if (!after) throw new AppError("CONFLICT", { zh: "协议状态已被他人修改，请刷新", en: "Someone else changed this agreement: reload it" });
+    const previous = await tx.select().from(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
+    const productAt = new Map(previous.map((l) => [l.lineNo, l]));
+    await tx.delete(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
+    await tx.insert(agreementLines).values(lines.map((l, i) => {
+      const old = productAt.get(i + 1);
+      const sameProduct = old && old.productName === l.productName && old.cas === l.cas;
+      return { agreementId: agreement.id, lineNo: i + 1, ...l, productId: sameProduct ? old.productId : null };
+    }));
+    await recordAudit(tx, actor, {
+      entity: "agreement", entityId: agreement.id, action: "edit",
+      before: { type: agreement.type, title: agreement.title, totalAmountCny: agreement.totalAmountCny, lines: previous.length },
+      after: { type: input.type, title: input.title, totalAmountCny: total, lines: lines.length },
+    });
+    await enqueue(tx, "agreements", [agreement.id]);
+    const own = new Set(actor.enterprises.map((e) => e.enterpriseId));
+    for (const party of [parties.buyer, parties.seller]) {
+      if (own.has(party.enterpriseId)) continue;
+      await notify(tx, { enterpriseId: party.enterpriseId }, "agreement.edited", {
+        zh: `协议草稿 ${agreement.ref} 已修改`, en: `Draft agreement ${agreement.ref} was changed`, href: `/agreements/${agreement.id}`,
+      });
+    }
+    return after;
+  });
+}
+
+const notDraft = (status: AgreementStatus) =>
+  new AppError("CONFLICT", {
+    zh: `协议当前为“${STATUS_ZH[status]}”，只有草稿可以修改`,
+    en: `Only a draft can be edited; this agreement is ${status}`,
+  });
 
 /** Narrows a list to the agreements the actor might see; `can(deal.view)` decides for each row. */
 function candidateScope(actor: Actor): SQL | undefined {
@@ -253,6 +303,7 @@ export async function getAgreement(db: Db, actor: Actor, id: number) {
       callOff: manage && agreement.type === "framework" && agreement.status === "active",
       delivery: manage && (agreement.status === "active" || agreement.status === "completed"),
       upload: manage,
+      edit: manage && agreement.status === "draft",
     },
   };
 }

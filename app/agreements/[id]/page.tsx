@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Badge, Card, EmptyState, Notice, PageHeader, Stat, Table, td, th } from "@/app/_components/ui";
+import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Stat, Table, td, th } from "@/app/_components/ui";
 import { formatCny, formatDate, formatNumber } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
@@ -32,7 +32,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
       <PageHeader
         title={a.title}
         description={`${a.ref} · ${t(`agreement.type.${a.type}`)}`}
-        actions={<div className="flex flex-wrap items-center gap-2"><AgreementStatusBadge status={a.status} t={t} />{a.allowed.transitions.length ? <StatusActions id={a.id} transitions={a.allowed.transitions} today={a.today} /> : null}</div>}
+        actions={<div className="flex flex-wrap items-center gap-2"><AgreementStatusBadge status={a.status} t={t} />{a.allowed.edit ? <ButtonLink href={`/agreements/${a.id}/edit`} variant="secondary" size="sm">{t("agreement.edit_draft")}</ButtonLink> : null}{a.allowed.transitions.length ? <StatusActions id={a.id} transitions={a.allowed.transitions} today={a.today} /> : null}</div>}
       />
       {a.warnings.map((w) => (
         <Notice key={w} tone="warning">{t(`agreement.warning.${w}`, { days: a.daysLeft ?? 0, date: formatDate(a.endOn, locale) })}</Notice>

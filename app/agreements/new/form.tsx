@@ -15,27 +15,63 @@ const num = (s: string) => (s.trim() === "" ? null : Number(s));
 
 type TRPCErrorShape = { data?: { zodError?: { fieldErrors: Record<string, string[]> } } } | null;
 
-/** Every field of the agreement, lines included, validated on the server; errors shown beside the fields. */
-export function AgreementForm({ enterprises, own, events, defaultEventId, recordSigned }: {
+/** A draft being edited: its parties and ref stay, the rest can change. */
+export interface DraftAgreement {
+  id: number;
+  ref: string;
+  type: "framework" | "contract" | "order";
+  title: string;
+  buyerEnterpriseId: number;
+  sellerEnterpriseId: number;
+  startOn: string | null;
+  endOn: string | null;
+  eventId: number | null;
+  lines: { productName: string | null; cas: string | null; volumeT: string | null; unitPriceCny: string | null; amountCny: string }[];
+}
+
+const asLine = (l: DraftAgreement["lines"][number]): Line => ({
+  productName: l.productName ?? "", cas: l.cas ?? "", volumeT: l.volumeT === null ? "" : String(Number(l.volumeT)),
+  unitPriceCny: l.unitPriceCny === null ? "" : String(Number(l.unitPriceCny)),
+  // an amount that is just volume × price is left for the server to compute again
+  amountCny: l.volumeT !== null && l.unitPriceCny !== null ? "" : String(Number(l.amountCny)),
+});
+
+/**
+ * Every field of the agreement, lines included, validated on the server; errors shown beside the
+ * fields. With `draft` it edits that draft instead of recording a new agreement.
+ */
+export function AgreementForm({ enterprises, own, events, defaultEventId, recordSigned, draft }: {
   enterprises: { id: number; name: string; parkName: string | null }[];
   own: number[];
   events: { id: number; name: string }[];
   defaultEventId: number | null;
   recordSigned: boolean;
+  draft?: DraftAgreement;
 }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const router = useRouter();
-  const [v, setV] = useState({
-    ref: "", type: "contract" as "framework" | "contract" | "order", title: "",
-    buyer: own[0] ? String(own[0]) : "", seller: "", status: (recordSigned ? "signed" : "draft") as "draft" | "signed",
-    signedOn: "", startOn: "", endOn: "", eventId: defaultEventId ? String(defaultEventId) : "",
-  });
-  const [lines, setLines] = useState<Line[]>([{ ...emptyLine }]);
-  const create = useMutation(trpc.agreement.create.mutationOptions({ onSuccess: ({ id }) => router.push(`/agreements/${id}`) }));
-  const errors = fieldErrors(create.error, t);
+  const [v, setV] = useState(draft
+    ? {
+      ref: draft.ref, type: draft.type, title: draft.title, buyer: String(draft.buyerEnterpriseId), seller: String(draft.sellerEnterpriseId),
+      status: "draft" as "draft" | "signed", signedOn: "", startOn: draft.startOn ?? "", endOn: draft.endOn ?? "", eventId: draft.eventId ? String(draft.eventId) : "",
+    }
+    : {
+      ref: "", type: "contract" as "framework" | "contract" | "order", title: "",
+      buyer: own[0] ? String(own[0]) : "", seller: "", status: (recordSigned ? "signed" : "draft") as "draft" | "signed",
+      signedOn: "", startOn: "", endOn: "", eventId: defaultEventId ? String(defaultEventId) : "",
+    });
+  const [lines, setLines] = useState<Line[]>(draft ? draft.lines.map(asLine) : [{ ...emptyLine }]);
+  const onSuccess = ({ id }: { id: number }) => {
+    router.push(`/agreements/${id}`);
+    router.refresh();
+  };
+  const createMutation = useMutation(trpc.agreement.create.mutationOptions({ onSuccess }));
+  const updateMutation = useMutation(trpc.agreement.updateDraft.mutationOptions({ onSuccess }));
+  const save = draft ? updateMutation : createMutation;
+  const errors = fieldErrors(save.error, t);
   // line errors come as lines.<i>.<field>: zod flattens nested paths to their first part, so read the issues
-  const issues = ((create.error as unknown as TRPCErrorShape)?.data?.zodError?.fieldErrors ?? {}) as Record<string, string[]>;
+  const issues = ((save.error as unknown as TRPCErrorShape)?.data?.zodError?.fieldErrors ?? {}) as Record<string, string[]>;
   const lineError = errors.lines ? validationText(t, issues.lines?.[0] ?? "field.invalid") : null;
   const set = (key: keyof typeof v) => (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setV({ ...v, [key]: e.target.value });
   const setLine = (i: number, key: keyof Line) => (e: React.ChangeEvent<HTMLInputElement>) =>
@@ -43,7 +79,7 @@ export function AgreementForm({ enterprises, own, events, defaultEventId, record
   const total = lines.reduce((s, l) => s + (num(l.amountCny) ?? (num(l.volumeT) ?? 0) * (num(l.unitPriceCny) ?? 0)), 0);
   const enterpriseSelect = (id: string, key: "buyer" | "seller", label: string, error?: string) => (
     <Field id={id} label={label} error={error} required>
-      <select id={id} className={inputClass} value={v[key]} onChange={set(key)} aria-invalid={Boolean(error)} required>
+      <select id={id} className={inputClass} value={v[key]} onChange={set(key)} aria-invalid={Boolean(error)} required disabled={Boolean(draft)}>
         <option value="">{t("agreement.choose_enterprise")}</option>
         {enterprises.map((e) => <option key={e.id} value={e.id}>{e.name}（{e.parkName ?? t("directory.external")}）</option>)}
       </select>
@@ -55,12 +91,17 @@ export function AgreementForm({ enterprises, own, events, defaultEventId, record
       className="space-y-5"
       onSubmit={(e) => {
         e.preventDefault();
-        create.mutate({
-          ref: v.ref || undefined, type: v.type, title: v.title, buyerEnterpriseId: Number(v.buyer), sellerEnterpriseId: Number(v.seller),
-          status: v.status, signedOn: v.signedOn || undefined, startOn: v.startOn || undefined, endOn: v.endOn || undefined,
-          eventId: v.eventId ? Number(v.eventId) : null,
+        const terms = {
+          type: v.type, title: v.title, startOn: v.startOn || undefined, endOn: v.endOn || undefined, eventId: v.eventId ? Number(v.eventId) : null,
           lines: lines.map((l) => ({ productName: l.productName, cas: l.cas || undefined, volumeT: num(l.volumeT), unitPriceCny: num(l.unitPriceCny), amountCny: num(l.amountCny) })),
-        });
+        };
+        if (draft) updateMutation.mutate({ id: draft.id, ...terms });
+        else {
+          createMutation.mutate({
+            ...terms, ref: v.ref || undefined, buyerEnterpriseId: Number(v.buyer), sellerEnterpriseId: Number(v.seller),
+            status: v.status, signedOn: v.signedOn || undefined,
+          });
+        }
       }}
     >
       <div className="grid gap-4 sm:grid-cols-3">
@@ -72,24 +113,28 @@ export function AgreementForm({ enterprises, own, events, defaultEventId, record
         <Field id="ag-title" label={t("agreement.title_label")} error={errors.title} required>
           <input id="ag-title" className={inputClass} maxLength={120} value={v.title} onChange={set("title")} aria-invalid={Boolean(errors.title)} />
         </Field>
-        <Field id="ag-ref" label={t("agreement.ref")} error={errors.ref} hint={t("agreement.ref_hint")}>
-          <input id="ag-ref" className={`${inputClass} font-mono`} maxLength={40} value={v.ref} onChange={set("ref")} aria-invalid={Boolean(errors.ref)} />
+        <Field id="ag-ref" label={t("agreement.ref")} error={errors.ref} hint={draft ? undefined : t("agreement.ref_hint")}>
+          <input id="ag-ref" className={`${inputClass} font-mono`} maxLength={40} value={v.ref} onChange={set("ref")} aria-invalid={Boolean(errors.ref)} disabled={Boolean(draft)} />
         </Field>
       </div>
       <div className="grid gap-4 sm:grid-cols-2">
         {enterpriseSelect("ag-buyer", "buyer", t("agreement.buyer"), errors.buyerEnterpriseId)}
         {enterpriseSelect("ag-seller", "seller", t("agreement.seller"), errors.sellerEnterpriseId)}
       </div>
-      <div className="grid gap-4 sm:grid-cols-4">
-        <Field id="ag-status" label={t("agreement.status_label")}>
-          <select id="ag-status" className={inputClass} value={v.status} onChange={set("status")}>
-            <option value="draft">{t("agreement.status.draft")}</option>
-            <option value="signed">{t("agreement.status.signed")}</option>
-          </select>
-        </Field>
-        <Field id="ag-signed" label={t("agreement.signed_on")} error={errors.signedOn} required={v.status === "signed"}>
-          <input id="ag-signed" type="date" className={inputClass} value={v.signedOn} onChange={set("signedOn")} aria-invalid={Boolean(errors.signedOn)} />
-        </Field>
+      <div className={`grid gap-4 ${draft ? "sm:grid-cols-2" : "sm:grid-cols-4"}`}>
+        {draft ? null : (
+          <>
+            <Field id="ag-status" label={t("agreement.status_label")}>
+              <select id="ag-status" className={inputClass} value={v.status} onChange={set("status")}>
+                <option value="draft">{t("agreement.status.draft")}</option>
+                <option value="signed">{t("agreement.status.signed")}</option>
+              </select>
+            </Field>
+            <Field id="ag-signed" label={t("agreement.signed_on")} error={errors.signedOn} required={v.status === "signed"}>
+              <input id="ag-signed" type="date" className={inputClass} value={v.signedOn} onChange={set("signedOn")} aria-invalid={Boolean(errors.signedOn)} />
+            </Field>
+          </>
+        )}
         <Field id="ag-start" label={t("agreement.start_on")} error={errors.startOn}>
           <input id="ag-start" type="date" className={inputClass} value={v.startOn} onChange={set("startOn")} />
         </Field>
@@ -138,8 +183,8 @@ export function AgreementForm({ enterprises, own, events, defaultEventId, record
           <span className="text-sm text-slate-700">{t("agreement.total_preview", { amount: total.toLocaleString(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 2 }) })}</span>
         </div>
       </fieldset>
-      {create.error && !Object.keys(errors).length ? <Notice tone="error">{errorMessage(create.error, locale, t)}</Notice> : null}
-      <Button type="submit" disabled={create.isPending}>{create.isPending ? t("common.saving") : t("agreement.create")}</Button>
+      {save.error && !Object.keys(errors).length ? <Notice tone="error">{errorMessage(save.error, locale, t)}</Notice> : null}
+      <Button type="submit" disabled={save.isPending}>{save.isPending ? t("common.saving") : t(draft ? "agreement.save_draft" : "agreement.create")}</Button>
     </form>
   );
 }
