@@ -19,3 +19,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export async function signInAs(page: Page, kind: DemoAccountKind) {
   await signIn(page, demoAccount(kind).email);
 }
+
+/**
+ * Opens a search that the demo catalogue answers. On a fresh installation the worker indexes the
+ * demo in the background after start, so the first searches may come before it is done.
+ */
+export async function openIndexedSearch(page: Page, q: string) {
+  const first = page.getByRole("region", { name: "搜索结果" }).getByRole("list", { name: "产品" }).getByRole("listitem").first();
+  await expect(async () => {
+    await page.goto(`/search?q=${encodeURIComponent(q)}`);
+    await expect(first).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 90_000, intervals: [2_000] });
+}

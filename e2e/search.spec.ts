@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { openIndexedSearch, signInAs } from "./fixtures";
 
 /**
  * A visitor searches the demo catalogue as a fresh installation serves it (the worker indexed it
@@ -6,7 +7,7 @@ import { expect, test } from "@playwright/test";
  * hazardous products show that they exist, not who sells them; filters live in the address.
  */
 test("a visitor finds demo products by CAS, English name and alias, and shares a filtered search", async ({ page }) => {
-  await page.goto("/search");
+  await openIndexedSearch(page, "甲苯");
   const box = page.getByLabel("搜索化学品");
   const results = page.getByRole("region", { name: "搜索结果" });
   const hits = results.getByRole("list", { name: "产品" });
@@ -40,4 +41,15 @@ test("a visitor finds demo products by CAS, English name and alias, and shares a
   // nothing found: a clear empty state
   await page.goto("/search?q=zzqqxxnotachemical");
   await expect(page.getByText("没有找到匹配的产品")).toBeVisible();
+});
+
+test("a buyer sees the suppliers of its own park first, with their distance", async ({ page }) => {
+  await signInAs(page, "procurement");
+  await openIndexedSearch(page, "67630");
+  const hits = page.getByRole("region", { name: "搜索结果" }).getByRole("list", { name: "产品" });
+  await expect(page.getByText("相关度相同时，离贵企业最近的供应商排在前面，园内企业优先。")).toBeVisible({ timeout: 30_000 });
+  await expect(hits.getByRole("listitem").first()).toContainText("同园区");
+  const distances = (await hits.getByText(/^距离 [\d.]+ km$/).allTextContents()).map((text) => Number(/[\d.]+/.exec(text)![0]));
+  expect(distances.length).toBeGreaterThan(1);
+  expect(distances).toEqual([...distances].sort((a, b) => a - b));
 });

@@ -168,6 +168,7 @@ export function SearchView({
                 ) : null}
                 <p className="text-sm text-slate-600" aria-live="polite">
                   {data.cas ? t("search.count_cas", { count: data.total, cas: data.cas }) : t("search.count", { count: data.total >= 1000 ? "1000+" : data.total })}
+                  {data.nearestFirst && data.total > 1 ? <span className="ml-2 text-xs text-slate-500">{t("search.nearest_first")}</span> : null}
                 </p>
                 {enterprises.data?.hits.length ? (
                   <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
@@ -279,6 +280,8 @@ function HitCard({ hit, t, locale }: { hit: ProductSearchResult["hits"][number];
           <>
             <Link href={`/enterprises/${hit.enterprise.id}`} className="text-brand-700 hover:underline">{hit.enterprise.name}</Link>
             {hit.park ? <Badge tone="blue">{hit.park.name}</Badge> : <Badge>{t("search.outside_parks")}</Badge>}
+            {hit.samePark ? <Badge tone="green">{t("search.same_park")}</Badge> : null}
+            {hit.distanceKm !== null ? <span className="text-xs text-slate-500">{t("search.distance", { km: formatNumber(hit.distanceKm, locale) })}</span> : null}
             {hit.enterprise.verified ? <Badge tone="green">{t("enterprise.verified")}</Badge> : null}
           </>
         ) : (

@@ -18,6 +18,8 @@ export const LISTENERS: Record<string, string[]> = {
   byproducts: ["match"],
   /** an enterprise's licences changed (entity id: the enterprise) */
   licences: ["search", "match"],
+  /** a search index whose settings changed with a new release (entity id: the index name) */
+  "search-index": ["search"],
   /** a catalogue file waiting to be imported (or the rest of it, one slice at a time) */
   "catalogue-imports": ["import"],
 };

@@ -20,7 +20,8 @@ const PRODUCT_SETTINGS: Settings = {
     "cas", "enterpriseId", "parkId", "parkCode", "inPark", "chains", "grade", "form", "hazards", "tier",
     "supplierState", "licenceExpiresOn",
   ],
-  sortableAttributes: [],
+  // the last ranking rule: among equally relevant hits, the supplier nearest the viewer first
+  sortableAttributes: ["_geo"],
   // exactness before proximity and attribute: a product whose name or alias *is* the query outranks
   // one that merely contains it (甲苯 before 二甲苯, 丙烯酸 before 丙烯酸丁酯)
   rankingRules: ["words", "typo", "exactness", "proximity", "attribute", "sort"],
@@ -75,9 +76,11 @@ const TASK_TIMEOUT = { timeout: 120_000, interval: 50 };
 /**
  * Makes sure an index exists with our settings before documents reach it. Idempotent and safe
  * when several instances do it at once: creating an index that exists is ignored, and settings
- * are only sent when they differ, so an unchanged index is never re-indexed.
+ * are only sent when they differ, so an unchanged index is never re-indexed. `configured` means an
+ * existing index had other settings: it was built by an earlier release, and its documents may
+ * lack what this release's settings rely on (see `search-index` in server/jobs/topics.ts).
  */
-export async function ensureIndex(client: Meilisearch, name: IndexName, uid = indexUid(name)): Promise<void> {
+export async function ensureIndex(client: Meilisearch, name: IndexName, uid = indexUid(name)): Promise<"created" | "configured" | "unchanged"> {
   const index = client.index(uid);
   let current: Settings | null = null;
   try {
@@ -91,9 +94,12 @@ export async function ensureIndex(client: Meilisearch, name: IndexName, uid = in
       throw new Error(`could not create index ${uid}: ${created.error?.message}`);
     }
   }
-  if (current && settingsApplied(INDEX_SETTINGS[name], current)) return;
+  if (current && settingsApplied(INDEX_SETTINGS[name], current)) return "unchanged";
   const task = await index.updateSettings(INDEX_SETTINGS[name]).waitTask(TASK_TIMEOUT);
   if (task.status === "failed") throw new Error(`could not configure index ${uid}: ${task.error?.message}`);
+  // an index still on Meilisearch's defaults was just created by another instance, not a release
+  const fresh = !current || (current.searchableAttributes?.length === 1 && current.searchableAttributes[0] === "*");
+  return fresh ? "created" : "configured";
 }
 
 /** Waits for a Meilisearch task and turns its failure into an error (so the outbox retries). */

@@ -50,6 +50,8 @@ export interface ProductDoc {
   parkName: string | null;
   inPark: boolean;
   chains: string[];
+  /** where the supplier is: equally relevant hits come nearest to the viewer first */
+  _geo?: { lat: number; lng: number };
 }
 
 /** What a product document is built from: the product, its enterprise and park, its substance. */
@@ -68,7 +70,7 @@ export interface ProductSource {
   availableT: string | null;
   priceCnyPerT: string | null;
   retiredAt: Date | null;
-  enterprise: { name: string; uscc: string; verified: boolean; chains: string[] };
+  enterprise: { name: string; uscc: string; verified: boolean; chains: string[]; lat: string | null; lng: string | null };
   park: { id: number; code: string; name: string } | null;
   substance: (SubstanceFlags & { nameZh: string | null; nameEn: string | null; aliases: string[] }) | null;
 }
@@ -126,6 +128,9 @@ export function toProductDocument(source: ProductSource, licences: LicenceFact[]
     parkName: source.park?.name ?? null,
     inPark: source.park !== null,
     chains: source.enterprise.chains,
+    ...(source.enterprise.lat !== null && source.enterprise.lng !== null
+      ? { _geo: { lat: Number(source.enterprise.lat), lng: Number(source.enterprise.lng) } }
+      : {}),
   };
 }
 
@@ -149,6 +154,8 @@ const sourceColumns = {
     uscc: enterprises.uscc,
     verified: sql<boolean>`${enterprises.verifiedAt} IS NOT NULL`,
     chains: enterprises.chains,
+    lat: enterprises.lat,
+    lng: enterprises.lng,
   },
   parkId: parks.id,
   parkCode: parks.code,

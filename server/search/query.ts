@@ -62,18 +62,28 @@ export function buildFilter(query: SearchProductsQuery, viewerParks: number[], t
   return filters;
 }
 
-/** Who is looking: their parks (for "in my park") and whether they may see hazardous details. */
+export interface Place { lat: number; lng: number }
+
+/**
+ * Who is looking: their parks (for "in my park"), where their enterprise is (equally relevant
+ * hits come nearest first, so in-park partners lead), and whether they may see hazardous details.
+ */
 async function viewerOf(db: Db, actor: Actor) {
   const ids = actor.enterprises.map((e) => e.enterpriseId);
   const rows = ids.length
-    ? await db.select({ parkId: enterprises.parkId, verifiedAt: enterprises.verifiedAt }).from(enterprises).where(inArray(enterprises.id, ids))
+    ? await db
+      .select({ id: enterprises.id, parkId: enterprises.parkId, verifiedAt: enterprises.verifiedAt, lat: enterprises.lat, lng: enterprises.lng })
+      .from(enterprises)
+      .where(inArray(enterprises.id, ids))
     : [];
+  const located = ids.map((id) => rows.find((r) => r.id === id)).find((r) => r?.lat != null && r.lng != null);
   const parks = [...new Set([...actor.parkIds, ...rows.map((r) => r.parkId).filter((p): p is number => p !== null)])];
   const verifiedMember = rows.some((r) => r.verifiedAt !== null);
   return {
     parks,
     ownEnterprises: new Set(ids),
     overseer: actor.platformAdmin || actor.parkIds.length > 0,
+    near: located ? { lat: Number(located.lat), lng: Number(located.lng) } : null,
     seesDetails: seesRegulatedDetails({ platformAdmin: actor.platformAdmin, parkIds: actor.parkIds, verifiedMember }),
   };
 }
@@ -82,7 +92,9 @@ const FACETS = ["parkCode", "inPark", "chains", "grade", "form", "hazards", "par
 const RETRIEVE: (keyof ProductDoc)[] = [
   "id", "enterpriseId", "name", "cas", "grade", "form", "purityPct", "packaging", "capacityTpy", "availableT", "priceCnyPerT",
   "substanceZh", "substanceEn", "aliases", "hazardous", "highlyToxic", "explosivePrecursor", "precursorCategory", "tier",
-  "supplierState", "licenceExpiresOn", "enterpriseName", "enterpriseUscc", "enterpriseVerified", "parkCode", "parkName", "sku",
+  "supplierState", "licenceExpiresOn", "enterpriseName", "enterpriseUscc", "enterpriseVerified", "parkId", "parkCode", "parkName", "sku",
+  // with it Meilisearch returns `_geoDistance` when it sorts by distance
+  "_geo",
 ];
 
 /**
@@ -105,7 +117,9 @@ const facetList = (distribution: Record<string, number> | undefined) =>
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 
-export function toHit(hit: Hit<ProductDoc>, seesDetails: boolean, own: Set<number>, today = todayInChina()) {
+export function toHit(hit: Hit<ProductDoc>, viewer: { seesDetails: boolean; ownEnterprises: Set<number>; parks: number[] }, today = todayInChina()) {
+  const { seesDetails, ownEnterprises: own } = viewer;
+  const metres = (hit as { _geoDistance?: number })._geoDistance;
   const f = hit._formatted ?? {};
   const restricted = hit.tier !== "none" && !seesDetails && !own.has(hit.enterpriseId);
   const aliases = (f.aliases as string[] | undefined) ?? [];
@@ -138,14 +152,23 @@ export function toHit(hit: Hit<ProductDoc>, seesDetails: boolean, own: Set<numbe
     capacityTpy: restricted ? null : hit.capacityTpy,
     availableT: restricted ? null : hit.availableT,
     priceCnyPerT: restricted ? null : hit.priceCnyPerT,
+    /** how far the supplier is from the viewer's enterprise, when both are located */
+    distanceKm: restricted || metres === undefined ? null : Math.round(metres / 100) / 10,
+    /** the supplier is in one of the viewer's parks */
+    samePark: !restricted && hit.parkId !== null && viewer.parks.includes(hit.parkId),
   };
 }
 export type ProductHit = ReturnType<typeof toHit>;
 
-export async function searchProducts(db: Db, actor: Actor, input: SearchProductsInput) {
+/**
+ * `near` ranks equally relevant hits from that place outwards; it defaults to where the viewer's
+ * enterprise is (the CLI passes the enterprise of `--in-park-of`).
+ */
+export async function searchProducts(db: Db, actor: Actor, input: SearchProductsInput, options: { near?: Place | null } = {}) {
   const query = searchProductsInput.parse(input);
   const { text, cas, casInvalid } = interpretQuery(query.q);
   const viewer = await viewerOf(db, actor);
+  const near = options.near === undefined ? viewer.near : options.near;
   const filter = buildFilter(query, viewer.parks, todayInChina(), viewer.overseer);
   const empty = { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 0 };
   const run = () =>
@@ -153,6 +176,7 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
       .index<ProductDoc>(indexUid("products"))
       .search(text, {
         filter,
+        ...(near ? { sort: [`_geoPoint(${near.lat}, ${near.lng}):asc`] } : {}),
         facets: [...FACETS],
         page: query.page,
         hitsPerPage: query.pageSize,
@@ -177,7 +201,7 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
     cas,
     /** the query is written like a CAS number but its check digit is wrong */
     casInvalid,
-    hits: result.hits.map((h) => toHit(h, viewer.seesDetails, viewer.ownEnterprises)),
+    hits: result.hits.map((h) => toHit(h, viewer)),
     total: result.totalHits ?? 0,
     page: query.page,
     pageSize: query.pageSize,
@@ -191,6 +215,8 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
     },
     /** "in my park": whether the viewer has a park, and how many hits are there */
     myPark: { available: viewer.parks.length > 0, count: viewer.parks.reduce((n, p) => n + (byPark[String(p)] ?? 0), 0) },
+    /** equally relevant hits are listed nearest the viewer's enterprise first */
+    nearestFirst: near !== null,
     /** whether the viewer sees suppliers, quantities and prices of hazardous products */
     seesRegulatedDetails: viewer.seesDetails,
     processingTimeMs: result.processingTimeMs,

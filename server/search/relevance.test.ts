@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { anonymous } from "@/server/auth/actor";
-import { makeEnterprise, makePark, makeProduct } from "@/server/testing/factories";
+import { makeEnterprise, makePark, makeProduct, makeUser } from "@/server/testing/factories";
 import { dropTestIndexes, prepareTestIndexes } from "@/server/testing/search";
 import { HIGHLIGHT_PRE } from "./products.index";
 import { searchProducts } from "./query";
@@ -127,5 +127,68 @@ describe("search relevance", () => {
     expect(result.facets.grade).toEqual([{ value: "industrial", count: result.total }]);
     const none = await searchProducts(db, anonymous, { q: "丙烯酸", grade: "electronic" });
     expect(none.total).toBe(0);
+  });
+});
+
+describe("equally relevant hits, nearest the viewer first", () => {
+  // two parks 150 km apart; the same butanol from a supplier in each
+  const here = { lat: "31.950000", lng: "120.300000" };
+  const there = { lat: "33.300000", lng: "120.500000" };
+  let cast: Awaited<ReturnType<typeof setUp>>;
+
+  async function setUp() {
+    const [parkHere, parkThere] = [await makePark(), await makePark()];
+    const buyerHere = await makeEnterprise({ parkId: parkHere.id, verifiedAt: new Date(), lat: "31.960000", lng: "120.310000" });
+    const buyerThere = await makeEnterprise({ parkId: parkThere.id, verifiedAt: new Date(), lat: "33.310000", lng: "120.510000" });
+    // the far supplier is indexed first, so without the distance rule it would come first
+    const far = await makeEnterprise({ parkId: parkThere.id, verifiedAt: new Date(), ...there });
+    const near = await makeEnterprise({ parkId: parkHere.id, verifiedAt: new Date(), ...here });
+    const unlocated = await makeEnterprise({ verifiedAt: new Date() });
+    const item = { name: "正丁醇", cas: "71-36-3", grade: "industrial" as const, form: "liquid" as const };
+    const farProduct = await makeProduct(far.id, { ...item, sku: "nba-far" });
+    const nearProduct = await makeProduct(near.id, { ...item, sku: "nba-near" });
+    const unlocatedProduct = await makeProduct(unlocated.id, { ...item, sku: "nba-unlocated" });
+    const nearMixture = await makeProduct(near.id, { name: "正丁醇 异丁醇 混合醇", cas: null, sku: "nba-mix", grade: "industrial", form: "liquid" });
+    await syncProducts(db, [farProduct.id, nearProduct.id, unlocatedProduct.id, nearMixture.id]);
+    return {
+      parkHere,
+      buyerHere: (await makeUser({ enterpriseId: buyerHere.id, role: "procurement" })).actor,
+      buyerThere: (await makeUser({ enterpriseId: buyerThere.id, role: "procurement" })).actor,
+      far: farProduct.id, near: nearProduct.id, unlocated: unlocatedProduct.id, mixture: nearMixture.id,
+    };
+  }
+
+  beforeAll(async () => {
+    cast = await setUp();
+  });
+
+  it("a buyer sees the supplier in its own park first, with the distance, the farther one next and the unlocated last", async () => {
+    const result = await searchProducts(db, cast.buyerHere, { q: "71-36-3" });
+    expect(result.nearestFirst).toBe(true);
+    expect(result.hits.map((h) => h.id)).toEqual([cast.near, cast.far, cast.unlocated]);
+    const [near, far, unlocated] = result.hits;
+    expect(near).toMatchObject({ samePark: true });
+    expect(near!.distanceKm).toBeLessThan(2);
+    expect(far).toMatchObject({ samePark: false });
+    expect(far!.distanceKm).toBeGreaterThan(140);
+    expect(unlocated!.distanceKm).toBeNull();
+  });
+
+  it("a buyer in the other park sees the order turned round", async () => {
+    const result = await searchProducts(db, cast.buyerThere, { q: "71-36-3" });
+    expect(result.hits.map((h) => h.id)).toEqual([cast.far, cast.near, cast.unlocated]);
+  });
+
+  it("nearness only breaks ties: an exact name far away still outranks a mixture next door", async () => {
+    const { hits } = await searchProducts(db, cast.buyerHere, { q: "正丁醇" });
+    const ids = hits.map((h) => h.id);
+    expect(ids.indexOf(cast.far)).toBeLessThan(ids.indexOf(cast.mixture));
+    expect(ids.indexOf(cast.near)).toBeLessThan(ids.indexOf(cast.far));
+  });
+
+  it("without a located viewer the ranking is relevance alone, with no distances", async () => {
+    const result = await searchProducts(db, anonymous, { q: "71-36-3" });
+    expect(result.nearestFirst).toBe(false);
+    expect(result.hits.every((h) => h.distanceKm === null && !h.samePark)).toBe(true);
   });
 });

@@ -10,7 +10,7 @@ import { curateSubstance } from "@/server/substances/curation";
 import { makeEnterprise, makeLicence, makePark, makeProduct, makeUser } from "@/server/testing/factories";
 import { dropTestIndexes, prepareTestIndexes } from "@/server/testing/search";
 import { getMeili } from "./client";
-import { indexUid } from "./indexes";
+import { ensureIndex, indexUid } from "./indexes";
 import type { ProductDoc } from "./products.index";
 import { searchProducts, visibilityFilter } from "./query";
 import { reindex } from "./reindex";
@@ -181,3 +181,34 @@ async function setup(options: { verifiedB?: boolean } = {}) {
   ]);
   return { park, a, b, adminA, adminB, staff };
 }
+
+describe("an index left by an earlier release", () => {
+  it("gets this release's settings at the next sync and is rebuilt in the background, once", async () => {
+    const located = await makeEnterprise({ lat: "31.950000", lng: "120.300000" });
+    const product = await makeProduct(located.id, { name: `正丁醇${tag()}`, cas: "71-36-3" });
+    // as an earlier release left it: other settings, and documents without what they rely on
+    const live = getMeili().index<ProductDoc>(indexUid("products"));
+    await live.updateSettings({ sortableAttributes: [] }).waitTask();
+    await live.addDocuments([{ id: product.id, name: product.name } as ProductDoc]).waitTask();
+    const asked = and(eq(outbox.topic, "search-index:search"), eq(outbox.entityId, "products"));
+
+    await syncProducts(db, [product.id]);
+    expect((await live.getSettings()).sortableAttributes).toEqual(["_geo"]);
+    expect(await db.select().from(outbox).where(asked)).toHaveLength(1);
+    await syncProducts(db, [product.id]);
+    expect(await db.delete(outbox).where(asked).returning()).toHaveLength(1);
+
+    await SEARCH_HANDLERS["search-index:search"]!(db, ["products"]);
+    expect((await live.getDocument(product.id))._geo).toEqual({ lat: 31.95, lng: 120.3 });
+  });
+
+  it("is told apart from one another instance has just created, which needs no rebuild", async () => {
+    const uid = `${indexUid("products")}__fresh`;
+    await getMeili().createIndex(uid, { primaryKey: "id" }).waitTask();
+    expect(await ensureIndex(getMeili(), "products", uid)).toBe("created");
+    expect(await ensureIndex(getMeili(), "products", uid)).toBe("unchanged");
+    await getMeili().index(uid).updateSettings({ sortableAttributes: [] }).waitTask();
+    expect(await ensureIndex(getMeili(), "products", uid)).toBe("configured");
+    await getMeili().deleteIndex(uid).waitTask();
+  });
+});

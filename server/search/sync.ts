@@ -2,11 +2,12 @@ import { inArray } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "@/db";
 import { products } from "@/db/schema";
+import { systemActor } from "@/server/auth/actor";
 import { todayInChina } from "@/server/compliance/compliance";
-import type { OutboxHandlers } from "@/server/jobs/outbox";
+import { enqueue, type OutboxHandlers } from "@/server/jobs/outbox";
 import { getMeili } from "./client";
 import { loadEnterpriseDocuments, productIdsOf } from "./enterprises.index";
-import { ensureIndex, indexUid, settled } from "./indexes";
+import { ensureIndex, indexUid, settled, type IndexName } from "./indexes";
 import { loadProductSources, productDocuments, type ProductDoc } from "./products.index";
 
 /**
@@ -26,10 +27,24 @@ const SEND_BATCH = 50_000;
 
 const toIds = (ids: Array<string | number>) => [...new Set(ids.map(Number).filter((n) => Number.isInteger(n) && n > 0))];
 
+/**
+ * The index, with this release's settings. When they replace an earlier release's, its documents
+ * are rebuilt from PostgreSQL in the background (`search-index`), so an upgrade needs no manual
+ * `reindex`; whichever instance changes the settings first asks for it, once.
+ */
+async function ensureCurrent(db: Db, client: Meilisearch, name: IndexName) {
+  if ((await ensureIndex(client, name)) === "configured") await enqueue(db, "search-index", [name]);
+}
+
+/** Every index, checked when an app instance starts: an upgrade is rebuilt even before the next write. */
+export async function ensureSearchIndexes(db: Db, client: Meilisearch = getMeili()) {
+  for (const name of ["enterprises", "products"] as const) await ensureCurrent(db, client, name);
+}
+
 export async function syncProducts(db: Db, ids: Array<string | number>, client: Meilisearch = getMeili()) {
   const all = toIds(ids);
   if (all.length === 0) return;
-  await ensureIndex(client, "products");
+  await ensureCurrent(db, client, "products");
   const index = client.index(indexUid("products"));
   const today = todayInChina();
   // documents go out in large tasks, and every task is sent before any is awaited
@@ -62,7 +77,7 @@ export async function syncProducts(db: Db, ids: Array<string | number>, client: 
 export async function syncEnterprises(db: Db, ids: Array<string | number>, client: Meilisearch = getMeili()) {
   const all = toIds(ids);
   if (all.length === 0) return;
-  await ensureIndex(client, "enterprises");
+  await ensureCurrent(db, client, "enterprises");
   const index = client.index(indexUid("enterprises"));
   const docs = await loadEnterpriseDocuments(db, all);
   const found = new Set(docs.map((d) => d.id));
@@ -92,6 +107,11 @@ export function searchHandlers(listener = "search"): OutboxHandlers {
     [`substances:${listener}`]: (db, ids) => syncSubstances(db, ids),
     // an enterprise's licences changed: its products' compliance state in the index changes with them
     [`licences:${listener}`]: (db, ids) => syncEnterprises(db, ids),
+    // an index built by an earlier release: rebuild every index beside the live one and swap
+    [`search-index:${listener}`]: async (db) => {
+      const { reindex } = await import("./reindex");
+      await reindex(db, systemActor);
+    },
   };
 }
 

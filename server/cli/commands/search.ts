@@ -1,9 +1,11 @@
 import { parseArgs } from "node:util";
+import { eq } from "drizzle-orm";
+import { enterprises } from "@/db/schema";
 import { systemActor } from "@/server/auth/actor";
 import { findEnterpriseByUscc } from "@/server/catalogue/import-job";
 import { AppError } from "@/server/errors";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "@/server/search/products.index";
-import { searchProducts } from "@/server/search/query";
+import { searchProducts, type Place } from "@/server/search/query";
 import type { CliCommand } from "../commands";
 
 const plain = (text: string | null) => text?.replaceAll(HIGHLIGHT_PRE, "").replaceAll(HIGHLIGHT_POST, "") ?? null;
@@ -25,6 +27,8 @@ export const searchCommand: CliCommand = {
       throw new AppError("INVALID", { zh: "--limit 须为 1–50 的整数", en: "--limit must be a whole number from 1 to 50" });
     }
     let park = typeof values.park === "string" ? values.park.trim().toUpperCase() : undefined;
+    // as that enterprise's buyers see it: its park only, equally relevant hits nearest first
+    let near: Place | null = null;
     if (typeof values["in-park-of"] === "string") {
       const enterprise = await findEnterpriseByUscc(db, values["in-park-of"]);
       if (!enterprise.park?.code) {
@@ -37,18 +41,21 @@ export const searchCommand: CliCommand = {
         });
       }
       park = enterprise.park.code;
+      const [at] = await db.select({ lat: enterprises.lat, lng: enterprises.lng }).from(enterprises).where(eq(enterprises.id, enterprise.id));
+      if (at?.lat != null && at.lng != null) near = { lat: Number(at.lat), lng: Number(at.lng) };
     }
-    const result = await searchProducts(db, systemActor, { q, park, pageSize: limit });
+    const result = await searchProducts(db, systemActor, { q, park, pageSize: limit }, { near });
     const hits = result.hits.map((h) => ({
       id: h.id,
       name: plain(h.name),
       cas: h.cas,
       grade: h.grade,
       enterprise: h.enterprise ? { name: h.enterprise.name, uscc: h.enterprise.uscc, park: h.park?.code ?? null } : null,
+      ...(h.distanceKm === null ? {} : { distanceKm: h.distanceKm }),
     }));
     const lines = [
       `${result.total} found${result.cas ? ` (CAS ${result.cas})` : ""}`,
-      ...hits.map((h, i) => `${String(i + 1).padStart(3)}. #${h.id} ${h.name} | ${h.cas ?? "—"} | ${h.grade ?? "—"} | ${h.enterprise?.name ?? "—"} ${h.enterprise?.uscc ?? ""} ${h.enterprise?.park ?? ""}`.trimEnd()),
+      ...hits.map((h, i) => `${String(i + 1).padStart(3)}. #${h.id} ${h.name} | ${h.cas ?? "—"} | ${h.grade ?? "—"} | ${h.enterprise?.name ?? "—"} ${h.enterprise?.uscc ?? ""} ${h.enterprise?.park ?? ""}${h.distanceKm === undefined ? "" : ` · ${h.distanceKm} km`}`.trimEnd()),
     ];
     out.result({ query: q, cas: result.cas, total: result.total, hits }, lines.join("\n"));
   },
