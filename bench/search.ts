@@ -6,10 +6,10 @@
  *    import job's slices, then search sync through the outbox) until every row is searchable,
  *    against raw `addDocuments` of the same documents into a fresh index with the same settings;
  * 2. query latency: the same query mix (CAS numbers, Chinese names, aliases, English names, typos,
- *    filters) through (a) raw Meilisearch — the very request our search sends, (b) our search API
- *    over HTTP (the production Next server, `search.products`), (c) PostgreSQL ILIKE over the same
- *    rows, and (d) raw Meilisearch with the nearest-first sort a signed-in buyer's search adds;
- *    p50/p95 of each and the ratios b/a, c/a and d/a.
+ *    filters) through (a) raw Meilisearch — the very request our search sends, by the same client,
+ *    (b) our search API over HTTP (the production Next server, `GET /api/search`, as the search
+ *    page calls it), (c) PostgreSQL ILIKE over the same rows, and (d) raw Meilisearch with the
+ *    nearest-first sort a signed-in buyer's search adds; p50/p95 of each, ratios b/a, c/a, d/a.
  *
  * The import is measured twice: as `import catalogue --wait` runs it, and as the web page runs it
  * (a background job that the server's worker imports slice by slice, syncing search as it goes).
@@ -19,6 +19,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -37,7 +38,7 @@ import { meiliClient } from "@/server/search/client";
 import { ensureIndex, indexUid } from "@/server/search/indexes";
 import { allProductSources, HIGHLIGHT_POST, HIGHLIGHT_PRE, productDocuments, type ProductDoc } from "@/server/search/products.index";
 import { buildFilter, interpretQuery } from "@/server/search/query";
-import { searchProductsInput, type SearchProductsInput } from "@/server/search/search.schemas";
+import { searchApiPath, searchProductsInput, type SearchProductsInput } from "@/server/search/search.schemas";
 import { reindex } from "@/server/search/reindex";
 import { SEARCH_DRAIN_BATCH, SEARCH_HANDLERS } from "@/server/search/sync";
 import { buildReference } from "@/server/substances/reference";
@@ -224,11 +225,20 @@ async function main() {
         attributesToHighlight: ["name", "substanceZh", "substanceEn", "aliases"], highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST,
       });
     };
-    const api = async (input: SearchProductsInput) => {
-      const res = await fetch(`${base}/api/trpc/search.products?input=${encodeURIComponent(JSON.stringify({ json: input }))}`);
-      if (!res.ok) throw new Error(`search API: HTTP ${res.status} ${await res.text()}`);
-      return res.json();
-    };
+    // the search API as the page calls it, over a kept-alive connection like the raw path's
+    const keepAlive = new http.Agent({ keepAlive: true });
+    const api = (input: SearchProductsInput) =>
+      new Promise<unknown>((resolve, reject) => {
+        http.get(`${base}${searchApiPath(input)}`, { agent: keepAlive }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            if (res.statusCode !== 200) reject(new Error(`search API: HTTP ${res.statusCode} ${text}`));
+            else resolve(JSON.parse(text));
+          });
+        }).on("error", reject);
+      });
     const ilike = async (input: SearchProductsInput) => {
       const query = searchProductsInput.parse(input);
       const { cas } = interpretQuery(query.q);

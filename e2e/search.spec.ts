@@ -53,3 +53,14 @@ test("a buyer sees the suppliers of its own park first, with their distance", as
   expect(distances.length).toBeGreaterThan(1);
   expect(distances).toEqual([...distances].sort((a, b) => a - b));
 });
+
+test("the search API answers the page's hits as JSON and refuses a bad parameter in both languages", async ({ request }) => {
+  const ok = await request.get("/api/search?q=67630&pageSize=3");
+  expect(ok.status()).toBe(200);
+  const body = await ok.json();
+  expect(body).toMatchObject({ cas: "67-63-0", pageSize: 3 });
+  expect(body.hits.length).toBeGreaterThan(0);
+  const bad = await request.get("/api/search?q=x&grade=premium");
+  expect(bad.status()).toBe(400);
+  expect(await bad.json()).toMatchObject({ error: { zh: "搜索参数无效：grade", en: "Invalid search parameters: grade" } });
+});

@@ -7,8 +7,19 @@ type ErrorData = {
   zodError?: { fieldErrors: Record<string, string[]>; formErrors: string[] } | null;
 };
 
+/** A plain route's refusal (`{ error: { zh, en } }`, see app/api/error-response.ts). */
+export class RefusedError extends Error {
+  constructor(readonly messages: { zh: string; en: string } | null) {
+    super(messages?.en ?? "Request refused");
+    this.name = "RefusedError";
+  }
+}
+
 /** The message to show for a failed call, in the user's language. */
 export function errorMessage(error: unknown, locale: Locale, t: Translate): string {
+  if (error instanceof RefusedError) return error.messages?.[locale] ?? t("errors.generic");
+  // fetch rejects with a TypeError when the server cannot be reached
+  if (error instanceof TypeError) return t("errors.network");
   if (error instanceof TRPCClientError) {
     const data = (error as TRPCClientError<AppRouter>).data as ErrorData | undefined;
     if (data?.messages) return data.messages[locale];

@@ -1,6 +1,5 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
-import { AppError } from "@/server/errors";
+import { errorResponse } from "./error-response";
 
 /** A stored file (base64 from a tRPC procedure, or bytes from a service). */
 export interface StoredFile {
@@ -9,9 +8,6 @@ export interface StoredFile {
   content: string | Uint8Array;
 }
 
-const STATUS: Record<string, number> = {
-  NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHORIZED: 401, INVALID: 400, BAD_REQUEST: 400, CONFLICT: 409, UNAVAILABLE: 503, SERVICE_UNAVAILABLE: 503,
-};
 const NOT_FOUND = { zh: "未找到文件", en: "File not found" };
 
 /**
@@ -35,9 +31,6 @@ export async function fileResponse(rawId: string, load: (id: number) => Promise<
       },
     });
   } catch (e) {
-    const app = e instanceof AppError ? e : e instanceof TRPCError && e.cause instanceof AppError ? e.cause : null;
-    if (app) return Response.json({ error: app.messages }, { status: STATUS[app.code] ?? 400 });
-    if (e instanceof TRPCError) return Response.json({ error: { zh: e.message, en: e.message } }, { status: STATUS[e.code] ?? 400 });
-    throw e;
+    return errorResponse(e);
   }
 }

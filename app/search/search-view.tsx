@@ -8,10 +8,11 @@ import { HazardBadges } from "@/app/_components/hazard-badges";
 import { Highlighted } from "@/app/_components/highlight";
 import { Badge, Button, EmptyState, inputClass, Notice, Spinner } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
-import { errorMessage } from "@/app/_trpc/errors";
+import { errorMessage, RefusedError } from "@/app/_trpc/errors";
 import { formatCny, formatNumber, type Translate } from "@/i18n";
 import { useI18n } from "@/i18n/client";
 import type { ProductSearchResult } from "@/server/search/query";
+import { searchApiPath, type SearchProductsInput } from "@/server/search/search.schemas";
 import { searchHref, type SearchParams } from "./params";
 
 type Park = { code: string; name: string; nameEn: string | null };
@@ -28,6 +29,14 @@ function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(timer);
   }, [value, ms]);
   return settled;
+}
+
+/** One page of hits from the search API (app/api/search), which answers a refusal in both languages. */
+async function fetchSearch(input: SearchProductsInput, signal: AbortSignal): Promise<ProductSearchResult> {
+  const response = await fetch(searchApiPath(input), { signal, headers: { accept: "application/json" } });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) throw new RefusedError(body?.error ?? null);
+  return body as ProductSearchResult;
 }
 
 export function SearchView({
@@ -58,14 +67,14 @@ export function SearchView({
   const activeFilters = (["park", "chain", "grade", "form", "hazard", "inPark", "mine"] as const).filter((k) => filters[k] !== undefined);
   // a query, or filters alone (browsing, e.g. everything in my park)
   const searching = Boolean(q) || activeFilters.length > 0;
-  const products = useQuery(
-    trpc.search.products.queryOptions(input, {
-      enabled: searching,
-      placeholderData: keepPreviousData,
-      initialData: matchesInitial ? initial.data : undefined,
-      retry: false,
-    }),
-  );
+  const products = useQuery({
+    queryKey: ["search.products", input],
+    queryFn: ({ signal }) => fetchSearch(input, signal),
+    enabled: searching,
+    placeholderData: keepPreviousData,
+    initialData: matchesInitial ? initial.data : undefined,
+    retry: false,
+  });
   const enterprises = useQuery(
     trpc.search.enterprises.queryOptions({ q, limit: 5 }, { enabled: Boolean(q) && !products.data?.cas, retry: false }),
   );

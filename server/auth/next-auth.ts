@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { getDb } from "@/db";
 import { anonymous, loadActor, type Actor } from "./actor";
 import { checkCredentials } from "./sign-in";
@@ -37,8 +38,14 @@ export const authOptions: NextAuthOptions = {
   },
 };
 
+/** next-auth's session cookie, over http or https, whole or in chunks */
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+
 /** The acting user of this request, loaded fresh (roles and disabling take effect at once). */
 export async function getRequestActor(): Promise<Actor> {
+  // no session cookie, no session: spare anonymous requests (search, the public pages) the work
+  const jar = await cookies();
+  if (!jar.getAll().some((c) => SESSION_COOKIE.test(c.name))) return anonymous;
   const session = await getServerSession(authOptions);
   const userId = session?.user?.id;
   return userId ? loadActor(getDb(), userId) : anonymous;

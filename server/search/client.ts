@@ -1,3 +1,4 @@
+import { defaultMaxListeners, getMaxListeners, setMaxListeners } from "node:events";
 import http from "node:http";
 import https from "node:https";
 import { Meilisearch, MeilisearchApiError, type Config } from "meilisearch";
@@ -17,6 +18,9 @@ export const sendOverHttp: NonNullable<Config["httpClient"]> = (input, init = {}
   const headers: Record<string, string> = Object.fromEntries(new Headers(init.headers));
   if (body !== undefined) headers["content-length"] = String(Buffer.byteLength(body));
   const signal = init.signal;
+  // a task wait shares one signal across its polls, and the client leaves a listener on it per
+  // poll; fetch lifts the signal's listener limit for the same reason, so do the same
+  if (signal && getMaxListeners(signal) === defaultMaxListeners) setMaxListeners(1500, signal);
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const request = (url.protocol === "https:" ? https : http).request(

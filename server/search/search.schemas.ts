@@ -21,6 +21,41 @@ export const searchProductsInput = z.object({
 export type SearchProductsInput = z.input<typeof searchProductsInput>;
 export type SearchProductsQuery = z.output<typeof searchProductsInput>;
 
+/**
+ * The search API's query string (`GET /api/search`): the search page's own address parameters
+ * (`?q=…&park=…&chain=…&grade=…&form=…&hazard=…&in=park|outside&mine=1&page=2`) and `pageSize`.
+ * Read as they are written, so that `searchProductsInput` refuses what is wrong rather than
+ * dropping it.
+ */
+export function searchInputFromUrl(params: URLSearchParams): Record<string, unknown> {
+  const get = (key: string) => params.get(key) ?? undefined;
+  const number = (key: string) => (get(key) === undefined ? undefined : Number(get(key)));
+  const flag = (value: string | undefined, yes: string, no: string) => (value === undefined ? undefined : value === yes ? true : value === no ? false : value);
+  return {
+    q: get("q"), park: get("park"), chain: get("chain"), grade: get("grade"), form: get("form"), hazard: get("hazard"),
+    inPark: flag(get("in"), "park", "outside"), mine: flag(get("mine"), "1", "0"), page: number("page"), pageSize: number("pageSize"),
+  };
+}
+
+/** The address of a search through the search API: the inverse of `searchInputFromUrl`. */
+export function searchApiPath(input: SearchProductsInput): string {
+  const params = new URLSearchParams();
+  const put = (key: string, value: string | number | undefined) => {
+    if (value !== undefined && value !== "") params.set(key, String(value));
+  };
+  put("q", input.q);
+  put("park", input.park);
+  put("chain", input.chain);
+  put("grade", input.grade);
+  put("form", input.form);
+  put("hazard", input.hazard);
+  if (input.inPark !== undefined) params.set("in", input.inPark ? "park" : "outside");
+  if (input.mine !== undefined) params.set("mine", input.mine ? "1" : "0");
+  put("page", input.page);
+  put("pageSize", input.pageSize);
+  return `/api/search?${params}`;
+}
+
 export const searchEnterprisesInput = z.object({
   q: z.string().trim().max(100).default(""),
   limit: z.number().int().min(1).max(20).default(5),
