@@ -25,7 +25,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
 import { createDb } from "@/db";
-import { enterprises, parks, products } from "@/db/schema";
+import { enterprises, outbox, parks, products } from "@/db/schema";
 import { systemActor } from "@/server/auth/actor";
 import { catalogueImportHandlers, getImportJob, importCatalogueNow, SLICE_ROWS, startCatalogueImport } from "@/server/catalogue/import-job";
 import { todayInChina } from "@/server/compliance/compliance";
@@ -196,6 +196,13 @@ async function main() {
     const rebuilt = await reindex(db, systemActor, { client: meili });
     const reindexSeconds = (performance.now() - reindexStart) / 1000;
     log(`reindex: ${rebuilt.products} products in ${fmt(reindexSeconds)} s`);
+
+    // let the import's aftermath settle before timing queries: the outbox rows no worker here
+    // drains (match refresh), the dead rows of the removed copy (vacuumed now rather than by
+    // autovacuum mid-measurement), and Meilisearch's own tasks
+    await db.delete(outbox);
+    await db.execute(sql`VACUUM ANALYZE`);
+    await meili.tasks.waitForTasks((await meili.tasks.getTasks({ statuses: ["enqueued", "processing"] })).results.map((t) => t.uid), { timeout: 600_000 });
 
     // the production web server, on this data, without its background worker
     log("starting the web server (builds it first when the build is missing or stale)…");
