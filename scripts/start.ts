@@ -2,7 +2,8 @@
  * `npm start`: the whole product on one machine. Starts (or joins) PostgreSQL and Meilisearch —
  * embedded under DATA_DIR unless DATABASE_URL / MEILI_URL are set — migrates, loads the reference
  * dictionary, seeds the demo on the embedded default's first run, builds the web app when its
- * build is missing or older than the sources, and serves it on PORT. Ctrl-C stops everything.
+ * build is missing or older than the sources, and serves it on PORT (scripts/serve.ts: Next.js,
+ * with the search API answered ahead of it). Ctrl-C stops everything.
  * `--dev` serves with `next dev` instead.
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -97,7 +98,9 @@ async function main() {
       const code = await new Promise<number>((r) => build.once("exit", (c) => r(c ?? 1)));
       if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
     }
-    web = run(dev ? ["dev", "-p", String(port)] : ["start", "-p", String(port)], env);
+    web = dev
+      ? run(["dev", "-p", String(port)], env)
+      : spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env: { ...env, NODE_ENV: "production", PORT: String(port) } });
     web.once("exit", (code) => void stop(code ?? 0));
     log(`ParkLink on http://localhost:${port}`);
   } catch (e) {

@@ -23,3 +23,8 @@ export const notFound = (what: Bilingual) =>
 
 export const forbidden = () =>
   new AppError("FORBIDDEN", { zh: "您没有权限执行此操作", en: "You are not allowed to do this" });
+
+/** The HTTP status of each failure, for routes that answer outside tRPC. */
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHORIZED: 401, INVALID: 400, CONFLICT: 409, UNAVAILABLE: 503,
+};

@@ -5,6 +5,7 @@ import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { getDb } from "@/db";
 import { anonymous, loadActor, type Actor } from "./actor";
+import { SESSION_COOKIE } from "./session";
 import { checkCredentials } from "./sign-in";
 
 export const authOptions: NextAuthOptions = {
@@ -37,9 +38,6 @@ export const authOptions: NextAuthOptions = {
     },
   },
 };
-
-/** next-auth's session cookie, over http or https, whole or in chunks */
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
 
 /** The acting user of this request, loaded fresh (roles and disabling take effect at once). */
 export async function getRequestActor(): Promise<Actor> {

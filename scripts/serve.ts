@@ -1,0 +1,55 @@
+/**
+ * The production web server, started by scripts/start.ts: the built Next.js app behind a plain
+ * node:http server that answers the search API (`GET /api/search`) itself, before Next.js sees the
+ * request. Search is the hottest path, and Next.js's per-request pipeline cost it about 3 ms on
+ * top of Meilisearch's 5–12 ms (docs/BENCHMARKS.md); every other request goes to Next.js as
+ * `next start` would serve it. Configuration comes from the environment start.ts prepares.
+ */
+import http from "node:http";
+import next from "next";
+import "@/server/env";
+import { getDb } from "@/db";
+import { actorFromCookies } from "@/server/auth/session";
+import { answerSearch } from "@/server/search/api";
+
+const port = Number(process.env.PORT || 3000);
+
+async function main() {
+  const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const db = getDb();
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    if (url.pathname === "/api/search" && req.method === "GET") {
+      answerSearch(db, () => actorFromCookies(db, req.headers.cookie), url.searchParams).then(
+        (answer) => {
+          res.writeHead(answer.status, answer.headers);
+          res.end(JSON.stringify(answer.body));
+        },
+        (e: Error) => {
+          console.error(`[search] ${e.stack ?? e.message}`);
+          res.writeHead(500, { "content-type": "application/json" });
+          res.end(JSON.stringify({ error: { zh: "搜索出错，请稍后再试。", en: "Search failed; please try again." } }));
+        },
+      );
+      return;
+    }
+    void handle(req, res);
+  });
+  server.listen(port, () => console.log(`▲ Next.js ready on http://localhost:${port}`));
+
+  // the launcher stops this server with SIGTERM (Ctrl-C reaches the whole process group)
+  const stop = () => {
+    server.close();
+    process.exit(0);
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+main().catch((e: Error) => {
+  console.error(`[parklink] the web server could not start: ${e.message}`);
+  process.exit(1);
+});

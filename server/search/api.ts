@@ -1,0 +1,36 @@
+import type { Db } from "@/db";
+import type { Actor } from "@/server/auth/actor";
+import { AppError, HTTP_STATUS } from "@/server/errors";
+import { searchProducts } from "./query";
+import { searchInputFromUrl, searchProductsInput } from "./search.schemas";
+
+export interface SearchAnswer {
+  status: number;
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/**
+ * The search API, `GET /api/search?q=…`, whoever serves it (the Next.js route, or the production
+ * server's fast path in scripts/serve.ts): the search page's own address parameters and
+ * `pageSize` in, the page's ranked hits, facets and counts out as JSON, or `{ error: { zh, en } }`
+ * with its status. Server-Timing says how long the search took inside the server and
+ * Meilisearch's share, for the browser's network panel and the benchmark.
+ */
+export async function answerSearch(db: Db, actor: () => Promise<Actor>, params: URLSearchParams): Promise<SearchAnswer> {
+  const headers = { "content-type": "application/json", "cache-control": "private, no-store" };
+  const parsed = searchProductsInput.safeParse(searchInputFromUrl(params));
+  if (!parsed.success) {
+    const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? "q")))].join(", ");
+    return { status: 400, headers, body: { error: { zh: `搜索参数无效：${fields}`, en: `Invalid search parameters: ${fields}` }, details: { fields } } };
+  }
+  const start = performance.now();
+  try {
+    const result = await searchProducts(db, await actor(), parsed.data);
+    const timing = `search;dur=${(performance.now() - start).toFixed(1)}, meili;dur=${result.processingTimeMs}`;
+    return { status: 200, headers: { ...headers, "server-timing": timing }, body: result };
+  } catch (e) {
+    if (e instanceof AppError) return { status: HTTP_STATUS[e.code], headers, body: { error: e.messages } };
+    throw e;
+  }
+}
