@@ -7,8 +7,8 @@
  *    against raw `addDocuments` of the same documents into a fresh index with the same settings;
  * 2. query latency: the same query mix (CAS numbers, Chinese names, aliases, English names, typos,
  *    filters) through (a) raw Meilisearch — the very request our search sends, by the same client,
- *    (b) our search API over HTTP (the production Next server, `GET /api/search`, as the search
- *    page calls it), (c) PostgreSQL ILIKE over the same rows, and (d) raw Meilisearch with the
+ *    (b) our search API over HTTP (`GET /api/search` on the production server, scripts/serve.ts,
+ *    as the search page calls it), (c) PostgreSQL ILIKE over the same rows, and (d) raw Meilisearch with the
  *    nearest-first sort a signed-in buyer's search adds; p50/p95 of each, ratios b/a, c/a, d/a.
  *
  * The import is measured twice: as `import catalogue --wait` runs it, and as the web page runs it
