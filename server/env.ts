@@ -22,6 +22,10 @@ export const env = createEnv({
     PARKLINK_DEMO: z.enum(["0", "1"]).default("0"),
     /** "0" to keep the search sync worker out of this process (e.g. a web-only instance) */
     PARKLINK_WORKER: z.enum(["0", "1"]).default("1"),
+    /** the most data rows one import file (catalogue, enterprise directory, agreements) may have */
+    PARKLINK_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
+    /** the most bytes an XLSX import file may unpack to, its zip entries together (zip bombs) */
+    PARKLINK_IMPORT_MAX_UNZIPPED_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -1,7 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { products } from "@/db/schema";
-import { readTable, type ImportColumn, type RowError } from "@/server/imports/table";
+import { eventLoopPacer, type ImportLimits } from "@/server/imports/limits";
+import { readRows, type ImportColumn, type RowError } from "@/server/imports/table";
 import { enqueue } from "@/server/jobs/outbox";
 import { looksLikeCas, normalizeCas } from "@/server/substances/cas";
 import { MAX_PRICE, MAX_TONNES } from "./catalogue.schemas";
@@ -133,13 +134,18 @@ export function validateCatalogueRow(rowNumber: number, values: Record<string, s
  * Reads and validates a whole catalogue file. Throws INVALID when the file as a whole is unusable
  * (unreadable, empty, a required column missing); otherwise returns the good rows and a reason for
  * each bad one. A sku that appears again further down the file is a bad row: the first one counts.
+ * Rows are validated as they are read, the event loop running in between (a big file takes seconds).
  */
-export async function readCatalogue(file: { name: string; bytes: Uint8Array }): Promise<ParsedCatalogue> {
-  const table = await readTable(file, CATALOGUE_COLUMNS);
+export async function readCatalogue(file: { name: string; bytes: Uint8Array }, limits?: ImportLimits): Promise<ParsedCatalogue> {
   const rows: CatalogueRow[] = [];
   const rejected: RowError[] = [];
   const firstRowOfSku = new Map<string, number>();
-  for (const { rowNumber, values } of table) {
+  let total = 0;
+  let columns: string[] = [];
+  const pace = eventLoopPacer();
+  for await (const { rowNumber, values } of readRows(file, CATALOGUE_COLUMNS, limits)) {
+    if (total++ === 0) columns = Object.keys(values);
+    await pace();
     const result = validateCatalogueRow(rowNumber, values);
     if ("zh" in result) {
       rejected.push(result);
@@ -157,7 +163,7 @@ export async function readCatalogue(file: { name: string; bytes: Uint8Array }): 
     firstRowOfSku.set(result.sku, rowNumber);
     rows.push(result);
   }
-  return { total: table.length, columns: Object.keys(table[0]?.values ?? {}), rows, rejected };
+  return { total, columns, rows, rejected };
 }
 
 export interface WriteResult {

@@ -1,6 +1,8 @@
-import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import { pipeline, Readable } from "node:stream";
+import { parse } from "csv-parse";
 import { AppError } from "@/server/errors";
+import { eventLoopPacer, fileTooLarge, importLimits, tooManyRows, type ImportLimits } from "./limits";
+import { xlsxRows, type SheetRow } from "./xlsx";
 
 /** One column of an import format: its English key and Chinese label (either may head the column). */
 export interface ImportColumn {
@@ -25,34 +27,61 @@ export interface RowError {
 
 const unusable = (zh: string, en: string) => new AppError("INVALID", { zh, en });
 
-/** Reads a CSV (UTF-8, with or without BOM) or XLSX file into rows keyed by column key. */
-export async function readTable(file: { name: string; bytes: Uint8Array }, columns: ImportColumn[]): Promise<TableRow[]> {
-  const cells = file.name.toLowerCase().endsWith(".xlsx") ? await readXlsx(file.bytes) : readCsv(file.bytes);
-  const [header, ...body] = cells;
-  if (!header) throw unusable("文件为空", "The file is empty");
+const isXlsx = (name: string) => name.toLowerCase().endsWith(".xlsx");
 
+/**
+ * The data rows of a CSV (UTF-8, with or without BOM) or XLSX file (its first worksheet), keyed by
+ * column key, as they are read: linear in the file's size, letting the event loop run as it goes.
+ * The header is the first row that is not blank; blank rows are skipped, and each row keeps the
+ * number a spreadsheet shows for it. Refuses the file as a whole (INVALID) when it is over a limit
+ * (`limits.ts`: size, unpacked size, rows — checked before and while reading, never after),
+ * unreadable, empty or missing a required column.
+ */
+export async function* readRows(file: { name: string; bytes: Uint8Array }, columns: ImportColumn[], limits: ImportLimits = importLimits()): AsyncGenerator<TableRow> {
+  if (file.bytes.length > limits.maxFileBytes) throw fileTooLarge(limits.maxFileBytes);
+  const pace = eventLoopPacer();
+  const source = isXlsx(file.name) ? xlsxRows(file.bytes, { maxUnzippedBytes: limits.maxUnzippedBytes, pace }) : csvRows(file.bytes, pace);
+  let keyed: Array<[number, string]> | null = null;
+  let count = 0;
+  for await (const { number, cells } of source) {
+    if (!cells.some((c) => c.trim() !== "")) continue;
+    if (!keyed) {
+      keyed = headerColumns(cells, columns);
+      continue;
+    }
+    if (++count > limits.maxRows) throw tooManyRows(limits.maxRows);
+    const values: Record<string, string> = {};
+    for (const [col, key] of keyed) values[key] = (cells[col] ?? "").trim();
+    yield { rowNumber: number, values };
+  }
+  if (!keyed) throw unusable("文件为空", "The file is empty");
+}
+
+/** Reads a whole CSV or XLSX file into rows keyed by column key (see `readRows`). */
+export async function readTable(file: { name: string; bytes: Uint8Array }, columns: ImportColumn[], limits?: ImportLimits): Promise<TableRow[]> {
+  const rows: TableRow[] = [];
+  for await (const row of readRows(file, columns, limits)) rows.push(row);
+  return rows;
+}
+
+/** The column key of each heading that names one, by column; refuses a header without a required column. */
+function headerColumns(header: string[], columns: ImportColumn[]): Array<[number, string]> {
   const byHeading = new Map<string, string>();
   for (const c of columns) {
     byHeading.set(c.key.toLowerCase(), c.key);
     byHeading.set(c.label.toLowerCase(), c.key);
   }
-  const keys = header.map((h) => headingKey(h, byHeading));
-  const missing = columns.filter((c) => c.required && !keys.includes(c.key));
+  const keyed: Array<[number, string]> = [];
+  header.forEach((heading, col) => {
+    const key = headingKey(heading, byHeading);
+    if (key) keyed.push([col, key]);
+  });
+  const missing = columns.filter((c) => c.required && !keyed.some(([, key]) => key === c.key));
   if (missing.length) {
     const names = missing.map((c) => `${c.key} (${c.label})`).join(", ");
     throw unusable(`缺少必填列：${names}`, `Missing required column(s): ${names}`);
   }
-
-  const rows: TableRow[] = [];
-  body.forEach((cellsOfRow, i) => {
-    if (cellsOfRow.every((c) => c.trim() === "")) return;
-    const values: Record<string, string> = {};
-    keys.forEach((key, col) => {
-      if (key) values[key] = (cellsOfRow[col] ?? "").trim();
-    });
-    rows.push({ rowNumber: i + 2, values });
-  });
-  return rows;
+  return keyed;
 }
 
 /**
@@ -70,47 +99,41 @@ function headingKey(heading: string, byHeading: Map<string, string>): string | n
   return byKey && (!byLabel || byLabel === byKey) ? byKey : null;
 }
 
-function readCsv(bytes: Uint8Array): string[][] {
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw unusable("无法读取 CSV 文件：不是 UTF-8 编码（请另存为“CSV UTF-8”）", "Cannot read the CSV file: it is not UTF-8 (save it as \"CSV UTF-8\")");
+const notUtf8 = () => unusable("无法读取 CSV 文件：不是 UTF-8 编码（请另存为“CSV UTF-8”）", "Cannot read the CSV file: it is not UTF-8 (save it as \"CSV UTF-8\")");
+
+/** The file's text, 64 KiB at a time; refuses what is not UTF-8. */
+function* utf8Chunks(bytes: Uint8Array): Generator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  const CHUNK = 64 * 1024;
+  for (let i = 0; i <= bytes.length; i += CHUNK) {
+    let text: string;
+    try {
+      text = i + CHUNK >= bytes.length ? decoder.decode(bytes.subarray(i)) : decoder.decode(bytes.subarray(i, i + CHUNK), { stream: true });
+    } catch {
+      throw notUtf8();
+    }
+    if (text) yield text;
   }
+}
+
+/** The records of a CSV file as they are parsed, numbered as a spreadsheet numbers them (a blank line is a row too). */
+async function* csvRows(bytes: Uint8Array, pace: () => Promise<void>): AsyncGenerator<SheetRow> {
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: false });
+  const source = Readable.from(utf8Chunks(bytes), { objectMode: false });
+  pipeline(source, parser, () => {});
+  let number = 0;
   try {
-    return parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true });
+    for await (const cells of parser as AsyncIterable<string[]>) {
+      yield { number: ++number, cells };
+      await pace();
+    }
   } catch (e) {
+    if (e instanceof AppError) throw e;
     throw unusable(`无法读取 CSV 文件：${(e as Error).message}`, `Cannot read the CSV file: ${(e as Error).message}`);
+  } finally {
+    source.destroy();
+    parser.destroy();
   }
-}
-
-async function readXlsx(bytes: Uint8Array): Promise<string[][]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw unusable("无法读取 XLSX 文件", "Cannot read the XLSX file");
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return [];
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
-    rows.push(cells);
-  });
-  return rows;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-    if ("text" in value) return String(value.text);
-  }
-  return String(value);
 }
 
 /**
