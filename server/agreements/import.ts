@@ -5,6 +5,7 @@ import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { normalizeUscc } from "@/server/enterprises/uscc";
+import { waitedImportLimits } from "@/server/imports/limits";
 import { readTable, type ImportColumn, type RowError } from "@/server/imports/table";
 import { enqueue } from "@/server/jobs/outbox";
 import { normalizeCas } from "@/server/substances/cas";
@@ -74,10 +75,11 @@ function parseNumber(value: string | undefined, row: number, column: string, lab
  * one agreement. Each agreement is checked whole and written in its own transaction: a bad one
  * (unknown enterprise, buyer = seller, bad CAS, end before start, negative amount …) is rejected
  * with its ref and reason, and the others land. A ref already on file is updated, unless call-offs
- * were recorded against it. Events named in the file are created when new.
+ * were recorded against it. Events named in the file are created when new. The file is read
+ * streaming, within the import limits and at most WAITED_IMPORT_MAX_ROWS rows, before anything is written.
  */
 export async function importAgreements(db: Db, actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<AgreementImportSummary> {
-  const rows = await readTable(file, AGREEMENT_COLUMNS);
+  const rows = await readTable(file, AGREEMENT_COLUMNS, waitedImportLimits());
   const groups = new Map<string, typeof rows>();
   const summary: AgreementImportSummary = { inserted: 0, updated: 0, rejected: [] };
   for (const row of rows) {
@@ -86,7 +88,9 @@ export async function importAgreements(db: Db, actor: Actor, file: { name: strin
       summary.rejected.push({ ref: "", row: row.rowNumber, column: "ref", zh: "协议编号必填", en: "ref is required" });
       continue;
     }
-    groups.set(ref, [...(groups.get(ref) ?? []), row]);
+    const group = groups.get(ref);
+    if (group) group.push(row);
+    else groups.set(ref, [row]);
   }
 
   const codes = rows.flatMap((r) => [normalizeUscc(r.values.buyer_uscc ?? ""), normalizeUscc(r.values.seller_uscc ?? "")]).filter((c): c is string => Boolean(c));

@@ -5,6 +5,7 @@ import { recordAudit } from "@/server/audit/audit";
 import { enqueue } from "@/server/jobs/outbox";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
+import { waitedImportLimits } from "@/server/imports/limits";
 import { readTable, type ImportColumn, type RowError } from "@/server/imports/table";
 import { normalizeUscc } from "./uscc";
 
@@ -25,10 +26,11 @@ export interface ImportSummary {
 /**
  * Imports the enterprise directory. Each row is validated and written on its own: a bad row is
  * reported (row, column, reason) and never stops the good ones. Re-importing a credit code updates
- * that enterprise.
+ * that enterprise. The file is read streaming, within the import limits and at most
+ * WAITED_IMPORT_MAX_ROWS rows (the caller waits for the summary), before anything is written.
  */
 export async function importEnterprises(db: Db, actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<ImportSummary> {
-  const rows = await readTable(file, ENTERPRISE_COLUMNS);
+  const rows = await readTable(file, ENTERPRISE_COLUMNS, waitedImportLimits());
   const parkRows = await db.select({ id: parks.id, code: parks.code }).from(parks);
   const parkByCode = new Map(parkRows.map((p) => [p.code, p.id]));
   const codes = rows.map((r) => normalizeUscc(r.values.uscc ?? "")).filter((c): c is string => Boolean(c));

@@ -26,6 +26,18 @@ export function importLimits(overrides: Partial<ImportLimits> = {}): ImportLimit
   };
 }
 
+/**
+ * The enterprise directory and agreement imports write row by row while the page (or the CLI)
+ * waits for the summary, so they take at most this many rows (or PARKLINK_IMPORT_MAX_ROWS if
+ * lower): a directory or a signing event is hundreds of rows; a bigger file is split.
+ */
+export const WAITED_IMPORT_MAX_ROWS = 5_000;
+
+export function waitedImportLimits(): ImportLimits {
+  const limits = importLimits();
+  return { ...limits, maxRows: Math.min(limits.maxRows, WAITED_IMPORT_MAX_ROWS) };
+}
+
 const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
 const count = (n: number) => n.toLocaleString("en-US");
 
