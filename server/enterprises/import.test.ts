@@ -61,6 +61,16 @@ describe("enterprise directory import", () => {
     expect(summary).toMatchObject({ inserted: 1, rejected: [] });
   });
 
+  it("refuses a directory of more than 5,000 rows before writing any", async () => {
+    const codes = Array.from({ length: 5001 }, () => randomUscc());
+    const file = csvFile(["uscc,name", ...codes.map((code, i) => `${code},名录企业${i}有限公司`)].join("\n"));
+    await expect(importEnterprises(getDb(), systemActor, file)).rejects.toMatchObject({
+      code: "INVALID",
+      messages: { zh: expect.stringContaining("行数超过上限 5,000"), en: expect.stringContaining("more than 5,000") },
+    });
+    expect(await getDb().select({ id: enterprises.id }).from(enterprises).where(inArray(enterprises.uscc, codes.slice(0, 100)))).toEqual([]);
+  });
+
   it("refuses a file without the required columns as a whole", async () => {
     await expect(importEnterprises(getDb(), systemActor, csvFile("name,address\nx,y\n"))).rejects.toMatchObject({
       code: "INVALID",
