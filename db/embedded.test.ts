@@ -70,6 +70,23 @@ describe("the embedded PostgreSQL", () => {
     expect(lines.some((l) => l.startsWith("postgres crashed"))).toBe(true);
   }, 180_000);
 
+  it("runs once per data folder: concurrent first starts share one postmaster, and only its owner stops it", async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parklink-pg-"));
+    dirs.push(dataDir);
+    const [a, b] = await Promise.all([startEmbeddedPostgres(dataDir), startEmbeddedPostgres(dataDir)]);
+    running.push(a!, b!);
+    expect([a!.owned, b!.owned].sort()).toEqual([false, true]);
+    expect(await selectOne(a!.url)).toBe(1);
+    expect(await selectOne(b!.url)).toBe(1);
+    const guest = a!.owned ? b! : a!;
+    const owner = a!.owned ? a! : b!;
+    await guest.stop();
+    expect(await selectOne(owner.url)).toBe(1);
+    await owner.stop();
+    expect(await selectOne(owner.url)).toBeNull();
+    expect(fs.existsSync(path.join(dataDir, "postgres.lock"))).toBe(false);
+  }, 120_000);
+
   it("that cannot start says why, with an error rather than a crash, and leaves the folder free", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parklink-badpg-"));
     dirs.push(dataDir);

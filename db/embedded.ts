@@ -49,8 +49,13 @@ export async function startEmbeddedPostgres(
   const dir = path.join(root, "postgres");
   const stateFile = path.join(root, "postgres.json");
   fs.mkdirSync(root, { recursive: true });
-  const state = readJson<PgState>(stateFile) ?? { port: 0, password: crypto.randomBytes(18).toString("base64url") };
-  if (!fs.existsSync(stateFile)) writeJson(stateFile, state);
+  // the first start of the folder chooses the password; concurrent first starts agree on the file's
+  try {
+    const fresh: PgState = { port: 0, password: crypto.randomBytes(18).toString("base64url") };
+    fs.writeFileSync(stateFile, JSON.stringify(fresh, null, 2) + "\n", { mode: 0o600, flag: "wx" });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  }
 
   const deadline = Date.now() + JOIN_TIMEOUT_MS;
   for (;;) {
@@ -90,7 +95,14 @@ async function runPostgres(
   log: (line: string) => void,
   options: PostgresOptions,
 ): Promise<RunningService> {
-  const state = readJson<PgState>(stateFile)!;
+  let state = readJson<PgState>(stateFile);
+  if (typeof state?.password !== "string") {
+    if (fs.existsSync(path.join(dir, "PG_VERSION"))) {
+      throw new Error(`${stateFile} (the embedded PostgreSQL's password) is missing or unreadable; restore it, or move ${dir} away to start afresh.`);
+    }
+    state = { port: 0, password: crypto.randomBytes(18).toString("base64url") };
+    writeJson(stateFile, state);
+  }
   const bin = binaries(options.packageDir);
 
   // a postmaster left running by an owner that died (the launcher killed with -9): stop it
