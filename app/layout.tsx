@@ -7,7 +7,7 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
-  return { title: { default: t("app.title"), template: `%s · ${t("app.name")}` }, description: t("app.tagline") };
+  return { title: { default: t("app.title"), template: `%s · ${t("app.name")}` }, description: t("app.tagline"), icons: { icon: { url: "/favicon.svg", type: "image/svg+xml" } } };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

