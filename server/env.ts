@@ -22,6 +22,8 @@ export const env = createEnv({
     PARKLINK_DEMO: z.enum(["0", "1"]).default("0"),
     /** "0" to keep the search sync worker out of this process (e.g. a web-only instance) */
     PARKLINK_WORKER: z.enum(["0", "1"]).default("1"),
+    /** how many reverse proxies in front append to X-Forwarded-For; 0: the socket's address is the client's */
+    PARKLINK_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   },
   client: {},
   experimental__runtimeEnv: {},
