@@ -15,7 +15,10 @@ vi.mock("./password", async (importOriginal) => {
   return { ...original, verifyPassword: vi.fn(original.verifyPassword) };
 });
 
-/** a client address of its own per test, since tests share the database and run in parallel */
+/**
+ * A client address of its own per test, since tests share the database and run in parallel. The
+ * injected clocks start at the real time: keys dated more than a day back are pruned by any success.
+ */
 const address = () => `10.${crypto.randomInt(256)}.${crypto.randomInt(256)}.${crypto.randomInt(1, 255)}`;
 const later = (now: Date, seconds: number) => new Date(now.getTime() + seconds * 1000);
 const PAIR_FREE = THROTTLE_RULES["account+ip"].freeFailures;
@@ -60,7 +63,7 @@ describe("checkCredentials", () => {
 
   it("throttles an unknown email exactly as a known one, so the throttle tells nothing either", async () => {
     const { user } = await makeUser();
-    const now = new Date("2026-11-23T10:00:00Z");
+    const now = new Date();
     const run = async (email: string) => {
       const from = address();
       const out: SignInResult[] = [];
@@ -73,7 +76,7 @@ describe("checkCredentials", () => {
   it("counts 40 concurrent wrong passwords as 40 and lets only the free ones reach a password check", async () => {
     const { user } = await makeUser();
     const from = address();
-    const now = new Date("2026-11-23T10:00:00Z");
+    const now = new Date();
     const results = await Promise.all(Array.from({ length: 40 }, () => checkCredentials(getDb(), user.email, "wrong", { address: from, now })));
 
     expect(tally(results)).toEqual({ ok: 0, invalid: PAIR_FREE, throttled: 40 - PAIR_FREE });
@@ -89,7 +92,7 @@ describe("checkCredentials", () => {
   it("does not sign in a concurrent burst of 39 wrong and 1 right once the free failures are spent", async () => {
     const { user } = await makeUser();
     const from = address();
-    const now = new Date("2026-11-23T10:00:00Z");
+    const now = new Date();
     for (let i = 0; i < PAIR_FREE; i++) {
       expect(await checkCredentials(getDb(), user.email, "wrong", { address: from, now })).toEqual({ ok: false, reason: "invalid" });
     }
@@ -103,7 +106,7 @@ describe("checkCredentials", () => {
     const { user } = await makeUser();
     const from = address();
     const first = THROTTLE_RULES["account+ip"].firstDelaySeconds;
-    let now = new Date("2026-11-23T10:00:00Z");
+    let now = new Date();
     for (let i = 0; i < PAIR_FREE; i++) await checkCredentials(getDb(), user.email, "wrong", { address: from, now });
     expect(await checkCredentials(getDb(), user.email, TEST_PASSWORD, { address: from, now: later(now, 10) }))
       .toEqual({ ok: false, reason: "throttled", retryAfterSeconds: first - 10 });
@@ -122,7 +125,7 @@ describe("checkCredentials", () => {
   it("forgets the failures of a key left quiet for a day", async () => {
     const { user } = await makeUser();
     const from = address();
-    const now = new Date("2026-11-23T10:00:00Z");
+    const now = new Date();
     await Promise.all(Array.from({ length: 20 }, () => checkCredentials(getDb(), user.email, "wrong", { address: from, now })));
     const dayLater = later(now, THROTTLE_FORGET_AFTER_SECONDS + 1);
     expect((await checkCredentials(getDb(), user.email, TEST_PASSWORD, { address: from, now: dayLater })).ok).toBe(true);
@@ -143,7 +146,7 @@ describe("the throttle's policy between an attacker and the real user", () => {
   it("lets the real user in from another address while one attacking address is throttled", async () => {
     const { user } = await makeUser();
     const attacker = address();
-    const now = new Date("2026-11-23T10:00:00Z");
+    const now = new Date();
     await Promise.all(Array.from({ length: 40 }, () => checkCredentials(getDb(), user.email, "wrong", { address: attacker, now })));
     expect(await checkCredentials(getDb(), user.email, "guess", { address: attacker, now: later(now, 1) })).toMatchObject({ reason: "throttled" });
 
@@ -155,7 +158,7 @@ describe("the throttle's policy between an attacker and the real user", () => {
   it("holds the real user back at most for the account's cap, however many addresses attack", async () => {
     const { user } = await makeUser();
     const rule = THROTTLE_RULES.account;
-    let now = new Date("2026-11-23T10:00:00Z");
+    let now = new Date();
     // many addresses, each guessing once whenever the account lets one through, and many refused on top
     let waited = 0;
     for (let round = 0; round < 12; round++) {
@@ -176,7 +179,7 @@ describe("the throttle's policy between an attacker and the real user", () => {
   it("slows one address trying many accounts, without resetting it when it signs in to its own", async () => {
     const { user } = await makeUser();
     const sprayer = address();
-    const now = new Date("2026-11-23T10:00:00Z");
+    const now = new Date();
     const free = THROTTLE_RULES.ip.freeFailures;
     for (let i = 0; i < free - 1; i++) await checkCredentials(getDb(), `victim-${crypto.randomUUID()}@test.parklink.cn`, "123456", { address: sprayer, now });
     expect((await checkCredentials(getDb(), user.email, TEST_PASSWORD, { address: sprayer, now })).ok).toBe(true);
