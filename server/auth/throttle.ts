@@ -13,8 +13,8 @@ import { signInThrottle } from "@/db/schema";
  * but never lengthens a block. A success clears the account keys and takes back its own count on the
  * address; a key quiet for THROTTLE_FORGET_AFTER_SECONDS starts over.
  *
- * The policy, in effect: one address guessing at one account is slowed to one guess per 15 min
- * (its pair key). The account key only counts guesses from many addresses; once they pass its free
+ * The policy, in effect: one address guessing at one account gets 5 free guesses, then waits 30 s,
+ * 1 min, 2 min … down to one guess per 15 min (its pair key). The account key only counts guesses from many addresses; once they pass its free
  * failures, the account waits at most ACCOUNT cap (2 min) per guess, so an attacker can hold the
  * real user (signing in from another address) back by at most that cap, and from a single
  * address only for those 2 min in every 15. An address guessing at many accounts is slowed by its
