@@ -22,12 +22,42 @@ test.describe("accounts and roles", () => {
     await expect(page).toHaveURL(/\/signin/);
   });
 
-  test("an unknown user is told so", async ({ page }) => {
+  test("an unknown user gets the very answer a wrong password gets", async ({ page }) => {
     await page.goto("/signin");
     await page.getByLabel("邮箱").fill("nobody@parklink.demo");
     await page.getByLabel("密码").fill("whatever-password");
     await page.getByRole("button", { name: "登录", exact: true }).click();
-    await expect(page.getByRole("alert").filter({ hasText: "尚未注册" })).toBeVisible();
+    // the same words, whole, as for a wrong password: nothing tells whether the account exists
+    await expect(page.getByRole("alert").filter({ hasText: "邮箱" })).toHaveText("邮箱或密码错误，请重试。没有账号或账号已停用，请联系园区管理人员。");
+  });
+
+  test("repeated failures are throttled: the page says how long to wait", async ({ page }) => {
+    const email = `throttle-page-${Date.now()}@parklink.demo`;
+    await page.goto("/signin");
+    await page.getByLabel("邮箱").fill(email);
+    const alert = page.getByRole("alert").filter({ hasText: /登录|邮箱/ });
+    for (let i = 0; i < 6; i++) {
+      await page.getByLabel("密码").fill(`wrong-${i}`);
+      await page.getByRole("button", { name: "登录", exact: true }).click();
+      await expect(alert).toHaveText(i < 5 ? /邮箱或密码错误/ : /登录失败次数过多，请 \d+ 秒后再试/);
+      await expect(page.getByRole("button", { name: "登录", exact: true })).toBeEnabled();
+    }
+  });
+
+  test("a throttled credentials POST is answered 429 with Retry-After", async ({ request, baseURL }) => {
+    const email = `throttle-http-${Date.now()}@parklink.demo`;
+    const attempt = async () => {
+      const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+      return request.post("/api/auth/callback/credentials", {
+        headers: { origin: baseURL! },
+        form: { csrfToken, email, password: "not-the-password", json: "true" },
+      });
+    };
+    for (let i = 0; i < 5; i++) expect((await attempt()).status()).toBe(401);
+    const throttled = await attempt();
+    expect(throttled.status()).toBe(429);
+    expect(Number(throttled.headers()["retry-after"])).toBeGreaterThan(0);
+    expect((await throttled.json()).url).toMatch(/error=throttled%3A\d+/);
   });
 
   test("an enterprise user is refused another enterprise's private page", async ({ page }) => {
@@ -47,11 +77,18 @@ test.describe("accounts and roles", () => {
     await expect(page.getByLabel("企业名称")).toHaveCount(0);
   });
 
-  test("signing out returns to the public home", async ({ page }) => {
+  test("signing out returns to the public home, and a copy of the session cookie no longer signs in", async ({ page }) => {
     await signInAs(page, "park");
+    const copied = (await page.context().cookies()).filter((c) => c.name.includes("session-token"));
+    expect(copied.length).toBeGreaterThan(0);
     await page.getByRole("link", { name: "退出" }).click();
     await page.getByRole("button", { name: "退出登录" }).click();
     await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("link", { name: "登录" }).first()).toBeVisible();
+    // the cookie copied before signing out is put back: the session it names is revoked
+    await page.context().addCookies(copied);
+    await page.goto("/park");
+    await expect(page.getByTestId("signed-in-user")).toHaveCount(0);
     await expect(page.getByRole("link", { name: "登录" }).first()).toBeVisible();
   });
 });

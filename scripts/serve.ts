@@ -9,6 +9,7 @@ import http from "node:http";
 import next from "next";
 import "@/server/env";
 import { getDb } from "@/db";
+import { PEER_HEADER } from "@/server/auth/client-address";
 import { actorFromCookies } from "@/server/auth/session";
 import { answerSearch } from "@/server/search/api";
 
@@ -21,6 +22,8 @@ async function main() {
   const db = getDb();
 
   const server = http.createServer((req, res) => {
+    // the socket's address, for the sign-in throttle (never what a client claims under this name)
+    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/api/search" && req.method === "GET") {
       answerSearch(db, () => actorFromCookies(db, req.headers.cookie), url.searchParams).then(

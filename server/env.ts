@@ -30,6 +30,8 @@ export const env = createEnv({
     PARKLINK_IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(200_000),
     /** the most bytes an XLSX import file may unpack to, its zip entries together (zip bombs) */
     PARKLINK_IMPORT_MAX_UNZIPPED_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
+    /** how many reverse proxies in front append to X-Forwarded-For; 0: the socket's address is the client's */
+    PARKLINK_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -10,5 +10,7 @@ declare module "next-auth" {
 declare module "next-auth/jwt" {
   interface JWT {
     uid?: number;
+    /** the server-side session (app_session) this token stands for */
+    sid?: string;
   }
 }

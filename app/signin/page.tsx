@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getServerSession } from "next-auth";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
 import { getT } from "@/i18n/server";
-import { authOptions } from "@/server/auth/next-auth";
+import { getRequestActor } from "@/server/auth/next-auth";
 import { env } from "@/server/env";
 import { SignInForm } from "./signin-form";
 
@@ -20,7 +19,8 @@ function safeTarget(target: string | undefined): string {
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const { t } = await getT();
   const target = safeTarget((await searchParams).callbackUrl);
-  if (await getServerSession(authOptions)) redirect(target);
+  // a live session only: a signed-out or expired token left in the browser must not bounce back
+  if ((await getRequestActor()).userId !== null) redirect(target);
   const demo = env.PARKLINK_DEMO === "1" && env.NODE_ENV !== "test";
 
   return (

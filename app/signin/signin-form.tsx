@@ -6,7 +6,7 @@ import { useState } from "react";
 import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
 import { useI18n } from "@/i18n/client";
 
-/** Email and password; a refusal is explained (unknown user, wrong password, disabled, locked for N s). */
+/** Email and password; a refusal is explained (wrong email or password, or too many failures: wait N s). */
 export function SignInForm({ target }: { target: string }) {
   const { t } = useI18n();
   const router = useRouter();
@@ -16,9 +16,15 @@ export function SignInForm({ target }: { target: string }) {
   const [pending, setPending] = useState(false);
 
   const explain = (code: string) => {
-    const [reason, seconds] = code.split(":");
-    const known = ["unknown_user", "wrong_password", "disabled", "locked", "missing_fields"];
-    return known.includes(reason ?? "") ? t(`auth.error_${reason}`, { seconds: seconds ?? "" }) : t("auth.error_generic");
+    const [reason, after] = code.split(":");
+    if (reason === "throttled") {
+      const seconds = Math.max(1, Number(after) || 1);
+      const wait = seconds < 120 ? t("auth.wait_seconds", { count: seconds }) : t("auth.wait_minutes", { count: Math.ceil(seconds / 60) });
+      return t("auth.error_throttled", { wait });
+    }
+    if (reason === "invalid") return t("auth.error_invalid");
+    if (reason === "missing_fields") return t("auth.error_missing_fields");
+    return t("auth.error_generic");
   };
 
   async function submit(event: React.FormEvent) {

@@ -1,43 +1,40 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { users } from "@/db/schema";
-import { verifyPassword } from "./password";
-
-export type SignInFailure = "unknown_user" | "wrong_password" | "disabled" | "locked";
-
-export type SignInResult =
-  | { ok: true; user: { id: number; name: string; email: string } }
-  | { ok: false; reason: SignInFailure; retryAfterSeconds?: number };
-
-/** Failures allowed before each further failure locks the account for a growing while. */
-const FREE_FAILURES = 4;
-const MAX_LOCK_SECONDS = 15 * 60;
-
-export function lockSeconds(failedLogins: number): number {
-  if (failedLogins <= FREE_FAILURES) return 0;
-  return Math.min(MAX_LOCK_SECONDS, 30 * 2 ** (failedLogins - FREE_FAILURES - 1));
-}
+import { DUMMY_PASSWORD_HASH, verifyPassword } from "./password";
+import { claimAttempt, recordSuccess, throttleKeys } from "./throttle";
 
 /**
- * Checks an email and password. Repeated failures lock the account for 30 s, 60 s, 120 s … (at
- * most 15 min); while locked, no password is even checked.
+ * Why a sign-in failed, as the client may learn it: an unknown email, a disabled account and a wrong
+ * password are all `invalid` (nothing tells which accounts exist); `throttled` comes with the wait.
  */
-export async function checkCredentials(db: Db, email: string, password: string, now = new Date()): Promise<SignInResult> {
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
-  if (!user) return { ok: false, reason: "unknown_user" };
-  if (user.disabledAt) return { ok: false, reason: "disabled" };
-  if (user.lockedUntil && user.lockedUntil > now) {
-    return { ok: false, reason: "locked", retryAfterSeconds: Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000) };
-  }
-  if (!(await verifyPassword(password, user.passwordHash))) {
-    const failed = user.failedLogins + 1;
-    const lock = lockSeconds(failed);
-    await db
-      .update(users)
-      .set({ failedLogins: failed, lockedUntil: lock ? new Date(now.getTime() + lock * 1000) : null })
-      .where(eq(users.id, user.id));
-    return lock ? { ok: false, reason: "locked", retryAfterSeconds: lock } : { ok: false, reason: "wrong_password" };
-  }
-  await db.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id));
+export type SignInResult =
+  | { ok: true; user: { id: number; name: string; email: string } }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Checks an email and password from a client address. The attempt is first counted and admitted
+ * or refused by the throttle (server/auth/throttle.ts), before any password is checked; then the
+ * password is checked against the user's hash, or a dummy hash of the same cost when the user is
+ * unknown or disabled, so every refusal takes the same work.
+ */
+export async function checkCredentials(
+  db: Db,
+  email: string,
+  password: string,
+  { address = "unknown", now = new Date() }: { address?: string; now?: Date } = {},
+): Promise<SignInResult> {
+  const keys = throttleKeys(email, address);
+  const claim = await claimAttempt(db, keys, now);
+  if (!claim.ok) return { ok: false, reason: "throttled", retryAfterSeconds: claim.retryAfterSeconds };
+
+  const [found] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  const user = found && !found.disabledAt ? found : null;
+  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!user || !matches) return { ok: false, reason: "invalid" };
+
+  await recordSuccess(db, keys, now);
+  await db.update(users).set({ lastLoginAt: now }).where(eq(users.id, user.id));
   return { ok: true, user: { id: user.id, name: user.name, email: user.email } };
 }

@@ -1,6 +1,27 @@
 import NextAuth from "next-auth";
-import { authOptions } from "@/server/auth/next-auth";
+import type { NextRequest } from "next/server";
+import { authOptions, buildAuthOptions } from "@/server/auth/next-auth";
+
+type Context = { params: Promise<{ nextauth: string[] }> };
 
 const handler = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+/**
+ * next-auth, except that a throttled sign-in (the credentials callback) is answered with 429 and
+ * Retry-After; the body stays next-auth's (`{ url }` with `error=throttled:<seconds>` for the
+ * sign-in page, which explains the wait).
+ */
+async function POST(req: NextRequest, context: Context): Promise<Response> {
+  const [action, provider] = (await context.params).nextauth ?? [];
+  if (action !== "callback" || provider !== "credentials") return handler(req, context);
+  let retryAfter: number | null = null;
+  const response: Response = await NextAuth(req, context, buildAuthOptions((result) => {
+    if (!result.ok && result.reason === "throttled") retryAfter = result.retryAfterSeconds;
+  }));
+  if (retryAfter === null) return response;
+  const headers = new Headers(response.headers);
+  headers.set("Retry-After", String(retryAfter));
+  return new Response(response.body, { status: 429, headers });
+}
+
+export { handler as GET, POST };
