@@ -15,20 +15,24 @@ export const MAX_LINE_VOLUME_T = 100_000_000;
 /** 1 亿元/吨 (10 万元/公斤): the unit price of one line */
 export const MAX_UNIT_PRICE_CNY_PER_T = 100_000_000;
 
-/** The bound a set of stored lines breaks, as a bilingual message; null when within all of them. */
-export function boundsRefusal(lines: { volumeT: string | number | null; unitPriceCny: string | number | null; amountCny: string | number }[]): { zh: string; en: string } | null {
-  let total = 0;
+/**
+ * The bound a set of stored lines breaks, as a bilingual message with the figure at fault; null
+ * when within all of them. The total is checked first: a huge amount is reported as such, not as
+ * the unit price derived from it.
+ */
+export function boundsRefusal(lines: { volumeT: string | number | null; unitPriceCny: string | number | null; amountCny: string | number }[]):
+  { zh: string; en: string; field: "amountCny" | "volumeT" | "unitPriceCny" } | null {
+  const total = lines.reduce((sum, l) => sum + Number(l.amountCny), 0);
+  if (lines.some((l) => !(Number(l.amountCny) <= MAX_AGREEMENT_TOTAL_CNY)) || !(total <= MAX_AGREEMENT_TOTAL_CNY)) {
+    return { zh: "协议总金额超过上限（每份协议最多 1,000 亿元）", en: "The agreement total exceeds the limit of CNY 100 billion per agreement", field: "amountCny" };
+  }
   for (const [i, l] of lines.entries()) {
     const n = i + 1;
     if (l.volumeT !== null && !(Number(l.volumeT) <= MAX_LINE_VOLUME_T)) {
-      return { zh: `第 ${n} 行约定量超过上限（每行最多 1 亿吨）`, en: `Line ${n}: the volume exceeds the limit of 100 million t per line` };
+      return { zh: `第 ${n} 行约定量超过上限（每行最多 1 亿吨）`, en: `Line ${n}: the volume exceeds the limit of 100 million t per line`, field: "volumeT" };
     }
     if (l.unitPriceCny !== null && !(Number(l.unitPriceCny) <= MAX_UNIT_PRICE_CNY_PER_T)) {
-      return { zh: `第 ${n} 行单价超过上限（最多 1 亿元/吨）`, en: `Line ${n}: the unit price exceeds the limit of CNY 100 million per t` };
-    }
-    total += Number(l.amountCny);
-    if (!(Number(l.amountCny) <= MAX_AGREEMENT_TOTAL_CNY) || !(total <= MAX_AGREEMENT_TOTAL_CNY)) {
-      return { zh: "协议总金额超过上限（每份协议最多 1,000 亿元）", en: "The agreement total exceeds the limit of CNY 100 billion per agreement" };
+      return { zh: `第 ${n} 行单价超过上限（最多 1 亿元/吨）`, en: `Line ${n}: the unit price exceeds the limit of CNY 100 million per t`, field: "unitPriceCny" };
     }
   }
   return null;

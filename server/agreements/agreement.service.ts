@@ -86,7 +86,7 @@ export function lineAmounts(lines: CreateAgreementInput["lines"]) {
 /** Refuses lines beyond the bounds of agreement.schemas (MAX_AGREEMENT_TOTAL_CNY …), whoever writes them. */
 function requireWithinBounds(lines: Parameters<typeof boundsRefusal>[0]) {
   const refusal = boundsRefusal(lines);
-  if (refusal) throw new AppError("INVALID", refusal);
+  if (refusal) throw new AppError("INVALID", { zh: refusal.zh, en: refusal.en }, { field: refusal.field });
 }
 
 /**

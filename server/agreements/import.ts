@@ -155,7 +155,7 @@ export async function importAgreements(db: Db, actor: Actor, file: { name: strin
       }
       // the same bounds and compliance rules as every other way to a signed agreement
       const outOfBounds = boundsRefusal(lines);
-      if (outOfBounds) throw new Reject(n, "amount_cny", outOfBounds.zh, outOfBounds.en);
+      if (outOfBounds) throw new Reject(n, outOfBounds.field === "volumeT" ? "volume_t" : "amount_cny", outOfBounds.zh, outOfBounds.en);
       const refusal = await complianceRefusal(db, await loadParties(db, buyer.id, seller.id), lines);
       if (refusal) throw new Reject(n, "cas", refusal.zh, refusal.en);
 
