@@ -133,8 +133,12 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   // the buyer places a call-off within the agreed 200 t
   await buyer.reload();
   await expect(buyer.getByText("生效中", { exact: true })).toBeVisible();
-  await buyer.getByLabel("下单量（吨）").fill("250");
+  await buyer.getByLabel("下单量（吨）").fill("215");
   await expect(buyer.getByText("超出剩余约定量 200 吨")).toBeVisible();
+  await expect(buyer.getByRole("button", { name: "下单" })).toBeDisabled();
+  // beyond the 10 % tolerance not even with the warning acknowledged
+  await buyer.getByLabel("下单量（吨）").fill("250");
+  await expect(buyer.getByText("不能超过约定量的 110%")).toBeVisible();
   await expect(buyer.getByRole("button", { name: "下单" })).toBeDisabled();
   await buyer.getByLabel("下单量（吨）").fill("50");
   await buyer.getByRole("button", { name: "下单" }).click();
