@@ -3,9 +3,9 @@ import { signInAs } from "./fixtures";
 
 /**
  * The deal journey on the demo data: the demo buyer opens one of its demands, contacts an in-park
- * supplier from the ranked match view, the supplier quotes, the buyer accepts, the agreement is
- * signed and activated, a call-off is placed and delivered, and park staff see the agreement on
- * the dashboard.
+ * supplier from the ranked match view, the supplier quotes, the buyer accepts, the buyer proposes
+ * the agreement for signing and the supplier's admin confirms and activates it, a call-off is
+ * placed and delivered, and park staff see the agreement on the dashboard.
  */
 const SUPPLIER = "江苏滨江精细化工有限公司";
 
@@ -109,14 +109,36 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await expect(buyer.getByRole("region", { name: "变更记录" }).getByText("修改草稿")).toBeVisible();
   await expect(buyer.getByText(`– ${endOn.replaceAll("-", "/")}`)).toBeVisible();
 
-  // signed, then active; a call-off within the agreed 200 t
-  await buyer.getByRole("button", { name: "标记已签署" }).click();
-  await buyer.getByRole("button", { name: "标记已签署" }).click();
-  await expect(buyer.getByText("已签署", { exact: true })).toBeVisible();
-  await buyer.getByRole("button", { name: "生效" }).click();
+  // the buyer cannot sign alone: it proposes the draft for signing, seeing the amount first
+  await expect(buyer.getByRole("button", { name: "标记已签署" })).toHaveCount(0);
+  await buyer.getByRole("button", { name: "提交签约" }).click();
+  const propose = buyer.getByRole("dialog", { name: "提交签约" });
+  await expect(propose).toContainText("130 万元");
+  await propose.getByRole("button", { name: "确认提交" }).click();
+  await expect(buyer.getByText(/已提交签约（合计 130 万元），等待/)).toBeVisible();
+  await expect(buyer.getByRole("button", { name: "确认签约" })).toHaveCount(0);
+  await expect(buyer.getByText("草稿", { exact: true })).toBeVisible();
+
+  // the supplier's admin confirms the signing, then activates the agreement
+  await supplier.goto(agreementUrl);
+  await supplier.getByRole("button", { name: "确认签约" }).click();
+  const confirm = supplier.getByRole("dialog", { name: "确认签约" });
+  await expect(confirm).toContainText("130 万元");
+  await confirm.getByRole("button", { name: "确认签署" }).click();
+  await expect(supplier.getByText("已签署", { exact: true })).toBeVisible();
+  await expect(supplier.getByRole("region", { name: "变更记录" }).getByText("确认签约")).toBeVisible();
+  await supplier.getByRole("button", { name: "生效" }).click();
+  await expect(supplier.getByText("生效中", { exact: true })).toBeVisible();
+
+  // the buyer places a call-off within the agreed 200 t
+  await buyer.reload();
   await expect(buyer.getByText("生效中", { exact: true })).toBeVisible();
-  await buyer.getByLabel("下单量（吨）").fill("250");
+  await buyer.getByLabel("下单量（吨）").fill("215");
   await expect(buyer.getByText("超出剩余约定量 200 吨")).toBeVisible();
+  await expect(buyer.getByRole("button", { name: "下单" })).toBeDisabled();
+  // beyond the 10 % tolerance not even with the warning acknowledged
+  await buyer.getByLabel("下单量（吨）").fill("250");
+  await expect(buyer.getByText("不能超过约定量的 110%")).toBeVisible();
   await expect(buyer.getByRole("button", { name: "下单" })).toBeDisabled();
   await buyer.getByLabel("下单量（吨）").fill("50");
   await buyer.getByRole("button", { name: "下单" }).click();

@@ -112,10 +112,22 @@ export const agreements = pgTable(
     quoteId: integer("quote_id").references(() => quotes.id, { onDelete: "set null" }),
     status: agreementStatusEnum("status").notNull().default("draft"),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    /**
+     * Two-step signing between the parties: one party proposes the draft for signing (who, for
+     * which enterprise, when), the other confirms it (who, when). Editing the draft clears the
+     * proposal; once signed, both stay on record.
+     */
+    proposedBy: integer("proposed_by").references(() => users.id, { onDelete: "set null" }),
+    proposedByEnterpriseId: integer("proposed_by_enterprise_id").references(() => enterprises.id),
+    proposedAt: timestamp("proposed_at", { withTimezone: true }),
+    confirmedBy: integer("confirmed_by").references(() => users.id, { onDelete: "set null" }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }),
     ...timestamps,
   },
   (t) => [
     uniqueIndex("agreement_ref_key").on(t.ref),
+    check("agreement_proposal", sql`(${t.proposedAt} IS NULL) = (${t.proposedByEnterpriseId} IS NULL)`),
+    check("agreement_proposer_is_party", sql`${t.proposedByEnterpriseId} IS NULL OR ${t.proposedByEnterpriseId} IN (${t.buyerEnterpriseId}, ${t.sellerEnterpriseId})`),
     index("agreement_buyer_idx").on(t.buyerEnterpriseId),
     index("agreement_seller_idx").on(t.sellerEnterpriseId),
     check("agreement_two_parties", sql`${t.buyerEnterpriseId} <> ${t.sellerEnterpriseId}`),

@@ -4,6 +4,40 @@ import { fileInput, isoDate } from "@/server/inquiries/inquiry.schemas";
 
 const id = z.number().int().positive();
 
+/**
+ * Upper bounds of what an agreement may record, in create, edit, import, call-offs and deliveries:
+ * beyond them a figure is a typo or a forgery, never a deal of a chemical park.
+ */
+/** 1,000 亿元: the total of one agreement (and so of any of its lines) */
+export const MAX_AGREEMENT_TOTAL_CNY = 100_000_000_000;
+/** 1 亿吨: the agreed volume of one line, and one call-off or delivery */
+export const MAX_LINE_VOLUME_T = 100_000_000;
+/** 1 亿元/吨 (10 万元/公斤): the unit price of one line */
+export const MAX_UNIT_PRICE_CNY_PER_T = 100_000_000;
+
+/**
+ * The bound a set of stored lines breaks, as a bilingual message with the figure at fault; null
+ * when within all of them. The total is checked first: a huge amount is reported as such, not as
+ * the unit price derived from it.
+ */
+export function boundsRefusal(lines: { volumeT: string | number | null; unitPriceCny: string | number | null; amountCny: string | number }[]):
+  { zh: string; en: string; field: "amountCny" | "volumeT" | "unitPriceCny" } | null {
+  const total = lines.reduce((sum, l) => sum + Number(l.amountCny), 0);
+  if (lines.some((l) => !(Number(l.amountCny) <= MAX_AGREEMENT_TOTAL_CNY)) || !(total <= MAX_AGREEMENT_TOTAL_CNY)) {
+    return { zh: "协议总金额超过上限（每份协议最多 1,000 亿元）", en: "The agreement total exceeds the limit of CNY 100 billion per agreement", field: "amountCny" };
+  }
+  for (const [i, l] of lines.entries()) {
+    const n = i + 1;
+    if (l.volumeT !== null && !(Number(l.volumeT) <= MAX_LINE_VOLUME_T)) {
+      return { zh: `第 ${n} 行约定量超过上限（每行最多 1 亿吨）`, en: `Line ${n}: the volume exceeds the limit of 100 million t per line`, field: "volumeT" };
+    }
+    if (l.unitPriceCny !== null && !(Number(l.unitPriceCny) <= MAX_UNIT_PRICE_CNY_PER_T)) {
+      return { zh: `第 ${n} 行单价超过上限（最多 1 亿元/吨）`, en: `Line ${n}: the unit price exceeds the limit of CNY 100 million per t`, field: "unitPriceCny" };
+    }
+  }
+  return null;
+}
+
 export const AGREEMENT_TYPES = ["framework", "contract", "order"] as const;
 export const AGREEMENT_STATUSES = ["draft", "signed", "active", "completed", "terminated"] as const;
 export type AgreementType = (typeof AGREEMENT_TYPES)[number];
@@ -28,12 +62,16 @@ export const agreementLineInput = z
   .object({
     cas: optionalCas,
     productName: z.string().trim().min(1, { error: "field.required" }).max(120),
-    volumeT: z.number().min(0).max(1e9).nullable().optional(),
-    unitPriceCny: z.number().min(0).max(1e10).nullable().optional(),
+    volumeT: z.number().min(0).max(MAX_LINE_VOLUME_T, { error: "deals.volume_too_large" }).nullable().optional(),
+    unitPriceCny: z.number().min(0).max(MAX_UNIT_PRICE_CNY_PER_T, { error: "deals.unit_price_too_large" }).nullable().optional(),
     /** when left out, volume × unit price */
-    amountCny: z.number().min(0).max(1e13).nullable().optional(),
+    amountCny: z.number().min(0).max(MAX_AGREEMENT_TOTAL_CNY, { error: "deals.total_too_large" }).nullable().optional(),
   })
   .refine((l) => l.amountCny != null || (l.volumeT != null && l.unitPriceCny != null), { error: "deals.amount_required", path: ["amountCny"] });
+
+/** The total of the lines as the service stores it (an amount, or volume × unit price). */
+const linesTotal = (lines: { volumeT?: number | null; unitPriceCny?: number | null; amountCny?: number | null }[]) =>
+  lines.reduce((sum, l) => sum + (l.amountCny ?? (l.volumeT ?? 0) * (l.unitPriceCny ?? 0)), 0);
 
 const optionalDate = isoDate.optional().or(z.literal("").transform(() => undefined));
 
@@ -44,7 +82,11 @@ const termsFields = {
   startOn: optionalDate,
   endOn: optionalDate,
   eventId: id.nullable().optional(),
-  lines: z.array(agreementLineInput).min(1, { error: "deals.lines_required" }).max(50),
+  lines: z
+    .array(agreementLineInput)
+    .min(1, { error: "deals.lines_required" })
+    .max(50)
+    .refine((lines) => linesTotal(lines) <= MAX_AGREEMENT_TOTAL_CNY, { error: "deals.total_too_large" }),
 };
 const startNotAfterEnd = (a: { startOn?: string; endOn?: string }) => !a.startOn || !a.endOn || a.startOn <= a.endOn;
 
@@ -54,7 +96,10 @@ export const createAgreementInput = z
     ref: z.string().trim().max(40).regex(/^[A-Za-z0-9][A-Za-z0-9_\-/.]*$/, { error: "deals.ref_invalid" }).optional().or(z.literal("").transform(() => undefined)),
     buyerEnterpriseId: id,
     sellerEnterpriseId: id,
-    /** park staff record agreements already signed at an event; parties usually start with a draft */
+    /**
+     * Park staff record agreements already signed at an event; a party's member always starts with
+     * a draft (the service refuses `signed` from them) and signs in two steps: propose, confirm.
+     */
     status: z.enum(["draft", "signed"]).default("draft"),
     signedOn: optionalDate,
   })
@@ -88,10 +133,21 @@ export const changeStatusInput = z.object({
 });
 export type ChangeStatusInput = z.infer<typeof changeStatusInput>;
 
+/** One party proposes a draft for signing (提交签约). */
+export const proposeSigningInput = z.object({ id });
+export type ProposeSigningInput = z.infer<typeof proposeSigningInput>;
+
+/** The other party confirms it (确认签约): the total they were shown must still be the total. */
+export const confirmSigningInput = z.object({
+  id,
+  totalAmountCny: z.string().trim().regex(/^\d{1,15}(\.\d{1,2})?$/),
+});
+export type ConfirmSigningInput = z.infer<typeof confirmSigningInput>;
+
 export const addCallOffInput = z.object({
   agreementId: id,
   lineId: id.optional(),
-  orderedT: z.number().positive({ error: "deals.quantity_positive" }).max(1e9),
+  orderedT: z.number().positive({ error: "deals.quantity_positive" }).max(MAX_LINE_VOLUME_T, { error: "deals.volume_too_large" }),
   orderedOn: isoDate,
   /** go on although the call-off exceeds the agreed volume (the warning was shown) */
   allowExcess: z.boolean().default(false),
@@ -100,7 +156,7 @@ export type AddCallOffInput = z.infer<typeof addCallOffInput>;
 
 export const recordDeliveryInput = z.object({
   callOffId: id,
-  deliveredT: z.number().min(0).max(1e9),
+  deliveredT: z.number().min(0).max(MAX_LINE_VOLUME_T, { error: "deals.volume_too_large" }),
   deliveredOn: isoDate,
 });
 export type RecordDeliveryInput = z.infer<typeof recordDeliveryInput>;

@@ -3,16 +3,26 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { agreementDocuments, auditLog, callOffOrders } from "@/db/schema";
 import { todayInChina } from "@/server/compliance/compliance";
-import { makeAgreement, makeDealCast } from "@/server/testing/factories";
+import { makeAgreement, makeDealCast, makeUser } from "@/server/testing/factories";
 import {
-  addCallOff, addDocument, changeAgreementStatus, createAgreement, getAgreement, getDocument, listAgreements, recordDelivery,
-  updateDraftAgreement,
+  addCallOff, addDocument, changeAgreementStatus, confirmSigning, createAgreement, getAgreement, getDocument, listAgreements, proposeSigning,
+  recordDelivery, updateDraftAgreement,
 } from "./agreement.service";
 import { createEvent, getEvent, listEvents } from "./event.service";
 
 const db = () => getDb();
 const today = () => todayInChina();
 const inDays = (n: number) => new Date(Date.parse(`${today()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The usual deal cast (buyer's procurement, seller's staff, park staff) plus an admin of each party. */
+async function signingCast(options: Parameters<typeof makeDealCast>[0] = {}) {
+  const c = await makeDealCast(options);
+  const [buyerAdmin, sellerAdmin] = await Promise.all([
+    makeUser({ enterpriseId: c.buyerEnterprise.id, role: "admin" }),
+    makeUser({ enterpriseId: c.sellerEnterprise.id, role: "admin" }),
+  ]);
+  return { ...c, buyerAdmin, sellerAdmin };
+}
 
 async function activeFramework(endInDays = 300) {
   const c = await makeDealCast();
@@ -21,30 +31,43 @@ async function activeFramework(endInDays = 300) {
     status: "signed", signedOn: inDays(-10), startOn: inDays(-10), endOn: inDays(endInDays),
     lines: [{ cas: "56-81-5", productName: "甘油", volumeT: 1000, unitPriceCny: 6800, amountCny: null }],
   });
-  await changeAgreementStatus(db(), c.buyer.actor, { id: created.id, to: "active" });
+  await changeAgreementStatus(db(), c.staff.actor, { id: created.id, to: "active" });
   return { c, id: created.id };
 }
 
 describe("agreements", () => {
-  it("walks draft → signed → active → completed, each change in the audit log, and refuses skipping", async () => {
-    const c = await makeDealCast();
+  it("walks draft → proposed → signed → active → completed, each step in the audit log, and refuses skipping", async () => {
+    const c = await signingCast();
     const { id, ref } = await createAgreement(db(), c.buyer.actor, {
       type: "contract", title: "甘油供货合同", buyerEnterpriseId: c.buyerEnterprise.id, sellerEnterpriseId: c.sellerEnterprise.id, status: "draft",
       lines: [{ cas: null, productName: "甘油", volumeT: 10, unitPriceCny: 6800.5, amountCny: null }, { cas: null, productName: "运费", amountCny: 1200 }],
     });
     expect(ref).toMatch(/^PL-\d{4}-\d{5}$/);
     const draft = await getAgreement(db(), c.seller.actor, id);
-    expect(draft).toMatchObject({ status: "draft", totalAmountCny: "69205.00", allowed: { transitions: ["signed", "terminated"], callOff: false } });
-    await expect(changeAgreementStatus(db(), c.seller.actor, { id, to: "active" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(changeAgreementStatus(db(), c.seller.actor, { id, to: "signed", signedOn: inDays(2) })).rejects.toMatchObject({ code: "INVALID" });
-    await changeAgreementStatus(db(), c.seller.actor, { id, to: "signed", signedOn: inDays(-1) });
-    await changeAgreementStatus(db(), c.buyer.actor, { id, to: "active" });
+    expect(draft).toMatchObject({ status: "draft", totalAmountCny: "69205.00", allowed: { transitions: [], propose: true, confirm: false, callOff: false } });
+    expect((await getAgreement(db(), c.sellerAdmin.actor, id)).allowed.transitions).toEqual(["terminated"]);
+    expect((await getAgreement(db(), c.staff.actor, id)).allowed.transitions).toEqual(["signed", "terminated"]);
+    await expect(changeAgreementStatus(db(), c.sellerAdmin.actor, { id, to: "active" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(changeAgreementStatus(db(), c.staff.actor, { id, to: "signed", signedOn: inDays(2) })).rejects.toMatchObject({ code: "INVALID" });
+
+    await proposeSigning(db(), c.seller.actor, { id });
+    expect((await getAgreement(db(), c.buyerAdmin.actor, id)).allowed).toMatchObject({ propose: false, confirm: true });
+    expect((await getAgreement(db(), c.sellerAdmin.actor, id)).allowed).toMatchObject({ propose: false, confirm: false });
+    await confirmSigning(db(), c.buyerAdmin.actor, { id, totalAmountCny: "69205.00" });
+    await expect(changeAgreementStatus(db(), c.buyerAdmin.actor, { id, to: "completed" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await changeAgreementStatus(db(), c.buyerAdmin.actor, { id, to: "active" });
     await changeAgreementStatus(db(), c.staff.actor, { id, to: "completed" });
-    await expect(changeAgreementStatus(db(), c.buyer.actor, { id, to: "terminated" })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(changeAgreementStatus(db(), c.buyerAdmin.actor, { id, to: "terminated" })).rejects.toMatchObject({ code: "CONFLICT" });
     const done = await getAgreement(db(), c.buyer.actor, id);
-    expect(done).toMatchObject({ status: "completed", signedOn: inDays(-1), allowed: { transitions: [] } });
-    expect(done.history.map((h) => h.action)).toEqual(["create", "signed", "active", "completed"]);
-    expect(done.history[1]).toMatchObject({ before: { status: "draft" }, after: { status: "signed" } });
+    expect(done).toMatchObject({
+      status: "completed", signedOn: today(), allowed: { transitions: [] },
+      proposedBy: c.seller.user.id, proposedByEnterpriseId: c.sellerEnterprise.id, confirmedBy: c.buyerAdmin.user.id,
+      signing: { proposedBy: c.seller.user.name, proposedBySide: "seller", confirmedBy: c.buyerAdmin.user.name },
+    });
+    expect(done.proposedAt).toBeInstanceOf(Date);
+    expect(done.confirmedAt).toBeInstanceOf(Date);
+    expect(done.history.map((h) => h.action)).toEqual(["create", "propose", "confirm", "active", "completed"]);
+    expect(done.history[2]).toMatchObject({ before: { status: "draft" }, after: { status: "signed", side: "buyer" } });
   });
 
   it("edits a draft's terms and lines, recomputing the total, and refuses once it is signed", async () => {
@@ -63,7 +86,7 @@ describe("agreements", () => {
     expect(edited.history.map((h) => h.action)).toEqual(["create", "edit"]);
     expect(edited.history[1]).toMatchObject({ before: { totalAmountCny: "68000.00", lines: 1 }, after: { totalAmountCny: "783000.50", lines: 2 } });
 
-    await changeAgreementStatus(db(), c.buyer.actor, { id, to: "signed" });
+    await changeAgreementStatus(db(), c.staff.actor, { id, to: "signed" });
     const input = { id, type: "framework" as const, title: "改动已签协议", lines: [{ cas: null, productName: "甘油", amountCny: 1 }] };
     await expect(updateDraftAgreement(db(), c.buyer.actor, input)).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await getAgreement(db(), c.buyer.actor, id)).allowed.edit).toBe(false);

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import {
   agreementDocuments, agreementLines, agreements, auditLog, callOffOrders, enterprises, events, MAX_FILE_BYTES, parks, quotes,
@@ -11,12 +11,14 @@ import { tierOf, todayInChina } from "@/server/compliance/compliance";
 import { AppError, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
 import { notify } from "@/server/notifications/notification.service";
-import type {
-  AddCallOffInput, AddDocumentInput, AgreementStatus, AgreementType, ChangeStatusInput, CreateAgreementInput, ListAgreementsInput,
-  RecordDeliveryInput, UpdateDraftInput,
+import {
+  boundsRefusal, MAX_LINE_VOLUME_T,
+  type AddCallOffInput, type AddDocumentInput, type AgreementStatus, type AgreementType, type ChangeStatusInput, type ConfirmSigningInput,
+  type CreateAgreementInput, type ListAgreementsInput, type ProposeSigningInput, type RecordDeliveryInput, type UpdateDraftInput,
 } from "./agreement.schemas";
-import { canTransition, checkCallOff, TERM_WARNING_DAYS, TRANSITIONS } from "./call-offs";
-import { dealScope, loadParties } from "./parties";
+import { CALL_OFF_TOLERANCE, canTransition, checkCallOff, DELIVERY_TOLERANCE, TERM_WARNING_DAYS, TRANSITIONS } from "./call-offs";
+import { dealScope, loadParties, type PartyView } from "./parties";
+import { complianceRefusal, sidesOf, unverifiedRefusal } from "./signing";
 
 const AGREEMENT = { zh: "协议", en: "Agreement" };
 const money = (n: number) => n.toFixed(2);
@@ -42,6 +44,7 @@ export interface NewAgreement {
  * lines; without a ref it gets `PL-<year>-<id>`. Audited and announced (`agreements`).
  */
 export async function insertAgreement(tx: Db, actor: Actor, a: NewAgreement) {
+  requireWithinBounds(a.lines);
   if (a.ref) {
     const [clash] = await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.ref, a.ref));
     if (clash) throw new AppError("CONFLICT", { zh: `协议编号 ${a.ref} 已存在`, en: `Agreement ref ${a.ref} already exists` });
@@ -80,6 +83,33 @@ export function lineAmounts(lines: CreateAgreementInput["lines"]) {
   });
 }
 
+/** Refuses lines beyond the bounds of agreement.schemas (MAX_AGREEMENT_TOTAL_CNY …), whoever writes them. */
+function requireWithinBounds(lines: Parameters<typeof boundsRefusal>[0]) {
+  const refusal = boundsRefusal(lines);
+  if (refusal) throw new AppError("INVALID", { zh: refusal.zh, en: refusal.en }, { field: refusal.field });
+}
+
+/**
+ * What must hold before an agreement becomes signed, on every path (park staff recording it,
+ * confirmation by the other party, import): for a controlled-substance line verified parties and
+ * the buyer's licence on file (server/compliance, via ./signing).
+ */
+async function requireSignable(db: Db, parties: { buyer: PartyView; seller: PartyView }, lines: { cas: string | null; productName: string | null }[]) {
+  const refusal = await complianceRefusal(db, parties, lines);
+  if (refusal) throw new AppError("FORBIDDEN", refusal, { compliance: "refused" });
+}
+
+const SIGN_DIRECTLY_REFUSED = {
+  zh: "只有签约双方所在园区的工作人员可以直接登记已签署的协议。请先保存为草稿，由一方提交签约、另一方确认签约。",
+  en: "Only staff of a party's park may record an agreement as already signed. Save it as a draft: one party proposes it for signing and the other confirms.",
+};
+
+function requireSigningDate(signedOn: string | null | undefined): string {
+  if (!signedOn) throw new AppError("INVALID", { zh: "已签署的协议需要签约日期", en: "A signed agreement needs its signing date" });
+  if (signedOn > todayInChina()) throw new AppError("INVALID", { zh: "签约日期不能晚于今天", en: "The signing date cannot be in the future" });
+  return signedOn;
+}
+
 async function requireEvent(db: Db, eventId: number | null | undefined) {
   if (!eventId) return null;
   const [event] = await db.select({ id: events.id }).from(events).where(eq(events.id, eventId));
@@ -87,16 +117,27 @@ async function requireEvent(db: Db, eventId: number | null | undefined) {
   return event.id;
 }
 
-/** Either party, or park staff recording an agreement signed at their park, creates an agreement. */
+/**
+ * Either party creates a draft; park staff of a party's park (and platform admins), recording what
+ * was signed at an event, may create it signed. A party member asking for `signed` is refused with
+ * the reason: between enterprises signing takes a proposal and the other party's confirmation.
+ */
 export async function createAgreement(db: Db, actor: Actor, input: CreateAgreementInput) {
   const parties = await loadParties(db, input.buyerEnterpriseId, input.sellerEnterpriseId);
-  authorize(actor, { type: "agreement.create", ...dealScope(parties) });
+  const scope = dealScope(parties);
+  authorize(actor, { type: "agreement.create", ...scope });
+  const status = input.status ?? "draft";
+  if (status === "signed" && !can(actor, { type: "agreement.recordSigned", ...scope })) throw new AppError("FORBIDDEN", SIGN_DIRECTLY_REFUSED);
+  const signedOn = status === "signed" ? requireSigningDate(input.signedOn) : null;
+  const lines = lineAmounts(input.lines);
+  requireWithinBounds(lines);
+  if (status === "signed") await requireSignable(db, parties, lines);
   const eventId = await requireEvent(db, input.eventId);
   return db.transaction(async (tx) => {
     const created = await insertAgreement(tx, actor, {
       ref: input.ref, type: input.type, title: input.title, buyerEnterpriseId: input.buyerEnterpriseId,
-      sellerEnterpriseId: input.sellerEnterpriseId, status: input.status, signedOn: input.signedOn ?? null,
-      startOn: input.startOn ?? null, endOn: input.endOn ?? null, eventId, lines: lineAmounts(input.lines),
+      sellerEnterpriseId: input.sellerEnterpriseId, status, signedOn,
+      startOn: input.startOn ?? null, endOn: input.endOn ?? null, eventId, lines,
     });
     const own = new Set(actor.enterprises.map((e) => e.enterpriseId));
     for (const party of [parties.buyer, parties.seller]) {
@@ -112,7 +153,9 @@ export async function createAgreement(db: Db, actor: Actor, input: CreateAgreeme
 /**
  * Changes a draft before it is signed: type, title, term, event and lines (the parties and the ref
  * stay). A line kept at its place with the same product keeps its link to the catalogue product.
- * Signed agreements are changed only through their states. Audited; the other party is told.
+ * Signed agreements are changed only through their states. Editing a draft proposed for signing
+ * withdraws the proposal (the other party would otherwise confirm terms it never saw). Audited;
+ * the other party is told.
  */
 export async function updateDraftAgreement(db: Db, actor: Actor, input: UpdateDraftInput) {
   const { agreement, parties, scope } = await findAgreement(db, input.id);
@@ -120,11 +163,16 @@ export async function updateDraftAgreement(db: Db, actor: Actor, input: UpdateDr
   if (agreement.status !== "draft") throw notDraft(agreement.status);
   const eventId = await requireEvent(db, input.eventId);
   const lines = lineAmounts(input.lines);
+  requireWithinBounds(lines);
   const total = money(lines.reduce((sum, l) => sum + Math.round(Number(l.amountCny) * 100), 0) / 100);
+  const withdrawn = agreement.proposedAt !== null;
   return db.transaction(async (tx) => {
     const [after] = await tx
       .update(agreements)
-      .set({ type: input.type, title: input.title, startOn: input.startOn ?? null, endOn: input.endOn ?? null, eventId, totalAmountCny: total })
+      .set({
+        type: input.type, title: input.title, startOn: input.startOn ?? null, endOn: input.endOn ?? null, eventId, totalAmountCny: total,
+        proposedBy: null, proposedByEnterpriseId: null, proposedAt: null,
+      })
       .where(and(eq(agreements.id, agreement.id), eq(agreements.status, "draft")))
       .returning({ id: agreements.id, ref: agreements.ref });
     if (!after) throw new AppError("CONFLICT", { zh: "协议状态已被他人修改，请刷新", en: "Someone else changed this agreement: reload it" });
@@ -139,15 +187,15 @@ export async function updateDraftAgreement(db: Db, actor: Actor, input: UpdateDr
     await recordAudit(tx, actor, {
       entity: "agreement", entityId: agreement.id, action: "edit",
       before: { type: agreement.type, title: agreement.title, totalAmountCny: agreement.totalAmountCny, lines: previous.length },
-      after: { type: input.type, title: input.title, totalAmountCny: total, lines: lines.length },
+      after: { type: input.type, title: input.title, totalAmountCny: total, lines: lines.length, ...(withdrawn ? { proposalWithdrawn: true } : {}) },
     });
     await enqueue(tx, "agreements", [agreement.id]);
     const own = new Set(actor.enterprises.map((e) => e.enterpriseId));
     for (const party of [parties.buyer, parties.seller]) {
       if (own.has(party.enterpriseId)) continue;
-      await notify(tx, { enterpriseId: party.enterpriseId }, "agreement.edited", {
-        zh: `协议草稿 ${agreement.ref} 已修改`, en: `Draft agreement ${agreement.ref} was changed`, href: `/agreements/${agreement.id}`,
-      });
+      await notify(tx, { enterpriseId: party.enterpriseId }, "agreement.edited", withdrawn
+        ? { zh: `协议草稿 ${agreement.ref} 已修改，签约提交已撤回`, en: `Draft agreement ${agreement.ref} was changed; its proposal for signing was withdrawn`, href: `/agreements/${agreement.id}` }
+        : { zh: `协议草稿 ${agreement.ref} 已修改`, en: `Draft agreement ${agreement.ref} was changed`, href: `/agreements/${agreement.id}` });
     }
     return after;
   });
@@ -249,7 +297,8 @@ export async function getAgreement(db: Db, actor: Actor, id: number) {
   authorize(actor, { type: "deal.view", ...scope });
   const f = await fulfilment(db, id);
   const casList = [...new Set(f.lines.map((l) => l.cas).filter((c): c is string => Boolean(c)))];
-  const [substanceRows, documentRows, historyRows, eventRow, quoteRow] = await Promise.all([
+  const signers = [agreement.proposedBy, agreement.confirmedBy].filter((u): u is number => u !== null);
+  const [substanceRows, documentRows, historyRows, eventRow, quoteRow, signerRows] = await Promise.all([
     casList.length
       ? db.select({ cas: substances.cas, nameZh: substances.nameZh, nameEn: substances.nameEn, hazardous: substances.hazardous, highlyToxic: substances.highlyToxic, explosivePrecursor: substances.explosivePrecursor, precursorCategory: substances.precursorCategory }).from(substances).where(inArray(substances.cas, casList))
       : [],
@@ -262,9 +311,11 @@ export async function getAgreement(db: Db, actor: Actor, id: number) {
       .orderBy(asc(auditLog.at), asc(auditLog.id)),
     agreement.eventId ? db.select({ id: events.id, name: events.name, heldOn: events.heldOn }).from(events).where(eq(events.id, agreement.eventId)) : [],
     agreement.quoteId ? db.select({ inquiryId: quotes.inquiryId }).from(quotes).where(eq(quotes.id, agreement.quoteId)) : [],
+    signers.length ? db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, signers)) : [],
   ]);
   const byCas = new Map(substanceRows.map((s) => [s.cas, s]));
   const manage = can(actor, { type: "agreement.manage", ...scope });
+  const signing = await signingState(db, actor, agreement, parties, f.lines);
   const today = todayInChina();
   const daysLeft = agreement.endOn ? Math.round((Date.parse(agreement.endOn) - Date.parse(today)) / 86_400_000) : null;
   const warnings: string[] = [];
@@ -294,33 +345,204 @@ export async function getAgreement(db: Db, actor: Actor, id: number) {
     },
     documents: documentRows,
     history: historyRows,
+    /** the two-step signing between the parties: who proposed (for which party), who confirmed */
+    signing: {
+      proposedBy: agreement.proposedBy === null ? null : signerRows.find((u) => u.id === agreement.proposedBy)?.name ?? null,
+      proposedBySide: agreement.proposedByEnterpriseId === null ? null : agreement.proposedByEnterpriseId === parties.buyer.enterpriseId ? "buyer" as const : "seller" as const,
+      proposedAt: agreement.proposedAt,
+      confirmedBy: agreement.confirmedBy === null ? null : signerRows.find((u) => u.id === agreement.confirmedBy)?.name ?? null,
+      confirmedAt: agreement.confirmedAt,
+      /** why the actor's propose or confirm would be refused now (unverified party, licence), if it would */
+      blocked: signing.blocked,
+    },
     daysLeft,
     today,
     warnings,
     allowed: {
       manage,
-      transitions: manage ? (TRANSITIONS[agreement.status] ?? []) as ("signed" | "active" | "completed" | "terminated")[] : [],
-      callOff: manage && agreement.type === "framework" && agreement.status === "active",
-      delivery: manage && (agreement.status === "active" || agreement.status === "completed"),
+      transitions: ((TRANSITIONS[agreement.status] ?? []) as Target[]).filter((to) => mayChangeStatus(actor, scope, to)),
+      propose: signing.propose,
+      confirm: signing.confirm,
+      callOff: can(actor, { type: "agreement.callOff", ...scope }) && agreement.type === "framework" && agreement.status === "active",
+      delivery: can(actor, { type: "agreement.deliver", ...scope }) && (agreement.status === "active" || agreement.status === "completed"),
       upload: manage,
       edit: manage && agreement.status === "draft",
     },
   };
 }
 
-/** draft → signed → active → completed, or terminated from any open state; each change audited. */
+type Target = "signed" | "active" | "completed" | "terminated";
+type Scope = ReturnType<typeof dealScope>;
+
+/** Draft → signed directly is recording (park staff); the other changes are the parties' admins' and park staff's. */
+const mayChangeStatus = (actor: Actor, scope: Scope, to: Target) =>
+  to === "signed" ? can(actor, { type: "agreement.recordSigned", ...scope }) : can(actor, { type: "agreement.changeStatus", to, ...scope });
+
+type AgreementRow = typeof agreements.$inferSelect;
+type Parties = { buyer: PartyView; seller: PartyView };
+
+/**
+ * Whether the actor may propose or confirm the signing now, and why not when the only obstacle is
+ * the parties' verification or a licence (the page shows it instead of a button that would fail).
+ */
+async function signingState(db: Db, actor: Actor, agreement: AgreementRow, parties: Parties, lines: { cas: string | null; productName: string | null }[]) {
+  const scope = dealScope(parties);
+  const none = { propose: false, confirm: false, blocked: null };
+  if (agreement.status !== "draft") return none;
+  const sides = sidesOf(actor, parties);
+  const propose = agreement.proposedAt === null && sides.some((side) => can(actor, { type: "agreement.propose", side, ...scope }));
+  const other = proposerSide(agreement, parties) === "buyer" ? "seller" : "buyer";
+  const confirm = agreement.proposedAt !== null && sides.includes(other) && can(actor, { type: "agreement.confirm", side: other, ...scope });
+  if (!propose && !confirm) return none;
+  const blocked = unverifiedRefusal(parties) ?? (await complianceRefusal(db, parties, lines));
+  return { propose, confirm, blocked };
+}
+
+const proposerSide = (agreement: AgreementRow, parties: Parties) =>
+  agreement.proposedByEnterpriseId === null ? null : agreement.proposedByEnterpriseId === parties.buyer.enterpriseId ? "buyer" as const : "seller" as const;
+
+const NOT_A_PARTY = {
+  zh: "只有签约双方企业的成员可以提交或确认签约；园区工作人员可直接登记为已签署",
+  en: "Only members of the two parties propose or confirm a signing; park staff record it as signed instead",
+};
+
+/** A signing step applies to a draft only. */
+function requireDraftForSigning(agreement: AgreementRow) {
+  if (agreement.status !== "draft") {
+    throw new AppError("CONFLICT", {
+      zh: `协议当前为“${STATUS_ZH[agreement.status]}”，只有草稿可以提交或确认签约`,
+      en: `Only a draft can be proposed or confirmed for signing; this agreement is ${agreement.status}`,
+    });
+  }
+}
+
+/**
+ * 提交签约: a party proposes the draft for signing; the other party confirms it (confirmSigning).
+ * The proposer is an admin of either party, the buyer's procurement or the seller's staff
+ * (policy.ts); both parties must be verified, and controlled lines need the buyer's licence.
+ */
+export async function proposeSigning(db: Db, actor: Actor, input: ProposeSigningInput) {
+  const { agreement, parties, scope } = await findAgreement(db, input.id);
+  authorize(actor, { type: "deal.view", ...scope });
+  const sides = sidesOf(actor, parties);
+  if (sides.length === 0) throw new AppError("FORBIDDEN", NOT_A_PARTY);
+  const side = sides.find((s) => can(actor, { type: "agreement.propose", side: s, ...scope }));
+  if (!side) {
+    throw new AppError("FORBIDDEN", {
+      zh: "只有企业管理员、采购方的采购人员或供应方的业务人员可以提交签约",
+      en: "Only an enterprise admin, the buyer's procurement or the seller's staff may propose a signing",
+    });
+  }
+  requireDraftForSigning(agreement);
+  if (agreement.proposedAt !== null) {
+    throw new AppError("CONFLICT", { zh: "该协议已提交签约，等待对方确认", en: "This agreement is already proposed for signing and awaits the other party" });
+  }
+  const lines = await db.select().from(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
+  const unverified = unverifiedRefusal(parties);
+  if (unverified) throw new AppError("FORBIDDEN", unverified);
+  requireWithinBounds(lines);
+  await requireSignable(db, parties, lines);
+  const proposer = parties[side];
+  const other = side === "buyer" ? parties.seller : parties.buyer;
+  return db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(agreements)
+      .set({ proposedBy: actor.userId, proposedByEnterpriseId: proposer.enterpriseId, proposedAt: new Date() })
+      .where(and(eq(agreements.id, agreement.id), eq(agreements.status, "draft"), isNull(agreements.proposedAt), eq(agreements.totalAmountCny, agreement.totalAmountCny)))
+      .returning({ id: agreements.id, proposedAt: agreements.proposedAt });
+    if (!after) throw new AppError("CONFLICT", { zh: "协议状态已被他人修改，请刷新", en: "Someone else changed this agreement: reload it" });
+    await recordAudit(tx, actor, {
+      entity: "agreement", entityId: agreement.id, action: "propose",
+      after: { side, enterpriseId: proposer.enterpriseId, totalAmountCny: agreement.totalAmountCny },
+    });
+    await notify(tx, { enterpriseId: other.enterpriseId }, "agreement.proposed", {
+      zh: `${proposer.name} 提交了协议 ${agreement.ref} 的签约（${money(Number(agreement.totalAmountCny))} 元），请确认`,
+      en: `${proposer.name} proposed agreement ${agreement.ref} for signing (CNY ${money(Number(agreement.totalAmountCny))}): please confirm`,
+      href: `/agreements/${agreement.id}`,
+    });
+    return after;
+  });
+}
+
+/**
+ * 确认签约: an admin of the party that did not propose confirms the proposed draft, which becomes
+ * signed today. The total the confirmer was shown must still be the total.
+ */
+export async function confirmSigning(db: Db, actor: Actor, input: ConfirmSigningInput) {
+  const { agreement, parties, scope } = await findAgreement(db, input.id);
+  authorize(actor, { type: "deal.view", ...scope });
+  const sides = sidesOf(actor, parties);
+  if (sides.length === 0) throw new AppError("FORBIDDEN", NOT_A_PARTY);
+  requireDraftForSigning(agreement);
+  const proposed = proposerSide(agreement, parties);
+  if (!proposed) {
+    throw new AppError("CONFLICT", { zh: "该协议尚未提交签约，请先由一方提交", en: "This agreement has not been proposed for signing yet" });
+  }
+  const side = proposed === "buyer" ? "seller" : "buyer";
+  if (!sides.includes(side)) {
+    throw new AppError("FORBIDDEN", { zh: "签约须由对方企业确认，提交方不能自行确认", en: "The other party must confirm: the proposing party cannot sign alone" });
+  }
+  if (!can(actor, { type: "agreement.confirm", side, ...scope })) {
+    throw new AppError("FORBIDDEN", { zh: "只有企业管理员可以确认签约", en: "Only an enterprise admin may confirm a signing" });
+  }
+  if (Math.round(Number(input.totalAmountCny) * 100) !== Math.round(Number(agreement.totalAmountCny) * 100)) {
+    throw new AppError("CONFLICT", { zh: "协议金额已变更，请刷新后重新确认", en: "The agreement's total has changed: reload it and confirm again" });
+  }
+  const lines = await db.select().from(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
+  const unverified = unverifiedRefusal(parties);
+  if (unverified) throw new AppError("FORBIDDEN", unverified);
+  requireWithinBounds(lines);
+  await requireSignable(db, parties, lines);
+  const signedOn = todayInChina();
+  const confirmer = parties[side];
+  const proposer = parties[proposed];
+  return db.transaction(async (tx) => {
+    const [after] = await tx
+      .update(agreements)
+      .set({ status: "signed", signedOn, confirmedBy: actor.userId, confirmedAt: new Date() })
+      .where(and(
+        eq(agreements.id, agreement.id), eq(agreements.status, "draft"), eq(agreements.proposedAt, agreement.proposedAt!),
+        eq(agreements.totalAmountCny, agreement.totalAmountCny),
+      ))
+      .returning();
+    if (!after) throw new AppError("CONFLICT", { zh: "协议状态已被他人修改，请刷新", en: "Someone else changed this agreement: reload it" });
+    await recordAudit(tx, actor, {
+      entity: "agreement", entityId: agreement.id, action: "confirm",
+      before: { status: "draft", proposedBy: agreement.proposedBy, proposedByEnterpriseId: agreement.proposedByEnterpriseId, proposedAt: agreement.proposedAt },
+      after: { status: "signed", signedOn, side, enterpriseId: confirmer.enterpriseId, totalAmountCny: agreement.totalAmountCny },
+    });
+    await enqueue(tx, "agreements", [agreement.id]);
+    await notify(tx, { enterpriseId: proposer.enterpriseId }, "agreement.status", {
+      zh: `${confirmer.name} 已确认签约，协议 ${agreement.ref} 已签署`, en: `${confirmer.name} confirmed: agreement ${agreement.ref} is signed`, href: `/agreements/${agreement.id}`,
+    });
+    return after;
+  });
+}
+
+/**
+ * signed → active → completed, or terminated from any open state, by the parties' admins or park
+ * staff; draft → signed only as park staff's record of a signing (parties propose and confirm).
+ * Each change audited.
+ */
 export async function changeAgreementStatus(db: Db, actor: Actor, input: ChangeStatusInput) {
   const { agreement, parties, scope } = await findAgreement(db, input.id);
-  authorize(actor, { type: "agreement.manage", ...scope });
+  if (input.to === "signed") {
+    authorize(actor, { type: "deal.view", ...scope });
+    if (!can(actor, { type: "agreement.recordSigned", ...scope })) throw new AppError("FORBIDDEN", SIGN_DIRECTLY_REFUSED);
+  } else {
+    authorize(actor, { type: "agreement.changeStatus", to: input.to, ...scope });
+  }
   if (!canTransition(agreement.status, input.to)) {
     throw new AppError("CONFLICT", {
       zh: `协议当前为“${STATUS_ZH[agreement.status]}”，不能改为“${STATUS_ZH[input.to]}”`,
       en: `An agreement that is ${agreement.status} cannot become ${input.to}`,
     });
   }
-  const signedOn = input.to === "signed" ? (input.signedOn ?? todayInChina()) : agreement.signedOn;
-  if (input.to === "signed" && signedOn! > todayInChina()) {
-    throw new AppError("INVALID", { zh: "签约日期不能晚于今天", en: "The signing date cannot be in the future" });
+  const signedOn = input.to === "signed" ? requireSigningDate(input.signedOn ?? todayInChina()) : agreement.signedOn;
+  if (input.to === "signed") {
+    const lines = await db.select().from(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
+    requireWithinBounds(lines);
+    await requireSignable(db, parties, lines);
   }
   return db.transaction(async (tx) => {
     const [after] = await tx
@@ -345,6 +567,12 @@ export async function changeAgreementStatus(db: Db, actor: Actor, input: ChangeS
   });
 }
 
+function requireQuantityBound(t: number) {
+  if (!(t <= MAX_LINE_VOLUME_T)) {
+    throw new AppError("INVALID", { zh: "数量超过上限（每次最多 1 亿吨）", en: "The quantity exceeds the limit of 100 million t" });
+  }
+}
+
 const STATUS_ZH: Record<AgreementStatus, string> = { draft: "草稿", signed: "签署", active: "生效", completed: "履行完毕", terminated: "终止" };
 
 /**
@@ -353,7 +581,8 @@ const STATUS_ZH: Record<AgreementStatus, string> = { draft: "草稿", signed: "�
  */
 export async function addCallOff(db: Db, actor: Actor, input: AddCallOffInput) {
   const { agreement, scope } = await findAgreement(db, input.agreementId);
-  authorize(actor, { type: "agreement.manage", ...scope });
+  authorize(actor, { type: "agreement.callOff", ...scope });
+  requireQuantityBound(input.orderedT);
   if (agreement.type !== "framework") {
     throw new AppError("INVALID", { zh: "只有框架协议可以下达分批订单", en: "Only framework agreements take call-off orders" });
   }
@@ -373,6 +602,16 @@ export async function addCallOff(db: Db, actor: Actor, input: AddCallOffInput) {
     const check = checkCallOff({ agreedT: scopeOf.agreedT, calledOffT: scopeOf.calledOffT, requestedT: input.orderedT, orderedOn: input.orderedOn, endOn: agreement.endOn });
     if (check.afterTerm) {
       throw new AppError("INVALID", { zh: `协议已于 ${agreement.endOn} 到期，不能再下单`, en: `The agreement ended on ${agreement.endOn}: no more call-offs` });
+    }
+    if (check.beyondTolerance) {
+      throw new AppError(
+        "INVALID",
+        {
+          zh: `分批订单合计不能超过约定量的 ${100 + CALL_OFF_TOLERANCE * 100}%（剩余约定量 ${check.remainingT} 吨）`,
+          en: `Call-offs may not exceed the agreed volume by more than ${CALL_OFF_TOLERANCE * 100}% (${check.remainingT} t remain)`,
+        },
+        { warnings: check.warnings, remainingT: check.remainingT },
+      );
     }
     if (check.exceeds && !input.allowExcess) {
       throw new AppError(
@@ -399,15 +638,22 @@ export async function recordDelivery(db: Db, actor: Actor, input: RecordDelivery
   const [callOff] = await db.select().from(callOffOrders).where(eq(callOffOrders.id, input.callOffId));
   if (!callOff) throw notFound({ zh: "分批订单", en: "Call-off order" });
   const { agreement, scope } = await findAgreement(db, callOff.agreementId);
-  authorize(actor, { type: "agreement.manage", ...scope });
+  authorize(actor, { type: "agreement.deliver", ...scope });
+  requireQuantityBound(input.deliveredT);
+  if (agreement.status !== "active" && agreement.status !== "completed") {
+    throw new AppError("CONFLICT", { zh: "只有生效中或履行完毕的协议可以登记交付", en: "Deliveries are recorded on active or completed agreements only" });
+  }
   if (input.deliveredOn < callOff.orderedOn) {
     throw new AppError("INVALID", { zh: "交付日期不能早于下单日期", en: "Delivery cannot be before the order date" });
   }
   if (input.deliveredOn > todayInChina()) {
     throw new AppError("INVALID", { zh: "交付日期不能晚于今天", en: "The delivery date cannot be in the future" });
   }
-  if (input.deliveredT > Number(callOff.orderedT) * 1.1) {
-    throw new AppError("INVALID", { zh: "交付量超出订单量的 10%", en: "Delivered more than 10% over the ordered quantity" });
+  if (Math.round(input.deliveredT * 1000) > Math.round(Number(callOff.orderedT) * (1 + DELIVERY_TOLERANCE) * 1000)) {
+    throw new AppError("INVALID", {
+      zh: `交付量超出订单量的 ${DELIVERY_TOLERANCE * 100}%（订单 ${Number(callOff.orderedT)} 吨）`,
+      en: `Delivered more than ${DELIVERY_TOLERANCE * 100}% over the ordered quantity (${Number(callOff.orderedT)} t)`,
+    });
   }
   return db.transaction(async (tx) => {
     const [after] = await tx
@@ -472,6 +718,7 @@ export async function agreementFormOptions(db: Db, actor: Actor) {
     enterprises: enterpriseRows,
     own,
     events: eventRows,
+    // the form offers "signed" only to park staff; the service decides per pair of parties (agreement.recordSigned)
     allowed: { recordSigned: actor.platformAdmin || actor.parkIds.length > 0 },
   };
 }

@@ -6,6 +6,14 @@
 /** Days before the end of the term from which a call-off carries a "term ends soon" warning. */
 export const TERM_WARNING_DAYS = 30;
 
+/**
+ * How far call-offs may exceed the agreed volume once the excess warning was acknowledged (10 %),
+ * and how far one delivery may exceed its call-off (10 %, the usual loading tolerance). Beyond,
+ * never: a delivery is recorded against one call-off and replaces what was recorded before.
+ */
+export const CALL_OFF_TOLERANCE = 0.1;
+export const DELIVERY_TOLERANCE = 0.1;
+
 export interface CallOffCheckInput {
   /** agreed volume in tonnes (of the line, or of the whole agreement); null when not agreed */
   agreedT: number | null;
@@ -25,6 +33,8 @@ export interface CallOffCheck {
   remainingAfterT: number | null;
   /** the call-off would exceed the agreed volume */
   exceeds: boolean;
+  /** it would exceed the agreed volume by more than CALL_OFF_TOLERANCE: never allowed */
+  beyondTolerance: boolean;
   /** ordered after the term ended: never allowed */
   afterTerm: boolean;
   daysLeft: number | null;
@@ -38,15 +48,20 @@ export function checkCallOff(input: CallOffCheckInput): CallOffCheck {
   const remainingT = input.agreedT === null ? null : round3(input.agreedT - input.calledOffT);
   const remainingAfterT = remainingT === null ? null : round3(remainingT - input.requestedT);
   const exceeds = remainingAfterT !== null && remainingAfterT < 0;
+  const beyondTolerance = exceeds && input.agreedT !== null && round3(input.calledOffT + input.requestedT) > round3(input.agreedT * (1 + CALL_OFF_TOLERANCE));
   const daysLeft = input.endOn ? days(input.orderedOn, input.endOn) : null;
   const afterTerm = daysLeft !== null && daysLeft < 0;
   const warnings: CallOffWarning[] = [];
   if (exceeds) warnings.push("exceeds_agreement");
   if (daysLeft !== null && daysLeft >= 0 && daysLeft <= TERM_WARNING_DAYS) warnings.push("term_ending");
-  return { remainingT, remainingAfterT, exceeds, afterTerm, daysLeft, warnings };
+  return { remainingT, remainingAfterT, exceeds, beyondTolerance, afterTerm, daysLeft, warnings };
 }
 
-/** The states of an agreement and the changes allowed between them. */
+/**
+ * The states of an agreement and the changes allowed between them: never back to draft, nothing
+ * after completed or terminated. Between enterprises draft → signed happens by proposal and
+ * confirmation (a proposal is a mark on the draft); park staff record it directly.
+ */
 export const TRANSITIONS: Record<string, readonly string[]> = {
   draft: ["signed", "terminated"],
   signed: ["active", "terminated"],

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { agreementLines, agreements, events } from "@/db/schema";
 import { systemActor } from "@/server/auth/actor";
-import { makeDealCast, makeEnterprise, randomUscc } from "@/server/testing/factories";
+import { makeDealCast, makeEnterprise, makeLicence, pickSubstance, randomUscc } from "@/server/testing/factories";
 import { importAgreements } from "./import";
 
 const csv = (lines: string[]) => ({ name: "agreements.csv", bytes: Buffer.from("\uFEFF" + lines.join("\r\n")) });
@@ -81,6 +81,26 @@ describe("agreement import", () => {
     ]));
     expect(summary.inserted).toBe(1);
     expect(summary.rejected.map((r) => r.ref)).toEqual([`THEIRS-${c.product.id}`]);
+  });
+
+  it("rejects an agreement beyond the bounds, and a controlled line without the buyer's licence", async () => {
+    const c = await makeDealCast();
+    const toxic = await pickSubstance("highly_toxic");
+    const [b, s, tag] = [c.buyerEnterprise.uscc, c.sellerEnterprise.uscc, c.product.id];
+    const file = () => csv([
+      HEADER,
+      `HUGE-${tag},contract,十万亿合同,${b},${s},,甘油,10,10000000000000,2026-05-18,,,`,
+      `TONS-${tag},contract,两亿吨合同,${b},${s},,甘油,200000000,1000,2026-05-18,,,`,
+      `TOXIC-${tag},order,剧毒品订单,${b},${s},${toxic.cas},${toxic.nameZh},5,100000,2026-05-18,,,`,
+    ]);
+    const summary = await importAgreements(getDb(), c.staff.actor, file());
+    expect(summary.inserted).toBe(0);
+    expect(summary.rejected.map((r) => [r.ref, r.column])).toEqual([[`HUGE-${tag}`, "amount_cny"], [`TONS-${tag}`, "volume_t"], [`TOXIC-${tag}`, "cas"]]);
+    expect(summary.rejected[0]!.zh).toContain("1,000 亿元");
+    expect(summary.rejected[1]!.zh).toContain("1 亿吨");
+    expect(summary.rejected[2]!.zh).toContain("许可证");
+    await makeLicence(c.buyerEnterprise.id, { type: "highly_toxic" });
+    expect((await importAgreements(getDb(), c.staff.actor, file())).inserted).toBe(1);
   });
 
   it("refuses a file without the required columns as a whole", async () => {

@@ -9,8 +9,10 @@ import { waitedImportLimits } from "@/server/imports/limits";
 import { readTable, type ImportColumn, type RowError } from "@/server/imports/table";
 import { enqueue } from "@/server/jobs/outbox";
 import { normalizeCas } from "@/server/substances/cas";
-import type { AgreementType } from "./agreement.schemas";
+import { boundsRefusal, type AgreementType } from "./agreement.schemas";
 import { insertAgreement } from "./agreement.service";
+import { loadParties } from "./parties";
+import { complianceRefusal } from "./signing";
 
 export const AGREEMENT_COLUMNS: ImportColumn[] = [
   { key: "ref", label: "协议编号", required: true },
@@ -152,9 +154,14 @@ export async function importAgreements(db: Db, actor: Actor, file: { name: strin
       });
 
       const scope = { buyer: { enterpriseId: buyer.id, parkId: buyer.parkId }, seller: { enterpriseId: seller.id, parkId: seller.parkId } };
-      if (!can(actor, { type: "agreement.create", ...scope })) {
+      if (!can(actor, { type: "agreement.recordSigned", ...scope })) {
         throw new Reject(n, null, "您无权登记这两家企业之间的协议", "You may not record agreements between these two enterprises");
       }
+      // the same bounds and compliance rules as every other way to a signed agreement
+      const outOfBounds = boundsRefusal(lines);
+      if (outOfBounds) throw new Reject(n, outOfBounds.field === "volumeT" ? "volume_t" : "amount_cny", outOfBounds.zh, outOfBounds.en);
+      const refusal = await complianceRefusal(db, await loadParties(db, buyer.id, seller.id), lines);
+      if (refusal) throw new Reject(n, "cas", refusal.zh, refusal.en);
 
       const outcome = await db.transaction(async (tx) => {
         let eventId: number | null = null;
@@ -180,13 +187,17 @@ export async function importAgreements(db: Db, actor: Actor, file: { name: strin
           buyer: { enterpriseId: existing.buyerEnterpriseId, parkId: otherParties.find((e) => e.id === existing.buyerEnterpriseId)?.parkId ?? null },
           seller: { enterpriseId: existing.sellerEnterpriseId, parkId: otherParties.find((e) => e.id === existing.sellerEnterpriseId)?.parkId ?? null },
         };
-        if (!can(actor, { type: "agreement.manage", ...oldScope })) {
+        if (!can(actor, { type: "agreement.recordSigned", ...oldScope })) {
           throw new Reject(n, "ref", `协议编号 ${ref} 已被其他协议使用`, `The ref ${ref} belongs to another agreement`);
         }
         const total = lines.reduce((s, l) => s + Math.round(Number(l.amountCny) * 100), 0) / 100;
         await tx.update(agreements).set({
           type, title, buyerEnterpriseId: buyer.id, sellerEnterpriseId: seller.id, signedOn, startOn, endOn, eventId, totalAmountCny: total.toFixed(2),
           status: existing.status === "draft" ? "signed" : existing.status,
+          // a pending proposal is overtaken by the record; a proposer no longer a party is forgotten
+          ...(existing.status === "draft" || existing.buyerEnterpriseId !== buyer.id || existing.sellerEnterpriseId !== seller.id
+            ? { proposedBy: null, proposedByEnterpriseId: null, proposedAt: null }
+            : {}),
         }).where(eq(agreements.id, existing.id));
         await tx.delete(agreementLines).where(eq(agreementLines.agreementId, existing.id));
         await tx.insert(agreementLines).values(lines.map((l, i) => ({ agreementId: existing.id, lineNo: i + 1, ...l })));

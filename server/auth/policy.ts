@@ -7,6 +7,9 @@ export interface Party {
   parkId: number | null;
 }
 
+/** Which party of a deal an enterprise member acts for. */
+export type DealSide = "buyer" | "seller";
+
 /**
  * The one place that decides who may do what. Every tRPC procedure and CLI command asks here;
  * nothing else makes access decisions.
@@ -31,6 +34,12 @@ export type Action =
   | { type: "quote.accept"; buyer: Party; seller: Party }
   | { type: "agreement.create"; buyer: Party; seller: Party }
   | { type: "agreement.manage"; buyer: Party; seller: Party }
+  | { type: "agreement.recordSigned"; buyer: Party; seller: Party }
+  | { type: "agreement.propose"; side: DealSide; buyer: Party; seller: Party }
+  | { type: "agreement.confirm"; side: DealSide; buyer: Party; seller: Party }
+  | { type: "agreement.callOff"; buyer: Party; seller: Party }
+  | { type: "agreement.deliver"; buyer: Party; seller: Party }
+  | { type: "agreement.changeStatus"; to: "active" | "completed" | "terminated"; buyer: Party; seller: Party }
   | { type: "agreement.import" }
   | { type: "event.create"; parkId: number | null }
   | { type: "report.view"; parkId: number | null }
@@ -62,6 +71,28 @@ const isParkStaff = (a: Actor) => a.parkIds.length > 0;
 const partyMember = (a: Actor, d: { buyer: Party; seller: Party }) =>
   Boolean(memberOf(a, d.buyer.enterpriseId) || memberOf(a, d.seller.enterpriseId));
 const partyStaff = (a: Actor, d: { buyer: Party; seller: Party }) => staffOf(a, d.buyer.parkId) || staffOf(a, d.seller.parkId);
+const roleIn = (a: Actor, d: { buyer: Party; seller: Party }, side: DealSide) => memberOf(a, d[side].enterpriseId)?.role;
+const partyAdmin = (a: Actor, d: { buyer: Party; seller: Party }) => roleIn(a, d, "buyer") === "admin" || roleIn(a, d, "seller") === "admin";
+
+/*
+ * Agreements: who may do what (enforced by the agreement services for every procedure).
+ *
+ *                                 | member of a party (enterprise role)        | park staff of a | platform
+ *                                 | admin      | staff        | procurement    | party's park    | admin
+ * --------------------------------+------------+--------------+----------------+-----------------+---------
+ * create a draft                  | yes        | yes          | yes            | yes             | yes
+ * edit a draft, upload documents  | yes        | yes          | yes            | yes             | yes
+ * record as signed (create signed,| no         | no           | no             | yes             | yes
+ *   import, draft → signed)       |            |              |                |                 |
+ * propose signing (提交签约)       | yes        | seller only  | buyer only     | no (records)    | as a party*
+ * confirm signing (确认签约)       | other party| no           | no             | no (records)    | as a party*
+ * call off (framework)            | buyer only | no           | buyer only     | yes             | yes
+ * record a delivery               | seller only| seller only  | no             | yes             | yes
+ * activate, complete, terminate   | yes        | no           | no             | yes             | yes
+ *
+ * * propose and confirm speak for one of the two enterprises, so they also need a membership;
+ *   both parties must be verified, and a controlled-substance line needs the buyer's licence.
+ */
 
 export function can(actor: Actor, action: Action): boolean {
   if (actor.platformAdmin) return true;
@@ -101,8 +132,27 @@ export function can(actor: Actor, action: Action): boolean {
       return Boolean(memberOf(actor, action.buyer.enterpriseId));
     case "agreement.create":
     case "agreement.manage":
-      // either party, or park staff recording what was signed at their park
+      // either party, or park staff recording what was signed at their park (see the table above)
       return partyMember(actor, action) || partyStaff(actor, action);
+    case "agreement.recordSigned":
+      // what was signed at an event, recorded by the staff of a party's park; parties sign in two steps
+      return partyStaff(actor, action);
+    case "agreement.propose": {
+      const role = roleIn(actor, action, action.side);
+      return role === "admin" || (action.side === "buyer" ? role === "procurement" : role === "staff");
+    }
+    case "agreement.confirm":
+      return roleIn(actor, action, action.side) === "admin";
+    case "agreement.callOff": {
+      const role = roleIn(actor, action, "buyer");
+      return role === "admin" || role === "procurement" || partyStaff(actor, action);
+    }
+    case "agreement.deliver": {
+      const role = roleIn(actor, action, "seller");
+      return role === "admin" || role === "staff" || partyStaff(actor, action);
+    }
+    case "agreement.changeStatus":
+      return partyAdmin(actor, action) || partyStaff(actor, action);
     case "agreement.import":
       return isParkStaff(actor);
     case "event.create":

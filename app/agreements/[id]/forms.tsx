@@ -3,7 +3,7 @@
 import { FilePicker } from "@/app/_components/file-picker";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { fileToBase64 } from "@/app/_components/import-result";
 import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
 import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
@@ -59,6 +59,49 @@ export function StatusActions({ id, transitions, today }: { id: number; transiti
   );
 }
 
+/**
+ * 提交签约 / 确认签约: the button the service allows this actor (`allowed.propose` or
+ * `allowed.confirm`), opening a confirmation dialog that shows the total. `blocked` says why the
+ * server would refuse now (an unverified party, a missing licence): shown, and the button disabled.
+ */
+export function SigningAction({ id, mode, totalAmountCny, amount, blocked }: {
+  id: number; mode: "propose" | "confirm"; totalAmountCny: string; amount: string; blocked: { zh: string; en: string } | null;
+}) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const router = useRouter();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const done = { onSuccess: () => { dialog.current?.close(); router.refresh(); } };
+  const propose = useMutation(trpc.agreement.propose.mutationOptions(done));
+  const confirm = useMutation(trpc.agreement.confirm.mutationOptions(done));
+  const action = mode === "propose" ? propose : confirm;
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <Button size="sm" onClick={() => { action.reset(); dialog.current?.showModal(); }} disabled={Boolean(blocked) || action.isPending}>{t(`agreement.do.${mode}`)}</Button>
+      {blocked ? <span role="note" className="text-xs text-amber-700">{locale === "zh" ? blocked.zh : blocked.en}</span> : null}
+      <dialog ref={dialog} aria-labelledby={`signing-${id}-title`} className="m-auto max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+        <form
+          method="dialog"
+          className="space-y-4 p-5"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (mode === "propose") propose.mutate({ id });
+            else confirm.mutate({ id, totalAmountCny });
+          }}
+        >
+          <h2 id={`signing-${id}-title`} className="text-base font-semibold">{t(`agreement.signing.${mode}_title`)}</h2>
+          <p className="text-sm text-slate-700">{t(`agreement.signing.${mode}_body`, { amount })}</p>
+          {action.error ? <Notice tone="error">{errorMessage(action.error, locale, t)}</Notice> : null}
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>{t("common.cancel")}</Button>
+            <Button type="submit" disabled={action.isPending}>{action.isPending ? t("common.saving") : t(`agreement.signing.${mode}_ok`)}</Button>
+          </div>
+        </form>
+      </dialog>
+    </div>
+  );
+}
+
 /** A call-off against the framework: shows the remaining volume and the warnings before it is sent. */
 export function CallOffForm({ agreementId, lines, today, startOn, endOn }: {
   agreementId: number; today: string; startOn: string | null; endOn: string | null;
@@ -105,8 +148,9 @@ export function CallOffForm({ agreementId, lines, today, startOn, endOn }: {
         </Field>
       </div>
       {check?.afterTerm ? <Notice tone="error">{t("agreement.warning.after_term")}</Notice> : null}
+      {check?.beyondTolerance ? <Notice tone="error">{t("agreement.warning.beyond_tolerance", { remaining: n(check.remainingT) })}</Notice> : null}
       {check?.warnings.includes("term_ending") ? <Notice tone="warning">{t("agreement.warning.term_ending", { days: check.daysLeft ?? 0, date: endOn ?? "" })}</Notice> : null}
-      {check?.exceeds ? (
+      {check?.exceeds && !check.beyondTolerance ? (
         <Notice tone="warning">
           {t("agreement.warning.call_off_exceeds", { remaining: n(check.remainingT), requested: n(requested) })}
           <label className="mt-2 flex items-center gap-2">
@@ -116,7 +160,7 @@ export function CallOffForm({ agreementId, lines, today, startOn, endOn }: {
         </Notice>
       ) : null}
       {add.error && !Object.keys(errors).length ? <Notice tone="error">{errorMessage(add.error, locale, t)}</Notice> : null}
-      <Button type="submit" disabled={add.isPending || Boolean(check?.afterTerm) || Boolean(check?.exceeds && !allowExcess)}>
+      <Button type="submit" disabled={add.isPending || Boolean(check?.afterTerm) || Boolean(check?.beyondTolerance) || Boolean(check?.exceeds && !allowExcess)}>
         {add.isPending ? t("common.saving") : t("agreement.place_call_off")}
       </Button>
     </form>

@@ -8,7 +8,7 @@ import { formatCny, formatDate, formatNumber } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { AgreementStatusBadge } from "../status";
-import { CallOffForm, DeliveryForm, DocumentUpload, StatusActions } from "./forms";
+import { CallOffForm, DeliveryForm, DocumentUpload, SigningAction, StatusActions } from "./forms";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -32,8 +32,17 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
       <PageHeader
         title={a.title}
         description={`${a.ref} · ${t(`agreement.type.${a.type}`)}`}
-        actions={<div className="flex flex-wrap items-center gap-2"><AgreementStatusBadge status={a.status} t={t} />{a.allowed.edit ? <ButtonLink href={`/agreements/${a.id}/edit`} variant="secondary" size="sm">{t("agreement.edit_draft")}</ButtonLink> : null}{a.allowed.transitions.length ? <StatusActions id={a.id} transitions={a.allowed.transitions} today={a.today} /> : null}</div>}
+        actions={<div className="flex flex-wrap items-center gap-2"><AgreementStatusBadge status={a.status} t={t} />{a.allowed.edit ? <ButtonLink href={`/agreements/${a.id}/edit`} variant="secondary" size="sm">{t("agreement.edit_draft")}</ButtonLink> : null}{a.allowed.propose || a.allowed.confirm ? <SigningAction id={a.id} mode={a.allowed.confirm ? "confirm" : "propose"} totalAmountCny={a.totalAmountCny} amount={formatCny(a.totalAmountCny, locale)} blocked={a.signing.blocked} /> : null}{a.allowed.transitions.length ? <StatusActions id={a.id} transitions={a.allowed.transitions} today={a.today} /> : null}</div>}
       />
+      {a.status === "draft" && a.signing.proposedBySide ? (
+        <Notice tone="info">
+          {t("agreement.signing.awaiting", {
+            proposer: a.signing.proposedBySide === "buyer" ? a.buyer.name : a.seller.name,
+            other: a.signing.proposedBySide === "buyer" ? a.seller.name : a.buyer.name,
+            amount: formatCny(a.totalAmountCny, locale),
+          })}
+        </Notice>
+      ) : null}
       {a.warnings.map((w) => (
         <Notice key={w} tone="warning">{t(`agreement.warning.${w}`, { days: a.daysLeft ?? 0, date: formatDate(a.endOn, locale) })}</Notice>
       ))}
@@ -55,6 +64,8 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
             <div><dt className="text-slate-500">{t("agreement.seller")}</dt><dd><Link className="hover:text-brand-700" href={`/enterprises/${a.seller.enterpriseId}`}>{a.seller.name}</Link> <span className="text-xs text-slate-500">{a.seller.parkName ?? t("directory.external")}</span></dd></div>
             {inPark ? <Badge tone="green">{t("deals.in_park")}</Badge> : null}
             {a.event ? <div><dt className="text-slate-500">{t("agreement.event")}</dt><dd><Link className="text-brand-700 hover:underline" href={`/events/${a.event.id}`}>{a.event.name}</Link></dd></div> : null}
+            {a.signing.proposedAt ? <div><dt className="text-slate-500">{t("agreement.signing.proposed_by")}</dt><dd><span translate="no">{a.signing.proposedBy ?? "—"}</span> <span className="text-xs text-slate-500">{formatDate(a.signing.proposedAt, locale)}</span></dd></div> : null}
+            {a.signing.confirmedAt ? <div><dt className="text-slate-500">{t("agreement.signing.confirmed_by")}</dt><dd><span translate="no">{a.signing.confirmedBy ?? "—"}</span> <span className="text-xs text-slate-500">{formatDate(a.signing.confirmedAt, locale)}</span></dd></div> : null}
             {a.inquiryId ? <div><dt className="text-slate-500">{t("agreement.from_inquiry")}</dt><dd><Link className="text-brand-700 hover:underline" href={`/inquiries/${a.inquiryId}`}>{t("agreement.open_inquiry")}</Link></dd></div> : null}
           </dl>
         </Card>

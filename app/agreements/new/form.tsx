@@ -99,7 +99,8 @@ export function AgreementForm({ enterprises, own, events, defaultEventId, record
         else {
           createMutation.mutate({
             ...terms, ref: v.ref || undefined, buyerEnterpriseId: Number(v.buyer), sellerEnterpriseId: Number(v.seller),
-            status: v.status, signedOn: v.signedOn || undefined,
+            // only park staff record an agreement as signed; the parties sign in two steps on its page
+            status: recordSigned ? v.status : "draft", signedOn: recordSigned && v.status === "signed" ? v.signedOn || undefined : undefined,
           });
         }
       }}
@@ -121,8 +122,8 @@ export function AgreementForm({ enterprises, own, events, defaultEventId, record
         {enterpriseSelect("ag-buyer", "buyer", t("agreement.buyer"), errors.buyerEnterpriseId)}
         {enterpriseSelect("ag-seller", "seller", t("agreement.seller"), errors.sellerEnterpriseId)}
       </div>
-      <div className={`grid gap-4 ${draft ? "sm:grid-cols-2" : "sm:grid-cols-4"}`}>
-        {draft ? null : (
+      <div className={`grid gap-4 ${draft || !recordSigned ? "sm:grid-cols-2" : "sm:grid-cols-4"}`}>
+        {draft || !recordSigned ? null : (
           <>
             <Field id="ag-status" label={t("agreement.status_label")}>
               <select id="ag-status" className={inputClass} value={v.status} onChange={set("status")}>
@@ -184,6 +185,7 @@ export function AgreementForm({ enterprises, own, events, defaultEventId, record
         </div>
       </fieldset>
       {save.error && !Object.keys(errors).length ? <Notice tone="error">{errorMessage(save.error, locale, t)}</Notice> : null}
+      {!draft && !recordSigned ? <p className="text-sm text-slate-600">{t("agreement.signing.draft_hint")}</p> : null}
       <Button type="submit" disabled={save.isPending}>{save.isPending ? t("common.saving") : t(draft ? "agreement.save_draft" : "agreement.create")}</Button>
     </form>
   );
