@@ -1,8 +1,8 @@
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 import { normalizeCas } from "@/server/substances/cas";
 import { fileInput, isoDate } from "@/server/inquiries/inquiry.schemas";
 
-const id = z.number().int().positive();
+const id = dbId();
 
 export const AGREEMENT_TYPES = ["framework", "contract", "order"] as const;
 export const AGREEMENT_STATUSES = ["draft", "signed", "active", "completed", "terminated"] as const;
