@@ -83,7 +83,7 @@ export const listListingsInput = z.object({
 export type ListListingsInput = z.infer<typeof listListingsInput>;
 
 const offerFields = z.object({
-  productId: z.number({ error: "field.required" }).int().positive(),
+  productId: dbId(),
   quantity: positiveQuantity,
   unit: z.enum(UNITS).default("t"),
   priceCnyPerUnit: optionalPrice,
