@@ -70,7 +70,8 @@ function idSpots(schema: Schema, name = "", fixed: Record<string, unknown> = {})
 }
 
 type Procedure = { _def: { type: "query" | "mutation" | "subscription"; inputs: Schema[] } };
-const procedures = Object.entries(appRouter._def.procedures as Record<string, Procedure>);
+// at run time a flat record by dotted path ("agreement.byId"), whatever its declared type
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>);
 const idProcedures = procedures.flatMap(([path, p]) => {
   const spots = p._def.inputs.flatMap((input) => idSpots(input));
   return spots.length && p._def.type !== "subscription" ? [{ path, type: p._def.type as "query" | "mutation", spots }] : [];
