@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { ComplianceBadge, ListingStatus, Reasons, formatQuantity } from "@/app/_components/listing-bits";
-import { pageId } from "@/app/_components/page-id";
+import { pageId, pageNumber } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Pagination, buttonClass, inputClass } from "@/app/_components/ui";
 import { formatCny, formatDate } from "@/i18n";
@@ -30,7 +30,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
     inPark: q.inPark === "1", fits: q.fits === "1",
     state: (["ok", "needs_licence"] as const).find((s) => s === q.state),
     show: q.show === "dismissed" ? ("dismissed" as const) : ("active" as const),
-    page: Math.max(1, Number(q.page) || 1),
+    page: pageNumber(q.page),
   };
   const result = await caller.match.forDemand({ demandId: id, ...filters, pageSize: PAGE_SIZE });
   const hrefFor = (page: number) => {
