@@ -29,3 +29,22 @@ z.config({
 });
 
 export { z };
+
+/** The largest value of a PostgreSQL `integer` column: every id of db/schema is one. */
+export const MAX_DB_ID = 2_147_483_647;
+
+/**
+ * A database id: a whole number in the range of the `integer` id columns (1 … 2,147,483,647).
+ * Every id-taking input uses it, so an id out of range is a rejected input, never a database error.
+ */
+export const dbId = () => z.number().int().min(1).max(MAX_DB_ID);
+
+/**
+ * An id written in an address (`/agreements/12`, `?park=3`): the id, or null when it is not
+ * a number in the range of `dbId` (pages answer 404 for it, routes 404 or 400).
+ */
+export function parseDbId(raw: string | null | undefined): number | null {
+  if (!raw || !/^\d{1,10}$/.test(raw)) return null;
+  const parsed = dbId().safeParse(Number(raw));
+  return parsed.success ? parsed.data : null;
+}

@@ -5,6 +5,7 @@ import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { CreateParkForm, UserToggle } from "./forms";
+import { pageNumber } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -18,7 +19,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   const { t, locale } = await getT();
   const params = await searchParams;
   const q = params.q?.trim().slice(0, 60) || undefined;
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageNumber(params.page);
   const caller = await api();
   const users = await attempt(() => caller.user.list({ q, page, pageSize: PAGE_SIZE }));
   if (!users.ok) return <Refusal failure={users} from="/admin" />;

@@ -6,6 +6,7 @@ import { formatCny, formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { AgreementStatusBadge } from "./status";
+import { pageNumber, queryId } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -20,10 +21,10 @@ const TYPES = ["framework", "contract", "order"] as const;
 export default async function AgreementsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { t, locale } = await getT();
   const params = await searchParams;
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageNumber(params.page);
   const status = STATUSES.find((s) => s === params.status);
   const type = TYPES.find((s) => s === params.type);
-  const eventId = Number(params.event) > 0 ? Number(params.event) : undefined;
+  const eventId = queryId(params.event);
   const q = params.q?.trim().slice(0, 60) || undefined;
   const caller = await api();
   const result = await attempt(() => caller.agreement.list({ page, pageSize: PAGE_SIZE, status, type, eventId, q }));

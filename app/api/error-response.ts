@@ -1,17 +1,31 @@
 import "server-only";
-import { TRPCError } from "@trpc/server";
-import { AppError, HTTP_STATUS } from "@/server/errors";
+import { publicError } from "@/server/public-error";
+import type { Bilingual } from "@/server/errors";
 
-/** tRPC's codes that procedures raise themselves */
-const TRPC_STATUS: Record<string, number> = { ...HTTP_STATUS, BAD_REQUEST: 400, SERVICE_UNAVAILABLE: 503 };
+/** A route's bilingual refusal: `{ error: { zh, en } }` with its HTTP status. */
+export const refusal = (status: number, error: Bilingual) => Response.json({ error }, { status });
 
 /**
- * A route's answer to a failure the services report (an AppError, or a procedure's TRPCError):
- * `{ error: { zh, en } }` with its HTTP status. Anything else is a bug and stays one.
+ * A route's answer to any failure (server/public-error.ts): a service's AppError, or a procedure's
+ * TRPCError around one, answers its HTTP status with its bilingual message; a rejected parameter
+ * 400 naming it (`names` maps an input field to the query parameter, `parkId` → `park`); anything
+ * else 500 with the generic message, its text and stack only in the server's log.
  */
-export function errorResponse(e: unknown): Response {
-  const app = e instanceof AppError ? e : e instanceof TRPCError && e.cause instanceof AppError ? e.cause : null;
-  if (app) return Response.json({ error: app.messages }, { status: HTTP_STATUS[app.code] });
-  if (e instanceof TRPCError) return Response.json({ error: { zh: e.message, en: e.message } }, { status: TRPC_STATUS[e.code] ?? 400 });
-  throw e;
+export function errorResponse(e: unknown, where = "route", names?: Record<string, string>): Response {
+  const { status, messages } = publicError(e, where, names);
+  return refusal(status, messages);
+}
+
+/**
+ * A route handler whose failures all answer through `errorResponse`: no SQL, no stack, no
+ * framework error page ever reaches the client from it.
+ */
+export function guarded<A extends unknown[]>(where: string, handler: (...args: A) => Promise<Response>, names?: Record<string, string>) {
+  return async (...args: A): Promise<Response> => {
+    try {
+      return await handler(...args);
+    } catch (e) {
+      return errorResponse(e, where, names);
+    }
+  };
 }

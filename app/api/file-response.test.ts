@@ -1,6 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { AppError, forbidden } from "@/server/errors";
+import { GENERIC_ERROR } from "@/server/public-error";
 import { fileResponse } from "./file-response";
 
 describe("file downloads", () => {
@@ -13,11 +14,19 @@ describe("file downloads", () => {
     expect(await res.text()).toBe("%PDF-1.7");
   });
 
-  it("refuses a bad id without loading anything", async () => {
+  it.each(["abc", "0", "-1", "1.5", "2147483648", "99999999999999999999"])("refuses the id %s with 404 without loading anything", async (raw) => {
     let loaded = false;
-    const res = await fileResponse("abc", async () => { loaded = true; throw new Error("not reached"); });
+    const res = await fileResponse(raw, async () => { loaded = true; throw new Error("not reached"); });
     expect(res.status).toBe(404);
     expect(loaded).toBe(false);
+  });
+
+  it("answers a crash while loading with 500 and the generic message, never the error's text", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await fileResponse("2147483647", async () => { throw new Error('value "x" is out of range for type integer'); });
+    expect(res.status).toBe(500);
+    expect((await res.json()).error).toEqual(GENERIC_ERROR);
+    log.mockRestore();
   });
 
   it("turns a refusal from a service or a procedure into its status and bilingual message", async () => {

@@ -1,5 +1,6 @@
 import "server-only";
-import { errorResponse } from "./error-response";
+import { parseDbId } from "@/server/zod";
+import { errorResponse, refusal } from "./error-response";
 
 /** A stored file (base64 from a tRPC procedure, or bytes from a service). */
 export interface StoredFile {
@@ -16,8 +17,8 @@ const NOT_FOUND = { zh: "未找到文件", en: "File not found" };
  * and its status. Files are private: never cached, never sniffed.
  */
 export async function fileResponse(rawId: string, load: (id: number) => Promise<StoredFile>, disposition: "inline" | "attachment" = "inline") {
-  const id = Number(rawId);
-  if (!Number.isInteger(id) || id <= 0) return Response.json({ error: NOT_FOUND }, { status: 404 });
+  const id = parseDbId(rawId);
+  if (id === null) return refusal(404, NOT_FOUND);
   try {
     const file = await load(id);
     const bytes = typeof file.content === "string" ? Buffer.from(file.content, "base64") : file.content;
@@ -31,6 +32,6 @@ export async function fileResponse(rawId: string, load: (id: number) => Promise<
       },
     });
   } catch (e) {
-    return errorResponse(e);
+    return errorResponse(e, "file download");
   }
 }

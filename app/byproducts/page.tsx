@@ -6,6 +6,7 @@ import { ButtonLink, EmptyState, PageHeader, Pagination, Table, td, th } from "@
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { ByproductActions } from "./byproduct-form";
+import { pageNumber } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -17,7 +18,7 @@ const PAGE_SIZE = 20;
 /** The enterprise's by-products and waste streams offered to other plants (循环经济). */
 export default async function ByproductsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { t, locale } = await getT();
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const page = pageNumber((await searchParams).page);
   const caller = await api();
   const me = await caller.user.me();
   if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/byproducts" />;

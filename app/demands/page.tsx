@@ -6,6 +6,7 @@ import { Badge, ButtonLink, EmptyState, PageHeader, Pagination, Table, buttonCla
 import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { pageNumber } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -24,7 +25,7 @@ export default async function DemandsPage({ searchParams }: { searchParams: Prom
   if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/demands" />;
   if (!me.enterprise) return <Refusal failure={{ ok: false, code: "FORBIDDEN", message: null }} />;
   const status = STATUSES.find((s) => s === params.status) ?? "all";
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageNumber(params.page);
   const result = await attempt(() => caller.demand.list({ enterpriseId: me.enterprise!.id, status, page, pageSize: PAGE_SIZE }));
   if (!result.ok) return <Refusal failure={result} />;
   const { items, total, allowed } = result.data;

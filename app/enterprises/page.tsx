@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Badge, EmptyState, inputClass, PageHeader, Pagination, buttonClass } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { pageNumber, queryId } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -15,8 +16,8 @@ const PAGE_SIZE = 20;
 export default async function DirectoryPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { t, locale } = await getT();
   const params = await searchParams;
-  const page = Math.max(1, Number(params.page) || 1);
-  const parkId = Number(params.park) || undefined;
+  const page = pageNumber(params.page);
+  const parkId = queryId(params.park);
   const q = params.q?.trim().slice(0, 60) || undefined;
   const caller = await api();
   const [result, parks] = await Promise.all([

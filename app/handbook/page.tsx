@@ -6,6 +6,7 @@ import { EmptyState, Notice, buttonClass, inputClass } from "@/app/_components/u
 import { formatCny, formatDate, formatNumber } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { queryId } from "@/app/_components/page-id";
 import { PrintButton } from "./print-button";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,7 +35,7 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
   if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/handbook" />;
   const parks = await caller.park.list();
   const profile = me.enterprise ? await caller.enterprise.profile({ id: me.enterprise.id }) : null;
-  const parkId = Number(params.park) > 0 ? Number(params.park) : me.park?.id ?? profile?.park?.id ?? parks[0]?.id;
+  const parkId = queryId(params.park) ?? me.park?.id ?? profile?.park?.id ?? parks[0]?.id;
   if (!parkId) return <EmptyState title={t("park.no_parks")} />;
   const chain = params.chain?.trim().slice(0, 20) || undefined;
   const result = await attempt(() => caller.report.handbook({ parkId, chain }));

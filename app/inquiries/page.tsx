@@ -6,6 +6,7 @@ import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { InquiryStatusBadge } from "./status";
+import { pageNumber } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -20,7 +21,7 @@ const STATUSES = ["open", "quoted", "accepted", "closed"] as const;
 export default async function InquiriesPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { t, locale } = await getT();
   const params = await searchParams;
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageNumber(params.page);
   const side = SIDES.find((s) => s === params.side) ?? "all";
   const status = STATUSES.find((s) => s === params.status);
   const result = await attempt(async () => (await api()).inquiry.list({ side, status, page, pageSize: PAGE_SIZE }));

@@ -5,6 +5,7 @@ import { EmptyState, PageHeader, Pagination } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { MarkAllRead } from "./mark-all-read";
+import { pageNumber } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -15,7 +16,7 @@ const PAGE_SIZE = 20;
 
 export default async function NotificationsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const { t, locale } = await getT();
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const page = pageNumber((await searchParams).page);
   const result = await attempt(async () => (await api()).notification.list({ page, pageSize: PAGE_SIZE }));
   if (!result.ok) return <Refusal failure={result} from="/notifications" />;
   const { items, total } = result.data;

@@ -7,6 +7,7 @@ import { formatCny, formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { ListingActions } from "../demands/actions";
+import { pageNumber } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -25,7 +26,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
   if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/offers" />;
   if (!me.enterprise) return <Refusal failure={{ ok: false, code: "FORBIDDEN", message: null }} />;
   const status = STATUSES.find((s) => s === params.status) ?? "all";
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageNumber(params.page);
   const result = await attempt(() => caller.offer.list({ enterpriseId: me.enterprise!.id, status, page, pageSize: PAGE_SIZE }));
   if (!result.ok) return <Refusal failure={result} />;
   const { items, total, allowed } = result.data;

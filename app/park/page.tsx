@@ -6,6 +6,7 @@ import { Card, EmptyState, PageHeader, Stat, inputClass, buttonClass } from "@/a
 import { formatDate, formatNumber } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { queryId } from "@/app/_components/page-id";
 import { DirectoryImport, RegisterEnterpriseForm } from "./forms";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,7 +21,7 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
   const me = await caller.user.me();
   if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/park" />;
   const parks = await caller.park.list();
-  const chosen = Number((await searchParams).park) || me.park?.id || (me.platformAdmin ? parks[0]?.id : undefined);
+  const chosen = queryId((await searchParams).park) || me.park?.id || (me.platformAdmin ? parks[0]?.id : undefined);
   if (!chosen) {
     return me.platformAdmin ? <EmptyState title={t("park.no_parks")}><Link className="text-brand-700 underline" href="/admin">{t("nav.admin")}</Link></EmptyState>
       : <Refusal failure={{ ok: false, code: "FORBIDDEN", message: null }} />;

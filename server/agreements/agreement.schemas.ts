@@ -1,8 +1,8 @@
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 import { normalizeCas } from "@/server/substances/cas";
 import { fileInput, isoDate } from "@/server/inquiries/inquiry.schemas";
 
-const id = z.number().int().positive();
+const id = dbId();
 
 /**
  * Upper bounds of what an agreement may record, in create, edit, import, call-offs and deliveries:

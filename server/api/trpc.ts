@@ -7,6 +7,7 @@ import { getDb, type Db } from "@/db";
 import type { Actor } from "@/server/auth/actor";
 import { getRequestActor } from "@/server/auth/next-auth";
 import { AppError, type AppErrorCode } from "@/server/errors";
+import { bothLanguages, publicError } from "@/server/public-error";
 
 export interface Context {
   db: Db;
@@ -28,15 +29,19 @@ const CODES: Record<AppErrorCode, TRPCError["code"]> = {
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
     const app = error.cause instanceof AppError ? error.cause : null;
+    // Never a database error's or a crash's own text: a rejected input is named, anything that is
+    // not a service's AppError gets a fixed message, and the unexpected ones are logged here.
+    const shown = app ? null : publicError(error, `tRPC ${path ?? "?"}`);
     return {
       ...shape,
+      message: shown ? bothLanguages(shown.messages) : shape.message,
       data: {
         ...shape.data,
         stack: undefined,
-        /** the bilingual message a user sees */
-        messages: app?.messages ?? null,
+        /** the bilingual message a user sees (for a rejected input: see zodError) */
+        messages: app?.messages ?? (shown && !(error.cause instanceof ZodError) ? shown.messages : null),
         details: app?.details ?? null,
         /** field errors of a rejected input; their messages are keys of the message files */
         zodError: error.cause instanceof ZodError ? z.flattenError(error.cause) : null,

@@ -1,6 +1,6 @@
 import { MAX_DOCUMENT_BYTES, MAX_IMPORT_BYTES } from "@/db/schema";
 import { normalizeCas } from "@/server/substances/cas";
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 import { DOCUMENT_KINDS, FORMS, GRADES } from "./vocabulary";
 
 export { DOCUMENT_KINDS, FORMS, GRADES, formFromWord, gradeFromWord, type Form, type Grade } from "./vocabulary";
@@ -41,18 +41,18 @@ export const productFields = z.object({
 });
 export type ProductFields = z.infer<typeof productFields>;
 
-export const createProductInput = productFields.extend({ enterpriseId: z.number().int().positive() });
+export const createProductInput = productFields.extend({ enterpriseId: dbId() });
 export type CreateProductInput = z.infer<typeof createProductInput>;
 
-export const updateProductInput = productFields.extend({ id: z.number().int().positive() });
+export const updateProductInput = productFields.extend({ id: dbId() });
 export type UpdateProductInput = z.infer<typeof updateProductInput>;
 
-export const productIdInput = z.object({ id: z.number().int().positive() });
+export const productIdInput = z.object({ id: dbId() });
 
-export const setRetiredInput = z.object({ id: z.number().int().positive(), retired: z.boolean() });
+export const setRetiredInput = z.object({ id: dbId(), retired: z.boolean() });
 
 export const listCatalogueInput = z.object({
-  enterpriseId: z.number().int().positive(),
+  enterpriseId: dbId(),
   q: z.string().trim().max(100).optional(),
   status: z.enum(["active", "retired", "attention"]).default("active"),
   page: z.number().int().min(1).default(1),
@@ -64,18 +64,18 @@ export type ListCatalogueInput = z.infer<typeof listCatalogueInput>;
 const base64Max = (bytes: number) => Math.ceil((bytes * 4) / 3) + 4;
 
 export const startImportInput = z.object({
-  enterpriseId: z.number().int().positive(),
+  enterpriseId: dbId(),
   filename: z.string().trim().min(1).max(200).regex(/\.(csv|xlsx)$/i, { error: "import.file_type" }),
   /** the file's bytes, base64 */
   content: z.string().min(1).max(base64Max(MAX_IMPORT_BYTES), { error: "import.file_too_big" }),
 });
 export type StartImportInput = z.infer<typeof startImportInput>;
 
-export const importJobInput = z.object({ id: z.number().int().positive() });
-export const importJobsInput = z.object({ enterpriseId: z.number().int().positive(), limit: z.number().int().min(1).max(50).default(10) });
+export const importJobInput = z.object({ id: dbId() });
+export const importJobsInput = z.object({ enterpriseId: dbId(), limit: z.number().int().min(1).max(50).default(10) });
 
 export const uploadDocumentInput = z.object({
-  productId: z.number().int().positive(),
+  productId: dbId(),
   kind: z.enum(DOCUMENT_KINDS),
   filename: z.string().trim().min(1).max(200).regex(/\.pdf$/i, { error: "catalogue.document_type" }),
   /** the PDF's bytes, base64 */
@@ -83,4 +83,4 @@ export const uploadDocumentInput = z.object({
 });
 export type UploadDocumentInput = z.infer<typeof uploadDocumentInput>;
 
-export const documentIdInput = z.object({ id: z.number().int().positive() });
+export const documentIdInput = z.object({ id: dbId() });

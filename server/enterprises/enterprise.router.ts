@@ -1,4 +1,4 @@
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 import { protectedProcedure, publicProcedure, router } from "@/server/api/trpc";
 import {
   createEnterpriseInput, enterpriseIdInput, importFileInput, listEnterprisesInput, updateEnterpriseInput,
@@ -20,10 +20,10 @@ export const enterpriseRouter = router({
     .input(updateEnterpriseInput)
     .mutation(({ ctx, input }) => enterprises.updateEnterprise(ctx.db, ctx.actor, input)),
   setVerified: protectedProcedure
-    .input(z.object({ id: z.number().int().positive(), verified: z.boolean() }))
+    .input(z.object({ id: dbId(), verified: z.boolean() }))
     .mutation(({ ctx, input }) => enterprises.setEnterpriseVerified(ctx.db, ctx.actor, input)),
   unverified: protectedProcedure
-    .input(z.object({ parkId: z.number().int().positive() }))
+    .input(z.object({ parkId: dbId() }))
     .query(({ ctx, input }) => enterprises.listUnverified(ctx.db, ctx.actor, input.parkId)),
   import: protectedProcedure.input(importFileInput).mutation(({ ctx, input }) => {
     authorize(ctx.actor, { type: "enterprise.import" });

@@ -1,4 +1,4 @@
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 import { normalizeUscc } from "./uscc";
 
 export const INDUSTRY_CHAINS = ["有机新材料", "医药大健康", "电子化学品", "新能源材料", "精细化工", "基础化工"] as const;
@@ -20,7 +20,7 @@ const optionalText = (max: number) => z.string().trim().max(max).optional().tran
 export const enterpriseFields = z.object({
   name: z.string().trim().min(2, { error: "field.required" }).max(120),
   nameEn: optionalText(160),
-  parkId: z.number().int().positive().nullable(),
+  parkId: dbId().nullable(),
   chains: z.array(z.string().trim().min(1).max(20)).max(8).default([]),
   address: optionalText(200),
   contactName: optionalText(40),
@@ -46,18 +46,18 @@ export const createEnterpriseInput = enterpriseFields.extend({
 });
 export type CreateEnterpriseInput = z.infer<typeof createEnterpriseInput>;
 
-export const updateEnterpriseInput = enterpriseFields.omit({ parkId: true }).extend({ id: z.number().int().positive() });
+export const updateEnterpriseInput = enterpriseFields.omit({ parkId: true }).extend({ id: dbId() });
 export type UpdateEnterpriseInput = z.infer<typeof updateEnterpriseInput>;
 
 export const listEnterprisesInput = z.object({
-  parkId: z.number().int().positive().optional(),
+  parkId: dbId().optional(),
   q: z.string().trim().max(60).optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
 export type ListEnterprisesInput = z.infer<typeof listEnterprisesInput>;
 
-export const enterpriseIdInput = z.object({ id: z.number().int().positive() });
+export const enterpriseIdInput = z.object({ id: dbId() });
 
 export const importFileInput = z.object({
   filename: z.string().trim().regex(/\.(csv|xlsx)$/i, { error: "import.file_type" }),

@@ -1,5 +1,5 @@
 import { protectedProcedure, router } from "@/server/api/trpc";
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 import {
   acceptQuoteInput, createInquiryInput, inquiryIdInput, inquirySource, listInquiriesInput, postMessageInput, sendQuoteInput,
 } from "./inquiry.schemas";
@@ -18,6 +18,6 @@ export const inquiryRouter = router({
   accept: protectedProcedure.input(acceptQuoteInput).mutation(({ ctx, input }) => inquiries.acceptQuote(ctx.db, ctx.actor, input)),
   close: protectedProcedure.input(inquiryIdInput).mutation(({ ctx, input }) => inquiries.closeInquiry(ctx.db, ctx.actor, input.id)),
   attachment: protectedProcedure
-    .input(z.object({ id: z.number().int().positive() }))
+    .input(z.object({ id: dbId() }))
     .query(({ ctx, input }) => inquiries.getAttachment(ctx.db, ctx.actor, input.id)),
 });

@@ -1,7 +1,7 @@
 import { MAX_FILE_BYTES } from "@/db/schema";
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 
-const id = z.number().int().positive();
+const id = dbId();
 
 /** Where an inquiry starts: a match, a catalogue product, or a buyer's demand (a supplier answers it). */
 export const inquirySource = z.discriminatedUnion("kind", [

@@ -1,5 +1,5 @@
 import { LICENCE_DOCUMENT_MAX_BYTES, licenceTypeEnum } from "@/db/schema";
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 
 export const LICENCE_TYPES = licenceTypeEnum.enumValues;
 export const DOCUMENT_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
@@ -22,10 +22,10 @@ const fields = z.object({
 });
 
 export const addLicenceInput = fields.extend({
-  enterpriseId: z.number().int().positive(),
+  enterpriseId: dbId(),
   type: z.enum(LICENCE_TYPES),
 });
 export type AddLicenceInput = z.infer<typeof addLicenceInput>;
 
-export const updateLicenceInput = fields.extend({ id: z.number().int().positive() });
+export const updateLicenceInput = fields.extend({ id: dbId() });
 export type UpdateLicenceInput = z.infer<typeof updateLicenceInput>;

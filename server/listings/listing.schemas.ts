@@ -1,4 +1,4 @@
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 import { todayInChina } from "@/server/compliance/compliance";
 import { normalizeCas } from "@/server/substances/cas";
 
@@ -56,26 +56,26 @@ const windowInOrder = <T extends { deliveryFrom: string | null; deliveryTo: stri
   !v.deliveryFrom || !v.deliveryTo || v.deliveryFrom <= v.deliveryTo;
 
 export const createDemandInput = demandFields
-  .extend({ enterpriseId: z.number().int().positive() })
+  .extend({ enterpriseId: dbId() })
   .refine(windowInOrder, { error: "listing.window_order", path: ["deliveryTo"] });
 export type CreateDemandInput = z.infer<typeof createDemandInput>;
 
 export const updateDemandInput = demandFields
-  .extend({ id: z.number().int().positive() })
+  .extend({ id: dbId() })
   .refine(windowInOrder, { error: "listing.window_order", path: ["deliveryTo"] });
 export type UpdateDemandInput = z.infer<typeof updateDemandInput>;
 
 /** Reopen a closed or expired listing (or publish a draft) with a new last day. */
 export const repostInput = z.object({
-  id: z.number().int().positive(),
+  id: dbId(),
   until: isoDate.refine(notPast, { error: "listing.expiry_past" }),
 });
 export type RepostInput = z.infer<typeof repostInput>;
 
-export const idInput = z.object({ id: z.number().int().positive() });
+export const idInput = z.object({ id: dbId() });
 
 export const listListingsInput = z.object({
-  enterpriseId: z.number().int().positive(),
+  enterpriseId: dbId(),
   status: z.enum([...LISTING_STATUSES, "all"]).default("all"),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
@@ -83,7 +83,7 @@ export const listListingsInput = z.object({
 export type ListListingsInput = z.infer<typeof listListingsInput>;
 
 const offerFields = z.object({
-  productId: z.number({ error: "field.required" }).int().positive(),
+  productId: dbId(),
   quantity: positiveQuantity,
   unit: z.enum(UNITS).default("t"),
   priceCnyPerUnit: optionalPrice,
@@ -95,12 +95,12 @@ const offerFields = z.object({
 const periodInOrder = <T extends { validFrom: string | null; validUntil: string }>(v: T) => !v.validFrom || v.validFrom <= v.validUntil;
 
 export const createOfferInput = offerFields
-  .extend({ enterpriseId: z.number().int().positive() })
+  .extend({ enterpriseId: dbId() })
   .refine(periodInOrder, { error: "listing.period_order", path: ["validUntil"] });
 export type CreateOfferInput = z.infer<typeof createOfferInput>;
 
 export const updateOfferInput = offerFields
-  .extend({ id: z.number().int().positive() })
+  .extend({ id: dbId() })
   .refine(periodInOrder, { error: "listing.period_order", path: ["validUntil"] });
 export type UpdateOfferInput = z.infer<typeof updateOfferInput>;
 
@@ -124,7 +124,7 @@ const byproductFields = z.object({
   publish: z.boolean().default(true),
 });
 
-export const createByproductInput = byproductFields.extend({ enterpriseId: z.number().int().positive() });
+export const createByproductInput = byproductFields.extend({ enterpriseId: dbId() });
 export type CreateByproductInput = z.infer<typeof createByproductInput>;
-export const updateByproductInput = byproductFields.extend({ id: z.number().int().positive() });
+export const updateByproductInput = byproductFields.extend({ id: dbId() });
 export type UpdateByproductInput = z.infer<typeof updateByproductInput>;

@@ -1,5 +1,5 @@
 import { protectedProcedure, router } from "@/server/api/trpc";
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 import { createOfferInput, idInput, listListingsInput, repostInput, updateOfferInput } from "./listing.schemas";
 import * as offers from "./offer.service";
 
@@ -7,7 +7,7 @@ export const offerRouter = router({
   list: protectedProcedure.input(listListingsInput).query(({ ctx, input }) => offers.listOffers(ctx.db, ctx.actor, input)),
   get: protectedProcedure.input(idInput).query(({ ctx, input }) => offers.getOffer(ctx.db, ctx.actor, input.id)),
   products: protectedProcedure
-    .input(z.object({ enterpriseId: z.number().int().positive() }))
+    .input(z.object({ enterpriseId: dbId() }))
     .query(({ ctx, input }) => offers.offerableProducts(ctx.db, ctx.actor, input.enterpriseId)),
   create: protectedProcedure.input(createOfferInput).mutation(({ ctx, input }) => offers.createOffer(ctx.db, ctx.actor, input)),
   update: protectedProcedure.input(updateOfferInput).mutation(({ ctx, input }) => offers.updateOffer(ctx.db, ctx.actor, input)),

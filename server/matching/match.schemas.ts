@@ -1,4 +1,4 @@
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 import { usccSchema } from "@/server/enterprises/enterprise.schemas";
 import { GRADES, optionalCas } from "@/server/listings/listing.schemas";
 
@@ -7,7 +7,7 @@ const paging = { page: z.number().int().min(1).default(1), pageSize: z.number().
 
 /** Filters of "suppliers for my demand" (they live in the page's URL). */
 export const suppliersInput = z.object({
-  demandId: z.number().int().positive(),
+  demandId: dbId(),
   inPark: z.boolean().default(false),
   fits: z.boolean().default(false),
   state: z.enum(["ok", "needs_licence"]).optional(),
@@ -18,9 +18,9 @@ export type SuppliersInput = z.infer<typeof suppliersInput>;
 
 /** Filters of "buyers for my product". */
 export const buyersInput = z.object({
-  enterpriseId: z.number().int().positive(),
-  productId: z.number().int().positive().optional(),
-  byproductId: z.number().int().positive().optional(),
+  enterpriseId: dbId(),
+  productId: dbId().optional(),
+  byproductId: dbId().optional(),
   inPark: z.boolean().default(false),
   state: states,
   ...paging,

@@ -1,5 +1,5 @@
 import { protectedProcedure, router } from "@/server/api/trpc";
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 import * as notifications from "./notification.service";
 
 // Notifications are always the actor's own: the service scopes every query to the actor's
@@ -10,6 +10,6 @@ export const notificationRouter = router({
     .query(({ ctx, input }) => notifications.listNotifications(ctx.db, ctx.actor, input)),
   unread: protectedProcedure.query(({ ctx }) => notifications.unreadCount(ctx.db, ctx.actor)),
   markRead: protectedProcedure
-    .input(z.object({ ids: z.array(z.number().int().positive()).max(200).optional() }))
+    .input(z.object({ ids: z.array(dbId()).max(200).optional() }))
     .mutation(({ ctx, input }) => notifications.markRead(ctx.db, ctx.actor, input)),
 });

@@ -1,4 +1,4 @@
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 import { isoDate } from "@/server/inquiries/inquiry.schemas";
 
 const optionalDate = isoDate.optional().or(z.literal("").transform(() => undefined));
@@ -6,7 +6,7 @@ const optionalDate = isoDate.optional().or(z.literal("").transform(() => undefin
 /** The dashboard's filters: a park (every park for admins when left out), a period of signing dates, a chain. */
 export const reportFilters = z
   .object({
-    parkId: z.number().int().positive().optional(),
+    parkId: dbId().optional(),
     from: optionalDate,
     to: optionalDate,
     chain: z.string().trim().max(20).optional().or(z.literal("").transform(() => undefined)),
@@ -15,7 +15,7 @@ export const reportFilters = z
 export type ReportFilters = z.infer<typeof reportFilters>;
 
 export const ledgerInput = z.object({
-  parkId: z.number().int().positive().optional(),
+  parkId: dbId().optional(),
   from: optionalDate,
   to: optionalDate,
   page: z.number().int().min(1).default(1),
@@ -24,7 +24,7 @@ export const ledgerInput = z.object({
 export type LedgerInput = z.infer<typeof ledgerInput>;
 
 export const handbookInput = z.object({
-  parkId: z.number().int().positive(),
+  parkId: dbId(),
   chain: z.string().trim().max(20).optional().or(z.literal("").transform(() => undefined)),
 });
 export type HandbookInput = z.infer<typeof handbookInput>;

@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
 import type { Actor } from "@/server/auth/actor";
-import { AppError, HTTP_STATUS } from "@/server/errors";
+import { publicError } from "@/server/public-error";
 import { searchProducts } from "./query";
 import { searchInputFromUrl, searchProductsInput } from "./search.schemas";
 
@@ -30,7 +30,8 @@ export async function answerSearch(db: Db, actor: () => Promise<Actor>, params: 
     const timing = `search;dur=${(performance.now() - start).toFixed(1)}, meili;dur=${result.processingTimeMs}`;
     return { status: 200, headers: { ...headers, "server-timing": timing }, body: result };
   } catch (e) {
-    if (e instanceof AppError) return { status: HTTP_STATUS[e.code], headers, body: { error: e.messages } };
-    throw e;
+    // a service's refusal with its status; anything else 500, its text only in the server's log
+    const { status, messages } = publicError(e, "search API");
+    return { status, headers, body: { error: messages } };
   }
 }

@@ -1,8 +1,8 @@
-import { z } from "@/server/zod";
+import { dbId, z } from "@/server/zod";
 import { firstUserInput } from "@/server/enterprises/enterprise.schemas";
 
 export const addMemberInput = firstUserInput.extend({
-  enterpriseId: z.number().int().positive(),
+  enterpriseId: dbId(),
   role: z.enum(["admin", "staff", "procurement"]),
 });
 export type AddMemberInput = z.infer<typeof addMemberInput>;
@@ -14,4 +14,4 @@ export const listUsersInput = z.object({
 });
 export type ListUsersInput = z.infer<typeof listUsersInput>;
 
-export const setUserDisabledInput = z.object({ userId: z.number().int().positive(), disabled: z.boolean() });
+export const setUserDisabledInput = z.object({ userId: dbId(), disabled: z.boolean() });

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { HazardBadges } from "@/app/_components/hazard-badges";
+import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Stat, Table, td, th } from "@/app/_components/ui";
 import { formatCny, formatDate, formatNumber } from "@/i18n";
@@ -17,9 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** One agreement: parties, lines, term, event, state changes, call-offs with fulfilment, documents, history. */
 export default async function AgreementPage({ params }: { params: Promise<{ id: string }> }) {
-  const raw = (await params).id;
-  const id = Number(raw);
-  if (!/^\d{1,9}$/.test(raw) || id <= 0) notFound();
+  const id = pageId((await params).id);
   const { t, locale } = await getT();
   const result = await attempt(async () => (await api()).agreement.byId({ id }));
   if (!result.ok) return <Refusal failure={result} from={`/agreements/${id}`} />;

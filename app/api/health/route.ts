@@ -1,9 +1,8 @@
 import { getDb } from "@/db";
+import { guarded } from "@/app/api/error-response";
 import { healthResponse } from "@/server/platform/health";
 import { getMeili } from "@/server/search/client";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  return healthResponse(getDb(), getMeili);
-}
+export const GET = guarded("health", () => healthResponse(getDb(), getMeili));

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ListingStatus, Reasons, formatQuantity } from "@/app/_components/listing-bits";
+import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
@@ -15,8 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** One by-product: who can take it — matched demands and enterprises whose processes use the substance. */
 export default async function ByproductPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId((await params).id);
   const { t, locale } = await getT();
   const caller = await api();
   const result = await attempt(() => caller.byproduct.get({ id }));

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { ComplianceBadge, ListingStatus, Reasons, formatQuantity } from "@/app/_components/listing-bits";
+import { pageId, pageNumber } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Pagination, buttonClass, inputClass } from "@/app/_components/ui";
 import { formatCny, formatDate } from "@/i18n";
@@ -19,8 +19,7 @@ const PAGE_SIZE = 10;
 
 /** One demand and "suppliers for my demand": ranked candidates with their reasons, filters in the URL. */
 export default async function DemandPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId((await params).id);
   const { t, locale } = await getT();
   const q = await searchParams;
   const caller = await api();
@@ -31,7 +30,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
     inPark: q.inPark === "1", fits: q.fits === "1",
     state: (["ok", "needs_licence"] as const).find((s) => s === q.state),
     show: q.show === "dismissed" ? ("dismissed" as const) : ("active" as const),
-    page: Math.max(1, Number(q.page) || 1),
+    page: pageNumber(q.page),
   };
   const result = await caller.match.forDemand({ demandId: id, ...filters, pageSize: PAGE_SIZE });
   const hrefFor = (page: number) => {

@@ -9,6 +9,7 @@ import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { catalogueEnterprise } from "./enterprise-param";
 import { RetireButton } from "./retire-button";
+import { pageNumber } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -31,7 +32,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
       <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/enterprise/products" />
     );
   }
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageNumber(params.page);
   const status = params.status === "retired" ? "retired" : "active";
   const q = params.q?.trim().slice(0, 100) || undefined;
   const result = await attempt(() => caller.catalogue.list({ enterpriseId, q, status, page, pageSize: PAGE_SIZE }));

@@ -1,27 +1,22 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, PageHeader } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { parseDbId } from "@/server/zod";
 
 type Props = { params: Promise<{ id: string }> };
 
-function parseId(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  return id;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = Number((await params).id);
-  const result = Number.isInteger(id) && id > 0 ? await attempt(async () => (await api()).enterprise.profile({ id })) : null;
+  const id = parseDbId((await params).id);
+  const result = id !== null ? await attempt(async () => (await api()).enterprise.profile({ id })) : null;
   return { title: result?.ok ? result.data.name : undefined };
 }
 
 /** An enterprise's public profile. */
 export default async function EnterpriseProfilePage({ params }: Props) {
-  const id = parseId((await params).id);
+  const id = pageId((await params).id);
   const { t, locale } = await getT();
   const caller = await api();
   const result = await attempt(() => caller.enterprise.profile({ id }));

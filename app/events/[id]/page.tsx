@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { pageId, pageNumber } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { ButtonLink, Card, EmptyState, PageHeader, Pagination, Stat, Table, td, th } from "@/app/_components/ui";
 import { formatCny, formatDate, formatNumber } from "@/i18n";
@@ -17,10 +17,8 @@ const PAGE_SIZE = 20;
 
 /** An event with its figures and the agreements signed there that the visitor may see. */
 export default async function EventPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> }) {
-  const raw = (await params).id;
-  const id = Number(raw);
-  if (!/^\d{1,9}$/.test(raw) || id <= 0) notFound();
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const id = pageId((await params).id);
+  const page = pageNumber((await searchParams).page);
   const { t, locale } = await getT();
   const result = await attempt(async () => (await api()).event.byId({ id, page, pageSize: PAGE_SIZE }));
   if (!result.ok) return <Refusal failure={result} />;

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { HazardBadges } from "@/app/_components/hazard-badges";
+import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, Notice, PageHeader, Table, td, th } from "@/app/_components/ui";
 import { formatCny, formatDate, formatNumber } from "@/i18n";
@@ -19,9 +19,7 @@ const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** One inquiry thread: messages and attachments, quotes, side-by-side comparison and acceptance. */
 export default async function InquiryPage({ params }: { params: Promise<{ id: string }> }) {
-  const raw = (await params).id;
-  const id = Number(raw);
-  if (!/^\d{1,9}$/.test(raw) || id <= 0) notFound();
+  const id = pageId((await params).id);
   const { t, locale } = await getT();
   const caller = await api();
   const result = await attempt(() => caller.inquiry.byId({ id }));

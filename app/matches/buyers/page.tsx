@@ -7,6 +7,7 @@ import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Pagination, bu
 import { formatCny, formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { pageNumber, queryId } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -26,11 +27,11 @@ export default async function BuyersPage({ searchParams }: { searchParams: Promi
   // one select sends "product:12" or "byproduct:3"; links may use product= or byproduct= directly
   const [kind, chosen] = (q.supply ?? "").split(":");
   const filters = {
-    productId: (kind === "product" ? Number(chosen) : Number(q.product)) || undefined,
-    byproductId: (kind === "byproduct" ? Number(chosen) : Number(q.byproduct)) || undefined,
+    productId: queryId(kind === "product" ? chosen : q.product),
+    byproductId: queryId(kind === "byproduct" ? chosen : q.byproduct),
     inPark: q.inPark === "1",
     state: (["ok", "needs_licence", "blocked"] as const).find((s) => s === q.state),
-    page: Math.max(1, Number(q.page) || 1),
+    page: pageNumber(q.page),
   };
   const result = await attempt(() => caller.match.forSupplier({ enterpriseId: me.enterprise!.id, ...filters, pageSize: PAGE_SIZE }));
   if (!result.ok) return <Refusal failure={result} />;

@@ -5,6 +5,7 @@ import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, PageHeader, Pagination, Stat, Table, buttonClass, td, th } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { pageNumber, queryId } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -21,12 +22,12 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
   const caller = await api();
   const me = await caller.user.me();
   if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/park/allocation" />;
-  const parkId = Number(q.park) || me.park?.id || (me.platformAdmin ? (await caller.park.list())[0]?.id : undefined);
+  const parkId = queryId(q.park) || me.park?.id || (me.platformAdmin ? (await caller.park.list())[0]?.id : undefined);
   if (!parkId) return <Refusal failure={{ ok: false, code: "FORBIDDEN", message: null }} />;
   const result = await attempt(() => caller.allocation.plan({ parkId }));
   if (!result.ok) return <Refusal failure={result} from="/park/allocation" />;
   const plan = result.data;
-  const page = Math.max(1, Number(q.page) || 1);
+  const page = pageNumber(q.page);
   const shown = plan.demands.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const parkQuery = q.park ? `park=${parkId}&` : "";
 

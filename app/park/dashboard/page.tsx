@@ -5,6 +5,7 @@ import { Card, EmptyState, PageHeader, Stat, Table, buttonClass, inputClass, td,
 import { formatCny, formatDate, formatNumber } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { queryId } from "@/app/_components/page-id";
 import { DashboardCharts } from "./charts";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,7 +22,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const caller = await api();
   const me = await caller.user.me();
   if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/park/dashboard" />;
-  const parkParam = params.park === "all" ? undefined : Number(params.park) > 0 ? Number(params.park) : me.park?.id;
+  const parkParam = params.park === "all" ? undefined : queryId(params.park) ?? me.park?.id;
   const from = params.from && DATE.test(params.from) ? params.from : undefined;
   const to = params.to && DATE.test(params.to) ? params.to : undefined;
   const chain = params.chain?.trim().slice(0, 20) || undefined;

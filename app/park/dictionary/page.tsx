@@ -7,6 +7,7 @@ import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { CurationForm } from "./curation-form";
+import { pageNumber } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -20,7 +21,7 @@ export default async function DictionaryPage({ searchParams }: { searchParams: P
   const { t, locale } = await getT();
   const params = await searchParams;
   const q = params.q?.trim().slice(0, 80) || "";
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageNumber(params.page);
   const caller = await api();
   const curated = await attempt(() => caller.substance.curated({ page, pageSize: PAGE_SIZE }));
   if (!curated.ok) return <Refusal failure={curated} from="/park/dictionary" />;

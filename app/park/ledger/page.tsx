@@ -5,6 +5,7 @@ import { Badge, EmptyState, PageHeader, Pagination, Table, buttonClass, inputCla
 import { formatDate, formatNumber } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { pageNumber, queryId } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -21,10 +22,10 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   const caller = await api();
   const me = await caller.user.me();
   if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/park/ledger" />;
-  const parkId = params.park === "all" ? undefined : Number(params.park) > 0 ? Number(params.park) : me.park?.id;
+  const parkId = params.park === "all" ? undefined : queryId(params.park) ?? me.park?.id;
   const from = params.from && DATE.test(params.from) ? params.from : undefined;
   const to = params.to && DATE.test(params.to) ? params.to : undefined;
-  const page = Math.max(1, Number(params.page) || 1);
+  const page = pageNumber(params.page);
   const result = await attempt(() => caller.report.ledger({ parkId, from, to, page, pageSize: PAGE_SIZE }));
   if (!result.ok) return <Refusal failure={result} from="/park/ledger" />;
   const { items, total, totalQuantityT } = result.data;

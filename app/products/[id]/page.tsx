@@ -1,25 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formLabel, gradeLabel, purityLabel, tonnesLabel } from "@/app/_components/catalogue-labels";
 import { HazardBadges } from "@/app/_components/hazard-badges";
+import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader } from "@/app/_components/ui";
 import { formatCny, formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { parseDbId } from "@/server/zod";
 
 type Props = { params: Promise<{ id: string }> };
 
-function parseId(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) notFound();
-  return id;
-}
-
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const id = Number((await params).id);
-  const result = Number.isInteger(id) && id > 0 ? await attempt(async () => (await api()).catalogue.product({ id })) : null;
+  const id = parseDbId((await params).id);
+  const result = id !== null ? await attempt(async () => (await api()).catalogue.product({ id })) : null;
   return { title: result?.ok ? result.data.name : undefined };
 }
 
@@ -27,7 +22,7 @@ const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 
 
 /** A product: specs, substance and hazard flags for everyone; supplier, quantities, prices and documents as compliance allows. */
 export default async function ProductPage({ params }: Props) {
-  const id = parseId((await params).id);
+  const id = pageId((await params).id);
   const { t, locale } = await getT();
   const caller = await api();
   const result = await attempt(() => caller.catalogue.product({ id }));

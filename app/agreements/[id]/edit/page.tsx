@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Card, ButtonLink, Notice, PageHeader } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
@@ -13,9 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** A draft agreement, changed before it is signed by either party or park staff. */
 export default async function EditAgreementPage({ params }: { params: Promise<{ id: string }> }) {
-  const raw = (await params).id;
-  const id = Number(raw);
-  if (!/^\d{1,9}$/.test(raw) || id <= 0) notFound();
+  const id = pageId((await params).id);
   const { t } = await getT();
   const caller = await api();
   const result = await attempt(async () => ({ agreement: await caller.agreement.byId({ id }), options: await caller.agreement.formOptions() }));

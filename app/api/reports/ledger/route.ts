@@ -1,17 +1,14 @@
-import { TRPCError } from "@trpc/server";
 import { createContext } from "@/server/api/trpc";
 import { createCaller } from "@/server/api/root";
-
-const param = (url: URL, key: string) => url.searchParams.get(key) || undefined;
+import { guarded } from "@/app/api/error-response";
+import { queryParams } from "@/app/api/query-params";
 
 /** The flow ledger (流向台账) as XLSX, for the same filters as the page (`?park=&from=&to=`). */
-export async function GET(req: Request) {
-  const url = new URL(req.url);
-  const park = Number(param(url, "park"));
-  try {
-    const file = await createCaller(await createContext()).report.exportLedger({
-      parkId: Number.isInteger(park) && park > 0 ? park : undefined, from: param(url, "from"), to: param(url, "to"),
-    });
+export const GET = guarded(
+  "report export (ledger)",
+  async (req: Request) => {
+    const { param, parkId } = queryParams(req);
+    const file = await createCaller(await createContext()).report.exportLedger({ parkId, from: param("from"), to: param("to") });
     return new Response(Buffer.from(file.content, "base64"), {
       headers: {
         "content-type": file.contentType,
@@ -19,8 +16,6 @@ export async function GET(req: Request) {
         "cache-control": "private, no-store",
       },
     });
-  } catch (e) {
-    if (e instanceof TRPCError) return Response.json({ error: e.message }, { status: e.code === "BAD_REQUEST" ? 400 : e.code === "UNAUTHORIZED" ? 401 : e.code === "NOT_FOUND" ? 404 : 403 });
-    throw e;
-  }
-}
+  },
+  { parkId: "park" },
+);

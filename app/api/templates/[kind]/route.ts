@@ -1,13 +1,14 @@
+import { guarded, refusal } from "@/app/api/error-response";
 import { templateFile } from "@/server/imports/templates";
 
 /** Import templates as CSV: Chinese labels in the header (English keys are accepted as well). */
-export async function GET(_req: Request, { params }: { params: Promise<{ kind: string }> }) {
+export const GET = guarded("template download", async (_req: Request, { params }: { params: Promise<{ kind: string }> }) => {
   const file = templateFile((await params).kind);
-  if (!file) return Response.json({ error: { zh: "没有这种模板", en: "No such template" } }, { status: 404 });
+  if (!file) return refusal(404, { zh: "没有这种模板", en: "No such template" });
   return new Response(file.body, {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${file.filename}"`,
     },
   });
-}
+});

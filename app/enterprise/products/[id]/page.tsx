@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Card, Notice, PageHeader } from "@/app/_components/ui";
 import { formatDate } from "@/i18n";
@@ -19,8 +19,7 @@ const text = (v: string | number | null | undefined) => (v === null || v === und
 
 /** Edit one product of the enterprise's catalogue, and its documents. */
 export default async function EditProductPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId((await params).id);
   const { t, locale } = await getT();
   const result = await attempt(async () => (await api()).catalogue.product({ id }));
   if (!result.ok) return <Refusal failure={result} from={`/enterprise/products/${id}`} />;

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, EmptyState, PageHeader, Table, td, th } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
@@ -15,9 +15,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** An enterprise's private page: for its members, its park's staff and platform admins only. */
 export default async function ManageEnterprisePage({ params }: { params: Promise<{ id: string }> }) {
-  const raw = (await params).id;
-  const id = Number(raw);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId((await params).id);
   const { t } = await getT();
   const result = await attempt(async () => (await api()).enterprise.private({ id }));
   if (!result.ok) return <Refusal failure={result} from={`/enterprises/${id}/manage`} />;

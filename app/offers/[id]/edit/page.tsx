@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Card, Notice, PageHeader } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
@@ -12,8 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function EditOfferPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = pageId((await params).id);
   const { t } = await getT();
   const caller = await api();
   const result = await attempt(() => caller.offer.get({ id }));
