@@ -22,6 +22,13 @@ export const env = createEnv({
     PARKLINK_DEMO: z.enum(["0", "1"]).default("0"),
     /** "0" to keep the search sync worker out of this process (e.g. a web-only instance) */
     PARKLINK_WORKER: z.enum(["0", "1"]).default("1"),
+    /** largest request body in bytes, refused with 413 before it is read (uploads excepted) */
+    PARKLINK_MAX_JSON_BODY: z.coerce.number().int().min(64 * 1024).default(1024 * 1024),
+    /**
+     * largest body of a tRPC call that carries a file as base64, in bytes: the biggest file the app
+     * accepts (a 20 MB catalogue import, 4/3 larger as base64) and room for the rest of the call
+     */
+    PARKLINK_MAX_UPLOAD_BODY: z.coerce.number().int().min(64 * 1024).default(28 * 1024 * 1024),
   },
   client: {},
   experimental__runtimeEnv: {},
