@@ -115,7 +115,7 @@ describe("the route handlers' guard (next dev)", () => {
   const request = (path: string, init: { headers?: Record<string, string>; chunks?: Buffer[] }) =>
     new NextRequest(`http://app.test${path}`, {
       method: "POST", headers: init.headers, body: streamOf(init.chunks ?? []), duplex: "half",
-    } as RequestInit & { duplex: "half" });
+    } as ConstructorParameters<typeof NextRequest>[1]);
 
   it("reads a body only up to its limit", async () => {
     expect(await readCapped(streamOf([kb(1), kb(1)]), 2048)).toHaveLength(2048);

@@ -30,7 +30,7 @@ function Chart({ option, label, height = 320 }: { option: Option; label: string;
   useEffect(() => {
     if (!box.current) return;
     const chart = echarts.init(box.current, undefined, { renderer: "svg" });
-    chart.setOption({ color: COLORS, textStyle: { fontFamily: FONT }, animation: false, ...option });
+    chart.setOption({ color: COLORS, textStyle: { fontFamily: FONT }, animation: false, ...option, tooltip: { className: "chart-tooltip", ...(option.tooltip as object) } });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(box.current);
     return () => {
