@@ -13,11 +13,16 @@ export function proxy(request: NextRequest) {
   const refusal = checkRequest(request, options);
   if (refusal) return refusalResponse(refusal, options.production);
 
-  const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
-  const headers = new Headers(request.headers);
-  headers.set("Content-Security-Policy", policy);
-  const response = NextResponse.next({ request: { headers } });
-  response.headers.set("Content-Security-Policy", policy);
+  let response: NextResponse;
+  if (request.nextUrl.pathname.startsWith("/api/")) {
+    response = NextResponse.next(); // files and JSON: no policy (a PDF shown inline needs none)
+  } else {
+    const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
+    const headers = new Headers(request.headers);
+    headers.set("Content-Security-Policy", policy);
+    response = NextResponse.next({ request: { headers } });
+    response.headers.set("Content-Security-Policy", policy);
+  }
   for (const [name, value] of Object.entries(securityHeaders(options.production))) response.headers.set(name, value);
   return response;
 }

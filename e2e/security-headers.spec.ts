@@ -139,17 +139,34 @@ test("an enterprise named like a script shows as text in the dashboard's chart t
   await expect(label).toBeVisible();
   const tooltip = page.locator(".chart-tooltip").filter({ hasText: String(stamp) });
 
-  // hover the enterprise's node, then every node and flow of the chart
+  // count every element a tooltip ever gets (none may come from a name)
+  await page.evaluate(() => {
+    const w = window as unknown as { __tooltipElements: string[] };
+    w.__tooltipElements = [];
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) {
+          if (n instanceof Element && n.parentElement?.closest(".chart-tooltip")) w.__tooltipElements.push(n.tagName.toLowerCase());
+        }
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  // hover the enterprise's node, then sweep the whole chart: every node and flow
   await label.hover();
   await expect(tooltip).toBeVisible();
   await expect(tooltip).toContainText(hostile);
   expect(await tooltip.locator("img").count()).toBe(0);
-  const shapes = flows.locator("svg path");
-  for (let i = 0, n = await shapes.count(); i < n; i++) await shapes.nth(i).hover({ force: true, timeout: 2_000 }).catch(() => undefined);
+  const box = (await flows.boundingBox())!;
+  for (let y = 4; y < box.height; y += 6) {
+    for (let x = 4; x < box.width; x += box.width / 24) await page.mouse.move(box.x + x, box.y + y);
+  }
   await label.hover();
   await expect(tooltip).toContainText(hostile);
 
   expect(await page.locator(".chart-tooltip img").count()).toBe(0);
+  const elements = await page.evaluate(() => (window as unknown as { __tooltipElements: string[] }).__tooltipElements);
+  expect(elements.length).toBeGreaterThan(0); // the sweep showed tooltips
+  expect(elements.filter((tag) => !["div", "span", "br"].includes(tag))).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
   expect(dialogs).toEqual([]);
 });
