@@ -156,10 +156,10 @@ test("an enterprise named like a script shows as text in the dashboard's chart t
   await expect(tooltip).toBeVisible();
   await expect(tooltip).toContainText(hostile);
   expect(await tooltip.locator("img").count()).toBe(0);
-  const box = (await flows.boundingBox())!;
-  for (let y = 4; y < box.height; y += 6) {
-    for (let x = 4; x < box.width; x += box.width / 24) await page.mouse.move(box.x + x, box.y + y);
-  }
+  const centres = await flows.locator("svg path").evaluateAll((shapes) =>
+    shapes.map((s) => s.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0).map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })),
+  );
+  for (const c of centres) await page.mouse.move(c.x, c.y);
   await label.hover();
   await expect(tooltip).toContainText(hostile);
 
