@@ -24,7 +24,7 @@ const dataDir = path.resolve(process.env.DATA_DIR || ".data");
 const log = (line: string) => console.log(`[parklink] ${line}`);
 const STOP_TIMEOUT_MS = 10_000;
 
-const SOURCES = ["app", "server", "db/schema", "db/seed", "i18n", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = ["app", "proxy.ts", "server", "db/schema", "db/seed", "i18n", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
 
 function newestSource(entry: string): number {
   if (!fs.existsSync(entry)) return 0;

@@ -32,6 +32,13 @@ export const env = createEnv({
     PARKLINK_IMPORT_MAX_UNZIPPED_BYTES: z.coerce.number().int().min(1024).default(200 * 1024 * 1024),
     /** how many reverse proxies in front append to X-Forwarded-For; 0: the socket's address is the client's */
     PARKLINK_TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** largest request body in bytes, refused with 413 before it is read (uploads excepted) */
+    PARKLINK_MAX_JSON_BODY: z.coerce.number().int().min(64 * 1024).default(1024 * 1024),
+    /**
+     * largest body of a tRPC call that carries a file as base64, in bytes: the biggest file the app
+     * accepts (a 20 MB catalogue import, 4/3 larger as base64) and room for the rest of the call
+     */
+    PARKLINK_MAX_UPLOAD_BODY: z.coerce.number().int().min(64 * 1024).default(28 * 1024 * 1024),
   },
   client: {},
   experimental__runtimeEnv: {},

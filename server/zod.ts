@@ -6,6 +6,9 @@ import { z } from "zod";
  * and the CLI translate them into Chinese and English. Import `z` from here in every schema.
  */
 z.config({
+  // in the browser, no compiled validators: the pages' Content-Security-Policy forbids eval, and
+  // zod's probe for it (`Function("")`) would be reported as a violation (server/http/security.ts)
+  jitless: typeof window !== "undefined",
   customError: (issue) => {
     switch (issue.code) {
       case "too_small":

@@ -18,13 +18,19 @@ const COLORS = ["#17724f", "#1f8a63", "#3fa57d", "#7cc4a4", "#f2a541", "#e4572e"
 
 type Option = echarts.EChartsCoreOption;
 
+/**
+ * ECharts puts what a tooltip formatter returns into the page as HTML: every name in it (enterprise
+ * names are typed by their users) goes through this first. Labels are SVG text and need nothing.
+ */
+const html = (text: string | number) => echarts.format.encodeHTML(String(text));
+
 /** One ECharts chart (SVG), resized with its box; described for screen readers by `label`. */
 function Chart({ option, label, height = 320 }: { option: Option; label: string; height?: number }) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!box.current) return;
     const chart = echarts.init(box.current, undefined, { renderer: "svg" });
-    chart.setOption({ color: COLORS, textStyle: { fontFamily: FONT }, animation: false, ...option });
+    chart.setOption({ color: COLORS, textStyle: { fontFamily: FONT }, animation: false, ...option, tooltip: { className: "chart-tooltip", ...(option.tooltip as object) } });
     const observer = new ResizeObserver(() => chart.resize());
     observer.observe(box.current);
     return () => {
@@ -63,7 +69,7 @@ export function DashboardCharts({ figures: f }: { figures: ReportFigures }) {
     ],
   };
   const byType: Option = {
-    tooltip: { trigger: "item", formatter: (p: { name: string; value: number; percent: number }) => `${p.name}<br/>${money(p.value)} (${p.percent}%)` },
+    tooltip: { trigger: "item", formatter: (p: { name: string; value: number; percent: number }) => `${html(p.name)}<br/>${html(money(p.value))} (${html(p.percent)}%)` },
     legend: { bottom: 0 },
     series: [{
       type: "pie", radius: ["40%", "68%"], label: { formatter: "{b}\n{d}%" },
@@ -86,7 +92,9 @@ export function DashboardCharts({ figures: f }: { figures: ReportFigures }) {
   };
   const flows: Option = {
     tooltip: { trigger: "item", formatter: (p: { dataType: string; data: { source?: string; target?: string; value?: number }; name: string }) =>
-      p.dataType === "edge" ? `${names.get(p.data.source!)} → ${names.get(p.data.target!)}<br/>${money(p.data.value ?? 0)}` : names.get(p.name) ?? p.name },
+      p.dataType === "edge"
+        ? `${html(names.get(p.data.source!) ?? "")} → ${html(names.get(p.data.target!) ?? "")}<br/>${html(money(p.data.value ?? 0))}`
+        : html(names.get(p.name) ?? p.name) },
     series: [{
       type: "sankey", left: 10, right: 190, top: 10, bottom: 10, nodeGap: 6, emphasis: { focus: "adjacency" },
       label: { formatter: (p: { name: string }) => names.get(p.name) ?? p.name, fontSize: 11 },

@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import type { NextRequest } from "next/server";
 import { authOptions, buildAuthOptions } from "@/server/auth/next-auth";
+import { guardRoute } from "@/server/http/web";
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -24,4 +25,7 @@ async function POST(req: NextRequest, context: Context): Promise<Response> {
   return new Response(response.body, { status: 429, headers });
 }
 
-export { handler as GET, POST };
+// cross-site posts and oversized bodies are refused before next-auth reads them (server/http)
+const guardedGet = guardRoute(handler);
+const guardedPost = guardRoute(POST);
+export { guardedGet as GET, guardedPost as POST };
