@@ -1,7 +1,7 @@
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { users } from "@/db/schema";
+import { enterprises, users } from "@/db/schema";
 import { eq } from "drizzle-orm";
 import { makeEnterprise, makeUser } from "@/server/testing/factories";
 import { actorFromCookies, sessionToken } from "./session";
@@ -22,7 +22,12 @@ describe("the session behind a Cookie header", () => {
     const { user } = await makeUser({ enterpriseId: enterprise.id, role: "procurement" });
     const token = await encode({ token: { uid: user.id }, secret });
     const actor = await actorFromCookies(getDb(), `next-auth.session-token=${token}`, secret);
-    expect(actor).toMatchObject({ userId: user.id, enterprises: [{ enterpriseId: enterprise.id, role: "procurement" }] });
+    expect(actor).toMatchObject({ userId: user.id, enterprises: [{ enterpriseId: enterprise.id, role: "procurement", verified: false }] });
+    // whether its enterprise is verified, as it is now (the policy shows hazardous details to verified members only)
+    await getDb().update(enterprises).set({ verifiedAt: new Date() }).where(eq(enterprises.id, enterprise.id));
+    expect((await actorFromCookies(getDb(), `next-auth.session-token=${token}`, secret)).enterprises).toEqual([
+      { enterpriseId: enterprise.id, role: "procurement", verified: true },
+    ]);
 
     expect((await actorFromCookies(getDb(), `next-auth.session-token=${token}x`, secret)).userId).toBeNull();
     expect((await actorFromCookies(getDb(), `next-auth.session-token=${token}`, "another-secret-of-enough-length-987")).userId).toBeNull();
