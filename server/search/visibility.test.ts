@@ -4,6 +4,8 @@ import { anonymous } from "@/server/auth/actor";
 import { makeEnterprise, makePark, makeProduct, makeUser, pickSubstance } from "@/server/testing/factories";
 import { dropTestIndexes, prepareTestIndexes } from "@/server/testing/search";
 import { answerSearch } from "./api";
+import { getMeili } from "./client";
+import { ensureIndex, INDEX_SETTINGS, indexUid } from "./indexes";
 import { searchProducts } from "./query";
 import { syncProducts } from "./sync";
 
@@ -114,5 +116,17 @@ describe("hidden fields of hazardous products", () => {
     expect(counts(member.facets.inPark)).toEqual({ true: 5, false: 1 });
     expect(counts(member.facets.chain)).toEqual({ 精细化工: 3, [hiddenChain]: 3 });
     expect((await searchProducts(db, verified.actor, { q: word, park: parks.two.code })).total).toBe(2);
+  });
+
+  it("reach an index of the previous release: its settings change, so it is rebuilt with the public copies", async () => {
+    const uid = `${indexUid("products")}__previous`;
+    const wait = { timeout: 120_000 };
+    await getMeili().createIndex(uid, { primaryKey: "id" }).waitTask(wait);
+    const previous = ["name", "substanceZh", "aliases", "substanceEn", "cas", "casDigits", "sku", "description"];
+    await getMeili().index(uid).updateSettings({ ...INDEX_SETTINGS.products, searchableAttributes: previous }).waitTask(wait);
+    // "configured" is what makes sync ask for a rebuild (`search-index`, server/search/sync.ts)
+    expect(await ensureIndex(getMeili(), "products", uid)).toBe("configured");
+    expect((await getMeili().index(uid).getSettings()).searchableAttributes).toContain("publicSku");
+    await getMeili().deleteIndex(uid).waitTask(wait);
   });
 });
