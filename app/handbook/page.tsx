@@ -72,7 +72,7 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
           {h.chain ? ` · ${h.chain}` : ""}
         </p>
       </div>
-      {h.hiddenHazardous ? <div className="no-print"><Notice tone="info">{t("handbook.hidden", { count: h.hiddenHazardous })}</Notice></div> : null}
+      {h.hazardousHidden ? <div className="no-print"><Notice tone="info">{t("handbook.hidden")}</Notice></div> : null}
       {h.sections.length === 0 ? <EmptyState title={t("handbook.empty")} /> : null}
 
       <nav aria-label={t("handbook.contents")} className="rounded-lg border border-slate-200 bg-white p-4">

@@ -68,7 +68,7 @@ describe("the rightful user is allowed", () => {
     });
     const [user] = await getDb().select().from(users).where(eq(users.email, email));
     const actor = await loadActor(getDb(), user!.id);
-    expect(actor.enterprises).toEqual([{ enterpriseId: created.id, role: "admin" }]);
+    expect(actor.enterprises).toEqual([{ enterpriseId: created.id, role: "admin", verified: false }]);
   });
 
   it("rejects a credit code with a wrong check character", async () => {

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { memberships, parkStaff, users } from "@/db/schema";
+import { enterprises, memberships, parkStaff, users } from "@/db/schema";
 
 export type EnterpriseRole = "admin" | "staff" | "procurement";
 
@@ -9,7 +9,8 @@ export interface Actor {
   userId: number | null;
   name: string | null;
   platformAdmin: boolean;
-  enterprises: { enterpriseId: number; role: EnterpriseRole }[];
+  /** `verified`: the enterprise is verified by its park (missing counts as not verified) */
+  enterprises: { enterpriseId: number; role: EnterpriseRole; verified?: boolean }[];
   parkIds: number[];
 }
 
@@ -23,14 +24,18 @@ export async function loadActor(db: Db, userId: number): Promise<Actor> {
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user || user.disabledAt) return anonymous;
   const [ms, ps] = await Promise.all([
-    db.select().from(memberships).where(eq(memberships.userId, userId)),
+    db
+      .select({ enterpriseId: memberships.enterpriseId, role: memberships.role, verifiedAt: enterprises.verifiedAt })
+      .from(memberships)
+      .innerJoin(enterprises, eq(enterprises.id, memberships.enterpriseId))
+      .where(eq(memberships.userId, userId)),
     db.select().from(parkStaff).where(eq(parkStaff.userId, userId)),
   ]);
   return {
     userId,
     name: user.name,
     platformAdmin: user.isPlatformAdmin,
-    enterprises: ms.map((m) => ({ enterpriseId: m.enterpriseId, role: m.role })),
+    enterprises: ms.map((m) => ({ enterpriseId: m.enterpriseId, role: m.role, verified: m.verifiedAt !== null })),
     parkIds: ps.map((p) => p.parkId),
   };
 }

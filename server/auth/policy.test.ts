@@ -116,6 +116,12 @@ describe("policy", () => {
     ["enterprise users do not curate the dictionary", enterpriseAdmin, { type: "dictionary.curate" }, false],
     ["only admins rebuild the search indexes", parkStaff, { type: "search.reindex" }, false],
     ["admins rebuild the search indexes", admin, { type: "search.reindex" }, true],
+    ["anonymous visitors do not see who trades hazardous products", anonymous, { type: "hazardous.viewDetails", enterpriseId: 10 }, false],
+    ["members of an unverified enterprise do not either", buyer, { type: "hazardous.viewDetails", enterpriseId: 10 }, false],
+    ["but they see their own enterprise's listings", buyer, { type: "hazardous.viewDetails", enterpriseId: 11 }, true],
+    ["members of a verified enterprise see them", { ...buyer, enterprises: [{ enterpriseId: 11, role: "procurement", verified: true }] }, { type: "hazardous.viewDetails", enterpriseId: 10 }, true],
+    ["park staff see them", parkStaff, { type: "hazardous.viewDetails", enterpriseId: 10 }, true],
+    ["admins see them", admin, { type: "hazardous.viewDetails" }, true],
   ])("%s", (_, actor, action, allowed) => {
     expect(can(actor, action)).toBe(allowed);
   });

@@ -62,7 +62,13 @@ export type Action =
   /** correct the substance dictionary (names, aliases) */
   | { type: "dictionary.curate" }
   /** rebuild the search indexes from PostgreSQL */
-  | { type: "search.reindex" };
+  | { type: "search.reindex" }
+  /**
+   * see who trades a hazardous substance and at what quantities and prices: a hazardous product's
+   * supplier, a hazardous demand's buyer, and what identifies them (DESIGN.md, "Compliance").
+   * `enterpriseId` is that enterprise, when known: its own members always see their own listings.
+   */
+  | { type: "hazardous.viewDetails"; enterpriseId?: number | null };
 
 const isSignedIn = (a: Actor) => a.userId !== null || a.platformAdmin;
 const memberOf = (a: Actor, enterpriseId: number) => a.enterprises.find((e) => e.enterpriseId === enterpriseId);
@@ -192,6 +198,10 @@ export function can(actor: Actor, action: Action): boolean {
     }
     case "dictionary.curate":
       return isParkStaff(actor);
+    case "hazardous.viewDetails":
+      // a closed, members-only system: park staff, and signed-in members of a verified enterprise
+      return isParkStaff(actor) || (isSignedIn(actor) && actor.enterprises.some((e) => e.verified === true)) ||
+        (action.enterpriseId != null && Boolean(memberOf(actor, action.enterpriseId)));
   }
 }
 

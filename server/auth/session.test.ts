@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { encode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { sessions, users } from "@/db/schema";
+import { enterprises, sessions, users } from "@/db/schema";
 import { makeEnterprise, makeUser } from "@/server/testing/factories";
 import { authOptions } from "./next-auth";
 import {
@@ -33,7 +33,10 @@ describe("the session behind a Cookie header", () => {
     const { user } = await makeUser({ enterpriseId: enterprise.id, role: "procurement" });
     const { cookie } = await cookieFor(user.id);
     const actor = await actorAt(cookie);
-    expect(actor).toMatchObject({ userId: user.id, enterprises: [{ enterpriseId: enterprise.id, role: "procurement" }] });
+    expect(actor).toMatchObject({ userId: user.id, enterprises: [{ enterpriseId: enterprise.id, role: "procurement", verified: false }] });
+    // whether its enterprise is verified, as it is now (the policy shows hazardous details to verified members only)
+    await getDb().update(enterprises).set({ verifiedAt: new Date() }).where(eq(enterprises.id, enterprise.id));
+    expect((await actorAt(cookie)).enterprises).toEqual([{ enterpriseId: enterprise.id, role: "procurement", verified: true }]);
 
     expect((await actorAt(`${cookie}x`)).userId).toBeNull();
     expect((await actorFromCookies(getDb(), cookie, { secret: "another-secret-of-enough-length-987" })).userId).toBeNull();

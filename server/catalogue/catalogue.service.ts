@@ -5,9 +5,9 @@ import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import {
-  seesRegulatedDetails, supplierLicenceValidUntil, supplierState, tierOf, todayInChina, type SubstanceFlags,
+  supplierLicenceValidUntil, supplierState, tierOf, todayInChina, type SubstanceFlags,
 } from "@/server/compliance/compliance";
-import { isVerifiedMember, licenceFacts } from "@/server/compliance/licences";
+import { licenceFacts } from "@/server/compliance/licences";
 import { AppError, forbidden, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
 import { substanceView } from "@/server/substances/substance.service";
@@ -148,8 +148,7 @@ async function productContext(db: Db, actor: Actor, id: number) {
   const state = supplierState(flags, licences, todayInChina());
   // retired products, and controlled ones whose supplier licence has lapsed, are hidden from everyone but their owner
   if (!owner && (row.product.retiredAt !== null || state === "blocked")) throw notFound(PRODUCT);
-  const seesDetails = owner || tier === "none" ||
-    seesRegulatedDetails({ platformAdmin: actor.platformAdmin, parkIds: actor.parkIds, verifiedMember: await isVerifiedMember(db, actor) });
+  const seesDetails = owner || tier === "none" || can(actor, { type: "hazardous.viewDetails", enterpriseId: row.enterprise.id });
   return { ...row, scope, owner, flags, tier, licences, state, seesDetails };
 }
 

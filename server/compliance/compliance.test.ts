@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { licences } from "@/db/schema";
-import { makeEnterprise, makeUser } from "@/server/testing/factories";
+import { makeEnterprise } from "@/server/testing/factories";
 import {
-  buyerState, matchCompliance, seesRegulatedDetails, supplierLicenceValidUntil, supplierState, tierOf, todayInChina,
+  buyerState, matchCompliance, supplierLicenceValidUntil, supplierState, tierOf, todayInChina,
   type LicenceFact, type SubstanceFlags,
 } from "./compliance";
-import { isVerifiedMember, licenceFacts } from "./licences";
+import { licenceFacts } from "./licences";
 
 const plain: SubstanceFlags = { hazardous: false, highlyToxic: false, explosivePrecursor: false, precursorCategory: null };
 const toluene: SubstanceFlags = { ...plain, hazardous: true };
@@ -67,27 +67,19 @@ describe("compliance tiers and states", () => {
     expect(matchCompliance(toluene, [], [], today).state).toBe("ok");
   });
 
-  it("shows regulated details to verified members, park staff and admins only", () => {
-    expect(seesRegulatedDetails({ platformAdmin: false, parkIds: [], verifiedMember: false })).toBe(false);
-    expect(seesRegulatedDetails({ platformAdmin: false, parkIds: [], verifiedMember: true })).toBe(true);
-    expect(seesRegulatedDetails({ platformAdmin: false, parkIds: [3], verifiedMember: false })).toBe(true);
-    expect(seesRegulatedDetails({ platformAdmin: true, parkIds: [], verifiedMember: false })).toBe(true);
-  });
-
   it("reads today in China's calendar", () => {
     expect(todayInChina(new Date("2026-11-23T17:00:00Z"))).toBe("2026-11-24");
   });
 });
 
 describe("licences on file", () => {
-  it("loads each enterprise's licences and tells verified members", async () => {
+  // who sees regulated details is the policy's `hazardous.viewDetails` (server/auth/policy.test.ts)
+  it("loads each enterprise's licences", async () => {
     const verified = await makeEnterprise({ verifiedAt: new Date() });
     const unverified = await makeEnterprise();
     await getDb().insert(licences).values({ enterpriseId: verified.id, type: "highly_toxic", number: "T-1", validUntil: "2030-01-01", verifiedAt: new Date() });
     const facts = await licenceFacts(getDb(), [verified.id, unverified.id]);
     expect(facts.get(verified.id)).toEqual([{ type: "highly_toxic", validUntil: "2030-01-01", verified: true }]);
     expect(facts.get(unverified.id)).toEqual([]);
-    expect(await isVerifiedMember(getDb(), (await makeUser({ enterpriseId: verified.id })).actor)).toBe(true);
-    expect(await isVerifiedMember(getDb(), (await makeUser({ enterpriseId: unverified.id })).actor)).toBe(false);
   });
 });

@@ -107,15 +107,6 @@ export function matchCompliance(
   return { state: s === "blocked" ? "blocked" : b === "needs_licence" ? "needs_licence" : "ok", supplier: s, buyer: b };
 }
 
-/**
- * Who may see a hazardous product's supplier, quantities and prices: signed-in members of a
- * verified enterprise, park staff and platform admins (and the CLI). Anonymous visitors and
- * members of unverified enterprises see only that the product exists.
- */
-export function seesRegulatedDetails(viewer: { platformAdmin: boolean; parkIds: number[]; verifiedMember: boolean }): boolean {
-  return viewer.platformAdmin || viewer.parkIds.length > 0 || viewer.verifiedMember;
-}
-
 /** Today as YYYY-MM-DD in China Standard Time, the calendar licences are written in. */
 export function todayInChina(now = new Date()): string {
   return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);

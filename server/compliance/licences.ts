@@ -1,7 +1,6 @@
-import { inArray, sql } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { enterprises, licences } from "@/db/schema";
-import type { Actor } from "@/server/auth/actor";
+import { licences } from "@/db/schema";
 import type { LicenceFact } from "./compliance";
 
 /** The licences on file of several enterprises, as the compliance rules read them. */
@@ -16,15 +15,4 @@ export async function licenceFacts(db: Db, enterpriseIds: number[]): Promise<Map
     byEnterprise.get(row.enterpriseId)?.push({ type: row.type, validUntil: row.validUntil, verified: row.verifiedAt !== null });
   }
   return byEnterprise;
-}
-
-/** Whether the actor is a member of at least one verified enterprise (sees hazardous details). */
-export async function isVerifiedMember(db: Db, actor: Actor): Promise<boolean> {
-  const ids = actor.enterprises.map((e) => e.enterpriseId);
-  if (ids.length === 0) return false;
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(enterprises)
-    .where(sql`${inArray(enterprises.id, ids)} AND ${enterprises.verifiedAt} IS NOT NULL`);
-  return (row?.n ?? 0) > 0;
 }

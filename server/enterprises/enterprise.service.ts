@@ -3,6 +3,7 @@ import type { Db } from "@/db";
 import { enterprises, licences, memberships, parks, products, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/audit";
 import { enqueue } from "@/server/jobs/outbox";
+import { notify } from "@/server/notifications/notification.service";
 import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { authorize, can } from "@/server/auth/policy";
@@ -88,6 +89,8 @@ export async function getEnterprisePrivate(db: Db, actor: Actor, id: number) {
       update: can(actor, { type: "enterprise.update", ...scope }),
       addMember: can(actor, { type: "member.add", ...scope }),
       verify: can(actor, { type: "enterprise.verify", parkId: enterprise.parkId }),
+      /** a rename by this actor keeps the verification (otherwise it goes back to review) */
+      renameKeepsVerification: enterprise.verifiedAt === null || can(actor, { type: "enterprise.verify", parkId: enterprise.parkId }),
     },
   };
 }
@@ -112,14 +115,40 @@ export async function createEnterprise(db: Db, actor: Actor, input: CreateEnterp
   });
 }
 
+/**
+ * Changes an enterprise's profile. Park staff verified the enterprise under its name, and the
+ * verification opens hazardous details to its members: a rename (name or English name) by anyone
+ * who may not verify it, i.e. its own members, sends it back to review (verification cleared and
+ * audited, its members told, and it is back on its park staff's list of enterprises awaiting
+ * verification). A rename by those who verify it (its park's staff, admins) keeps it.
+ */
 export async function updateEnterprise(db: Db, actor: Actor, input: UpdateEnterpriseInput) {
   const before = await findEnterprise(db, input.id);
   authorize(actor, { type: "enterprise.update", enterpriseId: input.id, parkId: before.parkId });
+  const renamed = input.name !== before.name || (input.nameEn ?? null) !== before.nameEn;
+  const review = renamed && before.verifiedAt !== null && !can(actor, { type: "enterprise.verify", parkId: before.parkId });
   return db.transaction(async (tx) => {
     const { id, ...fields } = input;
-    const [after] = await tx.update(enterprises).set(fields).where(eq(enterprises.id, id)).returning();
+    const [after] = await tx
+      .update(enterprises)
+      .set(review ? { ...fields, verifiedAt: null, verifiedBy: null } : fields)
+      .where(eq(enterprises.id, id))
+      .returning();
     await enqueue(tx, "enterprises", [id]);
     await recordAudit(tx, actor, { entity: "enterprise", entityId: id, action: "update", before, after });
+    if (review) {
+      await recordAudit(tx, actor, {
+        entity: "enterprise", entityId: id, action: "unverify",
+        before: { verifiedAt: before.verifiedAt, name: before.name, nameEn: before.nameEn },
+        after: { verifiedAt: null, name: after!.name, nameEn: after!.nameEn, reason: "renamed" },
+      });
+      // park staff have no notices of their own: the enterprise is back on their list awaiting verification (listUnverified)
+      await notify(tx, { enterpriseId: id }, "enterprise.reverify", {
+        zh: `企业名称已改为“${after!.name}”，需所属园区重新审核；审核通过前暂不能查看危险化学品的供应信息。`,
+        en: `The enterprise is now named "${after!.name}" and awaits verification by its park again; until then hazardous chemicals' supply details are hidden.`,
+        href: `/enterprises/${id}/manage`,
+      });
+    }
     return after!;
   });
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { agreementLines, agreements, licences, matches, notifications, quotes } from "@/db/schema";
 import { todayInChina } from "@/server/compliance/compliance";
-import { makeDealCast, makeDemand, makeEnterprise, makeMatch, makeProduct, makeUser } from "@/server/testing/factories";
+import { makeDealCast, makeDemand, makeEnterprise, makeMatch, makePark, makeProduct, makeUser } from "@/server/testing/factories";
 import {
   acceptQuote, compareQuotes, createInquiry, getAttachment, getInquiry, inquirySummary, listInquiries, markInquiryRead, postMessage,
   prepareInquiry, sendQuote,
@@ -88,6 +88,37 @@ describe("inquiries", () => {
     const prepared = await prepareInquiry(db(), c.buyer.actor, { kind: "product", id: c.product.id });
     expect(prepared.allowed.create).toBe(false);
     expect(prepared.refusal?.zh).toContain("审核");
+  });
+
+  it("tells an unverified member nothing of the other side of a hazardous inquiry it may not send", async () => {
+    const c = await makeDealCast({ cas: "67-63-0" }); // 异丙醇, hazardous; seller and buyer verified
+    // in another park, so that nothing of the seller's park is the member's own
+    const unverified = await makeEnterprise({ parkId: (await makePark()).id });
+    const member = await makeUser({ enterpriseId: unverified.id, role: "admin" });
+    const secrets = [c.sellerEnterprise.name, c.sellerEnterprise.uscc, c.park.code, c.park.name];
+
+    const prepared = await prepareInquiry(db(), member.actor, { kind: "product", id: c.product.id });
+    expect(prepared).toMatchObject({ side: "buyer", seller: null, buyer: { enterpriseId: unverified.id }, allowed: { create: false } });
+    expect(prepared.refusal?.zh).toContain("审核");
+    for (const secret of secrets) expect(JSON.stringify(prepared)).not.toContain(secret);
+    await expect(createInquiry(db(), member.actor, { source: { kind: "product", id: c.product.id }, subject: "异丙醇", body: "x" }))
+      .rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    // a match of its own demand: the supplier stays hidden too
+    const demand = await makeDemand(unverified.id, { cas: "67-63-0", quantity: "30.000" });
+    const match = await makeMatch(demand.id, c.sellerEnterprise.id, c.product.id);
+    const fromMatch = await prepareInquiry(db(), member.actor, { kind: "match", id: match.id });
+    expect(fromMatch).toMatchObject({ seller: null, quantity: "30.000", allowed: { create: false } });
+    for (const secret of secrets) expect(JSON.stringify(fromMatch)).not.toContain(secret);
+
+    // answering a hazardous demand: the buyer and its quantity stay hidden from an unverified supplier
+    const wanted = await makeDemand(c.buyerEnterprise.id, { cas: "67-63-0", quantity: "77.000" });
+    const answer = await prepareInquiry(db(), member.actor, { kind: "demand", id: wanted.id });
+    expect(answer).toMatchObject({ side: "seller", buyer: null, quantity: null, allowed: { create: false } });
+    for (const secret of [c.buyerEnterprise.name, c.buyerEnterprise.uscc, c.park.code]) expect(JSON.stringify(answer)).not.toContain(secret);
+
+    // a verified member sees the supplier
+    expect((await prepareInquiry(db(), c.outsider.actor, { kind: "product", id: c.product.id })).seller).toMatchObject({ name: c.sellerEnterprise.name });
   });
 
   it("carries messages with attachments, size-limited, readable by the parties only", async () => {

@@ -7,7 +7,7 @@ import {
 import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
-import { seesRegulatedDetails, todayInChina } from "@/server/compliance/compliance";
+import { todayInChina } from "@/server/compliance/compliance";
 import { AppError, notFound, type Bilingual } from "@/server/errors";
 import { notify } from "@/server/notifications/notification.service";
 import { insertAgreement } from "@/server/agreements/agreement.service";
@@ -100,6 +100,9 @@ async function casOfProduct(db: Db, productId: number | null): Promise<string | 
 /**
  * Everything the "new inquiry" page needs: the two enterprises, what is asked for, and whether the
  * compliance rules let the inquiry go out (and why not). Refuses inquiring with one's own enterprise.
+ * For a hazardous substance, a viewer the policy keeps from seeing who trades it (an unverified
+ * member) learns nothing of the other side: it is never loaded, `seller` (or `buyer`) is null and
+ * the refusal says why.
  */
 export async function prepareInquiry(db: Db, actor: Actor, source: InquirySource) {
   const r = await resolveSource(db, actor, source);
@@ -107,11 +110,32 @@ export async function prepareInquiry(db: Db, actor: Actor, source: InquirySource
   if (r.buyerId === r.sellerId) {
     throw new AppError("INVALID", { zh: "不能向本企业询价", en: "You cannot send an inquiry to your own enterprise" });
   }
-  const parties = await loadParties(db, r.buyerId, r.sellerId);
+  const side = r.initiatorId === r.buyerId ? ("buyer" as const) : ("seller" as const);
+  const counterpartId = side === "buyer" ? r.sellerId : r.buyerId;
   const cas = r.cas ?? (await casOfProduct(db, r.productId));
   const compliance = await dealCompliance(db, cas, r.buyerId, r.sellerId);
-  const initiator = r.initiatorId === r.buyerId ? parties.buyer : parties.seller;
-  const regulated = compliance.tier !== "none" && !seesRegulatedDetails({ platformAdmin: actor.platformAdmin, parkIds: actor.parkIds, verifiedMember: initiator.verified });
+  const hidden = compliance.tier !== "none" && !can(actor, { type: "hazardous.viewDetails", enterpriseId: counterpartId });
+  const common = { source, side, cas, what: r.what, flags: compliance.flags, tier: compliance.tier };
+  if (hidden) {
+    // the initiator is one of the actor's enterprises, none of them verified: refused, and nothing of the other side is told
+    const { buyer: initiator } = await loadParties(db, r.initiatorId, r.initiatorId);
+    return {
+      ...common,
+      buyer: side === "buyer" ? initiator : null,
+      seller: side === "seller" ? initiator : null,
+      // a demand's quantity is the hidden buyer's
+      quantity: side === "buyer" ? r.quantity : null,
+      unit: r.unit,
+      supplierLicenceMissing: false,
+      refusal: UNVERIFIED,
+      existingInquiryId: null,
+      allowed: { create: false },
+    };
+  }
+  const parties = await loadParties(db, r.buyerId, r.sellerId);
+  const initiator = side === "buyer" ? parties.buyer : parties.seller;
+  // inquiring about a hazardous substance is for verified enterprises: the one inquiring, not merely another of the actor's
+  const regulated = compliance.tier !== "none" && !initiator.verified && !actor.platformAdmin && actor.parkIds.length === 0;
   const refusal: Bilingual | null = compliance.refusal ?? (regulated ? UNVERIFIED : null);
   const [existing] = await db
     .select({ id: inquiries.id })
@@ -122,20 +146,15 @@ export async function prepareInquiry(db: Db, actor: Actor, source: InquirySource
     ))
     .limit(1);
   return {
-    source,
-    side: r.initiatorId === r.buyerId ? ("buyer" as const) : ("seller" as const),
-    buyer: parties.buyer,
-    seller: parties.seller,
-    cas,
-    what: r.what,
+    ...common,
+    buyer: parties.buyer as PartyView | null,
+    seller: parties.seller as PartyView | null,
     quantity: r.quantity,
     unit: r.unit,
-    flags: compliance.flags,
-    tier: compliance.tier,
     supplierLicenceMissing: compliance.supplierLicenceMissing,
     refusal,
     /** an open thread about the same thing between the same two enterprises */
-    existingInquiryId: existing?.id ?? null,
+    existingInquiryId: (existing?.id ?? null) as number | null,
     allowed: { create: refusal === null },
   };
 }
@@ -147,15 +166,16 @@ const UNVERIFIED: Bilingual = {
 
 export async function createInquiry(db: Db, actor: Actor, input: CreateInquiryInput) {
   const prepared = await prepareInquiry(db, actor, input.source);
-  if (prepared.refusal) throw new AppError("FORBIDDEN", prepared.refusal);
-  const initiator = prepared.side === "buyer" ? prepared.buyer : prepared.seller;
-  const other = prepared.side === "buyer" ? prepared.seller : prepared.buyer;
+  const { buyer, seller } = prepared;
+  if (prepared.refusal || !buyer || !seller) throw new AppError("FORBIDDEN", prepared.refusal ?? UNVERIFIED);
+  const initiator = prepared.side === "buyer" ? buyer : seller;
+  const other = prepared.side === "buyer" ? seller : buyer;
   const r = await resolveSource(db, actor, input.source);
   return db.transaction(async (tx) => {
     const [inquiry] = await tx
       .insert(inquiries)
       .values({
-        buyerEnterpriseId: prepared.buyer.enterpriseId, supplierEnterpriseId: prepared.seller.enterpriseId,
+        buyerEnterpriseId: buyer.enterpriseId, supplierEnterpriseId: seller.enterpriseId,
         productId: r.productId, demandId: r.demandId, matchId: r.matchId, subject: input.subject, createdBy: actor.userId,
       })
       .returning({ id: inquiries.id });

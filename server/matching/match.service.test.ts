@@ -1,7 +1,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { licences, matches, notifications, products } from "@/db/schema";
+import { enterprises, licences, matches, notifications, products } from "@/db/schema";
 import { systemActor } from "@/server/auth/actor";
 import { createDemand } from "@/server/listings/demand.service";
 import { drainAll, enqueue } from "@/server/jobs/outbox";
@@ -102,6 +102,46 @@ describe("suppliers for a demand", () => {
     expect(item.supplier).toBeNull();
     expect(item.candidate.priceCnyPerT).toBeNull();
     expect(item.contact.href).toBeNull();
+  });
+});
+
+describe("a hidden counterpart's reasons", () => {
+  const HIDDEN = ["same_park", "available_cover", "capacity_cover", "monthly_cover", "quantity_unknown", "distance", "track_with_buyer", "track_record", "offer", "stale"];
+
+  it("tell an unverified viewer nothing of the supplier's quantity, distance, park or track record; park staff read them all", async () => {
+    const substance = await pickSubstance("hazardous");
+    const { park, buyer, user } = await buyerInPark({ verified: false });
+    const seller = await makeEnterprise({ parkId: park.id, lat: "32.030000", lng: "121.060000", verifiedAt: new Date() });
+    const product = await makeProduct(seller.id, { cas: substance.cas, availableT: "120", purityPct: "99.5" });
+    await makeFulfilledAgreement(buyer.id, seller.id, substance.cas);
+    const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh, quantity: "100", minPurityPct: "99" });
+
+    const staff = await makeUser({ parkId: park.id });
+    const full = (await suppliersForDemand(getDb(), staff.actor, { ...view, demandId: demand.id })).items.find((i) => i.candidate.productId === product.id)!;
+    expect(full.reasons.map((r) => r.code)).toEqual(expect.arrayContaining(["same_park", "identity_cas", "available_cover", "purity_fits", "distance", "track_with_buyer"]));
+    expect(full.score).toBeGreaterThan(0);
+
+    const result = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    const item = result.items.find((i) => i.candidate.productId === product.id)!;
+    expect(item.reasons.map((r) => r.code)).toEqual(["identity_cas", "purity_fits"]);
+    expect(item).toMatchObject({ score: null, inPark: null, supplier: null, candidate: { availableT: null, priceCnyPerT: null, offerValidUntil: null } });
+    const text = JSON.stringify(item);
+    for (const leak of ["120%", "km", "履约", seller.name, seller.uscc]) expect(text).not.toContain(leak);
+    // nor may it ask which hidden suppliers are in its park
+    expect((await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id, inPark: true })).total).toBe(0);
+    expect((await suppliersForDemand(getDb(), staff.actor, { ...view, demandId: demand.id, inPark: true })).items.map((i) => i.candidate.productId)).toContain(product.id);
+
+    // the supplier's side: an unverified supplier reads a hidden buyer's match the same way
+    await getDb().update(enterprises).set({ verifiedAt: null }).where(eq(enterprises.id, seller.id));
+    const { actor: unverifiedSupplier } = await makeUser({ enterpriseId: seller.id, role: "staff" });
+    const verifiedBuyer = await makeEnterprise({ parkId: park.id, lat: "32.020000", lng: "121.050000", verifiedAt: new Date() });
+    const wanted = await makeDemand(verifiedBuyer.id, { cas: substance.cas, substanceName: substance.nameZh, quantity: "60", place: "南通市如东县洋口镇" });
+    await getDb().transaction((tx) => refreshDemandMatches(tx, [wanted.id]));
+    const buyers = await buyersForSupplier(getDb(), unverifiedSupplier, { enterpriseId: seller.id, inPark: false, page: 1, pageSize: 100 });
+    const theirs = buyers.items.find((i) => i.demand.id === wanted.id)!;
+    expect(theirs).toMatchObject({ score: null, inPark: null, buyer: null, demand: { quantity: null, place: null } });
+    expect(theirs.reasons.some((r) => HIDDEN.includes(r.code))).toBe(false);
+    expect((await buyersForSupplier(getDb(), unverifiedSupplier, { enterpriseId: seller.id, inPark: true, page: 1, pageSize: 100 })).items.map((i) => i.demand.id)).not.toContain(wanted.id);
   });
 });
 

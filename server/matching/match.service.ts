@@ -4,13 +4,13 @@ import type { Db } from "@/db";
 import { byproducts, demands, enterprises, matches, parks, products, supplyOffers } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
-import { seesRegulatedDetails, supplierState, tierOf, todayInChina, type SubstanceFlags } from "@/server/compliance/compliance";
-import { isVerifiedMember, licenceFacts } from "@/server/compliance/licences";
+import { supplierState, tierOf, todayInChina, type SubstanceFlags } from "@/server/compliance/compliance";
+import { licenceFacts } from "@/server/compliance/licences";
 import { AppError, notFound } from "@/server/errors";
 import { demandIsOpen } from "@/server/listings/expiry";
 import { loadSubstances, rankCandidates } from "./candidates";
 import { refreshDemandMatches } from "./refresh";
-import type { Grade, Reason } from "./score";
+import { reasonsOfHiddenCounterpart, type Grade, type Reason } from "./score";
 import type { BuyersInput, ExploreInput, SuppliersInput } from "./match.schemas";
 import { textArray } from "./sql-arrays";
 
@@ -28,9 +28,13 @@ const num = (v: string | null) => (v === null ? null : Number(v));
 const flagsOf = (s: SubstanceFlags | undefined | null): SubstanceFlags | null =>
   s ? { hazardous: s.hazardous, highlyToxic: s.highlyToxic, explosivePrecursor: s.explosivePrecursor, precursorCategory: s.precursorCategory } : null;
 
-async function viewerSeesRegulated(db: Db, actor: Actor) {
-  return seesRegulatedDetails({ platformAdmin: actor.platformAdmin, parkIds: actor.parkIds, verifiedMember: await isVerifiedMember(db, actor) });
-}
+/** Whether the actor may see who trades a substance with these flags (the policy decides; `enterpriseId`: that enterprise). */
+const seesTrader = (actor: Actor, flags: SubstanceFlags | null, enterpriseId?: number) =>
+  tierOf(flags) === "none" || can(actor, { type: "hazardous.viewDetails", enterpriseId });
+
+/** Any hazardous or controlled substance (the SQL twin of `tierOf(...) !== "none"`), by its CAS column. */
+const hazardousCas = (cas: SQL | typeof demands.cas) =>
+  sql`EXISTS (SELECT 1 FROM substance s WHERE s.cas = ${cas} AND (s.hazardous OR s.highly_toxic OR s.explosive_precursor OR s.precursor_category IS NOT NULL))`;
 
 /** Why a buyer cannot contact a supplier yet, or null when it may. */
 function contactBlocker(compliance: "ok" | "needs_licence" | "blocked", status: string, reasons: Reason[]) {
@@ -64,14 +68,19 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
   authorize(actor, { type: "listing.view", enterpriseId: buyerId, parkId: demand.parkId });
   await db.transaction((tx) => refreshDemandMatches(tx, [input.demandId], { quietFor: buyerId }));
 
+  const substance = demand.demand.cas ? (await loadSubstances(db, [demand.demand.cas])).get(demand.demand.cas) : undefined;
+  const flags = flagsOf(substance);
+  const redact = !seesTrader(actor, flags);
+
   const filters: SQL[] = [eq(matches.demandId, input.demandId), sql`${matches.compliance} <> 'blocked'`];
   filters.push(input.show === "dismissed" ? eq(matches.status, "dismissed") : sql`${matches.status} <> 'dismissed'`);
-  if (input.inPark) filters.push(sql`${supplier.parkId} IS NOT NULL AND ${supplier.parkId} = ${demand.parkId ?? -1}::int`);
+  // where a hidden supplier is may not be asked either: none of them is in the park for this viewer
+  if (input.inPark) filters.push(redact ? sql`false` : sql`${supplier.parkId} IS NOT NULL AND ${supplier.parkId} = ${demand.parkId ?? -1}::int`);
   if (input.state) filters.push(eq(matches.compliance, input.state));
   if (input.fits) filters.push(fitsOnly);
   const where = and(...filters);
 
-  const [rows, [total], substance, sees] = await Promise.all([
+  const [rows, [total]] = await Promise.all([
     db
       .select({
         match: matches,
@@ -95,29 +104,29 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
     db.select({ n: count() }).from(matches).innerJoin(supplier, eq(supplier.id, matches.supplierEnterpriseId)).where(where),
-    demand.demand.cas ? loadSubstances(db, [demand.demand.cas]).then((m) => m.get(demand.demand.cas!)) : Promise.resolve(undefined),
-    viewerSeesRegulated(db, actor),
   ]);
-  const flags = flagsOf(substance);
-  const redact = tierOf(flags) !== "none" && !sees;
   const manage = can(actor, { type: "demand.manage", enterpriseId: buyerId });
   const dismiss = can(actor, { type: "match.dismiss", enterpriseId: buyerId });
   const open = demand.demand.status === "open" && (demand.demand.expiresOn === null || demand.demand.expiresOn >= todayInChina());
 
   const items = rows.map((r, i) => {
-    const reasons = r.match.reasons as Reason[];
-    const blocker = contactBlocker(r.match.compliance, r.match.status, reasons);
+    // the buyer's own enterprise may also be the supplier's: then it sees its own listing
+    const redact = !seesTrader(actor, flags, r.supplier.id);
+    const stored = r.match.reasons as Reason[];
+    const reasons = redact ? reasonsOfHiddenCounterpart(stored) : stored;
+    const blocker = contactBlocker(r.match.compliance, r.match.status, stored);
     const perTonne = r.offer?.unit === "kg" ? 1000 : 1;
     const isByproduct = r.byproduct?.id != null;
     return {
       id: r.match.id,
       rank: (input.page - 1) * input.pageSize + i + 1,
-      score: Number(r.match.score),
+      /** null when the supplier is hidden: the score carries same park, quantity, distance and track record */
+      score: redact ? null : Number(r.match.score),
       reasons,
       compliance: r.match.compliance,
       status: r.match.status,
       supplier: redact ? null : { ...r.supplier, park: r.park?.id ? r.park : null, inPark: r.park?.id != null && r.park.id === demand.parkId },
-      inPark: r.park?.id != null && r.park.id === demand.parkId,
+      inPark: redact ? null : r.park?.id != null && r.park.id === demand.parkId,
       candidate: {
         kind: isByproduct ? ("byproduct" as const) : ("product" as const),
         productId: r.product?.id ?? null,
@@ -129,7 +138,7 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
         wasteCode: r.byproduct?.wasteCode ?? null,
         availableT: redact ? null : r.offer?.id ? Number(r.offer.quantity) / perTonne : isByproduct ? num(r.byproduct!.monthlyVolumeT) : num(r.product?.availableT ?? null),
         priceCnyPerT: redact ? null : r.offer?.priceCnyPerUnit != null ? Number(r.offer.priceCnyPerUnit) * perTonne : num(r.product?.priceCnyPerT ?? null),
-        offerValidUntil: r.offer?.validUntil ?? null,
+        offerValidUntil: redact ? null : r.offer?.validUntil ?? null,
       },
       contact: {
         /** the inquiry form of the deals module; only for `ok` matches the actor may act on */
@@ -179,11 +188,15 @@ export async function buyersForSupplier(db: Db, actor: Actor, input: BuyersInput
   const filters: SQL[] = [eq(matches.supplierEnterpriseId, enterprise.id), demandIsOpen(today), sql`${matches.status} <> 'dismissed'`];
   if (input.productId) filters.push(eq(matches.productId, input.productId));
   if (input.byproductId) filters.push(eq(matches.byproductId, input.byproductId));
-  if (input.inPark) filters.push(sql`${buyer.parkId} IS NOT NULL AND ${buyer.parkId} = ${enterprise.parkId ?? -1}::int`);
+  if (input.inPark) {
+    filters.push(sql`${buyer.parkId} IS NOT NULL AND ${buyer.parkId} = ${enterprise.parkId ?? -1}::int`);
+    // where a hidden buyer is may not be asked either: for this viewer none of them is in the park
+    if (!can(actor, { type: "hazardous.viewDetails" })) filters.push(sql`NOT ${hazardousCas(demands.cas)}`);
+  }
   if (input.state) filters.push(eq(matches.compliance, input.state));
   const where = and(...filters);
 
-  const [rows, [total], mine, sees] = await Promise.all([
+  const [rows, [total], mine] = await Promise.all([
     db
       .select({
         match: matches,
@@ -216,7 +229,6 @@ export async function buyersForSupplier(db: Db, actor: Actor, input: BuyersInput
       WHERE m.supplier_enterprise_id = ${enterprise.id} AND m.status <> 'dismissed'
         AND d.status = 'open' AND (d.expires_on IS NULL OR d.expires_on >= ${today}::date)
       GROUP BY 1, 2, 3 ORDER BY 4 DESC, 3`),
-    viewerSeesRegulated(db, actor),
   ]);
   const [substances, facts] = await Promise.all([
     loadSubstances(db, rows.map((r) => r.demand.cas).filter((c): c is string => c !== null)),
@@ -224,13 +236,15 @@ export async function buyersForSupplier(db: Db, actor: Actor, input: BuyersInput
   ]);
   const items = rows.map((r) => {
     const flags = flagsOf(r.demand.cas ? substances.get(r.demand.cas) : null);
-    const redact = tierOf(flags) !== "none" && !sees;
+    const redact = !seesTrader(actor, flags, r.buyer.id);
     // a licence that lapsed since the last refresh blocks at once: the owner is told today, not at the next change
     const lapsed = supplierState(flags, facts.get(enterprise.id) ?? [], today) === "blocked";
-    const reasons = r.match.reasons as Reason[];
+    const stored = r.match.reasons as Reason[];
+    const reasons = redact ? reasonsOfHiddenCounterpart(stored) : stored;
     return {
       id: r.match.id,
-      score: Number(r.match.score),
+      /** null when the buyer is hidden: the score carries same park, quantity, distance and track record */
+      score: redact ? null : Number(r.match.score),
       reasons: lapsed && !reasons.some((x) => x.code === "supplier_licence_expired")
         ? [...reasons, { code: "supplier_licence_expired", zh: "供应商许可证已过期", en: "Supplier licence expired" }]
         : reasons,
@@ -238,12 +252,14 @@ export async function buyersForSupplier(db: Db, actor: Actor, input: BuyersInput
       status: r.match.status,
       flags,
       redacted: redact,
-      inPark: r.buyer.parkId !== null && r.buyer.parkId === enterprise.parkId,
+      inPark: redact ? null : r.buyer.parkId !== null && r.buyer.parkId === enterprise.parkId,
       buyer: redact ? null : { id: r.buyer.id, name: r.buyer.name, park: r.park?.name ?? null },
       demand: {
         ...r.demand,
         quantity: redact ? null : Number(r.demand.quantity),
         targetPriceCnyPerUnit: redact ? null : num(r.demand.targetPriceCnyPerUnit),
+        // where to deliver says where the hidden buyer is
+        place: redact ? null : r.demand.place,
         minPurityPct: num(r.demand.minPurityPct),
       },
       supply: { kind: r.match.productId !== null ? ("product" as const) : ("byproduct" as const), name: r.productName ?? r.byproductName ?? "", offerId: r.match.offerId },
@@ -313,19 +329,24 @@ export async function exploreSuppliers(db: Db, actor: Actor, input: ExploreInput
   const visible = ranked!.filter((c) => input.includeBlocked || c.compliance.state !== "blocked").slice(0, input.limit);
   return {
     buyer: { name: enterprise.name, uscc: enterprise.uscc, park: parkRows.find((p) => p.id === enterprise.parkId)?.code ?? null },
-    candidates: visible.map((c, i) => ({
-      rank: i + 1,
-      score: c.scored.score,
-      supplier: { name: c.supplier.name, uscc: c.supplier.uscc, park: c.supplier.parkCode, parkName: c.supplier.parkName },
-      product: c.kind === "product"
-        ? { id: c.productId, name: c.name, cas: c.cas, grade: c.grade, purityPct: c.purityPct }
-        : null,
-      byproduct: c.kind === "byproduct" ? { id: c.byproductId, name: c.name, cas: c.cas, wasteCode: c.wasteCode } : null,
-      offer: c.offer,
-      availableT: c.availableT,
-      priceCnyPerT: c.priceCnyPerT,
-      reasons: { zh: c.scored.reasons.map((r) => r.zh).join(" · "), en: c.scored.reasons.map((r) => r.en).join(" · ") },
-      compliance: c.compliance.state,
-    })),
+    candidates: visible.map((c, i) => {
+      // the same rule as the web view: a hidden supplier is neither named nor measured
+      const redact = !seesTrader(actor, c.flags, c.supplier.id);
+      const reasons = redact ? reasonsOfHiddenCounterpart(c.scored.reasons) : c.scored.reasons;
+      return {
+        rank: i + 1,
+        score: redact ? null : c.scored.score,
+        supplier: redact ? null : { name: c.supplier.name, uscc: c.supplier.uscc, park: c.supplier.parkCode, parkName: c.supplier.parkName },
+        product: c.kind === "product"
+          ? { id: c.productId, name: c.name, cas: c.cas, grade: c.grade, purityPct: c.purityPct }
+          : null,
+        byproduct: c.kind === "byproduct" ? { id: c.byproductId, name: c.name, cas: c.cas, wasteCode: c.wasteCode } : null,
+        offer: redact ? null : c.offer,
+        availableT: redact ? null : c.availableT,
+        priceCnyPerT: redact ? null : c.priceCnyPerT,
+        reasons: { zh: reasons.map((r) => r.zh).join(" · "), en: reasons.map((r) => r.en).join(" · ") },
+        compliance: c.compliance.state,
+      };
+    }),
   };
 }

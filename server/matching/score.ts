@@ -265,3 +265,18 @@ export function scoreCandidate(demand: DemandTerms, candidate: CandidateFacts, c
 export function reasonLine(reasons: Reason[], locale: "zh" | "en"): string {
   return reasons.map((r) => r[locale]).join(" · ");
 }
+
+/**
+ * The reasons that speak of the listing alone (what it is, its grade and purity, the licences the
+ * compliance rules ask for). A viewer the policy keeps from seeing who trades a hazardous
+ * substance reads only these: same park, quantities, distance, track record and offers would tell
+ * it where the hidden counterpart is, how much it has and whom it has dealt with.
+ */
+const ABOUT_THE_LISTING = new Set([
+  "identity_cas", "identity_alias", "identity_text", "grade_fits", "grade_higher", "grade_below", "grade_unknown",
+  "purity_fits", "purity_below", "purity_unknown", "supplier_licence_missing", "supplier_licence_expired", "buyer_licence_needed",
+]);
+
+export function reasonsOfHiddenCounterpart(reasons: Reason[]): Reason[] {
+  return reasons.filter((r) => ABOUT_THE_LISTING.has(r.code));
+}

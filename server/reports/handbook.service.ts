@@ -3,22 +3,21 @@ import type { Db } from "@/db";
 import { enterprises, parks, products, substances } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
-import { seesRegulatedDetails, tierOf } from "@/server/compliance/compliance";
-import { isVerifiedMember } from "@/server/compliance/licences";
+import { tierOf } from "@/server/compliance/compliance";
 import { notFound } from "@/server/errors";
 import type { HandbookInput } from "./report.schemas";
 
 /**
  * The supply-chain product handbook (供应链产品信息手册): the park's catalogue by industry chain and
  * enterprise, for print. Each enterprise appears under its first chain. Hazardous products are shown
- * to those who may see regulated details (server/compliance); for others they are left out and
- * counted.
+ * to those the policy lets see who trades them (`hazardous.viewDetails`); for others they are left
+ * out, and not counted either: how many there are per park and chain would say where their
+ * suppliers are.
  */
 export async function handbook(db: Db, actor: Actor, input: HandbookInput) {
   const [park] = await db.select().from(parks).where(eq(parks.id, input.parkId));
   if (!park) throw notFound({ zh: "园区", en: "Park" });
   authorize(actor, { type: "handbook.view", parkId: park.id });
-  const sees = seesRegulatedDetails({ platformAdmin: actor.platformAdmin, parkIds: actor.parkIds, verifiedMember: await isVerifiedMember(db, actor) });
   const enterpriseRows = await db
     .select({
       id: enterprises.id, name: enterprises.name, nameEn: enterprises.nameEn, uscc: enterprises.uscc, chains: enterprises.chains,
@@ -49,7 +48,7 @@ export async function handbook(db: Db, actor: Actor, input: HandbookInput) {
   const byEnterprise = new Map<number, typeof productRows>();
   for (const p of productRows) {
     const flags = p.hazardous === null ? null : { hazardous: p.hazardous, highlyToxic: p.highlyToxic!, explosivePrecursor: p.explosivePrecursor!, precursorCategory: p.precursorCategory };
-    if (tierOf(flags) !== "none" && !sees) {
+    if (tierOf(flags) !== "none" && !can(actor, { type: "hazardous.viewDetails", enterpriseId: p.enterpriseId })) {
       hidden++;
       continue;
     }
@@ -79,7 +78,8 @@ export async function handbook(db: Db, actor: Actor, input: HandbookInput) {
     chains: allChains,
     sections: [...chains.values()].sort((a, b) => a.chain.localeCompare(b.chain, "zh-CN")) as { chain: string; enterprises: EnterpriseEntry[] }[],
     products: productRows.length - hidden,
-    hiddenHazardous: hidden,
+    /** hazardous products are left out for this viewer (whether or not there are any) */
+    hazardousHidden: !can(actor, { type: "hazardous.viewDetails" }),
     allowed: {
       /** the actor may send inquiries in its enterprise's name (not to its own enterprise) */
       inquire: actor.enterprises.some((e) => can(actor, { type: "inquiry.create", enterpriseId: e.enterpriseId })),

@@ -12,10 +12,23 @@ export function indexUid(name: IndexName): string {
   return `${env.MEILI_INDEX_PREFIX}${name}`;
 }
 
+/**
+ * Who may search what of a product (DESIGN.md, "Compliance"; the policy's `hazardous.viewDetails`).
+ * The product and its substance are public. A supplier's own text, its SKU and description (demo
+ * SKUs carry the supplier's credit code), is searchable by everyone only where the product is not
+ * hazardous: each document carries it twice, in `sku` / `description` always and in `publicSku` /
+ * `publicDescription` only for non-hazardous products, and each search names the attributes its
+ * viewer may search (`attributesToSearchOn`). What a viewer may not see, it cannot find either.
+ */
+export const PUBLIC_SEARCH_ATTRIBUTES = ["name", "substanceZh", "aliases", "substanceEn", "cas", "casDigits", "publicSku", "publicDescription"];
+export const MEMBER_SEARCH_ATTRIBUTES = ["name", "substanceZh", "aliases", "substanceEn", "cas", "casDigits", "sku", "description"];
+
 /** Chinese fields are declared Chinese, so short queries such as 甲苯 segment as Chinese, not Japanese. */
 const PRODUCT_SETTINGS: Settings = {
-  // the order is the "attribute" ranking: the catalogue's own name first, then the dictionary's names
-  searchableAttributes: ["name", "substanceZh", "aliases", "substanceEn", "cas", "casDigits", "sku", "description"],
+  // the order is the "attribute" ranking: the catalogue's own name first, then the dictionary's names;
+  // each public copy ranks where its original does. Changing this list rebuilds existing indexes
+  // (`ensureIndex` answers "configured", and sync asks for `search-index`), so every document gets the copies.
+  searchableAttributes: ["name", "substanceZh", "aliases", "substanceEn", "cas", "casDigits", "sku", "publicSku", "description", "publicDescription"],
   filterableAttributes: [
     "cas", "enterpriseId", "parkId", "parkCode", "inPark", "chains", "grade", "form", "hazards", "tier",
     "supplierState", "licenceExpiresOn",
@@ -26,11 +39,11 @@ const PRODUCT_SETTINGS: Settings = {
   // one that merely contains it (甲苯 before 二甲苯, 丙烯酸 before 丙烯酸丁酯)
   rankingRules: ["words", "typo", "exactness", "proximity", "attribute", "sort"],
   localizedAttributes: [
-    { attributePatterns: ["name", "substanceZh", "aliases", "description"], locales: ["cmn"] },
+    { attributePatterns: ["name", "substanceZh", "aliases", "description", "publicDescription"], locales: ["cmn"] },
     { attributePatterns: ["substanceEn"], locales: ["eng"] },
   ],
   // typos are forgiven in names (tolune → toluene), never in numbers, CAS numbers or codes
-  typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ["cas", "casDigits", "sku"] },
+  typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ["cas", "casDigits", "sku", "publicSku"] },
   faceting: { maxValuesPerFacet: 100 },
   pagination: { maxTotalHits: 1000 },
 };

@@ -16,9 +16,14 @@ import { substanceView } from "@/server/substances/substance.service";
 export interface ProductDoc {
   id: number;
   enterpriseId: number;
+  /** searchable by viewers who see hazardous details only (server/search/indexes.ts) */
   sku: string;
   name: string;
+  /** searchable by viewers who see hazardous details only */
   description: string | null;
+  /** `sku` and `description` again for a product that is not hazardous (null for one that is): searchable by everyone */
+  publicSku: string | null;
+  publicDescription: string | null;
   cas: string | null;
   /** the CAS number without hyphens, so typing it that way finds it too */
   casDigits: string | null;
@@ -94,12 +99,18 @@ export function hazardValues(flags: SubstanceFlags | null): string[] {
 export function toProductDocument(source: ProductSource, licences: LicenceFact[], today: string): ProductDoc {
   const s = source.substance;
   const validUntil = supplierLicenceValidUntil(s, licences);
+  const tier = tierOf(s);
+  const sku = clean(source.sku)!;
+  const description = clean(source.description);
   return {
     id: source.id,
     enterpriseId: source.enterpriseId,
-    sku: clean(source.sku)!,
+    sku,
     name: clean(source.name)!,
-    description: clean(source.description),
+    description,
+    // a hazardous product's own text may identify its supplier: it stays out of the public copies
+    publicSku: tier === "none" ? sku : null,
+    publicDescription: tier === "none" ? description : null,
     cas: source.cas,
     casDigits: source.cas?.replace(/-/g, "") ?? null,
     grade: source.grade,
@@ -117,7 +128,7 @@ export function toProductDocument(source: ProductSource, licences: LicenceFact[]
     explosivePrecursor: s?.explosivePrecursor ?? false,
     precursorCategory: s?.precursorCategory ?? null,
     hazards: hazardValues(s),
-    tier: tierOf(s),
+    tier,
     supplierState: supplierState(s, licences, today),
     licenceExpiresOn: validUntil ? Number(validUntil.replace(/-/g, "")) : null,
     enterpriseName: source.enterprise.name,

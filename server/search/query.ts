@@ -1,14 +1,15 @@
 import { inArray } from "drizzle-orm";
-import type { Hit } from "meilisearch";
+import type { Hit, MultiSearchParams } from "meilisearch";
 import type { Db } from "@/db";
 import { enterprises } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { seesRegulatedDetails, todayInChina } from "@/server/compliance/compliance";
+import { can } from "@/server/auth/policy";
+import { todayInChina } from "@/server/compliance/compliance";
 import { AppError } from "@/server/errors";
 import { looksLikeCas, normalizeCas } from "@/server/substances/cas";
 import { getMeili, meiliFailure } from "./client";
 import type { EnterpriseDoc } from "./enterprises.index";
-import { indexUid } from "./indexes";
+import { indexUid, MEMBER_SEARCH_ATTRIBUTES, PUBLIC_SEARCH_ATTRIBUTES } from "./indexes";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type ProductDoc } from "./products.index";
 import { searchEnterprisesInput, searchProductsInput, type SearchProductsInput, type SearchProductsQuery } from "./search.schemas";
 
@@ -17,7 +18,9 @@ import { searchEnterprisesInput, searchProductsInput, type SearchProductsInput, 
  * exact lookup; anything else is a ranked text search over the product's own name and every name
  * and alias of its substance. Listings whose supplier licence has lapsed are filtered out, and the
  * supplier, quantities and prices of hazardous products are removed for viewers the compliance
- * rules keep from them.
+ * rules keep from them; such a viewer can neither search them (their SKU and description), nor
+ * filter them by where the supplier is, nor count them in the supplier facets (park, in-park,
+ * chain): those come from a second query without the hidden rows, in the same multi-search.
  */
 
 export const SEARCH_UNAVAILABLE = {
@@ -66,29 +69,46 @@ export interface Place { lat: number; lng: number }
 
 /**
  * Who is looking: their parks (for "in my park"), where their enterprise is (equally relevant
- * hits come nearest first, so in-park partners lead), and whether they may see hazardous details.
+ * hits come nearest first, so in-park partners lead), and whose hazardous products they may see
+ * the supplier of (the policy's `hazardous.viewDetails`: everyone's, or only their own enterprises').
  */
 async function viewerOf(db: Db, actor: Actor) {
   const ids = actor.enterprises.map((e) => e.enterpriseId);
   const rows = ids.length
     ? await db
-      .select({ id: enterprises.id, parkId: enterprises.parkId, verifiedAt: enterprises.verifiedAt, lat: enterprises.lat, lng: enterprises.lng })
+      .select({ id: enterprises.id, parkId: enterprises.parkId, lat: enterprises.lat, lng: enterprises.lng })
       .from(enterprises)
       .where(inArray(enterprises.id, ids))
     : [];
   const located = ids.map((id) => rows.find((r) => r.id === id)).find((r) => r?.lat != null && r.lng != null);
   const parks = [...new Set([...actor.parkIds, ...rows.map((r) => r.parkId).filter((p): p is number => p !== null)])];
-  const verifiedMember = rows.some((r) => r.verifiedAt !== null);
   return {
     parks,
-    ownEnterprises: new Set(ids),
+    ownEnterprises: ids,
     overseer: actor.platformAdmin || actor.parkIds.length > 0,
     near: located ? { lat: Number(located.lat), lng: Number(located.lng) } : null,
-    seesDetails: seesRegulatedDetails({ platformAdmin: actor.platformAdmin, parkIds: actor.parkIds, verifiedMember }),
+    seesDetails: can(actor, { type: "hazardous.viewDetails" }),
+    /** whether the viewer sees the supplier, quantities and prices of this enterprise's hazardous products */
+    sees: (enterpriseId: number) => can(actor, { type: "hazardous.viewDetails", enterpriseId }),
   };
 }
 
-const FACETS = ["parkCode", "inPark", "chains", "grade", "form", "hazards", "parkId"] as const;
+/**
+ * For a viewer who does not see hazardous details: the rows whose supplier it may see (products
+ * that are not hazardous, and its own enterprises'). Null for a viewer who sees every supplier.
+ */
+export function visibleSuppliersFilter(viewer: { seesDetails: boolean; ownEnterprises: number[] }): string | null {
+  if (viewer.seesDetails) return null;
+  return viewer.ownEnterprises.length ? `(tier = "none" OR enterpriseId IN [${viewer.ownEnterprises.join(", ")}])` : `tier = "none"`;
+}
+
+/** The filters that ask where the supplier is, or who it is. */
+const asksAboutSupplier = (query: SearchProductsQuery) =>
+  query.park !== undefined || query.chain !== undefined || query.inPark !== undefined || query.mine === true;
+
+/** Facets of the listing itself, and facets that say where (or who) the suppliers are. */
+const LISTING_FACETS = ["grade", "form", "hazards"];
+const SUPPLIER_FACETS = ["parkCode", "inPark", "chains", "parkId"];
 const RETRIEVE: (keyof ProductDoc)[] = [
   "id", "enterpriseId", "name", "cas", "grade", "form", "purityPct", "packaging", "capacityTpy", "availableT", "priceCnyPerT",
   "substanceZh", "substanceEn", "aliases", "hazardous", "highlyToxic", "explosivePrecursor", "precursorCategory", "tier",
@@ -117,11 +137,10 @@ const facetList = (distribution: Record<string, number> | undefined) =>
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
 
-export function toHit(hit: Hit<ProductDoc>, viewer: { seesDetails: boolean; ownEnterprises: Set<number>; parks: number[] }, today = todayInChina()) {
-  const { seesDetails, ownEnterprises: own } = viewer;
+export function toHit(hit: Hit<ProductDoc>, viewer: { sees: (enterpriseId: number) => boolean; parks: number[] }, today = todayInChina()) {
   const metres = (hit as { _geoDistance?: number })._geoDistance;
   const f = hit._formatted ?? {};
-  const restricted = hit.tier !== "none" && !seesDetails && !own.has(hit.enterpriseId);
+  const restricted = hit.tier !== "none" && !viewer.sees(hit.enterpriseId);
   const aliases = (f.aliases as string[] | undefined) ?? [];
   return {
     id: hit.id,
@@ -170,21 +189,40 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
   const viewer = await viewerOf(db, actor);
   const near = options.near === undefined ? viewer.near : options.near;
   const filter = buildFilter(query, viewer.parks, todayInChina(), viewer.overseer);
+  const visible = visibleSuppliersFilter(viewer);
+  // filtering by where a supplier is would tell where the hidden ones are: they drop out
+  if (visible && asksAboutSupplier(query)) filter.push(visible);
   const empty = { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 0 };
-  const run = () =>
-    getMeili()
-      .index<ProductDoc>(indexUid("products"))
-      .search(text, {
-        filter,
-        ...(near ? { sort: [`_geoPoint(${near.lat}, ${near.lng}):asc`] } : {}),
-        facets: [...FACETS],
-        page: query.page,
-        hitsPerPage: query.pageSize,
-        attributesToRetrieve: RETRIEVE,
-        attributesToHighlight: ["name", "substanceZh", "substanceEn", "aliases"],
-        highlightPreTag: HIGHLIGHT_PRE,
-        highlightPostTag: HIGHLIGHT_POST,
-      });
+  const base = {
+    indexUid: indexUid("products"),
+    q: text,
+    filter,
+    attributesToSearchOn: visible ? PUBLIC_SEARCH_ATTRIBUTES : MEMBER_SEARCH_ATTRIBUTES,
+  };
+  const main = {
+    ...base,
+    ...(near ? { sort: [`_geoPoint(${near.lat}, ${near.lng}):asc`] } : {}),
+    facets: visible ? LISTING_FACETS : [...LISTING_FACETS, ...SUPPLIER_FACETS],
+    page: query.page,
+    hitsPerPage: query.pageSize,
+    attributesToRetrieve: RETRIEVE,
+    attributesToHighlight: ["name", "substanceZh", "substanceEn", "aliases"],
+    highlightPreTag: HIGHLIGHT_PRE,
+    highlightPostTag: HIGHLIGHT_POST,
+  };
+  // the supplier facets of a viewer who does not see every supplier count only the suppliers it sees
+  const supplierFacets = visible ? { ...base, filter: [...filter, visible], facets: SUPPLIER_FACETS, limit: 0 } : null;
+  const run = async () => {
+    const { results } = await getMeili().multiSearch<MultiSearchParams, ProductDoc>({
+      queries: supplierFacets ? [main, supplierFacets] : [main],
+    });
+    const [found, counted] = results;
+    return {
+      ...found!,
+      facetDistribution: { ...found!.facetDistribution, ...counted?.facetDistribution },
+      processingTimeMs: Math.max(found!.processingTimeMs, counted?.processingTimeMs ?? 0),
+    };
+  };
   let result: Awaited<ReturnType<typeof run>> | typeof empty = empty;
   if (!casInvalid) {
     try {
@@ -201,7 +239,7 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
     cas,
     /** the query is written like a CAS number but its check digit is wrong */
     casInvalid,
-    hits: result.hits.map((h) => toHit(h, viewer)),
+    hits: result.hits.map((h) => toHit(h as Hit<ProductDoc>, viewer)),
     total: result.totalHits ?? 0,
     page: query.page,
     pageSize: query.pageSize,

@@ -124,7 +124,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
                     <Reasons reasons={m.reasons} locale={locale} />
                   </div>
                   <div className="flex flex-col items-end gap-2">
-                    <span className="text-lg font-semibold text-brand-700" title={t("match.score")}>{m.score.toFixed(1)}</span>
+                    <span className="text-lg font-semibold text-brand-700" title={t("match.score")}>{m.score === null ? "—" : m.score.toFixed(1)}</span>
                     <div className="flex flex-wrap items-center justify-end gap-2">
                       {m.contact.href ? (
                         <Link href={m.contact.href} className={buttonClass("primary", "sm")}>{t("match.contact")}</Link>

@@ -53,12 +53,12 @@ export default async function NewInquiryPage({ searchParams }: { searchParams: P
       <PageHeader title={t("inquiry.new_title")} description={t(p.side === "buyer" ? "inquiry.new_description_buy" : "inquiry.new_description_sell")} />
       <Card title={t("inquiry.about")}>
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-          <div><dt className="text-slate-500">{t("inquiry.buyer")}</dt><dd>{p.buyer.name}</dd></div>
+          <div><dt className="text-slate-500">{t("inquiry.buyer")}</dt><dd>{p.buyer ? <span translate="no">{p.buyer.name}</span> : <span className="text-slate-500">{t("inquiry.party_hidden")}</span>}</dd></div>
           <div>
             <dt className="text-slate-500">{t("inquiry.seller")}</dt>
             <dd className="flex flex-wrap items-center gap-2">
-              {p.seller.name}
-              {p.seller.parkId !== null && p.seller.parkId === p.buyer.parkId ? <Badge tone="green">{t("deals.in_park")}</Badge> : null}
+              {p.seller ? <span translate="no">{p.seller.name}</span> : <span className="text-slate-500">{t("inquiry.party_hidden")}</span>}
+              {p.seller && p.buyer && p.seller.parkId !== null && p.seller.parkId === p.buyer.parkId ? <Badge tone="green">{t("deals.in_park")}</Badge> : null}
             </dd>
           </div>
           <div><dt className="text-slate-500">{t("inquiry.what")}</dt><dd>{p.what}{p.cas ? <span className="ml-2 font-mono text-xs text-slate-500">CAS {p.cas}</span> : null}</dd></div>
@@ -74,7 +74,7 @@ export default async function NewInquiryPage({ searchParams }: { searchParams: P
           <Link className="underline" href={`/inquiries/${p.existingInquiryId}`}>{t("inquiry.open_existing")}</Link>
         </Notice>
       ) : null}
-      {p.allowed.create ? (
+      {p.allowed.create && counterpart ? (
         <Card title={t("inquiry.to", { name: counterpart.name })}>
           <NewInquiryForm source={source} defaults={{ subject, body }} />
         </Card>

@@ -104,7 +104,7 @@ export default async function BuyersPage({ searchParams }: { searchParams: Promi
                     {m.compliance === "blocked" ? <Notice tone="warning">{t("match.blocked_owner_hint")}</Notice> : null}
                   </div>
                   <div className="flex flex-col items-end gap-2">
-                    <span className="text-lg font-semibold text-brand-700" title={t("match.score")}>{m.score.toFixed(1)}</span>
+                    <span className="text-lg font-semibold text-brand-700" title={t("match.score")}>{m.score === null ? "—" : m.score.toFixed(1)}</span>
                     {m.buyer && m.compliance !== "blocked" ? (
                       <ButtonLink href={`/inquiries/new?demand=${m.demand.id}`} size="sm">{t("match.respond")}</ButtonLink>
                     ) : null}

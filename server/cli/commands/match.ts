@@ -50,7 +50,7 @@ export const matchCommand: CliCommand = {
     const lines = [
       `${result.buyer.name} (${result.buyer.uscc}${result.buyer.park ? `, ${result.buyer.park}` : ""}): ${result.candidates.length} candidate(s)`,
       ...result.candidates.map((c) =>
-        `${String(c.rank).padStart(3)}. ${c.score.toFixed(2).padStart(6)}  [${c.compliance}]  ${c.supplier.name} (${c.supplier.uscc}, ${c.supplier.park ?? "-"})  ` +
+        `${String(c.rank).padStart(3)}. ${(c.score?.toFixed(2) ?? "-").padStart(6)}  [${c.compliance}]  ${c.supplier ? `${c.supplier.name} (${c.supplier.uscc}, ${c.supplier.park ?? "-"})` : "-"}  ` +
         `${c.product?.name ?? c.byproduct?.name}\n       ${c.reasons.zh}\n       ${c.reasons.en}`),
     ];
     out.result(result, lines.join("\n"));

@@ -14,7 +14,9 @@ interface ProfileValues {
 }
 
 /** The enterprise profile; read-only for members who may not change it. */
-export function EnterpriseProfileForm({ initial, editable, uscc, park }: { initial: ProfileValues; editable: boolean; uscc: string; park: string }) {
+export function EnterpriseProfileForm({ initial, editable, renameNeedsReview, uscc, park }: {
+  initial: ProfileValues; editable: boolean; renameNeedsReview: boolean; uscc: string; park: string;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const router = useRouter();
@@ -39,8 +41,9 @@ export function EnterpriseProfileForm({ initial, editable, uscc, park }: { initi
       chains: values.chains.split(/[;；,，]/).map((c) => c.trim()).filter(Boolean),
     });
   };
-  const text = (key: "name" | "nameEn" | "address" | "contactName" | "contactPhone", label: string, required = false) => (
-    <Field id={`ent-${key}`} label={label} error={errors[key]} required={required}>
+  const renaming = renameNeedsReview && (values.name.trim() !== initial.name || values.nameEn.trim() !== initial.nameEn);
+  const text = (key: "name" | "nameEn" | "address" | "contactName" | "contactPhone", label: string, required = false, hint?: string) => (
+    <Field id={`ent-${key}`} label={label} error={errors[key]} required={required} hint={hint}>
       <input id={`ent-${key}`} className={inputClass} value={values[key]} onChange={set(key)} disabled={!editable} aria-invalid={Boolean(errors[key])} />
     </Field>
   );
@@ -51,8 +54,9 @@ export function EnterpriseProfileForm({ initial, editable, uscc, park }: { initi
         <div><dt className="text-slate-500">{t("enterprise.uscc")}</dt><dd className="font-mono">{uscc}</dd></div>
         <div><dt className="text-slate-500">{t("enterprise.park")}</dt><dd>{park}</dd></div>
       </dl>
-      {text("name", t("enterprise.name"), true)}
+      {text("name", t("enterprise.name"), true, editable && renameNeedsReview ? t("enterprise.rename_hint") : undefined)}
       {text("nameEn", t("enterprise.name_en"))}
+      {renaming ? <Notice tone="warning">{t("enterprise.rename_review")}</Notice> : null}
       <Field id="ent-chains" label={t("enterprise.chains")} hint={t("enterprise.chains_hint")} error={errors.chains}>
         <input id="ent-chains" className={inputClass} value={values.chains} onChange={set("chains")} disabled={!editable} />
       </Field>

@@ -39,6 +39,7 @@ export default async function ManageEnterprisePage({ params }: { params: Promise
         <Card title={t("enterprise.profile")}>
           <EnterpriseProfileForm
             editable={e.allowed.update}
+            renameNeedsReview={!e.allowed.renameKeepsVerification}
             initial={{
               id: e.id, name: e.name, nameEn: e.nameEn ?? "", chains: e.chains, address: e.address ?? "",
               contactName: e.contactName ?? "", contactPhone: e.contactPhone ?? "", description: e.description ?? "",
