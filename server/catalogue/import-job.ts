@@ -9,7 +9,7 @@ import type { RowError } from "@/server/imports/table";
 import { drainOnce, enqueue, type OutboxHandlers } from "@/server/jobs/outbox";
 import { notify } from "@/server/notifications/notification.service";
 import { normalizeUscc } from "@/server/enterprises/uscc";
-import { readCatalogue, writeCatalogueRows, type ParsedCatalogue } from "./import";
+import { checkCatalogueHeader, readCatalogue, writeCatalogueRows, type ParsedCatalogue } from "./import";
 
 /**
  * Catalogue imports as background jobs. Starting one checks the file as a whole (so an unusable
@@ -76,20 +76,17 @@ export async function startCatalogueImport(db: Db, actor: Actor, input: { enterp
   const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "catalogue.edit", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   checkFile(input.file);
-  const catalogue = await readCatalogue(input.file);
+  // only the header here (an unusable file is refused at once); the worker reads the rows
+  await checkCatalogueHeader(input.file);
   const job = await db.transaction(async (tx) => {
     const [created] = await tx
       .insert(catalogueImports)
-      .values({
-        enterpriseId: enterprise.id, createdBy: actor.userId, filename: input.file.name, file: Buffer.from(input.file.bytes),
-        sizeBytes: input.file.bytes.length, totalRows: catalogue.total, validRows: catalogue.rows.length, rejected: catalogue.rejected,
-      })
+      .values({ enterpriseId: enterprise.id, createdBy: actor.userId, filename: input.file.name, file: Buffer.from(input.file.bytes), sizeBytes: input.file.bytes.length })
       .returning({ id: catalogueImports.id });
     await enqueue(tx, EVENT, [created!.id]);
-    await recordAudit(tx, actor, { entity: "catalogue_import", entityId: created!.id, action: "start", after: { enterpriseId: enterprise.id, filename: input.file.name, rows: catalogue.total } });
+    await recordAudit(tx, actor, { entity: "catalogue_import", entityId: created!.id, action: "start", after: { enterpriseId: enterprise.id, filename: input.file.name, bytes: input.file.bytes.length } });
     return created!;
   });
-  remember(job.id, catalogue);
   return getImportJob(db, actor, job.id);
 }
 
@@ -114,10 +111,14 @@ export async function runImportSlice(db: Db, jobId: number, sliceRows = SLICE_RO
     }
     remember(jobId, catalogue);
   }
+  // the first slice of a queued job is where its file is read: it records the totals and the rows rejected on reading
+  const firstSlice = job.status === "queued";
+  const validRows = catalogue.rows.length;
   const slice = catalogue.rows.slice(job.processedRows, job.processedRows + sliceRows);
   const written = await writeCatalogueRows(db, job.enterpriseId, slice, catalogue.columns);
   const processed = job.processedRows + slice.length;
-  const done = processed >= job.validRows;
+  const done = processed >= validRows;
+  const newlyRejected = firstSlice ? [...catalogue.rejected, ...written.failed] : written.failed;
   const [after] = await db
     .update(catalogueImports)
     .set({
@@ -125,7 +126,8 @@ export async function runImportSlice(db: Db, jobId: number, sliceRows = SLICE_RO
       processedRows: processed,
       inserted: sql`${catalogueImports.inserted} + ${written.inserted}`,
       updated: sql`${catalogueImports.updated} + ${written.updated}`,
-      rejected: written.failed.length ? sql`${catalogueImports.rejected} || ${JSON.stringify(written.failed)}::jsonb` : undefined,
+      ...(firstSlice ? { totalRows: catalogue.total, validRows } : {}),
+      rejected: newlyRejected.length ? sql`${catalogueImports.rejected} || ${JSON.stringify(newlyRejected)}::jsonb` : undefined,
       startedAt: job.startedAt ?? new Date(),
       finishedAt: done ? new Date() : null,
       file: done ? null : undefined,
@@ -168,7 +170,8 @@ export function catalogueImportHandlers(listener = "import", sliceRows = SLICE_R
           .from(catalogueImports)
           .where(eq(catalogueImports.id, id));
         if (!job || job.status === "done" || job.status === "failed") continue;
-        if (job.validRows - job.processedRows > sliceRows) await enqueue(db, EVENT, [id]);
+        // a queued job's size is known only once its file is read in the slice below: announce it again to be safe
+        if (job.status === "queued" || job.validRows - job.processedRows > sliceRows) await enqueue(db, EVENT, [id]);
         await runImportSlice(db, id, sliceRows);
       }
     },

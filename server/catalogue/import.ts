@@ -166,6 +166,15 @@ export async function readCatalogue(file: { name: string; bytes: Uint8Array }, l
   return { total, columns, rows, rejected };
 }
 
+/**
+ * Reads a catalogue file only as far as its header and first row: throws INVALID at once when the
+ * file as a whole is unusable (over a limit, unreadable, empty, a required column missing), so that
+ * the page can say so before a background job takes the file; the rows are read by the worker.
+ */
+export async function checkCatalogueHeader(file: { name: string; bytes: Uint8Array }, limits?: ImportLimits): Promise<void> {
+  for await (const _row of readRows(file, CATALOGUE_COLUMNS, limits)) break;
+}
+
 export interface WriteResult {
   inserted: number;
   updated: number;

@@ -134,9 +134,11 @@ export function CatalogueImport({ enterpriseId, canImport, initialJob, recent }:
                     <div className="h-full rounded-full bg-brand-600 transition-all" style={{ width: `${Math.round(job.data.progress * 100)}%` }} />
                   </div>
                   <p className="text-sm text-slate-600">
-                    {t("catalogue.import_progress", {
-                      done: formatNumber(job.data.processedRows, locale), total: formatNumber(job.data.validRows, locale), percent: Math.round(job.data.progress * 100),
-                    })}
+                    {job.data.status === "queued"
+                      ? t("catalogue.import_reading")
+                      : t("catalogue.import_progress", {
+                          done: formatNumber(job.data.processedRows, locale), total: formatNumber(job.data.validRows, locale), percent: Math.round(job.data.progress * 100),
+                        })}
                   </p>
                   {job.data.stalled ? <Notice tone="warning">{t("catalogue.import_stalled")}</Notice> : <p className="text-xs text-slate-500">{t("catalogue.import_leave_hint")}</p>}
                 </div>
