@@ -201,7 +201,8 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
   };
   const main = {
     ...base,
-    ...(near ? { sort: [`_geoPoint(${near.lat}, ${near.lng}):asc`] } : {}),
+    // nearest first only for a viewer who sees every supplier: the order would tell how near a hidden one is
+    ...(near && !visible ? { sort: [`_geoPoint(${near.lat}, ${near.lng}):asc`] } : {}),
     facets: visible ? LISTING_FACETS : [...LISTING_FACETS, ...SUPPLIER_FACETS],
     page: query.page,
     hitsPerPage: query.pageSize,
@@ -254,7 +255,7 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
     /** "in my park": whether the viewer has a park, and how many hits are there */
     myPark: { available: viewer.parks.length > 0, count: viewer.parks.reduce((n, p) => n + (byPark[String(p)] ?? 0), 0) },
     /** equally relevant hits are listed nearest the viewer's enterprise first */
-    nearestFirst: near !== null,
+    nearestFirst: near !== null && !visible,
     /** whether the viewer sees suppliers, quantities and prices of hazardous products */
     seesRegulatedDetails: viewer.seesDetails,
     processingTimeMs: result.processingTimeMs,

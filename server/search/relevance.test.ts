@@ -152,6 +152,8 @@ describe("equally relevant hits, nearest the viewer first", () => {
     await syncProducts(db, [farProduct.id, nearProduct.id, unlocatedProduct.id, nearMixture.id]);
     return {
       parkHere,
+      // located next door, but not verified yet: it may not see who the hazardous suppliers are
+      unverifiedHere: (await makeUser({ enterpriseId: (await makeEnterprise({ parkId: parkHere.id, lat: "31.960000", lng: "120.310000" })).id, role: "procurement" })).actor,
       buyerHere: (await makeUser({ enterpriseId: buyerHere.id, role: "procurement" })).actor,
       buyerThere: (await makeUser({ enterpriseId: buyerThere.id, role: "procurement" })).actor,
       far: farProduct.id, near: nearProduct.id, unlocated: unlocatedProduct.id, mixture: nearMixture.id,
@@ -184,6 +186,12 @@ describe("equally relevant hits, nearest the viewer first", () => {
     const ids = hits.map((h) => h.id);
     expect(ids.indexOf(cast.far)).toBeLessThan(ids.indexOf(cast.mixture));
     expect(ids.indexOf(cast.near)).toBeLessThan(ids.indexOf(cast.far));
+  });
+
+  it("a viewer who may not see every supplier gets relevance alone: the order would tell how near a hidden one is", async () => {
+    const result = await searchProducts(db, cast.unverifiedHere, { q: "71-36-3" });
+    expect(result.nearestFirst).toBe(false);
+    expect(result.hits.every((h) => h.distanceKm === null)).toBe(true);
   });
 
   it("without a located viewer the ranking is relevance alone, with no distances", async () => {
