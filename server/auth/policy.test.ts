@@ -122,6 +122,10 @@ describe("policy", () => {
     ["members of a verified enterprise see them", { ...buyer, enterprises: [{ enterpriseId: 11, role: "procurement", verified: true }] }, { type: "hazardous.viewDetails", enterpriseId: 10 }, true],
     ["park staff see them", parkStaff, { type: "hazardous.viewDetails", enterpriseId: 10 }, true],
     ["admins see them", admin, { type: "hazardous.viewDetails" }, true],
+    ["park staff see listings hidden for a blocked licence, to chase it", parkStaff, { type: "listing.viewBlocked" }, true],
+    ["admins see them too", admin, { type: "listing.viewBlocked" }, true],
+    ["enterprise members do not", enterpriseAdmin, { type: "listing.viewBlocked" }, false],
+    ["nor visitors", anonymous, { type: "listing.viewBlocked" }, false],
   ])("%s", (_, actor, action, allowed) => {
     expect(can(actor, action)).toBe(allowed);
   });

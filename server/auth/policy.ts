@@ -46,6 +46,8 @@ export type Action =
   | { type: "handbook.view"; parkId: number }
   // listings (demands, supply offers, by-products) and their matches
   | { type: "listing.view"; enterpriseId: number; parkId: number | null }
+  /** see listings hidden from buyers for a blocked or lapsed supplier licence (marked), to chase the licence */
+  | { type: "listing.viewBlocked" }
   | { type: "demand.manage"; enterpriseId: number }
   | { type: "supply.manage"; enterpriseId: number }
   | { type: "match.dismiss"; enterpriseId: number }
@@ -185,6 +187,8 @@ export function can(actor: Actor, action: Action): boolean {
     }
     case "allocation.view":
       return staffOf(actor, action.parkId);
+    case "listing.viewBlocked":
+      return isParkStaff(actor);
     case "licence.manage":
       return memberOf(actor, action.enterpriseId)?.role === "admin" || staffOf(actor, action.parkId);
     case "licence.verify":

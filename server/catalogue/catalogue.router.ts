@@ -24,6 +24,11 @@ export const catalogueRouter = router({
       file: { name: input.filename, bytes: Buffer.from(input.content, "base64") },
     }),
   ),
+  /** a product's TDS/SDS (for the download route), for whoever may see the product's details */
+  document: publicProcedure.input(documentIdInput).query(async ({ ctx, input }) => {
+    const doc = await catalogue.readDocument(ctx.db, ctx.actor, input.id);
+    return { filename: doc.filename, contentType: "application/pdf", content: Buffer.from(doc.content).toString("base64") };
+  }),
   importJob: protectedProcedure.input(importJobInput).query(({ ctx, input }) => getImportJob(ctx.db, ctx.actor, input.id)),
   importJobs: protectedProcedure.input(importJobsInput).query(({ ctx, input }) => listImportJobs(ctx.db, ctx.actor, input)),
 });

@@ -8,7 +8,7 @@ import {
   supplierLicenceValidUntil, supplierState, tierOf, todayInChina, type SubstanceFlags,
 } from "@/server/compliance/compliance";
 import { licenceFacts } from "@/server/compliance/licences";
-import { AppError, forbidden, notFound } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
 import { substanceView } from "@/server/substances/substance.service";
 import type { CreateProductInput, ListCatalogueInput, ProductFields, UpdateProductInput, UploadDocumentInput } from "./catalogue.schemas";
@@ -319,9 +319,7 @@ export async function readDocument(db: Db, actor: Actor, id: number) {
   const [doc] = await db.select().from(productDocuments).where(eq(productDocuments.id, id));
   if (!doc) throw notFound(DOCUMENT);
   const ctx = await productContext(db, actor, doc.productId);
-  if (!ctx.seesDetails) {
-    if (!actor.userId && !actor.platformAdmin) throw new AppError("UNAUTHORIZED", { zh: "请先登录", en: "Please sign in first" });
-    throw forbidden();
-  }
+  // a hazardous product's documents go with its details: the policy refuses (sign in, or forbidden)
+  if (!ctx.seesDetails) authorize(actor, { type: "hazardous.viewDetails", enterpriseId: ctx.scope.enterpriseId });
   return { filename: doc.filename, kind: doc.kind, content: doc.content, sizeBytes: doc.sizeBytes };
 }

@@ -4,7 +4,7 @@ import { enterprises, parks } from "@/db/schema";
 import { recordAudit } from "@/server/audit/audit";
 import { enqueue } from "@/server/jobs/outbox";
 import type { Actor } from "@/server/auth/actor";
-import { can } from "@/server/auth/policy";
+import { authorize, can } from "@/server/auth/policy";
 import { waitedImportLimits } from "@/server/imports/limits";
 import { readTable, type ImportColumn, type RowError } from "@/server/imports/table";
 import { normalizeUscc } from "./uscc";
@@ -30,6 +30,7 @@ export interface ImportSummary {
  * WAITED_IMPORT_MAX_ROWS rows (the caller waits for the summary), before anything is written.
  */
 export async function importEnterprises(db: Db, actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<ImportSummary> {
+  authorize(actor, { type: "enterprise.import" });
   const rows = await readTable(file, ENTERPRISE_COLUMNS, waitedImportLimits());
   const parkRows = await db.select({ id: parks.id, code: parks.code }).from(parks);
   const parkByCode = new Map(parkRows.map((p) => [p.code, p.id]));

@@ -2,7 +2,7 @@ import { asc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { parks } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { authorize } from "@/server/auth/policy";
+import { authorize, can } from "@/server/auth/policy";
 import { notFound } from "@/server/errors";
 import { INDUSTRY_CHAINS } from "@/server/enterprises/enterprise.schemas";
 import type { ReportFilters } from "./report.schemas";
@@ -166,6 +166,12 @@ export async function reportFigures(db: Db, f: ReportFilters): Promise<ReportFig
   };
 }
 
+/** The figures for those who may see them (the CLI `report` asks here with its system actor). */
+export async function reportFiguresFor(db: Db, actor: Actor, filters: ReportFilters) {
+  authorize(actor, { type: "report.view", parkId: filters.parkId ?? null });
+  return reportFigures(db, filters);
+}
+
 /** The dashboard for park staff (their park) and platform admins (any park, or all at once). */
 export async function dashboard(db: Db, actor: Actor, filters: ReportFilters) {
   authorize(actor, { type: "report.view", parkId: filters.parkId ?? null });
@@ -176,8 +182,8 @@ export async function dashboard(db: Db, actor: Actor, filters: ReportFilters) {
   return {
     figures,
     /** the parks this actor may choose between */
-    parks: actor.platformAdmin ? parkRows : parkRows.filter((p) => actor.parkIds.includes(p.id)),
+    parks: parkRows.filter((p) => can(actor, { type: "report.view", parkId: p.id })),
     chains: [...INDUSTRY_CHAINS],
-    allowed: { allParks: actor.platformAdmin },
+    allowed: { allParks: can(actor, { type: "report.view", parkId: null }) },
   };
 }

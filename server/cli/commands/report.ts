@@ -1,9 +1,10 @@
 import { parseArgs } from "node:util";
 import { translator, validationText } from "@/i18n";
+import { systemActor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import { parkByCode } from "@/server/parks/park.service";
 import { reportFilters } from "@/server/reports/report.schemas";
-import { reportFigures } from "@/server/reports/report.service";
+import { reportFiguresFor } from "@/server/reports/report.service";
 import { formatCny } from "@/i18n";
 import type { CliCommand } from "../commands";
 
@@ -31,7 +32,7 @@ export const reportCommand: CliCommand = {
       const field = `--${String(issue.path[0] ?? "")}`;
       throw new AppError("INVALID", { zh: `${field}：${validationText(zh, issue.message)}`, en: `${field}: ${validationText(en, issue.message)}` });
     }
-    const r = await reportFigures(db, parsed.data);
+    const r = await reportFiguresFor(db, systemActor, parsed.data);
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     const text = [
       `park ${r.filters.parkCode ?? "all"} · period ${r.filters.from ?? "…"} – ${r.filters.to ?? "…"}${r.filters.chain ? ` · chain ${r.filters.chain}` : ""}`,
