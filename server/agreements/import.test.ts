@@ -91,7 +91,7 @@ describe("agreement import", () => {
       HEADER,
       `HUGE-${tag},contract,十万亿合同,${b},${s},,甘油,10,10000000000000,2026-05-18,,,`,
       `TONS-${tag},contract,两亿吨合同,${b},${s},,甘油,200000000,1000,2026-05-18,,,`,
-      `TOXIC-${tag},order,剧毒品订单,${b},${s},${toxic.cas},${toxic.nameZh},5,100000,2026-05-18,,,`,
+      `TOXIC-${tag},order,剧毒品订单,${b},${s},${toxic.cas},"${toxic.nameZh.replaceAll('"', '""')}",5,100000,2026-05-18,,,`,
     ]);
     const summary = await importAgreements(getDb(), c.staff.actor, file());
     expect(summary.inserted).toBe(0);
