@@ -8,9 +8,10 @@ import { normalizeUscc } from "@/server/enterprises/uscc";
 import { waitedImportLimits } from "@/server/imports/limits";
 import { readTable, type ImportColumn, type RowError } from "@/server/imports/table";
 import { enqueue } from "@/server/jobs/outbox";
+import { money, tonnes } from "@/server/numeric";
 import { normalizeCas } from "@/server/substances/cas";
 import { boundsRefusal, type AgreementType } from "./agreement.schemas";
-import { insertAgreement } from "./agreement.service";
+import { insertAgreement } from "./insert-agreement";
 import { loadParties } from "./parties";
 import { complianceRefusal } from "./signing";
 
@@ -148,8 +149,8 @@ export async function importAgreements(db: Db, actor: Actor, file: { name: strin
         const amount = parseNumber(x.amount_cny, r.rowNumber, "amount_cny", "金额");
         if (amount === null) throw new Reject(r.rowNumber, "amount_cny", "金额必填", "amount_cny is required");
         return {
-          cas, productName: product, volumeT: volume === null ? null : volume.toFixed(3),
-          unitPriceCny: volume ? (amount / volume).toFixed(2) : null, amountCny: amount.toFixed(2),
+          cas, productName: product, volumeT: volume === null ? null : tonnes(volume),
+          unitPriceCny: volume ? money(amount / volume) : null, amountCny: money(amount),
         };
       });
 
@@ -192,7 +193,7 @@ export async function importAgreements(db: Db, actor: Actor, file: { name: strin
         }
         const total = lines.reduce((s, l) => s + Math.round(Number(l.amountCny) * 100), 0) / 100;
         await tx.update(agreements).set({
-          type, title, buyerEnterpriseId: buyer.id, sellerEnterpriseId: seller.id, signedOn, startOn, endOn, eventId, totalAmountCny: total.toFixed(2),
+          type, title, buyerEnterpriseId: buyer.id, sellerEnterpriseId: seller.id, signedOn, startOn, endOn, eventId, totalAmountCny: money(total),
           status: existing.status === "draft" ? "signed" : existing.status,
           // a pending proposal is overtaken by the record; a proposer no longer a party is forgotten
           ...(existing.status === "draft" || existing.buyerEnterpriseId !== buyer.id || existing.sellerEnterpriseId !== seller.id
@@ -203,7 +204,7 @@ export async function importAgreements(db: Db, actor: Actor, file: { name: strin
         await tx.insert(agreementLines).values(lines.map((l, i) => ({ agreementId: existing.id, lineNo: i + 1, ...l })));
         await recordAudit(tx, actor, {
           entity: "agreement", entityId: existing.id, action: "import-update",
-          before: { totalAmountCny: existing.totalAmountCny, status: existing.status }, after: { totalAmountCny: total.toFixed(2), lines: lines.length },
+          before: { totalAmountCny: existing.totalAmountCny, status: existing.status }, after: { totalAmountCny: money(total), lines: lines.length },
         });
         await enqueue(tx, "agreements", [existing.id]);
         return "updated" as const;
