@@ -7,7 +7,7 @@ import type { ListInquiriesInput } from "./inquiry.schemas";
 
 /** The threads where one of the actor's enterprises is the buyer (`buying`) or the seller (`selling`). */
 function sideFilter(actor: Actor, side: ListInquiriesInput["side"]) {
-  if (!side) return undefined;
+  if (side !== "buying" && side !== "selling") return undefined;
   const own = actor.enterprises.map((e) => e.enterpriseId);
   if (own.length === 0) return sql`false`;
   return inArray(side === "buying" ? inquiries.buyerEnterpriseId : inquiries.supplierEnterpriseId, own);
