@@ -1,5 +1,4 @@
 import { protectedProcedure, router } from "@/server/api/trpc";
-import { authorize } from "@/server/auth/policy";
 import { importFileInput } from "@/server/enterprises/enterprise.schemas";
 import { addCallOff } from "./add-call-off";
 import { addDocument } from "./add-document";
@@ -34,8 +33,5 @@ export const agreementRouter = router({
   deliver: protectedProcedure.input(recordDeliveryInput).mutation(({ ctx, input }) => recordDelivery(ctx.db, ctx.actor, input)),
   upload: protectedProcedure.input(addDocumentInput).mutation(({ ctx, input }) => addDocument(ctx.db, ctx.actor, input)),
   document: protectedProcedure.input(idInput).query(({ ctx, input }) => getDocument(ctx.db, ctx.actor, input.id)),
-  import: protectedProcedure.input(importFileInput).mutation(({ ctx, input }) => {
-    authorize(ctx.actor, { type: "agreement.import" });
-    return importAgreements(ctx.db, ctx.actor, { name: input.filename, bytes: Buffer.from(input.content, "base64") });
-  }),
+  import: protectedProcedure.input(importFileInput).mutation(({ ctx, input }) => importAgreements(ctx.db, ctx.actor, { name: input.filename, bytes: Buffer.from(input.content, "base64") })),
 });

@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { agreementLines, agreements, callOffOrders, enterprises, events } from "@/db/schema";
 import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
-import { can } from "@/server/auth/policy";
+import { authorize, can } from "@/server/auth/policy";
 import { normalizeUscc } from "@/server/enterprises/uscc";
 import { waitedImportLimits } from "@/server/imports/limits";
 import { readTable, type ImportColumn, type RowError } from "@/server/imports/table";
@@ -80,8 +80,10 @@ function parseNumber(value: string | undefined, row: number, column: string, lab
  * with its ref and reason, and the others land. A ref already on file is updated, unless call-offs
  * were recorded against it. Events named in the file are created when new. The file is read
  * streaming, within the import limits and at most WAITED_IMPORT_MAX_ROWS rows, before anything is written.
+ * Park staff import (`agreement.import`); each agreement also needs `agreement.recordSigned` for its parties.
  */
 export async function importAgreements(db: Db, actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<AgreementImportSummary> {
+  authorize(actor, { type: "agreement.import" });
   const rows = await readTable(file, AGREEMENT_COLUMNS, waitedImportLimits());
   const groups = new Map<string, typeof rows>();
   const summary: AgreementImportSummary = { inserted: 0, updated: 0, rejected: [] };
