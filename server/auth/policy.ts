@@ -84,7 +84,7 @@ const roleIn = (a: Actor, d: { buyer: Party; seller: Party }, side: DealSide) =>
 const partyAdmin = (a: Actor, d: { buyer: Party; seller: Party }) => roleIn(a, d, "buyer") === "admin" || roleIn(a, d, "seller") === "admin";
 
 /*
- * Agreements: who may do what (enforced by the agreement use cases for every procedure).
+ * Agreements: who may do what (enforced by the agreement services for every procedure).
  *
  *                                 | member of a party (enterprise role)        | park staff of a | platform
  *                                 | admin      | staff        | procurement    | party's park    | admin
