@@ -5,7 +5,7 @@ import { createCaller } from "@/server/api/root";
 import type { Actor } from "@/server/auth/actor";
 import { todayInChina } from "@/server/compliance/compliance";
 import { makeAgreement, makeDealCast, makePark, makeUser } from "@/server/testing/factories";
-import { importAgreements } from "./import";
+import { importAgreements } from "./import-agreements";
 
 const as = (actor: Actor) => createCaller({ db: getDb(), actor });
 const csv = (text: string) => Buffer.from(text).toString("base64");

@@ -4,11 +4,20 @@ import { getDb } from "@/db";
 import { agreementDocuments, auditLog, callOffOrders } from "@/db/schema";
 import { todayInChina } from "@/server/compliance/compliance";
 import { makeAgreement, makeDealCast, makeUser } from "@/server/testing/factories";
-import {
-  addCallOff, addDocument, changeAgreementStatus, confirmSigning, createAgreement, getAgreement, getDocument, listAgreements, proposeSigning,
-  recordDelivery, updateDraftAgreement,
-} from "./agreement.service";
-import { createEvent, getEvent, listEvents } from "./event.service";
+import { addCallOff } from "./add-call-off";
+import { addDocument } from "./add-document";
+import { changeAgreementStatus } from "./change-agreement-status";
+import { confirmSigning } from "./confirm-signing";
+import { createAgreement } from "./create-agreement";
+import { getAgreement } from "./get-agreement";
+import { getDocument } from "./get-document";
+import { listAgreements } from "./list-agreements";
+import { proposeSigning } from "./propose-signing";
+import { recordDelivery } from "./record-delivery";
+import { updateDraftAgreement } from "./update-draft-agreement";
+import { createEvent } from "./create-event";
+import { getEvent } from "./get-event";
+import { listEvents } from "./list-events";
 
 const db = () => getDb();
 const today = () => todayInChina();

@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { agreementLines, agreements, events } from "@/db/schema";
 import { systemActor } from "@/server/auth/actor";
 import { makeDealCast, makeEnterprise, makeLicence, pickSubstance, randomUscc } from "@/server/testing/factories";
-import { importAgreements } from "./import";
+import { importAgreements } from "./import-agreements";
 
 const csv = (lines: string[]) => ({ name: "agreements.csv", bytes: Buffer.from("\uFEFF" + lines.join("\r\n")) });
 const HEADER = "协议编号,协议类型,协议名称,采购方信用代码,供应方信用代码,CAS号,产品,约定量(吨),金额(元),签约日期,签约活动,开始日期,结束日期";

@@ -5,9 +5,14 @@ import { agreements, auditLog, callOffOrders, enterprises, licences, notificatio
 import { todayInChina } from "@/server/compliance/compliance";
 import { makeAgreement, makeDealCast, makeLicence, makePark, makeUser, pickSubstance } from "@/server/testing/factories";
 import type { CreateAgreementInput } from "./agreement.schemas";
-import {
-  addCallOff, changeAgreementStatus, confirmSigning, createAgreement, getAgreement, proposeSigning, recordDelivery, updateDraftAgreement,
-} from "./agreement.service";
+import { addCallOff } from "./add-call-off";
+import { changeAgreementStatus } from "./change-agreement-status";
+import { confirmSigning } from "./confirm-signing";
+import { createAgreement } from "./create-agreement";
+import { getAgreement } from "./get-agreement";
+import { proposeSigning } from "./propose-signing";
+import { recordDelivery } from "./record-delivery";
+import { updateDraftAgreement } from "./update-draft-agreement";
 
 const db = () => getDb();
 const today = () => todayInChina();

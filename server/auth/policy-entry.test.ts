@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { systemActor } from "@/server/auth/actor";
-import { importAgreements } from "@/server/agreements/import";
+import { importAgreements } from "@/server/agreements/import-agreements";
 import { importEnterprises } from "@/server/enterprises/import";
 import { dashboard, reportFiguresFor } from "@/server/reports/report.service";
 import { makeParkWithTwoEnterprises, makePark, randomUscc } from "@/server/testing/factories";

@@ -41,6 +41,9 @@ export type Action =
   | { type: "agreement.deliver"; buyer: Party; seller: Party }
   | { type: "agreement.changeStatus"; to: "active" | "completed" | "terminated"; buyer: Party; seller: Party }
   | { type: "agreement.import" }
+  /** the agreement pages before the parties are chosen: may the actor create (record signed) an agreement for some pair of parties */
+  | { type: "agreement.createAny" }
+  | { type: "agreement.recordSignedAny" }
   | { type: "event.create"; parkId: number | null }
   | { type: "report.view"; parkId: number | null }
   | { type: "handbook.view"; parkId: number }
@@ -130,8 +133,8 @@ export function can(actor: Actor, action: Action): boolean {
       // an enterprise's members inquire (or answer a demand) in its name
       return Boolean(memberOf(actor, action.enterpriseId));
     case "deal.view":
-      // the two enterprises, and the staff of a park one of them belongs to
-      return partyMember(actor, action) || partyStaff(actor, action);
+      // the two enterprises, and the staff of a park one of them belongs to (the lists filter by the same scope)
+      return inDealViewScope(dealViewScope(actor), action);
     case "inquiry.post":
       return partyMember(actor, action);
     case "quote.send":
@@ -162,6 +165,11 @@ export function can(actor: Actor, action: Action): boolean {
     case "agreement.changeStatus":
       return partyAdmin(actor, action) || partyStaff(actor, action);
     case "agreement.import":
+      return isParkStaff(actor);
+    case "agreement.createAny":
+      // a member of some enterprise (as a party), or staff of some park (for its enterprises)
+      return actor.enterprises.length > 0 || isParkStaff(actor);
+    case "agreement.recordSignedAny":
       return isParkStaff(actor);
     case "event.create":
       return action.parkId === null ? isParkStaff(actor) : staffOf(actor, action.parkId);
@@ -208,6 +216,27 @@ export function can(actor: Actor, action: Action): boolean {
         (action.enterpriseId != null && Boolean(memberOf(actor, action.enterpriseId)));
   }
 }
+
+/**
+ * Which deals (inquiries, agreements) a viewer may see: every deal, or those with a party among
+ * `enterpriseIds` (its own enterprises) or in a park among `parkIds` (the parks it staffs).
+ * `deal.view` decides one deal by it and the lists filter by it in SQL (`./deal-list-scope.ts`), so
+ * a list's rows, pages and totals are exactly the deals `deal.view` allows.
+ */
+export interface DealViewScope {
+  all: boolean;
+  enterpriseIds: number[];
+  parkIds: number[];
+}
+
+export const dealViewScope = (actor: Actor): DealViewScope => ({
+  all: actor.platformAdmin,
+  enterpriseIds: actor.enterprises.map((e) => e.enterpriseId),
+  parkIds: actor.parkIds,
+});
+
+export const inDealViewScope = (scope: DealViewScope, deal: { buyer: Party; seller: Party }) =>
+  scope.all || [deal.buyer, deal.seller].some((p) => scope.enterpriseIds.includes(p.enterpriseId) || (p.parkId !== null && scope.parkIds.includes(p.parkId)));
 
 /** Throws FORBIDDEN (or UNAUTHORIZED for an anonymous visitor) unless the actor may act. */
 export function authorize(actor: Actor, action: Action): void {

@@ -12,6 +12,8 @@ import { AppError, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
 import { substanceView } from "@/server/substances/substance.service";
 import type { CreateProductInput, ListCatalogueInput, ProductFields, UpdateProductInput, UploadDocumentInput } from "./catalogue.schemas";
+import { findEnterprise } from "@/server/enterprises/find-enterprise";
+import { moneyOrNull, tonnesOrNull } from "@/server/numeric";
 
 /**
  * An enterprise's product catalogue: its own view (every product, retired ones too, with the
@@ -20,17 +22,8 @@ import type { CreateProductInput, ListCatalogueInput, ProductFields, UpdateProdu
  */
 
 const PRODUCT = { zh: "产品", en: "Product" };
-const ENTERPRISE = { zh: "企业", en: "Enterprise" };
 const DOCUMENT = { zh: "文档", en: "Document" };
 
-async function findEnterprise(db: Db, id: number) {
-  const [row] = await db
-    .select({ id: enterprises.id, name: enterprises.name, parkId: enterprises.parkId, verifiedAt: enterprises.verifiedAt })
-    .from(enterprises)
-    .where(eq(enterprises.id, id));
-  if (!row) throw notFound(ENTERPRISE);
-  return row;
-}
 
 const flagsOf = (s: { hazardous: boolean | null; highlyToxic: boolean | null; explosivePrecursor: boolean | null; precursorCategory: number | null; cas: string | null } | null): SubstanceFlags | null =>
   !s?.cas ? null : { hazardous: Boolean(s.hazardous), highlyToxic: Boolean(s.highlyToxic), explosivePrecursor: Boolean(s.explosivePrecursor), precursorCategory: s.precursorCategory };
@@ -223,14 +216,12 @@ async function requireFreeSku(db: Db, enterpriseId: number, sku: string, except?
   }
 }
 
-const money = (n: number | null) => (n === null ? null : n.toFixed(2));
-const tonnes = (n: number | null) => (n === null ? null : n.toFixed(3));
 
 function columns(fields: ProductFields) {
   return {
     sku: fields.sku, name: fields.name, cas: fields.cas, grade: fields.grade,
     purityPct: fields.purityPct === null ? null : fields.purityPct.toFixed(3), form: fields.form, packaging: fields.packaging,
-    capacityTpy: tonnes(fields.capacityTpy), availableT: tonnes(fields.availableT), priceCnyPerT: money(fields.priceCnyPerT),
+    capacityTpy: tonnesOrNull(fields.capacityTpy), availableT: tonnesOrNull(fields.availableT), priceCnyPerT: moneyOrNull(fields.priceCnyPerT),
     description: fields.description,
   };
 }

@@ -10,6 +10,7 @@ import { drainOnce, enqueue, type OutboxHandlers } from "@/server/jobs/outbox";
 import { notify } from "@/server/notifications/notification.service";
 import { normalizeUscc } from "@/server/enterprises/uscc";
 import { checkCatalogueHeader, readCatalogue, writeCatalogueRows, type ParsedCatalogue } from "./import";
+import { findEnterprise } from "@/server/enterprises/find-enterprise";
 
 /**
  * Catalogue imports as background jobs. Starting one checks the file as a whole (so an unusable
@@ -23,7 +24,6 @@ import { checkCatalogueHeader, readCatalogue, writeCatalogueRows, type ParsedCat
 export const SLICE_ROWS = 5000;
 const EVENT = "catalogue-imports";
 
-const ENTERPRISE = { zh: "企业", en: "Enterprise" };
 const JOB = { zh: "导入任务", en: "Import" };
 
 /** Everything about a job but its file (which can be megabytes). */
@@ -37,11 +37,6 @@ function remember(jobId: number, value: ParsedCatalogue) {
   while (parsed.size > 3) parsed.delete(parsed.keys().next().value!);
 }
 
-async function findEnterprise(db: Db, id: number) {
-  const [row] = await db.select({ id: enterprises.id, name: enterprises.name, parkId: enterprises.parkId }).from(enterprises).where(eq(enterprises.id, id));
-  if (!row) throw notFound(ENTERPRISE);
-  return row;
-}
 
 /** The enterprise with this credit code, with its park (the CLI names enterprises this way). */
 export async function findEnterpriseByUscc(db: Db, uscc: string) {

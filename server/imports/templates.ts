@@ -1,4 +1,4 @@
-import { AGREEMENT_COLUMNS } from "@/server/agreements/import";
+import { AGREEMENT_COLUMNS } from "@/server/agreements/import-agreements";
 import { CATALOGUE_COLUMNS } from "@/server/catalogue/import";
 import { ENTERPRISE_COLUMNS } from "@/server/enterprises/import";
 import { templateCsv, type ImportColumn } from "./table";

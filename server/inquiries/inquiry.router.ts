@@ -1,23 +1,32 @@
 import { protectedProcedure, router } from "@/server/api/trpc";
 import { dbId, z } from "@/server/zod";
+import { acceptQuote } from "./accept-quote";
+import { closeInquiry } from "./close-inquiry";
+import { compareQuotes } from "./compare-quotes";
+import { createInquiry } from "./create-inquiry";
+import { getAttachment } from "./get-attachment";
+import { getInquiry } from "./get-inquiry";
 import {
   acceptQuoteInput, createInquiryInput, inquiryIdInput, inquirySource, listInquiriesInput, postMessageInput, sendQuoteInput,
 } from "./inquiry.schemas";
-import * as inquiries from "./inquiry.service";
+import { inquirySummary } from "./inquiry-summary";
+import { listInquiries } from "./list-inquiries";
+import { markInquiryRead } from "./mark-inquiry-read";
+import { postMessage } from "./post-message";
+import { prepareInquiry } from "./prepare-inquiry";
+import { sendQuote } from "./send-quote";
 
 export const inquiryRouter = router({
-  prepare: protectedProcedure.input(inquirySource).query(({ ctx, input }) => inquiries.prepareInquiry(ctx.db, ctx.actor, input)),
-  create: protectedProcedure.input(createInquiryInput).mutation(({ ctx, input }) => inquiries.createInquiry(ctx.db, ctx.actor, input)),
-  list: protectedProcedure.input(listInquiriesInput).query(({ ctx, input }) => inquiries.listInquiries(ctx.db, ctx.actor, input)),
-  summary: protectedProcedure.query(({ ctx }) => inquiries.inquirySummary(ctx.db, ctx.actor)),
-  byId: protectedProcedure.input(inquiryIdInput).query(({ ctx, input }) => inquiries.getInquiry(ctx.db, ctx.actor, input.id)),
-  compare: protectedProcedure.input(inquiryIdInput).query(({ ctx, input }) => inquiries.compareQuotes(ctx.db, ctx.actor, input.id)),
-  markRead: protectedProcedure.input(inquiryIdInput).mutation(({ ctx, input }) => inquiries.markInquiryRead(ctx.db, ctx.actor, input.id)),
-  post: protectedProcedure.input(postMessageInput).mutation(({ ctx, input }) => inquiries.postMessage(ctx.db, ctx.actor, input)),
-  quote: protectedProcedure.input(sendQuoteInput).mutation(({ ctx, input }) => inquiries.sendQuote(ctx.db, ctx.actor, input)),
-  accept: protectedProcedure.input(acceptQuoteInput).mutation(({ ctx, input }) => inquiries.acceptQuote(ctx.db, ctx.actor, input)),
-  close: protectedProcedure.input(inquiryIdInput).mutation(({ ctx, input }) => inquiries.closeInquiry(ctx.db, ctx.actor, input.id)),
-  attachment: protectedProcedure
-    .input(z.object({ id: dbId() }))
-    .query(({ ctx, input }) => inquiries.getAttachment(ctx.db, ctx.actor, input.id)),
+  prepare: protectedProcedure.input(inquirySource).query(({ ctx, input }) => prepareInquiry(ctx.db, ctx.actor, input)),
+  create: protectedProcedure.input(createInquiryInput).mutation(({ ctx, input }) => createInquiry(ctx.db, ctx.actor, input)),
+  list: protectedProcedure.input(listInquiriesInput).query(({ ctx, input }) => listInquiries(ctx.db, ctx.actor, input)),
+  summary: protectedProcedure.query(({ ctx }) => inquirySummary(ctx.db, ctx.actor)),
+  byId: protectedProcedure.input(inquiryIdInput).query(({ ctx, input }) => getInquiry(ctx.db, ctx.actor, input.id)),
+  compare: protectedProcedure.input(inquiryIdInput).query(({ ctx, input }) => compareQuotes(ctx.db, ctx.actor, input.id)),
+  markRead: protectedProcedure.input(inquiryIdInput).mutation(({ ctx, input }) => markInquiryRead(ctx.db, ctx.actor, input.id)),
+  post: protectedProcedure.input(postMessageInput).mutation(({ ctx, input }) => postMessage(ctx.db, ctx.actor, input)),
+  quote: protectedProcedure.input(sendQuoteInput).mutation(({ ctx, input }) => sendQuote(ctx.db, ctx.actor, input)),
+  accept: protectedProcedure.input(acceptQuoteInput).mutation(({ ctx, input }) => acceptQuote(ctx.db, ctx.actor, input)),
+  close: protectedProcedure.input(inquiryIdInput).mutation(({ ctx, input }) => closeInquiry(ctx.db, ctx.actor, input.id)),
+  attachment: protectedProcedure.input(z.object({ id: dbId() })).query(({ ctx, input }) => getAttachment(ctx.db, ctx.actor, input.id)),
 });

@@ -4,10 +4,17 @@ import { getDb } from "@/db";
 import { agreementLines, agreements, licences, matches, notifications, quotes } from "@/db/schema";
 import { todayInChina } from "@/server/compliance/compliance";
 import { makeDealCast, makeDemand, makeEnterprise, makeMatch, makePark, makeProduct, makeUser } from "@/server/testing/factories";
-import {
-  acceptQuote, compareQuotes, createInquiry, getAttachment, getInquiry, inquirySummary, listInquiries, markInquiryRead, postMessage,
-  prepareInquiry, sendQuote,
-} from "./inquiry.service";
+import { acceptQuote } from "./accept-quote";
+import { compareQuotes } from "./compare-quotes";
+import { createInquiry } from "./create-inquiry";
+import { getAttachment } from "./get-attachment";
+import { getInquiry } from "./get-inquiry";
+import { inquirySummary } from "./inquiry-summary";
+import { listInquiries } from "./list-inquiries";
+import { markInquiryRead } from "./mark-inquiry-read";
+import { postMessage } from "./post-message";
+import { prepareInquiry } from "./prepare-inquiry";
+import { sendQuote } from "./send-quote";
 
 const db = () => getDb();
 const inDays = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);

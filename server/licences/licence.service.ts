@@ -11,6 +11,7 @@ import { enqueue } from "@/server/jobs/outbox";
 import { loadSubstances } from "@/server/matching/candidates";
 import { notify } from "@/server/notifications/notification.service";
 import type { AddLicenceInput, LicenceDocumentInput, UpdateLicenceInput } from "./licence.schemas";
+import { findEnterprise } from "@/server/enterprises/find-enterprise";
 
 const LICENCE = { zh: "证照", en: "Licence" };
 const TYPE_NAMES = {
@@ -29,11 +30,6 @@ export function licenceState(validUntil: string | null, today = todayInChina()):
   return validUntil <= soon ? "expiring" : "valid";
 }
 
-async function enterpriseOf(db: Db, id: number) {
-  const [row] = await db.select({ id: enterprises.id, parkId: enterprises.parkId, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, id));
-  if (!row) throw notFound({ zh: "企业", en: "Enterprise" });
-  return row;
-}
 
 async function findLicence(db: Db, id: number) {
   const [row] = await db
@@ -71,7 +67,7 @@ async function saveDocument(db: Db, licenceId: number, doc: LicenceDocumentInput
 
 /** An enterprise's licences on file (without the scanned bytes), for its members and its park's staff. */
 export async function listLicences(db: Db, actor: Actor, enterpriseId: number) {
-  const enterprise = await enterpriseOf(db, enterpriseId);
+  const enterprise = await findEnterprise(db, enterpriseId);
   authorize(actor, { type: "licence.view", enterpriseId, parkId: enterprise.parkId });
   const today = todayInChina();
   const rows = await db
@@ -93,7 +89,7 @@ export async function listLicences(db: Db, actor: Actor, enterpriseId: number) {
 }
 
 export async function addLicence(db: Db, actor: Actor, input: AddLicenceInput) {
-  const enterprise = await enterpriseOf(db, input.enterpriseId);
+  const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "licence.manage", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   if (input.document) documentBytes(input.document);
   return db.transaction(async (tx) => {

@@ -5,8 +5,9 @@ import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { AppError, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
-import { requireEnterprise } from "./demand.service";
 import type { CreateByproductInput, ListListingsInput, UpdateByproductInput } from "./listing.schemas";
+import { findEnterprise } from "@/server/enterprises/find-enterprise";
+import { tonnes } from "@/server/numeric";
 
 const BYPRODUCT = { zh: "副产品", en: "By-product" };
 
@@ -19,13 +20,13 @@ async function findByproduct(db: Db, id: number) {
 function columns(input: Omit<CreateByproductInput, "enterpriseId">) {
   return {
     name: input.name, cas: input.cas, wasteCode: input.wasteCode, composition: input.composition,
-    monthlyVolumeT: input.monthlyVolumeT.toFixed(3), place: input.place,
+    monthlyVolumeT: tonnes(input.monthlyVolumeT), place: input.place,
   };
 }
 
 /** By-products and waste streams (副产品/固废) an enterprise offers as someone else's feedstock. */
 export async function listByproducts(db: Db, actor: Actor, input: ListListingsInput) {
-  const enterprise = await requireEnterprise(db, input.enterpriseId);
+  const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   const filters: SQL[] = [eq(byproducts.enterpriseId, enterprise.id)];
   if (input.status !== "all") filters.push(eq(byproducts.status, input.status));
@@ -43,7 +44,7 @@ export async function listByproducts(db: Db, actor: Actor, input: ListListingsIn
 
 export async function getByproduct(db: Db, actor: Actor, id: number) {
   const row = await findByproduct(db, id);
-  const enterprise = await requireEnterprise(db, row.enterpriseId);
+  const enterprise = await findEnterprise(db, row.enterpriseId);
   authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   const manage = can(actor, { type: "supply.manage", enterpriseId: enterprise.id });
   return {
@@ -53,7 +54,7 @@ export async function getByproduct(db: Db, actor: Actor, id: number) {
 }
 
 export async function createByproduct(db: Db, actor: Actor, input: CreateByproductInput) {
-  const enterprise = await requireEnterprise(db, input.enterpriseId);
+  const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "supply.manage", enterpriseId: enterprise.id });
   return db.transaction(async (tx) => {
     const [row] = await tx

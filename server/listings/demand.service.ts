@@ -10,16 +10,10 @@ import { loadSubstances, resolveNames } from "@/server/matching/candidates";
 import { refreshDemandMatches } from "@/server/matching/refresh";
 import { effectiveDemandStatus, expireListings } from "./expiry";
 import type { CreateDemandInput, ListListingsInput, RepostInput, UpdateDemandInput } from "./listing.schemas";
+import { findEnterprise } from "@/server/enterprises/find-enterprise";
+import { moneyOrNull, tonnes } from "@/server/numeric";
 
 const DEMAND = { zh: "采购需求", en: "Demand" };
-const qty = (n: number) => n.toFixed(3);
-const money = (n: number | null) => (n === null ? null : n.toFixed(2));
-
-export async function requireEnterprise(db: Db, id: number) {
-  const [row] = await db.select({ id: enterprises.id, parkId: enterprises.parkId, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, id));
-  if (!row) throw notFound({ zh: "企业", en: "Enterprise" });
-  return row;
-}
 
 async function findDemand(db: Db, id: number) {
   const [row] = await db
@@ -39,16 +33,16 @@ async function substanceOf(db: Db, cas: string | null, name: string) {
 
 function columns(input: Omit<CreateDemandInput, "enterpriseId"> & { cas: string | null }) {
   return {
-    cas: input.cas, substanceName: input.substanceName, quantity: qty(input.quantity), unit: input.unit, grade: input.grade,
+    cas: input.cas, substanceName: input.substanceName, quantity: tonnes(input.quantity), unit: input.unit, grade: input.grade,
     minPurityPct: input.minPurityPct === null ? null : String(input.minPurityPct), deliveryFrom: input.deliveryFrom,
-    deliveryTo: input.deliveryTo, place: input.place, targetPriceCnyPerUnit: money(input.targetPriceCnyPerUnit),
+    deliveryTo: input.deliveryTo, place: input.place, targetPriceCnyPerUnit: moneyOrNull(input.targetPriceCnyPerUnit),
     recurrence: input.recurrence, expiresOn: input.expiresOn, note: input.note,
   };
 }
 
 /** An enterprise's own demands, newest first, with how many suppliers each has (in the park, and in all). */
 export async function listDemands(db: Db, actor: Actor, input: ListListingsInput) {
-  const enterprise = await requireEnterprise(db, input.enterpriseId);
+  const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   const today = todayInChina();
   await expireListings(db, { enterpriseId: enterprise.id, today });
@@ -103,7 +97,7 @@ export async function getDemand(db: Db, actor: Actor, id: number) {
 }
 
 export async function createDemand(db: Db, actor: Actor, input: CreateDemandInput) {
-  const enterprise = await requireEnterprise(db, input.enterpriseId);
+  const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "demand.manage", enterpriseId: enterprise.id });
   const cas = await substanceOf(db, input.cas, input.substanceName);
   return db.transaction(async (tx) => {

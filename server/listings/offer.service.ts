@@ -8,9 +8,10 @@ import { licenceFacts } from "@/server/compliance/licences";
 import { AppError, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
 import { loadSubstances } from "@/server/matching/candidates";
-import { requireEnterprise } from "./demand.service";
 import { effectiveOfferStatus, expireListings } from "./expiry";
 import type { CreateOfferInput, ListListingsInput, RepostInput, UpdateOfferInput } from "./listing.schemas";
+import { findEnterprise } from "@/server/enterprises/find-enterprise";
+import { moneyOrNull, tonnes } from "@/server/numeric";
 
 const OFFER = { zh: "供应报价", en: "Supply offer" };
 
@@ -32,8 +33,8 @@ async function requireOwnProduct(db: Db, enterpriseId: number, productId: number
 
 function columns(input: Omit<CreateOfferInput, "enterpriseId">) {
   return {
-    productId: input.productId, quantity: input.quantity.toFixed(3), unit: input.unit,
-    priceCnyPerUnit: input.priceCnyPerUnit === null ? null : input.priceCnyPerUnit.toFixed(2),
+    productId: input.productId, quantity: tonnes(input.quantity), unit: input.unit,
+    priceCnyPerUnit: moneyOrNull(input.priceCnyPerUnit),
     validFrom: input.validFrom, validUntil: input.validUntil, place: input.place,
   };
 }
@@ -44,7 +45,7 @@ function columns(input: Omit<CreateOfferInput, "enterpriseId">) {
  * told why here.
  */
 export async function listOffers(db: Db, actor: Actor, input: ListListingsInput) {
-  const enterprise = await requireEnterprise(db, input.enterpriseId);
+  const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   const today = todayInChina();
   await expireListings(db, { enterpriseId: enterprise.id, today });
@@ -81,7 +82,7 @@ export async function listOffers(db: Db, actor: Actor, input: ListListingsInput)
 
 export async function getOffer(db: Db, actor: Actor, id: number) {
   const offer = await findOffer(db, id);
-  const enterprise = await requireEnterprise(db, offer.enterpriseId);
+  const enterprise = await findEnterprise(db, offer.enterpriseId);
   authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   const today = todayInChina();
   const status = offer.status === "open" && offer.validUntil !== null && offer.validUntil < today ? "expired" : offer.status;
@@ -94,7 +95,7 @@ export async function getOffer(db: Db, actor: Actor, id: number) {
 
 /** The enterprise's current products, to choose from when posting an offer. */
 export async function offerableProducts(db: Db, actor: Actor, enterpriseId: number) {
-  const enterprise = await requireEnterprise(db, enterpriseId);
+  const enterprise = await findEnterprise(db, enterpriseId);
   authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   return db
     .select({ id: products.id, sku: products.sku, name: products.name, cas: products.cas, grade: products.grade, availableT: products.availableT, priceCnyPerT: products.priceCnyPerT })
@@ -104,7 +105,7 @@ export async function offerableProducts(db: Db, actor: Actor, enterpriseId: numb
 }
 
 export async function createOffer(db: Db, actor: Actor, input: CreateOfferInput) {
-  const enterprise = await requireEnterprise(db, input.enterpriseId);
+  const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "supply.manage", enterpriseId: enterprise.id });
   await requireOwnProduct(db, enterprise.id, input.productId);
   return db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { systemActor } from "@/server/auth/actor";
-import { importAgreements } from "@/server/agreements/import";
+import { importAgreements } from "@/server/agreements/import-agreements";
 import { AppError } from "@/server/errors";
 import type { CliCommand } from "../commands";
 

@@ -8,9 +8,10 @@ import { normalizeUscc } from "@/server/enterprises/uscc";
 import { waitedImportLimits } from "@/server/imports/limits";
 import { readTable, type ImportColumn, type RowError } from "@/server/imports/table";
 import { enqueue } from "@/server/jobs/outbox";
+import { money, tonnes } from "@/server/numeric";
 import { normalizeCas } from "@/server/substances/cas";
 import { boundsRefusal, type AgreementType } from "./agreement.schemas";
-import { insertAgreement } from "./agreement.service";
+import { insertAgreement } from "./insert-agreement";
 import { loadParties } from "./parties";
 import { complianceRefusal } from "./signing";
 
@@ -79,6 +80,7 @@ function parseNumber(value: string | undefined, row: number, column: string, lab
  * with its ref and reason, and the others land. A ref already on file is updated, unless call-offs
  * were recorded against it. Events named in the file are created when new. The file is read
  * streaming, within the import limits and at most WAITED_IMPORT_MAX_ROWS rows, before anything is written.
+ * Park staff import (`agreement.import`); each agreement also needs `agreement.recordSigned` for its parties.
  */
 export async function importAgreements(db: Db, actor: Actor, file: { name: string; bytes: Uint8Array }): Promise<AgreementImportSummary> {
   authorize(actor, { type: "agreement.import" });
@@ -149,8 +151,8 @@ export async function importAgreements(db: Db, actor: Actor, file: { name: strin
         const amount = parseNumber(x.amount_cny, r.rowNumber, "amount_cny", "金额");
         if (amount === null) throw new Reject(r.rowNumber, "amount_cny", "金额必填", "amount_cny is required");
         return {
-          cas, productName: product, volumeT: volume === null ? null : volume.toFixed(3),
-          unitPriceCny: volume ? (amount / volume).toFixed(2) : null, amountCny: amount.toFixed(2),
+          cas, productName: product, volumeT: volume === null ? null : tonnes(volume),
+          unitPriceCny: volume ? money(amount / volume) : null, amountCny: money(amount),
         };
       });
 
@@ -193,7 +195,7 @@ export async function importAgreements(db: Db, actor: Actor, file: { name: strin
         }
         const total = lines.reduce((s, l) => s + Math.round(Number(l.amountCny) * 100), 0) / 100;
         await tx.update(agreements).set({
-          type, title, buyerEnterpriseId: buyer.id, sellerEnterpriseId: seller.id, signedOn, startOn, endOn, eventId, totalAmountCny: total.toFixed(2),
+          type, title, buyerEnterpriseId: buyer.id, sellerEnterpriseId: seller.id, signedOn, startOn, endOn, eventId, totalAmountCny: money(total),
           status: existing.status === "draft" ? "signed" : existing.status,
           // a pending proposal is overtaken by the record; a proposer no longer a party is forgotten
           ...(existing.status === "draft" || existing.buyerEnterpriseId !== buyer.id || existing.sellerEnterpriseId !== seller.id
@@ -204,7 +206,7 @@ export async function importAgreements(db: Db, actor: Actor, file: { name: strin
         await tx.insert(agreementLines).values(lines.map((l, i) => ({ agreementId: existing.id, lineNo: i + 1, ...l })));
         await recordAudit(tx, actor, {
           entity: "agreement", entityId: existing.id, action: "import-update",
-          before: { totalAmountCny: existing.totalAmountCny, status: existing.status }, after: { totalAmountCny: total.toFixed(2), lines: lines.length },
+          before: { totalAmountCny: existing.totalAmountCny, status: existing.status }, after: { totalAmountCny: money(total), lines: lines.length },
         });
         await enqueue(tx, "agreements", [existing.id]);
         return "updated" as const;

@@ -1,0 +1,78 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db";
+import { demands, inquiries, matches, products, quotes } from "@/db/schema";
+import { recordAudit } from "@/server/audit/audit";
+import type { Actor } from "@/server/auth/actor";
+import { authorize } from "@/server/auth/policy";
+import { todayInChina } from "@/server/compliance/compliance";
+import { AppError, notFound } from "@/server/errors";
+import { notify } from "@/server/notifications/notification.service";
+import { money } from "@/server/numeric";
+import { insertAgreement } from "@/server/agreements/insert-agreement";
+import { dealCompliance, requireCompliant } from "./compliance-check";
+import { findInquiry } from "./find-inquiry";
+import type { AcceptQuoteInput } from "./inquiry.schemas";
+import { quoteView } from "./quote-view";
+
+const QUOTE = { zh: "报价", en: "Quote" };
+
+/**
+ * The buyer accepts a quote: the quote is accepted, the thread's other pending quotes are declined,
+ * and a draft agreement between the two enterprises is created from it (one line: the substance or
+ * product, the quoted quantity and price). Compliance is checked again: a licence may have lapsed.
+ */
+export async function acceptQuote(db: Db, actor: Actor, input: AcceptQuoteInput) {
+  const [quote] = await db.select().from(quotes).where(eq(quotes.id, input.quoteId));
+  if (!quote) throw notFound(QUOTE);
+  const { inquiry, parties, scope } = await findInquiry(db, quote.inquiryId);
+  authorize(actor, { type: "quote.accept", ...scope });
+  const view = quoteView(quote, todayInChina());
+  if (view.status !== "pending") {
+    const why = view.status === "expired" ? { zh: "报价已过有效期", en: "This quote has expired" } : { zh: "该报价已处理", en: "This quote was already decided" };
+    throw new AppError("CONFLICT", why);
+  }
+  if (inquiry.status === "closed" || inquiry.status === "accepted") {
+    throw new AppError("CONFLICT", { zh: "询价已成交或关闭", en: "This inquiry is already accepted or closed" });
+  }
+  const [product] = inquiry.productId ? await db.select({ name: products.name, cas: products.cas }).from(products).where(eq(products.id, inquiry.productId)) : [];
+  const [demand] = inquiry.demandId ? await db.select({ name: demands.substanceName, cas: demands.cas }).from(demands).where(eq(demands.id, inquiry.demandId)) : [];
+  const cas = product?.cas ?? demand?.cas ?? null;
+  requireCompliant(await dealCompliance(db, cas, parties.buyer.enterpriseId, parties.seller.enterpriseId));
+
+  return db.transaction(async (tx) => {
+    // a concurrent second accept of the same thread finds the quote no longer pending
+    const [taken] = await tx
+      .update(quotes)
+      .set({ status: "accepted" })
+      .where(and(eq(quotes.id, quote.id), eq(quotes.status, "pending")))
+      .returning({ id: quotes.id });
+    if (!taken) throw new AppError("CONFLICT", { zh: "该报价已处理", en: "This quote was already decided" });
+    await tx.update(quotes).set({ status: "rejected" }).where(and(eq(quotes.inquiryId, inquiry.id), eq(quotes.status, "pending")));
+    await tx.update(inquiries).set({ status: "accepted" }).where(eq(inquiries.id, inquiry.id));
+    if (inquiry.matchId) await tx.update(matches).set({ status: "converted" }).where(eq(matches.id, inquiry.matchId));
+    const amount = Number(quote.priceCnyPerUnit) * Number(quote.quantity);
+    const agreement = await insertAgreement(tx, actor, {
+      type: input.agreementType,
+      title: inquiry.subject,
+      buyerEnterpriseId: parties.buyer.enterpriseId,
+      sellerEnterpriseId: parties.seller.enterpriseId,
+      status: "draft",
+      quoteId: quote.id,
+      startOn: todayInChina(),
+      endOn: null,
+      signedOn: null,
+      eventId: null,
+      lines: [{
+        cas, productId: inquiry.productId, productName: product?.name ?? demand?.name ?? inquiry.subject,
+        volumeT: quote.quantity, unitPriceCny: quote.priceCnyPerUnit, amountCny: money(amount),
+      }],
+    });
+    await recordAudit(tx, actor, { entity: "quote", entityId: quote.id, action: "accept", after: { agreementId: agreement.id } });
+    await notify(tx, { enterpriseId: parties.seller.enterpriseId }, "quote.accepted", {
+      zh: `${parties.buyer.name} 接受了您对“${inquiry.subject}”的报价，已生成协议草稿 ${agreement.ref}`,
+      en: `${parties.buyer.name} accepted your quote for "${inquiry.subject}"; draft agreement ${agreement.ref} created`,
+      href: `/agreements/${agreement.id}`,
+    });
+    return { agreementId: agreement.id, ref: agreement.ref };
+  });
+}
