@@ -15,8 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EventsPage() {
   const { t, locale } = await getT();
   const caller = await api();
-  const [{ items, allowed }, me] = await Promise.all([caller.event.list({}), caller.user.me()]);
-  const parks = allowed.create ? (await caller.park.list()).filter((p) => me?.platformAdmin || p.id === me?.park?.id) : [];
+  const { items, allowed } = await caller.event.list({});
+  const parks = allowed.create ? (await caller.park.choices({ purpose: "event" })).parks : [];
   return (
     <div className="space-y-6">
       <PageHeader title={t("event.list_title")} description={t("event.list_description")} />

@@ -20,8 +20,8 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
   const caller = await api();
   const me = await caller.user.me();
   if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/park" />;
-  const parks = await caller.park.list();
-  const chosen = queryId((await searchParams).park) || me.park?.id || (me.platformAdmin ? parks[0]?.id : undefined);
+  const { parks } = await caller.park.choices({ purpose: "manage" });
+  const chosen = queryId((await searchParams).park) || me.park?.id || parks[0]?.id;
   if (!chosen) {
     return me.platformAdmin ? <EmptyState title={t("park.no_parks")}><Link className="text-brand-700 underline" href="/admin">{t("nav.admin")}</Link></EmptyState>
       : <Refusal failure={{ ok: false, code: "FORBIDDEN", message: null }} />;
@@ -40,7 +40,7 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
         title={park.name}
         description={t("park.description")}
         actions={
-          me.platformAdmin && parks.length > 1 ? (
+          parks.length > 1 ? (
             <form action="/park" className="flex items-center gap-2">
               <label htmlFor="park-choice" className="sr-only">{t("directory.park_label")}</label>
               <select id="park-choice" name="park" defaultValue={park.id} className={inputClass}>
@@ -59,7 +59,7 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
       </div>
 
       <div className="grid items-start gap-6 lg:grid-cols-2">
-        <Card title={t("allocation.title")} actions={<Link href={`/park/allocation${me.platformAdmin ? `?park=${park.id}` : ""}`} className="text-sm text-brand-700 hover:underline">{t("allocation.open")}</Link>}>
+        <Card title={t("allocation.title")} actions={<Link href={`/park/allocation${parks.length > 1 ? `?park=${park.id}` : ""}`} className="text-sm text-brand-700 hover:underline">{t("allocation.open")}</Link>}>
           <p className="text-sm text-slate-600">{t("allocation.teaser")}</p>
         </Card>
         <Card title={t("licences.todo_title")}>

@@ -157,6 +157,7 @@ const SPECS: Record<string, Spec> = {
     input: (f) => file("e.csv", `uscc,name,park\n${randomUscc()},冒充导入化工有限公司,${f.c.park.code}\n`),
   },
   "park.list": { kind: "public" }, // the list of parks (names, cities)
+  "park.choices": { kind: "own", input: () => ({ purpose: "manage" }) }, // the caller's own choice of parks (none for an outsider)
   "park.overview": { kind: "guarded", input: (f) => ({ parkId: f.c.park.id }) },
   "park.create": { kind: "guarded", input: () => ({ code: `X${Date.now() % 100000}`, name: "越权园区" }) },
   "user.me": { kind: "own" },

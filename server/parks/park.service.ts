@@ -3,7 +3,7 @@ import type { Db } from "@/db";
 import { enterprises, parks } from "@/db/schema";
 import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
-import { authorize } from "@/server/auth/policy";
+import { authorize, can } from "@/server/auth/policy";
 import { AppError, notFound } from "@/server/errors";
 import type { CreateParkInput } from "./park.schemas";
 
@@ -17,6 +17,23 @@ export async function listParks(db: Db) {
     .leftJoin(enterprises, eq(enterprises.parkId, parks.id))
     .groupBy(parks.id)
     .orderBy(asc(parks.code));
+}
+
+/** What a park chooser on a page offers: the parks whose staff work the policy grants this actor. */
+export type ParkChoicePurpose = "manage" | "report" | "event";
+
+/**
+ * The parks this actor may pick for a purpose (manage the park, read its figures and ledger, add
+ * its events), and whether it may also pick "all parks at once" — decided by the policy, so pages
+ * offer exactly what the procedures behind them allow.
+ */
+export async function parkChoices(db: Db, actor: Actor, purpose: ParkChoicePurpose) {
+  const allowedFor = (parkId: number | null) =>
+    purpose === "manage" ? parkId !== null && can(actor, { type: "park.manage", parkId })
+      : purpose === "report" ? can(actor, { type: "report.view", parkId })
+        : can(actor, { type: "event.create", parkId });
+  const all = await listParks(db);
+  return { parks: all.filter((p) => allowedFor(p.id)), all: purpose === "report" && allowedFor(null) };
 }
 
 export async function createPark(db: Db, actor: Actor, input: CreateParkInput) {

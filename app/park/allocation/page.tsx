@@ -22,7 +22,7 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
   const caller = await api();
   const me = await caller.user.me();
   if (!me) return <Refusal failure={{ ok: false, code: "UNAUTHORIZED", message: null }} from="/park/allocation" />;
-  const parkId = queryId(q.park) || me.park?.id || (me.platformAdmin ? (await caller.park.list())[0]?.id : undefined);
+  const parkId = queryId(q.park) || me.park?.id || (await caller.park.choices({ purpose: "manage" })).parks[0]?.id;
   if (!parkId) return <Refusal failure={{ ok: false, code: "FORBIDDEN", message: null }} />;
   const result = await attempt(() => caller.allocation.plan({ parkId }));
   if (!result.ok) return <Refusal failure={result} from="/park/allocation" />;

@@ -29,7 +29,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   const result = await attempt(() => caller.report.ledger({ parkId, from, to, page, pageSize: PAGE_SIZE }));
   if (!result.ok) return <Refusal failure={result} from="/park/ledger" />;
   const { items, total, totalQuantityT } = result.data;
-  const parks = (await caller.park.list()).filter((p) => me.platformAdmin || p.id === me.park?.id);
+  const { parks, all } = await caller.park.choices({ purpose: "report" });
   const query = (p?: number) => {
     const q = new URLSearchParams();
     q.set("park", parkId ? String(parkId) : "all");
@@ -50,7 +50,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
         <div>
           <label htmlFor="park" className="mb-1 block text-sm font-medium text-slate-700">{t("directory.park_label")}</label>
           <select id="park" name="park" defaultValue={parkId ?? "all"} className={inputClass}>
-            {me.platformAdmin ? <option value="all">{t("dashboard.all_parks")}</option> : null}
+            {all ? <option value="all">{t("dashboard.all_parks")}</option> : null}
             {parks.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
           </select>
         </div>
