@@ -9,7 +9,7 @@ import { AppError, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
 import { loadSubstances } from "@/server/matching/candidates";
 import { requireEnterprise } from "./demand.service";
-import { effectiveOfferStatus, expireListings } from "./expiry";
+import { effectiveOfferStatus } from "./expiry";
 import type { CreateOfferInput, ListListingsInput, RepostInput, UpdateOfferInput } from "./listing.schemas";
 
 const OFFER = { zh: "供应报价", en: "Supply offer" };
@@ -47,7 +47,6 @@ export async function listOffers(db: Db, actor: Actor, input: ListListingsInput)
   const enterprise = await requireEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   const today = todayInChina();
-  await expireListings(db, { enterpriseId: enterprise.id, today });
   const status = effectiveOfferStatus(today);
   const filters: SQL[] = [eq(supplyOffers.enterpriseId, enterprise.id)];
   if (input.status !== "all") filters.push(sql`${status} = ${input.status}`);
