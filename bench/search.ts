@@ -40,7 +40,7 @@ import { allProductSources, HIGHLIGHT_POST, HIGHLIGHT_PRE, productDocuments, typ
 import { buildFilter, interpretQuery } from "@/server/search/query";
 import { searchApiPath, searchProductsInput, type SearchProductsInput } from "@/server/search/search.schemas";
 import { reindex } from "@/server/search/reindex";
-import { SEARCH_DRAIN_BATCH, SEARCH_HANDLERS } from "@/server/search/sync";
+import { SEARCH_DRAIN_BATCH, SEARCH_HANDLERS } from "@/server/search/handlers";
 import { buildReference } from "@/server/substances/reference";
 import { generator } from "@/db/seed/random";
 

@@ -1,6 +1,6 @@
 import { CATALOGUE_IMPORT_HANDLERS } from "@/server/catalogue/import-job";
 import { MATCH_HANDLERS } from "@/server/matching/handlers";
-import { SEARCH_HANDLERS } from "@/server/search/sync";
+import { SEARCH_HANDLERS } from "@/server/search/handlers";
 import type { OutboxHandlers } from "./outbox";
 
 /**

@@ -8,7 +8,7 @@ import { AppError, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
 import { loadSubstances, resolveNames } from "@/server/matching/candidates";
 import { refreshDemandMatches } from "@/server/matching/refresh";
-import { effectiveDemandStatus, expireListings } from "./expiry";
+import { effectiveDemandStatus } from "./expiry";
 import type { CreateDemandInput, ListListingsInput, RepostInput, UpdateDemandInput } from "./listing.schemas";
 import { findEnterprise } from "@/server/enterprises/find-enterprise";
 import { moneyOrNull, tonnes } from "@/server/numeric";
@@ -45,7 +45,6 @@ export async function listDemands(db: Db, actor: Actor, input: ListListingsInput
   const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   const today = todayInChina();
-  await expireListings(db, { enterpriseId: enterprise.id, today });
   const status = effectiveDemandStatus(today);
   const filters: SQL[] = [eq(demands.enterpriseId, enterprise.id)];
   if (input.status !== "all") filters.push(sql`${status} = ${input.status}`);

@@ -4,30 +4,36 @@ import { demands, supplyOffers } from "@/db/schema";
 import { todayInChina } from "@/server/compliance/compliance";
 import { enqueue } from "@/server/jobs/outbox";
 
+/** The advisory lock of the expiry sweep: one app instance sweeps at a time, the others skip the turn. */
+const SWEEP_LOCK = 7311045;
+
 /**
  * Listings expire on their date: a demand after its `expiresOn`, a supply offer after its
- * `validUntil` (China's calendar). Reads treat such a listing as expired at once (`effective*`);
- * `expireListings` also writes the status down and announces the change, so the search index and
- * the match suggestions drop it. Idempotent; called before listing an enterprise's listings and by
- * the match refresh.
+ * `validUntil` (China's calendar). Reads treat such a listing as expired at once (`effective*`,
+ * `demandIsOpen`) and never write; this sweep, run by the background worker (worker.ts), writes
+ * the status down and announces the change in the same transaction, so the match suggestions
+ * drop it. Idempotent. An instance that finds another one sweeping skips its turn
+ * (`swept: false`).
  */
-export async function expireListings(db: Db, options: { enterpriseId?: number; today?: string } = {}) {
+export async function sweepExpiredListings(db: Db, options: { today?: string } = {}) {
   const today = options.today ?? todayInChina();
-  const scope = (column: typeof demands.enterpriseId | typeof supplyOffers.enterpriseId) =>
-    options.enterpriseId ? eq(column, options.enterpriseId) : undefined;
-  const expiredDemands = await db
-    .update(demands)
-    .set({ status: "expired" })
-    .where(and(eq(demands.status, "open"), lt(demands.expiresOn, today), scope(demands.enterpriseId)))
-    .returning({ id: demands.id });
-  const expiredOffers = await db
-    .update(supplyOffers)
-    .set({ status: "expired" })
-    .where(and(eq(supplyOffers.status, "open"), lt(supplyOffers.validUntil, today), scope(supplyOffers.enterpriseId)))
-    .returning({ id: supplyOffers.id });
-  await enqueue(db, "demands", expiredDemands.map((d) => d.id));
-  await enqueue(db, "offers", expiredOffers.map((o) => o.id));
-  return { demands: expiredDemands.length, offers: expiredOffers.length };
+  return db.transaction(async (tx) => {
+    const [lock] = await tx.execute<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS ok`);
+    if (!lock?.ok) return { swept: false, demands: 0, offers: 0 };
+    const expiredDemands = await tx
+      .update(demands)
+      .set({ status: "expired" })
+      .where(and(eq(demands.status, "open"), lt(demands.expiresOn, today)))
+      .returning({ id: demands.id });
+    const expiredOffers = await tx
+      .update(supplyOffers)
+      .set({ status: "expired" })
+      .where(and(eq(supplyOffers.status, "open"), lt(supplyOffers.validUntil, today)))
+      .returning({ id: supplyOffers.id });
+    await enqueue(tx, "demands", expiredDemands.map((d) => d.id));
+    await enqueue(tx, "offers", expiredOffers.map((o) => o.id));
+    return { swept: true, demands: expiredDemands.length, offers: expiredOffers.length };
+  });
 }
 
 /** A demand's status as of today: an open demand past its date reads as expired. */

@@ -8,7 +8,7 @@ import { licenceFacts } from "@/server/compliance/licences";
 import { AppError, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
 import { loadSubstances } from "@/server/matching/candidates";
-import { effectiveOfferStatus, expireListings } from "./expiry";
+import { effectiveOfferStatus } from "./expiry";
 import type { CreateOfferInput, ListListingsInput, RepostInput, UpdateOfferInput } from "./listing.schemas";
 import { findEnterprise } from "@/server/enterprises/find-enterprise";
 import { moneyOrNull, tonnes } from "@/server/numeric";
@@ -48,7 +48,6 @@ export async function listOffers(db: Db, actor: Actor, input: ListListingsInput)
   const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   const today = todayInChina();
-  await expireListings(db, { enterpriseId: enterprise.id, today });
   const status = effectiveOfferStatus(today);
   const filters: SQL[] = [eq(supplyOffers.enterpriseId, enterprise.id)];
   if (input.status !== "all") filters.push(sql`${status} = ${input.status}`);

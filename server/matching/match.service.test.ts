@@ -14,6 +14,8 @@ import { refreshDemandMatches } from "./refresh";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const view = { inPark: false, fits: false, show: "active" as const, page: 1, pageSize: 100 };
+/** What the worker does for a demand posted or changed outside the service (a factory's row): stores its suggestions. */
+const suggest = (demandId: number) => MATCH_HANDLERS["demands:match"]!(getDb(), [String(demandId)]);
 
 /** A park with coordinates and a buyer in it, with a procurement user. */
 async function buyerInPark(options: { verified?: boolean } = {}) {
@@ -82,6 +84,7 @@ describe("suppliers for a demand", () => {
     const product = await makeProduct(seller.id, { cas: substance.cas, availableT: "10" });
     const offer = await makeOffer(seller.id, product.id, { quantity: "300", priceCnyPerUnit: "4321", validUntil: inDays(20) });
     const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh, quantity: "100" });
+    await suggest(demand.id);
     const result = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
     const item = result.items.find((i) => i.candidate.productId === product.id)!;
     expect(item.candidate).toMatchObject({ availableT: 300, priceCnyPerT: 4321, offerValidUntil: inDays(20) });
@@ -96,6 +99,7 @@ describe("suppliers for a demand", () => {
     const seller = await makeEnterprise();
     await makeProduct(seller.id, { cas: substance.cas });
     const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh });
+    await suggest(demand.id);
     const result = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
     const item = result.items.find((i) => i.candidate.cas === substance.cas)!;
     expect(result.redacted).toBe(true);
@@ -115,6 +119,7 @@ describe("a hidden counterpart's reasons", () => {
     const product = await makeProduct(seller.id, { cas: substance.cas, availableT: "120", purityPct: "99.5" });
     await makeFulfilledAgreement(buyer.id, seller.id, substance.cas);
     const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh, quantity: "100", minPurityPct: "99" });
+    await suggest(demand.id);
 
     const staff = await makeUser({ parkId: park.id });
     const full = (await suppliersForDemand(getDb(), staff.actor, { ...view, demandId: demand.id })).items.find((i) => i.candidate.productId === product.id)!;
@@ -158,6 +163,7 @@ describe("licence states", () => {
       makeProduct(licensed.id, { cas: substance.cas }), makeProduct(lapsed.id, { cas: substance.cas }), makeProduct(unfiled.id, { cas: substance.cas }),
     ]);
     const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh });
+    await suggest(demand.id);
 
     const before = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
     const byProduct = (id: number) => before.items.find((i) => i.candidate.productId === id);
@@ -176,6 +182,7 @@ describe("licence states", () => {
 
     // once park staff have verified the buyer's permit, the licensed supplier can be contacted
     await makeLicence(buyer.id, { type: "highly_toxic", validUntil: inDays(200), verifiedAt: new Date() });
+    await MATCH_HANDLERS["licences:match"]!(getDb(), [String(buyer.id)]); // the worker, on the licence service's event
     const after = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
     const ok = after.items.find((i) => i.candidate.productId === pLicensed.id)!;
     expect(ok.compliance).toBe("ok");
@@ -224,6 +231,7 @@ describe("background refresh", () => {
     const seller = await makeEnterprise();
     await makeProduct(seller.id, { cas: substance.cas });
     const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh });
+    await suggest(demand.id);
     const first = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
     const id = first.items[0]!.id;
     await setMatchDismissed(getDb(), user.actor, { id, dismissed: true });
@@ -259,6 +267,7 @@ describe("by-product symbiosis", () => {
     const stream = await makeByproduct(owner.id, { name: `副产${substance.nameZh}`, cas: substance.cas, wasteCode: "HW06 900-404-06", monthlyVolumeT: "150" });
     await makeFulfilledAgreement(consumer.id, buyer.id, substance.cas, 800);
     const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh, quantity: "100" });
+    await suggest(demand.id);
 
     const result = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
     const item = result.items.find((i) => i.candidate.byproductId === stream.id)!;

@@ -4,12 +4,11 @@ import type { Db } from "@/db";
 import { byproducts, demands, enterprises, matches, parks, products, supplyOffers } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
-import { supplierState, tierOf, todayInChina, type SubstanceFlags } from "@/server/compliance/compliance";
+import { matchCompliance, supplierState, tierOf, todayInChina, type ComplianceState, type SubstanceFlags } from "@/server/compliance/compliance";
 import { licenceFacts } from "@/server/compliance/licences";
 import { AppError, notFound } from "@/server/errors";
-import { demandIsOpen } from "@/server/listings/expiry";
+import { demandIsOpen, effectiveOfferStatus } from "@/server/listings/expiry";
 import { loadSubstances, rankCandidates } from "./candidates";
-import { refreshDemandMatches } from "./refresh";
 import { reasonsOfHiddenCounterpart, type Grade, type Reason } from "./score";
 import type { BuyersInput, ExploreInput, SuppliersInput } from "./match.schemas";
 import { textArray } from "./sql-arrays";
@@ -36,6 +35,37 @@ const seesTrader = (actor: Actor, flags: SubstanceFlags | null, enterpriseId?: n
 const hazardousCas = (cas: SQL | typeof demands.cas) =>
   sql`EXISTS (SELECT 1 FROM substance s WHERE s.cas = ${cas} AND (s.hazardous OR s.highly_toxic OR s.explosive_precursor OR s.precursor_category IS NOT NULL))`;
 
+const SEVERITY: Record<ComplianceState, number> = { ok: 0, needs_licence: 1, blocked: 2 };
+
+/**
+ * The compliance state of stored matches as of today. A licence that lapses announces no change,
+ * so a stored state may be older than the date: the worse of the stored state and today's one
+ * counts. A state that improved (a licence recorded or verified) reaches the stored matches
+ * through the worker, as every change does.
+ */
+async function liveCompliance(
+  db: Db,
+  rows: Array<{ match: { compliance: ComplianceState; supplierEnterpriseId: number }; product: { cas: string | null } | null; byproduct: { cas: string | null } | null }>,
+  buyerId: number,
+  demandCas: string | null,
+  today: string,
+): Promise<ComplianceState[]> {
+  if (rows.length === 0) return [];
+  const casOf = (r: (typeof rows)[number]) => r.product?.cas ?? r.byproduct?.cas ?? null;
+  const cases = [...new Set([demandCas, ...rows.map(casOf)].filter((c): c is string => c !== null))];
+  const [substances, facts] = await Promise.all([
+    loadSubstances(db, cases),
+    licenceFacts(db, [buyerId, ...rows.map((r) => r.match.supplierEnterpriseId)]),
+  ]);
+  return rows.map((r) => {
+    // the substance the refresh judged by: the demand's when the dictionary knows it, else the candidate's
+    const cas = casOf(r);
+    const flags = flagsOf((demandCas ? substances.get(demandCas) : undefined) ?? (cas ? substances.get(cas) : undefined));
+    const now = matchCompliance(flags, facts.get(r.match.supplierEnterpriseId) ?? [], facts.get(buyerId) ?? [], today).state;
+    return SEVERITY[now] > SEVERITY[r.match.compliance] ? now : r.match.compliance;
+  });
+}
+
 /** Why a buyer cannot contact a supplier yet, or null when it may. */
 function contactBlocker(compliance: "ok" | "needs_licence" | "blocked", status: string, reasons: Reason[]) {
   if (status === "contacted" || status === "converted") return null;
@@ -51,11 +81,14 @@ function contactBlocker(compliance: "ok" | "needs_licence" | "blocked", status: 
 
 /**
  * "Suppliers for my demand": the demand's ranked candidates with their reasons, for the buyer and
- * its park's staff. The suggestions are brought up to date first (idempotent), so a new demand,
- * a lapsed licence or an offer that ended shows at once. A candidate whose supplier licence has
- * expired (`blocked`) is never shown to buyers. For a hazardous substance, a viewer who may not
- * see regulated details (DESIGN.md, "Compliance") sees that a supplier exists, not who it is,
- * its quantities or prices.
+ * its park's staff. A read: it writes nothing. The suggestions are the stored ones, which the
+ * background worker keeps up to date on every change (server/matching/handlers.ts; a posted or
+ * edited demand gets its own at once); what changes with the date alone is checked here: a
+ * licence that lapsed since the last refresh makes a candidate `blocked` (or `needs_licence` on
+ * the buyer's side) at once, and an offer past its date is no longer shown. A candidate whose
+ * supplier licence has expired (`blocked`) is never shown to buyers. For a hazardous substance, a
+ * viewer who may not see regulated details (DESIGN.md, "Compliance") sees that a supplier exists,
+ * not who it is, its quantities or prices.
  */
 export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersInput) {
   const [demand] = await db
@@ -66,7 +99,7 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
   if (!demand) throw notFound({ zh: "采购需求", en: "Demand" });
   const buyerId = demand.demand.enterpriseId;
   authorize(actor, { type: "listing.view", enterpriseId: buyerId, parkId: demand.parkId });
-  await db.transaction((tx) => refreshDemandMatches(tx, [input.demandId], { quietFor: buyerId }));
+  const today = todayInChina();
 
   const substance = demand.demand.cas ? (await loadSubstances(db, [demand.demand.cas])).get(demand.demand.cas) : undefined;
   const flags = flagsOf(substance);
@@ -76,45 +109,48 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
   filters.push(input.show === "dismissed" ? eq(matches.status, "dismissed") : sql`${matches.status} <> 'dismissed'`);
   // where a hidden supplier is may not be asked either: none of them is in the park for this viewer
   if (input.inPark) filters.push(redact ? sql`false` : sql`${supplier.parkId} IS NOT NULL AND ${supplier.parkId} = ${demand.parkId ?? -1}::int`);
-  if (input.state) filters.push(eq(matches.compliance, input.state));
   if (input.fits) filters.push(fitsOnly);
   const where = and(...filters);
 
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({
-        match: matches,
-        supplier: { id: supplier.id, name: supplier.name, uscc: supplier.uscc, verified: sql<boolean>`${supplier.verifiedAt} IS NOT NULL` },
-        park: { id: supplierPark.id, code: supplierPark.code, name: supplierPark.name },
-        product: {
-          id: products.id, name: products.name, cas: products.cas, grade: products.grade, purityPct: products.purityPct,
-          availableT: products.availableT, capacityTpy: products.capacityTpy, priceCnyPerT: products.priceCnyPerT,
-        },
-        offer: { id: supplyOffers.id, quantity: supplyOffers.quantity, unit: supplyOffers.unit, priceCnyPerUnit: supplyOffers.priceCnyPerUnit, validUntil: supplyOffers.validUntil },
-        byproduct: { id: byproducts.id, name: byproducts.name, cas: byproducts.cas, wasteCode: byproducts.wasteCode, monthlyVolumeT: byproducts.monthlyVolumeT },
-      })
-      .from(matches)
-      .innerJoin(supplier, eq(supplier.id, matches.supplierEnterpriseId))
-      .leftJoin(supplierPark, eq(supplierPark.id, supplier.parkId))
-      .leftJoin(products, eq(products.id, matches.productId))
-      .leftJoin(supplyOffers, eq(supplyOffers.id, matches.offerId))
-      .leftJoin(byproducts, eq(byproducts.id, matches.byproductId))
-      .where(where)
-      .orderBy(desc(matches.score), matches.id)
-      .limit(input.pageSize)
-      .offset((input.page - 1) * input.pageSize),
-    db.select({ n: count() }).from(matches).innerJoin(supplier, eq(supplier.id, matches.supplierEnterpriseId)).where(where),
-  ]);
+  // all of the demand's stored matches (at most STORED_PER_DEMAND suggestions, and those contacted
+  // or dismissed), so that the live licence check below can filter before paging
+  const matched = await db
+    .select({
+      match: matches,
+      supplier: { id: supplier.id, name: supplier.name, uscc: supplier.uscc, verified: sql<boolean>`${supplier.verifiedAt} IS NOT NULL` },
+      park: { id: supplierPark.id, code: supplierPark.code, name: supplierPark.name },
+      product: {
+        id: products.id, name: products.name, cas: products.cas, grade: products.grade, purityPct: products.purityPct,
+        availableT: products.availableT, capacityTpy: products.capacityTpy, priceCnyPerT: products.priceCnyPerT,
+      },
+      offer: { id: supplyOffers.id, quantity: supplyOffers.quantity, unit: supplyOffers.unit, priceCnyPerUnit: supplyOffers.priceCnyPerUnit, validUntil: supplyOffers.validUntil },
+      byproduct: { id: byproducts.id, name: byproducts.name, cas: byproducts.cas, wasteCode: byproducts.wasteCode, monthlyVolumeT: byproducts.monthlyVolumeT },
+    })
+    .from(matches)
+    .innerJoin(supplier, eq(supplier.id, matches.supplierEnterpriseId))
+    .leftJoin(supplierPark, eq(supplierPark.id, supplier.parkId))
+    .leftJoin(products, eq(products.id, matches.productId))
+    // an offer past its date until the sweep expires it, or closed: the product without it
+    .leftJoin(supplyOffers, and(eq(supplyOffers.id, matches.offerId), sql`${effectiveOfferStatus(today)} = 'open'`))
+    .leftJoin(byproducts, eq(byproducts.id, matches.byproductId))
+    .where(where)
+    .orderBy(desc(matches.score), matches.id);
+  const live = await liveCompliance(db, matched, buyerId, demand.demand.cas, today);
+  const shown = matched
+    .map((r, i) => ({ ...r, compliance: live[i]! }))
+    .filter((r) => r.compliance !== "blocked" && (!input.state || r.compliance === input.state));
+  const total = shown.length;
+  const rows = shown.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
   const manage = can(actor, { type: "demand.manage", enterpriseId: buyerId });
   const dismiss = can(actor, { type: "match.dismiss", enterpriseId: buyerId });
-  const open = demand.demand.status === "open" && (demand.demand.expiresOn === null || demand.demand.expiresOn >= todayInChina());
+  const open = demand.demand.status === "open" && (demand.demand.expiresOn === null || demand.demand.expiresOn >= today);
 
   const items = rows.map((r, i) => {
     // the buyer's own enterprise may also be the supplier's: then it sees its own listing
     const redact = !seesTrader(actor, flags, r.supplier.id);
     const stored = r.match.reasons as Reason[];
     const reasons = redact ? reasonsOfHiddenCounterpart(stored) : stored;
-    const blocker = contactBlocker(r.match.compliance, r.match.status, stored);
+    const blocker = contactBlocker(r.compliance, r.match.status, stored);
     const perTonne = r.offer?.unit === "kg" ? 1000 : 1;
     const isByproduct = r.byproduct?.id != null;
     return {
@@ -123,7 +159,7 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
       /** null when the supplier is hidden: the score carries same park, quantity, distance and track record */
       score: redact ? null : Number(r.match.score),
       reasons,
-      compliance: r.match.compliance,
+      compliance: r.compliance,
       status: r.match.status,
       supplier: redact ? null : { ...r.supplier, park: r.park?.id ? r.park : null, inPark: r.park?.id != null && r.park.id === demand.parkId },
       inPark: redact ? null : r.park?.id != null && r.park.id === demand.parkId,
@@ -142,13 +178,13 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
       },
       contact: {
         /** the inquiry form of the deals module; only for `ok` matches the actor may act on */
-        href: open && manage && !redact && r.match.compliance === "ok" && r.match.status === "suggested" ? `/inquiries/new?match=${r.match.id}` : null,
+        href: open && manage && !redact && r.compliance === "ok" && r.match.status === "suggested" ? `/inquiries/new?match=${r.match.id}` : null,
         blocked: blocker,
       },
       allowed: { dismiss: dismiss && (r.match.status === "suggested" || r.match.status === "dismissed") },
     };
   });
-  return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, flags, redacted: redact, open };
+  return { items, total, page: input.page, pageSize: input.pageSize, flags, redacted: redact, open };
 }
 
 /** Dismisses a suggestion (hidden from the list), or brings a dismissed one back. */

@@ -16,7 +16,7 @@ import { getMeili } from "./client";
 import { startEmbeddedMeilisearch, type RunningSearch } from "./embedded";
 import { indexUid } from "./indexes";
 import { searchProducts } from "./query";
-import { searchHandlers } from "./sync";
+import { searchHandlers } from "./handlers";
 
 vi.hoisted(() => {
   process.env.MEILI_INDEX_PREFIX = `t${Math.random().toString(36).slice(2, 10)}_`;

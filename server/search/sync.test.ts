@@ -14,7 +14,8 @@ import { ensureIndex, indexUid } from "./indexes";
 import type { ProductDoc } from "./products.index";
 import { searchProducts, visibilityFilter } from "./query";
 import { reindex } from "./reindex";
-import { SEARCH_HANDLERS, syncEnterprises, syncProducts } from "./sync";
+import { SEARCH_HANDLERS } from "./handlers";
+import { syncEnterprises, syncProducts } from "./sync";
 
 vi.hoisted(() => {
   process.env.MEILI_INDEX_PREFIX = `t${Math.random().toString(36).slice(2, 10)}_`;

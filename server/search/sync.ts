@@ -2,16 +2,16 @@ import { inArray } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { Db } from "@/db";
 import { products } from "@/db/schema";
-import { systemActor } from "@/server/auth/actor";
 import { todayInChina } from "@/server/compliance/compliance";
-import { enqueue, type OutboxHandlers } from "@/server/jobs/outbox";
+import { enqueue } from "@/server/jobs/outbox";
 import { getMeili } from "./client";
 import { loadEnterpriseDocuments, productIdsOf } from "./enterprises.index";
 import { ensureIndex, indexUid, settled, type IndexName } from "./indexes";
 import { loadProductSources, productDocuments, type ProductDoc } from "./products.index";
 
 /**
- * Search sync: the outbox handlers that copy changed rows from PostgreSQL into Meilisearch. They
+ * Search sync: what the outbox handlers (handlers.ts) call to copy changed rows from PostgreSQL
+ * into Meilisearch. They
  * read the rows as they are now (not as they were when the change was announced), so delivering
  * a change twice or late does no harm, and they wait until Meilisearch has applied each batch:
  * when it is down or refuses a batch, the handler throws and the outbox retries later.
@@ -95,27 +95,3 @@ export async function syncSubstances(db: Db, casNumbers: string[], client: Meili
   const rows = await db.select({ id: products.id }).from(products).where(inArray(products.cas, casNumbers));
   await syncProducts(db, rows.map((r) => r.id), client);
 }
-
-/**
- * The handlers of the search listener, by outbox topic. `listener` is "search" in the product; a
- * test may listen under its own name so that no other test's worker takes its rows.
- */
-export function searchHandlers(listener = "search"): OutboxHandlers {
-  return {
-    [`products:${listener}`]: (db, ids) => syncProducts(db, ids),
-    [`enterprises:${listener}`]: (db, ids) => syncEnterprises(db, ids),
-    [`substances:${listener}`]: (db, ids) => syncSubstances(db, ids),
-    // an enterprise's licences changed: its products' compliance state in the index changes with them
-    [`licences:${listener}`]: (db, ids) => syncEnterprises(db, ids),
-    // an index built by an earlier release: rebuild every index beside the live one and swap
-    [`search-index:${listener}`]: async (db) => {
-      const { reindex } = await import("./reindex");
-      await reindex(db, systemActor);
-    },
-  };
-}
-
-export const SEARCH_HANDLERS = searchHandlers();
-
-/** Outbox rows per pass when a caller drains search alone and in bulk (the CLI after an import, reindex catch-up). */
-export const SEARCH_DRAIN_BATCH = 50_000;

@@ -5,7 +5,7 @@ import { systemActor } from "@/server/auth/actor";
 import { findEnterpriseByUscc, importCatalogueNow } from "@/server/catalogue/import-job";
 import { AppError } from "@/server/errors";
 import { drainAll } from "@/server/jobs/outbox";
-import { SEARCH_DRAIN_BATCH, SEARCH_HANDLERS } from "@/server/search/sync";
+import { SEARCH_DRAIN_BATCH, SEARCH_HANDLERS } from "@/server/search/handlers";
 import type { CliCommand } from "../commands";
 
 export const importCatalogueCommand: CliCommand = {
