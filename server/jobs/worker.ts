@@ -1,6 +1,6 @@
 import type { Db } from "@/db";
 import { OUTBOX_HANDLERS } from "./handlers";
-import { drainOnce, type OutboxHandlers } from "./outbox";
+import { drainOnce, type DrainHandlers } from "./outbox";
 
 /** Outbox rows per pass in the web server: a large catalogue import reaches search in few, large batches. */
 export const WORKER_BATCH_SIZE = 5000;
@@ -15,7 +15,7 @@ export interface Worker {
  */
 export function startWorker(
   db: Db,
-  options: { handlers?: OutboxHandlers; intervalMs?: number; batchSize?: number; log?: (line: string) => void } = {},
+  options: { handlers?: DrainHandlers; intervalMs?: number; batchSize?: number; log?: (line: string) => void } = {},
 ): Worker {
   const handlers = options.handlers ?? OUTBOX_HANDLERS;
   const interval = options.intervalMs ?? 1000;

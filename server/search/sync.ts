@@ -4,7 +4,7 @@ import type { Db } from "@/db";
 import { products } from "@/db/schema";
 import { systemActor } from "@/server/auth/actor";
 import { todayInChina } from "@/server/compliance/compliance";
-import { enqueue, type OutboxHandlers } from "@/server/jobs/outbox";
+import { enqueue, listenerHandlers } from "@/server/jobs/outbox";
 import { getMeili } from "./client";
 import { loadEnterpriseDocuments, productIdsOf } from "./enterprises.index";
 import { ensureIndex, indexUid, settled, type IndexName } from "./indexes";
@@ -100,19 +100,19 @@ export async function syncSubstances(db: Db, casNumbers: string[], client: Meili
  * The handlers of the search listener, by outbox topic. `listener` is "search" in the product; a
  * test may listen under its own name so that no other test's worker takes its rows.
  */
-export function searchHandlers(listener = "search"): OutboxHandlers {
-  return {
-    [`products:${listener}`]: (db, ids) => syncProducts(db, ids),
-    [`enterprises:${listener}`]: (db, ids) => syncEnterprises(db, ids),
-    [`substances:${listener}`]: (db, ids) => syncSubstances(db, ids),
+export function searchHandlers<L extends string = "search">(listener: L = "search" as L) {
+  return listenerHandlers(listener, {
+    products: (db, ids) => syncProducts(db, ids),
+    enterprises: (db, ids) => syncEnterprises(db, ids),
+    substances: (db, ids) => syncSubstances(db, ids),
     // an enterprise's licences changed: its products' compliance state in the index changes with them
-    [`licences:${listener}`]: (db, ids) => syncEnterprises(db, ids),
+    licences: (db, ids) => syncEnterprises(db, ids),
     // an index built by an earlier release: rebuild every index beside the live one and swap
-    [`search-index:${listener}`]: async (db) => {
+    "search-index": async (db) => {
       const { reindex } = await import("./reindex");
       await reindex(db, systemActor);
     },
-  };
+  });
 }
 
 export const SEARCH_HANDLERS = searchHandlers();
