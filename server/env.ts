@@ -1,5 +1,6 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { databaseConfig, setDatabaseUrl } from "@/db/env";
 
 /**
  * Configuration, validated once. DATABASE_URL and MEILI_URL are optional: without them the
@@ -45,3 +46,56 @@ export const env = createEnv({
   skipValidation: process.env.SKIP_ENV_VALIDATION === "1",
   emptyStringAsUndefined: true,
 });
+
+// ---- values known only at run time: the services the launcher or the CLI started ----
+
+export interface ServiceUrls {
+  databaseUrl: string | undefined;
+  meiliUrl: string | undefined;
+  meiliKey: string | undefined;
+}
+
+const running = globalThis as unknown as { parklinkServices?: Partial<ServiceUrls> };
+
+/**
+ * Where PostgreSQL and Meilisearch are: DATABASE_URL / MEILI_URL / MEILI_MASTER_KEY, or what
+ * `setServices` recorded when the launcher or the CLI started the embedded ones. Read at each call
+ * (the configuration above is read once, at start).
+ */
+export function services(): ServiceUrls {
+  const set = running.parklinkServices ?? {};
+  return {
+    databaseUrl: set.databaseUrl ?? databaseConfig().url,
+    meiliUrl: set.meiliUrl ?? env.MEILI_URL,
+    meiliKey: "meiliKey" in set ? set.meiliKey : env.MEILI_MASTER_KEY,
+  };
+}
+
+/**
+ * Records the services started at run time (server/platform/services.ts), for this process (the
+ * database through db/env.ts, which db/ reads) and for the child processes it starts.
+ */
+export function setServices(urls: Partial<ServiceUrls>) {
+  running.parklinkServices = { ...running.parklinkServices, ...urls };
+  if (urls.databaseUrl) {
+    setDatabaseUrl(urls.databaseUrl);
+    process.env.DATABASE_URL = urls.databaseUrl;
+  }
+  if (urls.meiliUrl) process.env.MEILI_URL = urls.meiliUrl;
+  if ("meiliKey" in urls) {
+    if (urls.meiliKey) process.env.MEILI_MASTER_KEY = urls.meiliKey;
+    else delete process.env.MEILI_MASTER_KEY;
+  }
+}
+
+/**
+ * The environment of a child process (the web server, Meilisearch, a CLI run): this process's own,
+ * with `drop` removed (names starting with one of them) and `set` added.
+ */
+export function childProcessEnv(set: Record<string, string | undefined> = {}, drop: string[] = []): NodeJS.ProcessEnv {
+  const kept = Object.entries(process.env).filter(([name]) => !drop.some((prefix) => name.startsWith(prefix)));
+  return { ...Object.fromEntries(kept), ...set } as NodeJS.ProcessEnv;
+}
+
+/** NEXT_TELEMETRY_DISABLED as the caller set it (Next.js reads it; the launcher turns it off unless told). */
+export const nextTelemetryDisabled = () => process.env.NEXT_TELEMETRY_DISABLED;
