@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { databaseConfig } from "@/db/env";
 import { getMeili } from "@/server/search/client";
-import { childProcessEnv, services, setServices } from "./env";
+import { SETTINGS, childProcessEnv, services, setServices } from "./env";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 /** The accessors: server/env.ts, and db/env.ts for db/, which imports nothing from server/. */
@@ -24,6 +24,14 @@ describe("configuration through one accessor", () => {
     expect(files).toContain("server/search/client.ts");
     const readers = files.filter((f) => /process\.env/.test(fs.readFileSync(path.join(ROOT, f), "utf8")));
     expect(readers).toEqual([]);
+  });
+
+  it("the README's configuration table lists every setting, and no setting that is not one", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("## Configuration"), readme.indexOf("\n## ", readme.indexOf("## Configuration") + 1));
+    const listed = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
+    // CHROMIUM_PATH is the test runner's (scripts/test.ts), not the app's
+    expect(listed.filter((name) => name !== "CHROMIUM_PATH").sort()).toEqual(Object.keys(SETTINGS).sort());
   });
 
   describe("the services started at run time", () => {
