@@ -3,7 +3,10 @@
  * (search sync, match refresh) unless PARKLINK_WORKER=0, and checks the search indexes.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.PARKLINK_WORKER === "0") return;
+  // NEXT_RUNTIME is not configuration: Next.js sets it per bundle and drops the edge bundle's branch
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { env } = await import("@/server/env");
+  if (env.PARKLINK_WORKER === "0") return;
   const { getDb } = await import("@/db");
   const { startWorker, WORKER_BATCH_SIZE } = await import("@/server/jobs/worker");
   startWorker(getDb(), { batchSize: WORKER_BATCH_SIZE });

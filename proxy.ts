@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce, securityHeaders } from "@/server/http/security";
 import { checkRequest, guardOptions, refusalResponse } from "@/server/http/web";
+import { env } from "@/server/env";
 
 /**
  * Every request Next.js answers, before it renders (Next.js 16's request interceptor): cross-site
@@ -17,7 +18,7 @@ export function proxy(request: NextRequest) {
   if (request.nextUrl.pathname.startsWith("/api/")) {
     response = NextResponse.next(); // files and JSON: no policy (a PDF shown inline needs none)
   } else {
-    const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
+    const policy = contentSecurityPolicy(newNonce(), env.NODE_ENV === "development");
     const headers = new Headers(request.headers);
     headers.set("Content-Security-Policy", policy);
     response = NextResponse.next({ request: { headers } });

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
+import { childEnv } from "./env";
 import { tryLock, type Lock } from "../server/platform/lock";
 import { freePort, isAlive, readJson, sleep, stopPid, tail, writeJson } from "../server/platform/process";
 import { supervise } from "../server/platform/supervise";
@@ -133,7 +134,7 @@ async function runPostgres(
       child = spawn(
         bin.postgres,
         ["-D", dir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=", "-c", "max_connections=200"],
-        { cwd: dir, stdio: ["ignore", logFile, logFile], env: { ...process.env, LC_MESSAGES: "C" }, ...(user ?? {}) },
+        { cwd: dir, stdio: ["ignore", logFile, logFile], env: childEnv({ LC_MESSAGES: "C" }), ...(user ?? {}) },
       );
     } finally {
       fs.closeSync(logFile);
@@ -219,7 +220,7 @@ async function initdb(bin: Binaries, dir: string, password: string, user: PgUser
     const child = spawn(
       bin.initdb,
       [`--pgdata=${dir}`, "--auth=scram-sha-256", "--username=postgres", `--pwfile=${pwFile}`, "--encoding=UTF8", "--locale=C.UTF-8", "--lc-messages=C"],
-      { cwd: dir, stdio: ["ignore", logFile, logFile], env: { ...process.env, LC_MESSAGES: "C" }, ...(user ?? {}) },
+      { cwd: dir, stdio: ["ignore", logFile, logFile], env: childEnv({ LC_MESSAGES: "C" }), ...(user ?? {}) },
     );
     fs.closeSync(logFile);
     const outcome = await new Promise<string | null>((resolve) => {

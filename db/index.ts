@@ -2,7 +2,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { drizzle, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { env } from "@/server/env";
+import { databaseConfig } from "./env";
 import * as schema from "./schema";
 
 export { schema };
@@ -25,10 +25,11 @@ export interface DbOptions {
  * startup parameters).
  */
 export function createDb(url: string, options: DbOptions = {}) {
-  const statementTimeoutMs = options.statementTimeoutMs ?? Number(env.DATABASE_STATEMENT_TIMEOUT ?? 30_000); // unvalidated: SKIP_ENV_VALIDATION
+  const config = databaseConfig();
+  const statementTimeoutMs = options.statementTimeoutMs ?? config.statementTimeoutMs;
   const client = postgres(url, {
     max: options.max ?? 10,
-    connect_timeout: options.connectTimeoutS ?? Number(env.DATABASE_CONNECT_TIMEOUT ?? 10),
+    connect_timeout: options.connectTimeoutS ?? config.connectTimeoutS,
     connection: statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {},
     onnotice: () => {},
   });
@@ -39,10 +40,10 @@ export function createDb(url: string, options: DbOptions = {}) {
 // Cached on globalThis so Next.js hot reload does not open a new pool per edit.
 const cache = globalThis as unknown as { parklinkDb?: ReturnType<typeof createDb> };
 
-/** The process-wide database, from DATABASE_URL (the launcher and the CLI set it). */
+/** The process-wide database, from DATABASE_URL or the database the launcher or the CLI started (db/env.ts). */
 export function getDb(): Db {
   if (!cache.parklinkDb) {
-    const url = process.env.DATABASE_URL;
+    const url = databaseConfig().url;
     if (!url) throw new Error("DATABASE_URL is not set: start through `npm start` or `npm run cli`, or set it.");
     cache.parklinkDb = createDb(url);
   }

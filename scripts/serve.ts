@@ -16,7 +16,7 @@ import { actorFromCookies } from "@/server/auth/session";
 import { guardNodeRequest } from "@/server/http/node";
 import { answerSearch } from "@/server/search/api";
 
-const port = Number(process.env.PORT || 3000);
+const port = env.PORT;
 
 async function main() {
   const app = next({ dev: false, dir: process.cwd(), port, hostname: "localhost" });

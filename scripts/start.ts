@@ -11,7 +11,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import "@/server/env"; // validates the configuration before anything starts
+import { childProcessEnv, env as config, nextTelemetryDisabled } from "@/server/env"; // validates the configuration before anything starts
 import { createDb } from "@/db";
 import { seedDemo } from "@/db/seed/demo";
 import { prepareDatabase } from "@/server/platform/install";
@@ -19,8 +19,8 @@ import { stopChild } from "@/server/platform/process";
 import { connectServices, type Services } from "@/server/platform/services";
 
 const dev = process.argv.includes("--dev");
-const port = Number(process.env.PORT || 3000);
-const dataDir = path.resolve(process.env.DATA_DIR || ".data");
+const port = config.PORT;
+const dataDir = path.resolve(config.DATA_DIR);
 const log = (line: string) => console.log(`[parklink] ${line}`);
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -47,7 +47,7 @@ function run(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
 }
 
 function authSecret(): string {
-  if (process.env.NEXTAUTH_SECRET) return process.env.NEXTAUTH_SECRET;
+  if (config.NEXTAUTH_SECRET) return config.NEXTAUTH_SECRET;
   const file = path.join(dataDir, "auth-secret");
   if (!fs.existsSync(file)) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -99,17 +99,16 @@ async function main() {
       if (demo.seeded) log(`demo data seeded: ${demo.enterprises} enterprises, ${demo.products} products, ${demo.agreements} agreements`);
     }
 
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
+    const env = childProcessEnv({
       DATABASE_URL: services.databaseUrl,
       MEILI_URL: services.meiliUrl,
       MEILI_MASTER_KEY: services.meiliKey ?? "",
       NEXTAUTH_SECRET: authSecret(),
-      NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+      NEXTAUTH_URL: config.NEXTAUTH_URL || `http://localhost:${port}`,
       PARKLINK_DEMO: services.embeddedDatabase ? "1" : "0",
-      NEXT_TELEMETRY_DISABLED: process.env.NEXT_TELEMETRY_DISABLED ?? "1",
+      NEXT_TELEMETRY_DISABLED: nextTelemetryDisabled() ?? "1",
       DATA_DIR: dataDir,
-    };
+    });
     if (!dev && !buildIsCurrent()) {
       log("building the web app (first start or changed sources; takes a few minutes)…");
       const build = (child = run(["build"], { ...env, NODE_ENV: "production" }));

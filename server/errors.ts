@@ -1,5 +1,20 @@
-/** The closed set of failures a service may report; trpc.ts maps them to tRPC codes once. */
-export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INVALID" | "UNAVAILABLE" | "UNAUTHORIZED";
+import type { TRPCError } from "@trpc/server";
+
+/**
+ * The closed set of failures a service may report, and the one table of what each becomes at the
+ * edge: its tRPC code (server/api/trpc.ts) and its HTTP status (every route handler, through
+ * server/public-error.ts). A code added here must say both, or nothing compiles.
+ */
+export const APP_ERROR_CODES = {
+  NOT_FOUND: { trpc: "NOT_FOUND", http: 404 },
+  FORBIDDEN: { trpc: "FORBIDDEN", http: 403 },
+  UNAUTHORIZED: { trpc: "UNAUTHORIZED", http: 401 },
+  INVALID: { trpc: "BAD_REQUEST", http: 400 },
+  CONFLICT: { trpc: "CONFLICT", http: 409 },
+  UNAVAILABLE: { trpc: "SERVICE_UNAVAILABLE", http: 503 },
+} as const satisfies Record<string, { trpc: TRPCError["code"]; http: number }>;
+
+export type AppErrorCode = keyof typeof APP_ERROR_CODES;
 
 export interface Bilingual {
   zh: string;
@@ -23,8 +38,3 @@ export const notFound = (what: Bilingual) =>
 
 export const forbidden = () =>
   new AppError("FORBIDDEN", { zh: "您没有权限执行此操作", en: "You are not allowed to do this" });
-
-/** The HTTP status of each failure, for routes that answer outside tRPC. */
-export const HTTP_STATUS: Record<AppErrorCode, number> = {
-  NOT_FOUND: 404, FORBIDDEN: 403, UNAUTHORIZED: 401, INVALID: 400, CONFLICT: 409, UNAVAILABLE: 503,
-};

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
 import { translator, validationText } from "@/i18n";
-import { AppError, HTTP_STATUS, type Bilingual } from "./errors";
+import { APP_ERROR_CODES, AppError, type Bilingual } from "./errors";
 
 /**
  * What a client is told of a failure that is not one the services report: never the error's own
@@ -68,7 +68,7 @@ export interface PublicError {
 export function publicError(e: unknown, where: string, names?: Record<string, string>): PublicError {
   const cause = e instanceof TRPCError ? e.cause : undefined;
   const app = e instanceof AppError ? e : cause instanceof AppError ? cause : null;
-  if (app) return { status: HTTP_STATUS[app.code], messages: app.messages };
+  if (app) return { status: APP_ERROR_CODES[app.code].http, messages: app.messages };
   const zod = e instanceof ZodError ? e : cause instanceof ZodError ? cause : null;
   if (zod) return { status: 400, messages: invalidInput(zod, names) };
   if (e instanceof TRPCError && e.code !== "INTERNAL_SERVER_ERROR") {

@@ -6,7 +6,7 @@ import { z } from "@/server/zod";
 import { getDb, type Db } from "@/db";
 import type { Actor } from "@/server/auth/actor";
 import { getRequestActor } from "@/server/auth/next-auth";
-import { AppError, type AppErrorCode } from "@/server/errors";
+import { APP_ERROR_CODES, AppError } from "@/server/errors";
 import { bothLanguages, publicError } from "@/server/public-error";
 
 export interface Context {
@@ -17,15 +17,6 @@ export interface Context {
 export async function createContext(): Promise<Context> {
   return { db: getDb(), actor: await getRequestActor() };
 }
-
-const CODES: Record<AppErrorCode, TRPCError["code"]> = {
-  NOT_FOUND: "NOT_FOUND",
-  FORBIDDEN: "FORBIDDEN",
-  UNAUTHORIZED: "UNAUTHORIZED",
-  CONFLICT: "CONFLICT",
-  INVALID: "BAD_REQUEST",
-  UNAVAILABLE: "SERVICE_UNAVAILABLE",
-};
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -50,12 +41,12 @@ const t = initTRPC.context<Context>().create({
   },
 });
 
-/** Maps the services' AppError to tRPC codes, once, for every procedure. */
+/** Maps the services' AppError to tRPC codes (server/errors.ts), once, for every procedure. */
 const appErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
-    throw new TRPCError({ code: CODES[cause.code], message: cause.messages.en, cause });
+    throw new TRPCError({ code: APP_ERROR_CODES[cause.code].trpc, message: cause.messages.en, cause });
   }
   return result;
 });

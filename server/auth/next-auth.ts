@@ -15,7 +15,7 @@ import { checkCredentials, type SignInResult } from "./sign-in";
  */
 export function buildAuthOptions(onResult?: (result: SignInResult) => void): NextAuthOptions {
   return {
-    secret: process.env.NEXTAUTH_SECRET,
+    secret: env.NEXTAUTH_SECRET,
     // the token lives at most as long as its server-side session (session.ts), which also ends
     // when idle or signed out
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull, lt, or } from "drizzle-orm";
 import { decode } from "next-auth/jwt";
 import type { Db } from "@/db";
 import { sessions } from "@/db/schema";
+import { env } from "@/server/env";
 import { anonymous, loadActor, type Actor } from "./actor";
 
 /** next-auth's session cookie, over http or https, whole or in numbered chunks */
@@ -77,7 +78,7 @@ export function sessionToken(cookieHeader: string | null | undefined): string | 
 export async function actorFromCookies(
   db: Db,
   cookieHeader: string | null | undefined,
-  { secret = process.env.NEXTAUTH_SECRET, now = new Date() }: { secret?: string; now?: Date } = {},
+  { secret = env.NEXTAUTH_SECRET, now = new Date() }: { secret?: string; now?: Date } = {},
 ): Promise<Actor> {
   const token = sessionToken(cookieHeader);
   if (!token || !secret) return anonymous;

@@ -6,7 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { AppError, notFound, type Bilingual } from "@/server/errors";
 import type { RowError } from "@/server/imports/table";
-import { drainOnce, enqueue, type OutboxHandlers } from "@/server/jobs/outbox";
+import { drainOnce, enqueue, listenerHandlers } from "@/server/jobs/outbox";
 import { notify } from "@/server/notifications/notification.service";
 import { normalizeUscc } from "@/server/enterprises/uscc";
 import { checkCatalogueHeader, readCatalogue, writeCatalogueRows, type ParsedCatalogue } from "./import";
@@ -156,9 +156,9 @@ async function fail(db: Db, jobId: number, error: Bilingual) {
  * sync of this slice (the outbox delivers in order of announcement). `listener` is "import" in
  * the product; a test may listen under its own name so that no other test's worker takes its jobs.
  */
-export function catalogueImportHandlers(listener = "import", sliceRows = SLICE_ROWS): OutboxHandlers {
-  return {
-    [`${EVENT}:${listener}`]: async (db, ids) => {
+export function catalogueImportHandlers<L extends string = "import">(listener: L = "import" as L, sliceRows = SLICE_ROWS) {
+  return listenerHandlers(listener, {
+    [EVENT]: async (db, ids) => {
       for (const id of ids.map(Number)) {
         const [job] = await db
           .select({ validRows: catalogueImports.validRows, processedRows: catalogueImports.processedRows, status: catalogueImports.status })
@@ -170,7 +170,7 @@ export function catalogueImportHandlers(listener = "import", sliceRows = SLICE_R
         await runImportSlice(db, id, sliceRows);
       }
     },
-  };
+  });
 }
 
 export const CATALOGUE_IMPORT_HANDLERS = catalogueImportHandlers();

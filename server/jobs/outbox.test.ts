@@ -3,27 +3,62 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { outbox } from "@/db/schema";
+import { OUTBOX_HANDLERS } from "./handlers";
 import { drainAll, drainOnce, enqueue as announce, pendingCount } from "./outbox";
-import { LISTENERS } from "./topics";
+import { EVENTS, LISTENERS, TOPICS, type OutboxEvent } from "./topics";
 
-/** A fresh event with one listener, `<event>:t`; returns the listener's topic. */
-const topic = () => {
+/** An event of this test only, routed at run time (it is not declared, so it is cast). */
+const testEvent = (listeners: string[]) => {
   const event = `test-${crypto.randomBytes(4).toString("hex")}`;
-  LISTENERS[event] = ["t"];
-  return `${event}:t`;
+  LISTENERS[event] = listeners;
+  return event as OutboxEvent;
 };
-const enqueue = (db: Parameters<typeof announce>[0], t: string, ids: Array<string | number>) => announce(db, t.split(":")[0]!, ids);
+/** A fresh event with one listener, `<event>:t`; returns the listener's topic. */
+const topic = () => `${testEvent(["t"])}:t`;
+const enqueue = (db: Parameters<typeof announce>[0], t: string, ids: Array<string | number>) =>
+  announce(db, t.split(":")[0] as OutboxEvent, ids as never);
+
+describe("outbox topics", () => {
+  it("every declared topic has a handler, and every handler a declared topic", () => {
+    expect(TOPICS).toContain("products:search");
+    expect(Object.keys(OUTBOX_HANDLERS).sort()).toEqual([...TOPICS].sort());
+    for (const t of TOPICS) expect(typeof OUTBOX_HANDLERS[t]).toBe("function");
+  });
+
+  it("refuses an event nobody declared instead of dropping it", async () => {
+    // @ts-expect-error an undeclared event does not compile
+    await expect(announce(getDb(), "prodcuts", [1])).rejects.toThrow(/Unknown outbox event: prodcuts/);
+  });
+
+  it("a declared event without listeners records nothing", async () => {
+    expect(EVENTS.agreements).toEqual([]);
+    await announce(getDb(), "agreements", [1]);
+    expect(await pendingCount(getDb(), ["agreements"])).toBe(0);
+  });
+});
+
+// Checked by `tsc --noEmit` (never run): what the compiler refuses.
+export async function typeChecks(db: Parameters<typeof announce>[0]) {
+  await announce(db, "products", [1, 2]);
+  await announce(db, "substances", ["64-17-5"]);
+  // @ts-expect-error a product is announced by its id, not by a name
+  await announce(db, "products", ["ethanol"]);
+  // @ts-expect-error an undeclared event
+  await announce(db, "listings", [1]);
+  // @ts-expect-error a handler of an undeclared topic
+  const extra: import("./outbox").OutboxHandlers = { "products:mail": async () => {} };
+  // @ts-expect-error a handler map that misses a declared topic
+  const partial: Record<import("./topics").Topic, import("./outbox").OutboxHandler> = { "products:search": async () => {} };
+  return [extra, partial];
+}
 
 describe("outbox", () => {
-  it("records one row per listener of an event, and none for an event nobody listens to", async () => {
+  it("records one row per listener of an event", async () => {
     const db = getDb();
-    const event = `test-${crypto.randomBytes(4).toString("hex")}`;
-    LISTENERS[event] = ["search", "match"];
-    await announce(db, event, [7, 7, 8]);
+    const event = testEvent(["search", "match"]);
+    await announce(db, event, [7, 7, 8] as never);
     expect(await pendingCount(db, [`${event}:search`])).toBe(2);
     expect(await pendingCount(db, [`${event}:match`])).toBe(2);
-    await announce(db, `unheard-${event}`, [1]);
-    expect(await pendingCount(db, [`unheard-${event}`])).toBe(0);
   });
 
   it("delivers each topic's distinct ids once and deletes the delivered rows", async () => {

@@ -1,7 +1,7 @@
 import { and, asc, count, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { outbox } from "@/db/schema";
-import { LISTENERS } from "./topics";
+import { LISTENERS, type EventPayloads, type OutboxEvent, type Topic } from "./topics";
 
 /**
  * The outbox: changes committed to PostgreSQL that still have to reach somewhere else (the search
@@ -11,16 +11,32 @@ import { LISTENERS } from "./topics";
  * at most 5 min). Nothing is lost while the target is down: the rows wait.
  */
 
-/** Delivers the changes of one topic: receives the distinct entity ids, throws to have them retried. */
+/**
+ * Delivers the changes of one topic: receives the distinct entity ids (as stored: text), throws
+ * to have them retried.
+ */
 export type OutboxHandler = (db: Db, entityIds: string[]) => Promise<void>;
-export type OutboxHandlers = Record<string, OutboxHandler>;
+/** Handlers by topic: only declared topics (topics.ts) may be named; handlers.ts has them all. */
+export type OutboxHandlers = Partial<Record<Topic, OutboxHandler>>;
+/**
+ * One listener's handlers, by event: `listenerHandlers("search", { products: … })` is
+ * `{ "products:search": … }`. A test passes a listener name of its own.
+ */
+export function listenerHandlers<L extends string, E extends OutboxEvent>(listener: L, byEvent: Record<E, OutboxHandler>) {
+  return Object.fromEntries(Object.entries(byEvent).map(([event, handler]) => [`${event}:${listener}`, handler])) as Record<`${E}:${L}`, OutboxHandler>;
+}
+
+/** What a drain takes: the product's handlers, or a test's under listener names of its own. */
+export type DrainHandlers = Readonly<Record<string, OutboxHandler | undefined>>;
 
 /**
  * Records that entities changed, once for every listener of the event (topics.ts); call inside the
- * transaction that changes them. An event nobody listens to records nothing.
+ * transaction that changes them. An event not declared in topics.ts does not compile, and throws
+ * if it gets here anyway; a declared event nobody listens to records nothing.
  */
-export async function enqueue(db: Db, event: string, entityIds: Array<string | number>) {
-  const listeners = LISTENERS[event] ?? [];
+export async function enqueue<E extends OutboxEvent>(db: Db, event: E, entityIds: ReadonlyArray<EventPayloads[E]>) {
+  const listeners = LISTENERS[event];
+  if (!listeners) throw new Error(`Unknown outbox event: ${event}`);
   if (entityIds.length === 0 || listeners.length === 0) return;
   const ids = [...new Set(entityIds.map(String))];
   const rows = listeners.flatMap((listener) => ids.map((entityId) => ({ topic: `${event}:${listener}`, entityId })));
@@ -39,7 +55,7 @@ export interface DrainResult {
  * delivers them, deletes what was delivered and postpones what failed. A handler runs in a
  * savepoint, so a failed delivery leaves none of its own writes behind.
  */
-export async function drainOnce(db: Db, handlers: OutboxHandlers, options: { batchSize?: number } = {}): Promise<DrainResult> {
+export async function drainOnce(db: Db, handlers: DrainHandlers, options: { batchSize?: number } = {}): Promise<DrainResult> {
   const topics = Object.keys(handlers);
   if (topics.length === 0) return { delivered: 0, failed: 0 };
   return db.transaction(async (tx) => {
@@ -94,7 +110,7 @@ export async function pendingCount(db: Db, topics?: string[]): Promise<number> {
  * Drains until nothing is left for these handlers' topics, or until `timeoutMs` passes. Returns
  * whether the outbox emptied.
  */
-export async function drainAll(db: Db, handlers: OutboxHandlers, options: { timeoutMs?: number; batchSize?: number } = {}): Promise<boolean> {
+export async function drainAll(db: Db, handlers: DrainHandlers, options: { timeoutMs?: number; batchSize?: number } = {}): Promise<boolean> {
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   const topics = Object.keys(handlers);
   for (;;) {

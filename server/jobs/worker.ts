@@ -1,7 +1,7 @@
 import type { Db } from "@/db";
 import { OUTBOX_HANDLERS } from "./handlers";
 import { sweepExpiredListings } from "@/server/listings/expiry";
-import { drainOnce, type OutboxHandlers } from "./outbox";
+import { drainOnce, type DrainHandlers } from "./outbox";
 
 /** Outbox rows per pass in the web server: a large catalogue import reaches search in few, large batches. */
 export const WORKER_BATCH_SIZE = 5000;
@@ -24,7 +24,7 @@ export const SWEEP_INTERVAL_MS = 60_000;
 export function startWorker(
   db: Db,
   options: {
-    handlers?: OutboxHandlers; intervalMs?: number; batchSize?: number; sweepIntervalMs?: number; log?: (line: string) => void;
+    handlers?: DrainHandlers; intervalMs?: number; batchSize?: number; sweepIntervalMs?: number; log?: (line: string) => void;
   } = {},
 ): Worker {
   const handlers = options.handlers ?? OUTBOX_HANDLERS;

@@ -19,7 +19,7 @@ async function offersToProducts(db: Db, offerIds: number[]): Promise<number[]> {
  * re-rank a supply candidate recomputes the suggestions of the open demands it concerns. All of
  * them are idempotent: a retry recomputes the same suggestions and notifies nobody twice.
  */
-export const MATCH_HANDLERS: OutboxHandlers = {
+export const MATCH_HANDLERS = {
   "demands:match": async (db, ids) => {
     await refreshDemandMatches(db, numbers(ids));
   },
@@ -38,4 +38,4 @@ export const MATCH_HANDLERS: OutboxHandlers = {
   "enterprises:match": async (db, ids) => {
     await refreshDemandMatches(db, await demandsConcerningEnterprises(db, numbers(ids)));
   },
-};
+} satisfies OutboxHandlers;

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "@/db";
 import { getMeili } from "@/server/search/client";
+import { databaseConfig } from "@/db/env";
 import { checkHealth, healthResponse } from "./health";
 
 /**
@@ -47,7 +48,7 @@ describe("health against a database that does not answer", () => {
   });
 
   it("reads ok against the real database", async () => {
-    const { db, close } = createDb(process.env.DATABASE_URL!);
+    const { db, close } = createDb(databaseConfig().url!);
     try {
       const response = await healthResponse(db, getMeili);
       expect(response.status).toBe(200);
@@ -69,7 +70,7 @@ describe("database timeouts", () => {
   });
 
   it("a statement running past the statement timeout is cancelled with an error", async () => {
-    const { db, close } = createDb(process.env.DATABASE_URL!, { statementTimeoutMs: 200 });
+    const { db, close } = createDb(databaseConfig().url!, { statementTimeoutMs: 200 });
     try {
       // 57014: query_canceled ("canceling statement due to statement timeout")
       await expect(db.execute(sql`SELECT pg_sleep(20)`)).rejects.toMatchObject({ cause: { code: "57014" } });
@@ -81,7 +82,7 @@ describe("database timeouts", () => {
   });
 
   it("every connection of the app's pool carries the configured statement timeout", async () => {
-    const { db, close } = createDb(process.env.DATABASE_URL!); // defaults from DATABASE_STATEMENT_TIMEOUT
+    const { db, close } = createDb(databaseConfig().url!); // defaults from DATABASE_STATEMENT_TIMEOUT
     try {
       const [row] = await db.execute<{ ms: string }>(sql`SELECT setting AS ms FROM pg_settings WHERE name = 'statement_timeout'`);
       expect(Number(row!.ms)).toBe(30_000);

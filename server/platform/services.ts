@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedPostgres } from "@/db/embedded";
+import { env, services, setServices } from "@/server/env";
 import { startEmbeddedMeilisearch } from "@/server/search/embedded";
 
 export interface Services {
@@ -14,15 +15,17 @@ export interface Services {
 
 /**
  * Uses DATABASE_URL / MEILI_URL when set; otherwise starts (or joins) the embedded PostgreSQL and
- * Meilisearch under DATA_DIR. Writes the URLs back into process.env for the code that follows.
+ * Meilisearch under DATA_DIR. Records the URLs (server/env.ts `setServices`) for the code that
+ * follows and the child processes it starts.
  * A service that cannot start rejects with one message saying why (what started is stopped).
  * Only what this call started is stopped by `stop()`: joining the launcher's services, the CLI
  * leaves them running.
  */
 export async function connectServices(log: (line: string) => void = () => {}): Promise<Services> {
-  const dataDir = path.resolve(process.env.DATA_DIR || ".data");
+  const dataDir = path.resolve(env.DATA_DIR || ".data");
   const stops: Array<() => Promise<void>> = [];
-  if (!process.env.DATABASE_URL || !process.env.MEILI_URL) {
+  const given = services();
+  if (!given.databaseUrl || !given.meiliUrl) {
     try {
       fs.mkdirSync(dataDir, { recursive: true });
       fs.accessSync(dataDir, fs.constants.W_OK | fs.constants.X_OK);
@@ -32,15 +35,15 @@ export async function connectServices(log: (line: string) => void = () => {}): P
   }
   let embeddedDatabase = false;
 
-  let databaseUrl = process.env.DATABASE_URL;
+  let databaseUrl = given.databaseUrl;
   if (!databaseUrl) {
     const pg = await startEmbeddedPostgres(dataDir, log);
     databaseUrl = pg.url;
     stops.push(pg.stop);
     embeddedDatabase = true;
   }
-  let meiliUrl = process.env.MEILI_URL;
-  let meiliKey = process.env.MEILI_MASTER_KEY;
+  let meiliUrl = given.meiliUrl;
+  let meiliKey = given.meiliKey;
   if (!meiliUrl) {
     try {
       const meili = await startEmbeddedMeilisearch(dataDir, log);
@@ -52,9 +55,7 @@ export async function connectServices(log: (line: string) => void = () => {}): P
       throw e;
     }
   }
-  process.env.DATABASE_URL = databaseUrl;
-  process.env.MEILI_URL = meiliUrl;
-  if (meiliKey) process.env.MEILI_MASTER_KEY = meiliKey;
+  setServices({ databaseUrl, meiliUrl, ...(meiliKey ? { meiliKey } : {}) });
   return {
     databaseUrl,
     meiliUrl,

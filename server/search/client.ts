@@ -2,6 +2,7 @@ import { defaultMaxListeners, getMaxListeners, setMaxListeners } from "node:even
 import http from "node:http";
 import https from "node:https";
 import { Meilisearch, MeilisearchApiError, type Config } from "meilisearch";
+import { services } from "@/server/env";
 
 const agents = { "http:": new http.Agent({ keepAlive: true }), "https:": new https.Agent({ keepAlive: true }) };
 
@@ -68,9 +69,8 @@ const cache = globalThis as unknown as { parklinkMeili?: { host: string; key: st
  * A new client is made when they change, e.g. when the CLI has started the embedded service.
  */
 export function getMeili(): Meilisearch {
-  const host = process.env.MEILI_URL;
+  const { meiliUrl: host, meiliKey: key } = services();
   if (!host) throw new Error("MEILI_URL is not set: start through `npm start` or `npm run cli`, or set it.");
-  const key = process.env.MEILI_MASTER_KEY;
   if (cache.parklinkMeili?.host !== host || cache.parklinkMeili.key !== key) {
     cache.parklinkMeili = { host, key, client: meiliClient(host, key) };
   }

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { childProcessEnv } from "@/server/env";
 import { tryLock, type Lock } from "../platform/lock";
 import { commandLine, freePort, isAlive, readJson, sleep, stopPid, tail, writeJson } from "../platform/process";
 import { supervise } from "../platform/supervise";
@@ -97,8 +98,7 @@ async function runMeilisearch(
   writeJson(stateFile, { port, masterKey: state.masterKey, owner: process.pid });
 
   // the child inherits no MEILI_* setting of ours (MEILI_URL, a caller's key): only its own key
-  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("MEILI_"))) as NodeJS.ProcessEnv;
-  env.MEILI_MASTER_KEY = state.masterKey;
+  const env = childProcessEnv({ MEILI_MASTER_KEY: state.masterKey }, ["MEILI_"]);
 
   const start = async (): Promise<ChildProcess> => {
     const logFile = fs.openSync(logPath, "a");

@@ -1,5 +1,5 @@
 import { systemActor } from "@/server/auth/actor";
-import type { OutboxHandlers } from "@/server/jobs/outbox";
+import { listenerHandlers } from "@/server/jobs/outbox";
 import { reindex } from "./reindex";
 import { syncEnterprises, syncProducts, syncSubstances } from "./sync";
 
@@ -8,18 +8,18 @@ import { syncEnterprises, syncProducts, syncSubstances } from "./sync";
  * the sync and the rebuild, neither of which imports the other's caller. `listener` is "search" in
  * the product; a test may listen under its own name so that no other test's worker takes its rows.
  */
-export function searchHandlers(listener = "search"): OutboxHandlers {
-  return {
-    [`products:${listener}`]: (db, ids) => syncProducts(db, ids),
-    [`enterprises:${listener}`]: (db, ids) => syncEnterprises(db, ids),
-    [`substances:${listener}`]: (db, ids) => syncSubstances(db, ids),
+export function searchHandlers<L extends string = "search">(listener: L = "search" as L) {
+  return listenerHandlers(listener, {
+    products: (db, ids) => syncProducts(db, ids),
+    enterprises: (db, ids) => syncEnterprises(db, ids),
+    substances: (db, ids) => syncSubstances(db, ids),
     // an enterprise's licences changed: its products' compliance state in the index changes with them
-    [`licences:${listener}`]: (db, ids) => syncEnterprises(db, ids),
+    licences: (db, ids) => syncEnterprises(db, ids),
     // an index built by an earlier release: rebuild every index beside the live one and swap
-    [`search-index:${listener}`]: async (db) => {
+    "search-index": async (db) => {
       await reindex(db, systemActor);
     },
-  };
+  });
 }
 
 export const SEARCH_HANDLERS = searchHandlers();

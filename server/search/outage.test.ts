@@ -9,6 +9,7 @@ import { anonymous } from "@/server/auth/actor";
 import { catalogueImportHandlers, getImportJob, startCatalogueImport } from "@/server/catalogue/import-job";
 import { pendingCount } from "@/server/jobs/outbox";
 import { LISTENERS } from "@/server/jobs/topics";
+import { services, setServices } from "@/server/env";
 import { startWorker, type Worker } from "@/server/jobs/worker";
 import { readJson } from "@/server/platform/process";
 import { makeEnterprise, makePark, makeUser } from "@/server/testing/factories";
@@ -42,7 +43,7 @@ const CAS = ["67-63-0", "108-88-3", "64-17-5", "67-56-1", "67-64-1", "141-78-6",
 let dir: string;
 let meili: RunningSearch;
 let worker: Worker;
-const saved = { url: process.env.MEILI_URL, key: process.env.MEILI_MASTER_KEY, products: LISTENERS.products, imports: LISTENERS["catalogue-imports"] };
+const saved = { url: services().meiliUrl, key: services().meiliKey, products: LISTENERS.products, imports: LISTENERS["catalogue-imports"] };
 
 const until = async (what: string, check: () => Promise<boolean>, timeoutMs: number) => {
   const deadline = Date.now() + timeoutMs;
@@ -53,8 +54,7 @@ const until = async (what: string, check: () => Promise<boolean>, timeoutMs: num
 };
 
 function pointAt(search: RunningSearch) {
-  process.env.MEILI_URL = search.url;
-  process.env.MEILI_MASTER_KEY = search.masterKey;
+  setServices({ meiliUrl: search.url, meiliKey: search.masterKey });
 }
 
 beforeAll(async () => {
@@ -76,8 +76,7 @@ afterAll(async () => {
   await meili?.stop();
   LISTENERS.products = saved.products!;
   LISTENERS["catalogue-imports"] = saved.imports!;
-  process.env.MEILI_URL = saved.url;
-  process.env.MEILI_MASTER_KEY = saved.key;
+  setServices({ meiliUrl: saved.url, meiliKey: saved.key });
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

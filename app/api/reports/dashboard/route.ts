@@ -1,6 +1,7 @@
 import { createContext } from "@/server/api/trpc";
 import { createCaller } from "@/server/api/root";
 import { guarded } from "@/app/api/error-response";
+import { fileResponse } from "@/app/api/file-response";
 import { queryParams } from "@/app/api/query-params";
 
 /** The dashboard's figures as XLSX, for the same filters as the page (`?park=&from=&to=&chain=`). */
@@ -11,13 +12,7 @@ export const GET = guarded(
     const file = await createCaller(await createContext()).report.exportDashboard({
       parkId, from: param("from"), to: param("to"), chain: param("chain"),
     });
-    return new Response(Buffer.from(file.content, "base64"), {
-      headers: {
-        "content-type": file.contentType,
-        "content-disposition": `attachment; filename="${file.filename}"`,
-        "cache-control": "private, no-store",
-      },
-    });
+    return fileResponse(file);
   },
   { parkId: "park" },
 );

@@ -1,4 +1,5 @@
 import { guarded, refusal } from "@/app/api/error-response";
+import { fileResponse } from "@/app/api/file-response";
 import { queryParams } from "@/app/api/query-params";
 import { getLocale } from "@/i18n/server";
 import { api } from "@/server/api/server";
@@ -14,12 +15,7 @@ export const GET = guarded(
     const locale = await getLocale();
     const body = await allocationWorkbook(plan, locale);
     const filename = `allocation-${plan.park.code}-${new Date().toISOString().slice(0, 10)}.xlsx`;
-    return new Response(new Uint8Array(body), {
-      headers: {
-        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "content-disposition": `attachment; filename="${filename}"`,
-      },
-    });
+    return fileResponse({ filename, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content: body });
   },
   { parkId: "park" },
 );
