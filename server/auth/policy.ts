@@ -73,7 +73,12 @@ export type Action =
    * supplier, a hazardous demand's buyer, and what identifies them (DESIGN.md, "Compliance").
    * `enterpriseId` is that enterprise, when known: its own members always see their own listings.
    */
-  | { type: "hazardous.viewDetails"; enterpriseId?: number | null };
+  | { type: "hazardous.viewDetails"; enterpriseId?: number | null }
+  /**
+   * inquire (or answer a demand) about a hazardous substance in the name of this enterprise:
+   * verified enterprises only (park staff onboard and may act for them)
+   */
+  | { type: "inquiry.regulated"; enterpriseId: number; verified: boolean };
 
 const isSignedIn = (a: Actor) => a.userId !== null || a.platformAdmin;
 const memberOf = (a: Actor, enterpriseId: number) => a.enterprises.find((e) => e.enterpriseId === enterpriseId);
@@ -210,6 +215,8 @@ export function can(actor: Actor, action: Action): boolean {
     }
     case "dictionary.curate":
       return isParkStaff(actor);
+    case "inquiry.regulated":
+      return isParkStaff(actor) || (Boolean(memberOf(actor, action.enterpriseId)) && action.verified);
     case "hazardous.viewDetails":
       // a closed, members-only system: park staff, and signed-in members of a verified enterprise
       return isParkStaff(actor) || (isSignedIn(actor) && actor.enterprises.some((e) => e.verified === true)) ||

@@ -47,7 +47,8 @@ export async function prepareInquiry(db: Db, actor: Actor, source: InquirySource
   const parties = await loadParties(db, r.buyerId, r.sellerId);
   const initiator = side === "buyer" ? parties.buyer : parties.seller;
   // inquiring about a hazardous substance is for verified enterprises: the one inquiring, not merely another of the actor's
-  const regulated = compliance.tier !== "none" && !initiator.verified && !actor.platformAdmin && actor.parkIds.length === 0;
+  const regulated = compliance.tier !== "none" &&
+    !can(actor, { type: "inquiry.regulated", enterpriseId: initiator.enterpriseId, verified: initiator.verified });
   const refusal: Bilingual | null = compliance.refusal ?? (regulated ? UNVERIFIED : null);
   const [existing] = await db
     .select({ id: inquiries.id })
