@@ -1,13 +1,12 @@
 import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { enterprises, licences, memberships, parks, products, users } from "@/db/schema";
-import { recordAudit } from "@/server/audit/audit";
-import { enqueue } from "@/server/jobs/outbox";
 import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { authorize, can } from "@/server/auth/policy";
 import { AppError, notFound } from "@/server/errors";
 import type { CreateEnterpriseInput, ListEnterprisesInput, UpdateEnterpriseInput } from "./enterprise.schemas";
+import { insertEnterprise, updateEnterpriseRecord } from "./write-enterprise";
 
 const ENTERPRISE = { zh: "企业", en: "Enterprise" };
 
@@ -95,20 +94,10 @@ export async function getEnterprisePrivate(db: Db, actor: Actor, id: number) {
 export async function createEnterprise(db: Db, actor: Actor, input: CreateEnterpriseInput) {
   authorize(actor, { type: "enterprise.create", parkId: input.parkId });
   return db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, input.uscc));
-    if (clash) {
-      throw new AppError("CONFLICT", {
-        zh: `统一社会信用代码 ${input.uscc} 已登记`,
-        en: `An enterprise with credit code ${input.uscc} already exists`,
-      });
-    }
-    if (input.parkId) await requirePark(tx, input.parkId);
     const { firstUser, ...fields } = input;
-    const [enterprise] = await tx.insert(enterprises).values(fields).returning();
-    if (firstUser) await addUserToEnterprise(tx, enterprise!.id, { ...firstUser, role: "admin" });
-    await enqueue(tx, "enterprises", [enterprise!.id]);
-    await recordAudit(tx, actor, { entity: "enterprise", entityId: enterprise!.id, action: "create", after: enterprise });
-    return enterprise!;
+    const enterprise = await insertEnterprise(tx, actor, fields);
+    if (firstUser) await addUserToEnterprise(tx, enterprise.id, { ...firstUser, role: "admin" });
+    return enterprise;
   });
 }
 
@@ -117,10 +106,7 @@ export async function updateEnterprise(db: Db, actor: Actor, input: UpdateEnterp
   authorize(actor, { type: "enterprise.update", enterpriseId: input.id, parkId: before.parkId });
   return db.transaction(async (tx) => {
     const { id, ...fields } = input;
-    const [after] = await tx.update(enterprises).set(fields).where(eq(enterprises.id, id)).returning();
-    await enqueue(tx, "enterprises", [id]);
-    await recordAudit(tx, actor, { entity: "enterprise", entityId: id, action: "update", before, after });
-    return after!;
+    return updateEnterpriseRecord(tx, actor, id, fields, { action: "update" });
   });
 }
 
@@ -128,17 +114,8 @@ export async function setEnterpriseVerified(db: Db, actor: Actor, input: { id: n
   const before = await findEnterprise(db, input.id);
   authorize(actor, { type: "enterprise.verify", parkId: before.parkId });
   return db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(enterprises)
-      .set(input.verified ? { verifiedAt: new Date(), verifiedBy: actor.userId } : { verifiedAt: null, verifiedBy: null })
-      .where(eq(enterprises.id, input.id))
-      .returning();
-    await enqueue(tx, "enterprises", [input.id]);
-    await recordAudit(tx, actor, {
-      entity: "enterprise", entityId: input.id, action: input.verified ? "verify" : "unverify",
-      before: { verifiedAt: before.verifiedAt }, after: { verifiedAt: after!.verifiedAt },
-    });
-    return after!;
+    const change = input.verified ? { verifiedAt: new Date(), verifiedBy: actor.userId } : { verifiedAt: null, verifiedBy: null };
+    return updateEnterpriseRecord(tx, actor, input.id, change, { action: input.verified ? "verify" : "unverify" });
   });
 }
 
@@ -150,11 +127,6 @@ export async function listUnverified(db: Db, actor: Actor, parkId: number) {
     .from(enterprises)
     .where(and(eq(enterprises.parkId, parkId), isNull(enterprises.verifiedAt)))
     .orderBy(asc(enterprises.createdAt));
-}
-
-async function requirePark(db: Db, parkId: number) {
-  const [park] = await db.select({ id: parks.id }).from(parks).where(eq(parks.id, parkId));
-  if (!park) throw notFound({ zh: "园区", en: "Park" });
 }
 
 /** Creates a user account and makes it a member of the enterprise (inside the caller's transaction). */
