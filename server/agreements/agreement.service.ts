@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import {
   agreementDocuments, agreementLines, agreements, auditLog, callOffOrders, enterprises, events, MAX_FILE_BYTES, parks, quotes,
@@ -13,64 +13,17 @@ import { enqueue } from "@/server/jobs/outbox";
 import { notify } from "@/server/notifications/notification.service";
 import {
   boundsRefusal, MAX_LINE_VOLUME_T,
-  type AddCallOffInput, type AddDocumentInput, type AgreementStatus, type AgreementType, type ChangeStatusInput, type ConfirmSigningInput,
+  type AddCallOffInput, type AddDocumentInput, type AgreementStatus, type ChangeStatusInput, type ConfirmSigningInput,
   type CreateAgreementInput, type ListAgreementsInput, type ProposeSigningInput, type RecordDeliveryInput, type UpdateDraftInput,
 } from "./agreement.schemas";
 import { CALL_OFF_TOLERANCE, canTransition, checkCallOff, DELIVERY_TOLERANCE, TERM_WARNING_DAYS, TRANSITIONS } from "./call-offs";
 import { dealScope, loadParties, type PartyView } from "./parties";
 import { complianceRefusal, sidesOf, unverifiedRefusal } from "./signing";
+import { insertAgreement, updateAgreementRecord } from "./write-agreement";
 
 const AGREEMENT = { zh: "协议", en: "Agreement" };
 const money = (n: number) => n.toFixed(2);
 const qty = (n: number) => n.toFixed(3);
-
-export interface NewAgreement {
-  ref?: string;
-  type: AgreementType;
-  title: string;
-  buyerEnterpriseId: number;
-  sellerEnterpriseId: number;
-  status: "draft" | "signed";
-  signedOn: string | null;
-  startOn: string | null;
-  endOn: string | null;
-  eventId: number | null;
-  quoteId?: number | null;
-  lines: { cas: string | null; productId?: number | null; productName: string | null; volumeT: string | null; unitPriceCny: string | null; amountCny: string }[];
-}
-
-/**
- * Writes an agreement with its lines inside the caller's transaction: the total is the sum of the
- * lines; without a ref it gets `PL-<year>-<id>`. Audited and announced (`agreements`).
- */
-export async function insertAgreement(tx: Db, actor: Actor, a: NewAgreement) {
-  requireWithinBounds(a.lines);
-  if (a.ref) {
-    const [clash] = await tx.select({ id: agreements.id }).from(agreements).where(eq(agreements.ref, a.ref));
-    if (clash) throw new AppError("CONFLICT", { zh: `协议编号 ${a.ref} 已存在`, en: `Agreement ref ${a.ref} already exists` });
-  }
-  const total = a.lines.reduce((sum, l) => sum + Math.round(Number(l.amountCny) * 100), 0) / 100;
-  const [row] = await tx
-    .insert(agreements)
-    .values({
-      ref: a.ref ?? `tmp-${crypto.randomUUID()}`, type: a.type, title: a.title, buyerEnterpriseId: a.buyerEnterpriseId,
-      sellerEnterpriseId: a.sellerEnterpriseId, totalAmountCny: money(total), signedOn: a.signedOn, startOn: a.startOn, endOn: a.endOn,
-      eventId: a.eventId, quoteId: a.quoteId ?? null, status: a.status, createdBy: actor.userId,
-    })
-    .returning({ id: agreements.id, ref: agreements.ref });
-  let ref = row!.ref;
-  if (!a.ref) {
-    ref = `PL-${(a.signedOn ?? todayInChina()).slice(0, 4)}-${String(row!.id).padStart(5, "0")}`;
-    await tx.update(agreements).set({ ref }).where(eq(agreements.id, row!.id));
-  }
-  await tx.insert(agreementLines).values(a.lines.map((l, i) => ({
-    agreementId: row!.id, lineNo: i + 1, cas: l.cas, productId: l.productId ?? null, productName: l.productName,
-    volumeT: l.volumeT, unitPriceCny: l.unitPriceCny, amountCny: l.amountCny,
-  })));
-  await recordAudit(tx, actor, { entity: "agreement", entityId: row!.id, action: "create", after: { ref, type: a.type, status: a.status, totalAmountCny: money(total) } });
-  await enqueue(tx, "agreements", [row!.id]);
-  return { id: row!.id, ref };
-}
 
 /** Lines as stored: the amount is volume × unit price unless given. */
 export function lineAmounts(lines: CreateAgreementInput["lines"]) {
@@ -130,8 +83,6 @@ export async function createAgreement(db: Db, actor: Actor, input: CreateAgreeme
   if (status === "signed" && !can(actor, { type: "agreement.recordSigned", ...scope })) throw new AppError("FORBIDDEN", SIGN_DIRECTLY_REFUSED);
   const signedOn = status === "signed" ? requireSigningDate(input.signedOn) : null;
   const lines = lineAmounts(input.lines);
-  requireWithinBounds(lines);
-  if (status === "signed") await requireSignable(db, parties, lines);
   const eventId = await requireEvent(db, input.eventId);
   return db.transaction(async (tx) => {
     const created = await insertAgreement(tx, actor, {
@@ -163,33 +114,21 @@ export async function updateDraftAgreement(db: Db, actor: Actor, input: UpdateDr
   if (agreement.status !== "draft") throw notDraft(agreement.status);
   const eventId = await requireEvent(db, input.eventId);
   const lines = lineAmounts(input.lines);
-  requireWithinBounds(lines);
   const total = money(lines.reduce((sum, l) => sum + Math.round(Number(l.amountCny) * 100), 0) / 100);
   const withdrawn = agreement.proposedAt !== null;
   return db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(agreements)
-      .set({
-        type: input.type, title: input.title, startOn: input.startOn ?? null, endOn: input.endOn ?? null, eventId, totalAmountCny: total,
-        proposedBy: null, proposedByEnterpriseId: null, proposedAt: null,
-      })
-      .where(and(eq(agreements.id, agreement.id), eq(agreements.status, "draft")))
-      .returning({ id: agreements.id, ref: agreements.ref });
-    if (!after) throw new AppError("CONFLICT", { zh: "协议状态已被他人修改，请刷新", en: "Someone else changed this agreement: reload it" });
-    const previous = await tx.select().from(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
-    const productAt = new Map(previous.map((l) => [l.lineNo, l]));
-    await tx.delete(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
-    await tx.insert(agreementLines).values(lines.map((l, i) => {
-      const old = productAt.get(i + 1);
-      const sameProduct = old && old.productName === l.productName && old.cas === l.cas;
-      return { agreementId: agreement.id, lineNo: i + 1, ...l, productId: sameProduct ? old.productId : null };
-    }));
-    await recordAudit(tx, actor, {
-      entity: "agreement", entityId: agreement.id, action: "edit",
-      before: { type: agreement.type, title: agreement.title, totalAmountCny: agreement.totalAmountCny, lines: previous.length },
-      after: { type: input.type, title: input.title, totalAmountCny: total, lines: lines.length, ...(withdrawn ? { proposalWithdrawn: true } : {}) },
+    const written = await updateAgreementRecord(tx, actor, agreement.id, {
+      type: input.type, title: input.title, startOn: input.startOn ?? null, endOn: input.endOn ?? null, eventId, lines,
+      proposedBy: null, proposedByEnterpriseId: null, proposedAt: null,
+    }, {
+      action: "edit",
+      expect: { status: "draft" },
+      audit: {
+        before: { type: agreement.type, title: agreement.title, totalAmountCny: agreement.totalAmountCny },
+        after: { type: input.type, title: input.title, totalAmountCny: total, lines: lines.length, ...(withdrawn ? { proposalWithdrawn: true } : {}) },
+      },
     });
-    await enqueue(tx, "agreements", [agreement.id]);
+    const after = { id: written.id, ref: written.ref };
     const own = new Set(actor.enterprises.map((e) => e.enterpriseId));
     for (const party of [parties.buyer, parties.seller]) {
       if (own.has(party.enterpriseId)) continue;
@@ -445,16 +384,14 @@ export async function proposeSigning(db: Db, actor: Actor, input: ProposeSigning
   const proposer = parties[side];
   const other = side === "buyer" ? parties.seller : parties.buyer;
   return db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(agreements)
-      .set({ proposedBy: actor.userId, proposedByEnterpriseId: proposer.enterpriseId, proposedAt: new Date() })
-      .where(and(eq(agreements.id, agreement.id), eq(agreements.status, "draft"), isNull(agreements.proposedAt), eq(agreements.totalAmountCny, agreement.totalAmountCny)))
-      .returning({ id: agreements.id, proposedAt: agreements.proposedAt });
-    if (!after) throw new AppError("CONFLICT", { zh: "协议状态已被他人修改，请刷新", en: "Someone else changed this agreement: reload it" });
-    await recordAudit(tx, actor, {
-      entity: "agreement", entityId: agreement.id, action: "propose",
-      after: { side, enterpriseId: proposer.enterpriseId, totalAmountCny: agreement.totalAmountCny },
+    const written = await updateAgreementRecord(tx, actor, agreement.id, {
+      proposedBy: actor.userId, proposedByEnterpriseId: proposer.enterpriseId, proposedAt: new Date(),
+    }, {
+      action: "propose",
+      expect: { status: "draft", proposedAt: null, totalAmountCny: agreement.totalAmountCny },
+      audit: { after: { side, enterpriseId: proposer.enterpriseId, totalAmountCny: agreement.totalAmountCny } },
     });
+    const after = { id: written.id, proposedAt: written.proposedAt };
     await notify(tx, { enterpriseId: other.enterpriseId }, "agreement.proposed", {
       zh: `${proposer.name} 提交了协议 ${agreement.ref} 的签约（${money(Number(agreement.totalAmountCny))} 元），请确认`,
       en: `${proposer.name} proposed agreement ${agreement.ref} for signing (CNY ${money(Number(agreement.totalAmountCny))}): please confirm`,
@@ -488,30 +425,23 @@ export async function confirmSigning(db: Db, actor: Actor, input: ConfirmSigning
   if (Math.round(Number(input.totalAmountCny) * 100) !== Math.round(Number(agreement.totalAmountCny) * 100)) {
     throw new AppError("CONFLICT", { zh: "协议金额已变更，请刷新后重新确认", en: "The agreement's total has changed: reload it and confirm again" });
   }
-  const lines = await db.select().from(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
   const unverified = unverifiedRefusal(parties);
   if (unverified) throw new AppError("FORBIDDEN", unverified);
-  requireWithinBounds(lines);
-  await requireSignable(db, parties, lines);
   const signedOn = todayInChina();
   const confirmer = parties[side];
   const proposer = parties[proposed];
   return db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(agreements)
-      .set({ status: "signed", signedOn, confirmedBy: actor.userId, confirmedAt: new Date() })
-      .where(and(
-        eq(agreements.id, agreement.id), eq(agreements.status, "draft"), eq(agreements.proposedAt, agreement.proposedAt!),
-        eq(agreements.totalAmountCny, agreement.totalAmountCny),
-      ))
-      .returning();
-    if (!after) throw new AppError("CONFLICT", { zh: "协议状态已被他人修改，请刷新", en: "Someone else changed this agreement: reload it" });
-    await recordAudit(tx, actor, {
-      entity: "agreement", entityId: agreement.id, action: "confirm",
-      before: { status: "draft", proposedBy: agreement.proposedBy, proposedByEnterpriseId: agreement.proposedByEnterpriseId, proposedAt: agreement.proposedAt },
-      after: { status: "signed", signedOn, side, enterpriseId: confirmer.enterpriseId, totalAmountCny: agreement.totalAmountCny },
+    // the signing rules (bounds, the compliance of controlled lines) are checked again by the writer as it signs
+    const after = await updateAgreementRecord(tx, actor, agreement.id, {
+      status: "signed", signedOn, confirmedBy: actor.userId, confirmedAt: new Date(),
+    }, {
+      action: "confirm",
+      expect: { status: "draft", proposedAt: agreement.proposedAt!, totalAmountCny: agreement.totalAmountCny },
+      audit: {
+        before: { status: "draft", proposedBy: agreement.proposedBy, proposedByEnterpriseId: agreement.proposedByEnterpriseId, proposedAt: agreement.proposedAt },
+        after: { status: "signed", signedOn, side, enterpriseId: confirmer.enterpriseId, totalAmountCny: agreement.totalAmountCny },
+      },
     });
-    await enqueue(tx, "agreements", [agreement.id]);
     await notify(tx, { enterpriseId: proposer.enterpriseId }, "agreement.status", {
       zh: `${confirmer.name} 已确认签约，协议 ${agreement.ref} 已签署`, en: `${confirmer.name} confirmed: agreement ${agreement.ref} is signed`, href: `/agreements/${agreement.id}`,
     });
@@ -539,23 +469,13 @@ export async function changeAgreementStatus(db: Db, actor: Actor, input: ChangeS
     });
   }
   const signedOn = input.to === "signed" ? requireSigningDate(input.signedOn ?? todayInChina()) : agreement.signedOn;
-  if (input.to === "signed") {
-    const lines = await db.select().from(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
-    requireWithinBounds(lines);
-    await requireSignable(db, parties, lines);
-  }
   return db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(agreements)
-      .set({ status: input.to, signedOn })
-      .where(and(eq(agreements.id, agreement.id), eq(agreements.status, agreement.status)))
-      .returning();
-    if (!after) throw new AppError("CONFLICT", { zh: "协议状态已被他人修改，请刷新", en: "Someone else changed this agreement: reload it" });
-    await recordAudit(tx, actor, {
-      entity: "agreement", entityId: agreement.id, action: input.to,
-      before: { status: agreement.status }, after: { status: input.to, signedOn, reason: input.reason ?? null },
+    // signing: the writer checks the bounds and the compliance of controlled lines
+    const after = await updateAgreementRecord(tx, actor, agreement.id, { status: input.to, signedOn }, {
+      action: input.to,
+      expect: { status: agreement.status },
+      audit: { before: { status: agreement.status }, after: { status: input.to, signedOn, reason: input.reason ?? null } },
     });
-    await enqueue(tx, "agreements", [agreement.id]);
     const own = new Set(actor.enterprises.map((e) => e.enterpriseId));
     for (const party of [parties.buyer, parties.seller]) {
       if (own.has(party.enterpriseId)) continue;

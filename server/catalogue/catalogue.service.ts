@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { enterprises, MAX_DOCUMENT_BYTES, parks, productDocuments, products, substances } from "@/db/schema";
 import { recordAudit } from "@/server/audit/audit";

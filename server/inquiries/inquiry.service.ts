@@ -10,7 +10,7 @@ import { authorize, can } from "@/server/auth/policy";
 import { seesRegulatedDetails, todayInChina } from "@/server/compliance/compliance";
 import { AppError, notFound, type Bilingual } from "@/server/errors";
 import { notify } from "@/server/notifications/notification.service";
-import { insertAgreement } from "@/server/agreements/agreement.service";
+import { insertAgreement } from "@/server/agreements/write-agreement";
 import { dealScope, loadParties, type PartyView } from "@/server/agreements/parties";
 import { dealCompliance, requireCompliant } from "./compliance-check";
 import type {
