@@ -178,8 +178,8 @@ export interface UpdateOptions {
    * these values (status, proposal, total); otherwise CONFLICT, nothing written.
    */
   expect?: Partial<Pick<Row, "status" | "proposedAt" | "totalAmountCny">>;
-  /** the audit entry's before and after, when the caller says it better than the changed columns */
-  audit?: { before?: unknown; after?: unknown };
+  /** what the audit entry's before and after say beside the changed columns (and the number of lines, when they change) */
+  audit?: { before?: Record<string, unknown>; after?: Record<string, unknown> };
 }
 
 /**
@@ -219,10 +219,11 @@ export async function updateAgreementRecord(tx: Db, actor: Actor, id: number, ch
   const [after] = await tx.update(agreements).set({ ...columns, totalAmountCny: total }).where(eq(agreements.id, id)).returning();
   if (given.lines) await writeLines(tx, id, lines, previous);
   const diff = changedColumns(current, after!, Object.keys(columns).concat("totalAmountCny"));
+  const counts = (n: number) => (given.lines ? { lines: n } : {});
   await recordAudit(tx, actor, {
     entity: "agreement", entityId: id, action: options.action,
-    before: options.audit?.before ?? diff.before,
-    after: options.audit?.after ?? (given.lines ? { ...diff.after, lines: lines.length } : diff.after),
+    before: { ...diff.before, ...counts(previous.length), ...options.audit?.before },
+    after: { ...diff.after, ...counts(lines.length), ...options.audit?.after },
   });
   await enqueue(tx, "agreements", [id]);
   return after!;
