@@ -91,7 +91,7 @@ export type StoredLine = z.input<typeof storedLine>;
 /** What the writer is given for a new agreement: without a ref it gets `PL-<year>-<id>`. */
 export type AgreementRecord = Omit<z.input<typeof agreementRecord>, "ref" | "status"> & { ref?: string | null; status: "draft" | "signed" };
 type Row = typeof agreements.$inferSelect;
-type Record_ = z.output<typeof agreementRecord>;
+type StoredAgreement = z.output<typeof agreementRecord>;
 
 const money = (n: number) => n.toFixed(2);
 const totalOf = (lines: { amountCny: string }[]) => money(lines.reduce((sum, l) => sum + Math.round(Number(l.amountCny) * 100), 0) / 100);
@@ -104,7 +104,7 @@ const SIGN_DIRECTLY_REFUSED = {
 const changedMeanwhile = () => new AppError("CONFLICT", { zh: "协议状态已被他人修改，请刷新", en: "Someone else changed this agreement: reload it" });
 
 /** The rules an agreement must meet as it will be stored; `becomesSigned` when this write signs it (or changes what was signed). */
-async function requireRules(tx: Db, a: Record_, options: { except?: number; checkRef: boolean; becomesSigned: boolean }) {
+async function requireRules(tx: Db, a: StoredAgreement, options: { except?: number; checkRef: boolean; becomesSigned: boolean }) {
   const bounds = boundsRefusal(a.lines);
   if (bounds) throw new AppError("INVALID", { zh: bounds.zh, en: bounds.en }, { field: bounds.field });
   if (options.checkRef) {
@@ -125,7 +125,7 @@ async function requireRules(tx: Db, a: Record_, options: { except?: number; chec
   return parties;
 }
 
-async function writeLines(tx: Db, agreementId: number, lines: Record_["lines"], previous: (typeof agreementLines.$inferSelect)[] = []) {
+async function writeLines(tx: Db, agreementId: number, lines: StoredAgreement["lines"], previous: (typeof agreementLines.$inferSelect)[] = []) {
   await tx.delete(agreementLines).where(eq(agreementLines.agreementId, agreementId));
   // a line kept at its place with the same product keeps its link to the catalogue product
   const productAt = new Map(previous.map((l) => [l.lineNo, l]));
