@@ -2,8 +2,8 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { drizzle, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
-import { env } from "@/server/env";
 import * as schema from "./schema";
+import { databaseSettings } from "./settings";
 
 export { schema };
 
@@ -25,10 +25,11 @@ export interface DbOptions {
  * startup parameters).
  */
 export function createDb(url: string, options: DbOptions = {}) {
-  const statementTimeoutMs = options.statementTimeoutMs ?? Number(env.DATABASE_STATEMENT_TIMEOUT ?? 30_000); // unvalidated: SKIP_ENV_VALIDATION
+  const settings = options.statementTimeoutMs !== undefined && options.connectTimeoutS !== undefined ? null : databaseSettings();
+  const statementTimeoutMs = options.statementTimeoutMs ?? settings!.DATABASE_STATEMENT_TIMEOUT;
   const client = postgres(url, {
     max: options.max ?? 10,
-    connect_timeout: options.connectTimeoutS ?? Number(env.DATABASE_CONNECT_TIMEOUT ?? 10),
+    connect_timeout: options.connectTimeoutS ?? settings!.DATABASE_CONNECT_TIMEOUT,
     connection: statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs } : {},
     onnotice: () => {},
   });

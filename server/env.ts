@@ -1,5 +1,6 @@
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
+import { DATABASE_SETTINGS } from "@/db/settings";
 
 /**
  * Configuration, validated once. DATABASE_URL and MEILI_URL are optional: without them the
@@ -10,10 +11,8 @@ export const env = createEnv({
   server: {
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
     DATABASE_URL: z.url().optional(),
-    /** seconds to wait for a database connection before a request fails */
-    DATABASE_CONNECT_TIMEOUT: z.coerce.number().int().min(1).max(600).default(10),
-    /** milliseconds a statement may run before PostgreSQL cancels it; 0 for no limit */
-    DATABASE_STATEMENT_TIMEOUT: z.coerce.number().int().min(0).default(30_000),
+    /** DATABASE_CONNECT_TIMEOUT (seconds), DATABASE_STATEMENT_TIMEOUT (milliseconds, 0 for no limit) */
+    ...DATABASE_SETTINGS,
     MEILI_URL: z.url().optional(),
     MEILI_MASTER_KEY: z.string().optional(),
     /** put before every Meilisearch index uid (e.g. `staging_`), so several installations or test runs share one Meilisearch */
