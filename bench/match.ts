@@ -16,7 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "drizzle-orm";
 import { createDb } from "@/db";
-import { startEmbeddedPostgres } from "@/db/embedded";
+import { startEmbeddedPostgres } from "@/server/platform/embedded-postgres";
 import { migrateDatabase } from "@/db/migrate";
 import { demands, enterprises, licences, parks, products, supplyOffers } from "@/db/schema";
 import { systemActor } from "@/server/auth/actor";
@@ -26,7 +26,7 @@ import { rankCandidates } from "@/server/matching/candidates";
 import { suppliersForDemand } from "@/server/matching/match.service";
 import { loadDemandsForMatching } from "@/server/matching/refresh";
 import { loadReferenceDictionary } from "@/server/substances/reference";
-import { generator } from "@/db/seed/random";
+import { generator } from "@/server/seed/random";
 
 const { values } = parseArgs({
   options: {

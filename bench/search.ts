@@ -42,7 +42,7 @@ import { searchApiPath, searchProductsInput, type SearchProductsInput } from "@/
 import { reindex } from "@/server/search/reindex";
 import { SEARCH_DRAIN_BATCH, SEARCH_HANDLERS } from "@/server/search/handlers";
 import { buildReference } from "@/server/substances/reference";
-import { generator } from "@/db/seed/random";
+import { generator } from "@/server/seed/random";
 
 const { values: opts } = parseArgs({
   options: {

@@ -1,5 +1,5 @@
 import { expect, type Page } from "@playwright/test";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKind } from "../db/seed/accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccountKind } from "../server/seed/accounts";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD };
 

@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { childProcessEnv, env as config, nextTelemetryDisabled } from "@/server/env"; // validates the configuration before anything starts
 import { createDb } from "@/db";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/server/seed/demo";
 import { prepareDatabase } from "@/server/platform/install";
 import { stopChild } from "@/server/platform/process";
 import { connectServices, type Services } from "@/server/platform/services";
@@ -24,7 +24,7 @@ const dataDir = path.resolve(config.DATA_DIR);
 const log = (line: string) => console.log(`[parklink] ${line}`);
 const STOP_TIMEOUT_MS = 10_000;
 
-const SOURCES = ["app", "proxy.ts", "server", "db/schema", "db/seed", "i18n", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+const SOURCES = ["app", "proxy.ts", "server", "db/schema", "db/index.ts", "db/env.ts", "i18n", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
 
 function newestSource(entry: string): number {
   if (!fs.existsSync(entry)) return 0;

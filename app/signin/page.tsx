@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/db/seed/accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/server/seed/accounts";
 import { getT } from "@/i18n/server";
 import { getRequestActor } from "@/server/auth/next-auth";
 import { env } from "@/server/env";

@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   check, customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex,
 } from "drizzle-orm/pg-core";
@@ -147,22 +147,3 @@ export const byproducts = pgTable(
     check("byproduct_volume_nonneg", nonNegative("monthly_volume_t")),
   ],
 );
-
-export const productsRelations = relations(products, ({ one, many }) => ({
-  enterprise: one(enterprises, { fields: [products.enterpriseId], references: [enterprises.id] }),
-  documents: many(productDocuments),
-  offers: many(supplyOffers),
-}));
-
-export const productDocumentsRelations = relations(productDocuments, ({ one }) => ({
-  product: one(products, { fields: [productDocuments.productId], references: [products.id] }),
-}));
-
-export const catalogueImportsRelations = relations(catalogueImports, ({ one }) => ({
-  enterprise: one(enterprises, { fields: [catalogueImports.enterpriseId], references: [enterprises.id] }),
-}));
-
-export const supplyOffersRelations = relations(supplyOffers, ({ one }) => ({
-  product: one(products, { fields: [supplyOffers.productId], references: [products.id] }),
-  enterprise: one(enterprises, { fields: [supplyOffers.enterpriseId], references: [enterprises.id] }),
-}));

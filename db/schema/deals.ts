@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   check, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex,
 } from "drizzle-orm/pg-core";
@@ -199,45 +199,3 @@ export const callOffOrders = pgTable(
     check("call_off_dates", ordered("ordered_on", "delivered_on")),
   ],
 );
-
-export const inquiriesRelations = relations(inquiries, ({ one, many }) => ({
-  buyer: one(enterprises, { fields: [inquiries.buyerEnterpriseId], references: [enterprises.id] }),
-  supplier: one(enterprises, { fields: [inquiries.supplierEnterpriseId], references: [enterprises.id] }),
-  messages: many(inquiryMessages),
-  quotes: many(quotes),
-}));
-
-export const inquiryMessagesRelations = relations(inquiryMessages, ({ one, many }) => ({
-  inquiry: one(inquiries, { fields: [inquiryMessages.inquiryId], references: [inquiries.id] }),
-  attachments: many(inquiryAttachments),
-}));
-
-export const inquiryAttachmentsRelations = relations(inquiryAttachments, ({ one }) => ({
-  message: one(inquiryMessages, { fields: [inquiryAttachments.messageId], references: [inquiryMessages.id] }),
-}));
-
-export const agreementDocumentsRelations = relations(agreementDocuments, ({ one }) => ({
-  agreement: one(agreements, { fields: [agreementDocuments.agreementId], references: [agreements.id] }),
-}));
-
-export const quotesRelations = relations(quotes, ({ one }) => ({
-  inquiry: one(inquiries, { fields: [quotes.inquiryId], references: [inquiries.id] }),
-}));
-
-export const agreementsRelations = relations(agreements, ({ one, many }) => ({
-  buyer: one(enterprises, { fields: [agreements.buyerEnterpriseId], references: [enterprises.id] }),
-  seller: one(enterprises, { fields: [agreements.sellerEnterpriseId], references: [enterprises.id] }),
-  event: one(events, { fields: [agreements.eventId], references: [events.id] }),
-  lines: many(agreementLines),
-  callOffs: many(callOffOrders),
-  documents: many(agreementDocuments),
-}));
-
-export const agreementLinesRelations = relations(agreementLines, ({ one }) => ({
-  agreement: one(agreements, { fields: [agreementLines.agreementId], references: [agreements.id] }),
-}));
-
-export const callOffOrdersRelations = relations(callOffOrders, ({ one }) => ({
-  agreement: one(agreements, { fields: [callOffOrders.agreementId], references: [agreements.id] }),
-  line: one(agreementLines, { fields: [callOffOrders.lineId], references: [agreementLines.id] }),
-}));

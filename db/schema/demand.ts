@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   check, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, unique,
 } from "drizzle-orm/pg-core";
@@ -74,14 +74,3 @@ export const matches = pgTable(
     check("match_has_candidate", sql`num_nonnulls(${t.productId}, ${t.offerId}, ${t.byproductId}) >= 1`),
   ],
 );
-
-export const demandsRelations = relations(demands, ({ one, many }) => ({
-  enterprise: one(enterprises, { fields: [demands.enterpriseId], references: [enterprises.id] }),
-  matches: many(matches),
-}));
-
-export const matchesRelations = relations(matches, ({ one }) => ({
-  demand: one(demands, { fields: [matches.demandId], references: [demands.id] }),
-  product: one(products, { fields: [matches.productId], references: [products.id] }),
-  supplier: one(enterprises, { fields: [matches.supplierEnterpriseId], references: [enterprises.id] }),
-}));

@@ -1,4 +1,4 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
   check, customType, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex,
 } from "drizzle-orm/pg-core";
@@ -83,13 +83,3 @@ export const licenceDocuments = pgTable(
     check("licence_document_size", sql`${t.sizeBytes} > 0 AND ${t.sizeBytes} <= ${sql.raw(String(LICENCE_DOCUMENT_MAX_BYTES))} AND ${t.sizeBytes} = octet_length(${t.content})`),
   ],
 );
-
-export const enterprisesRelations = relations(enterprises, ({ one, many }) => ({
-  park: one(parks, { fields: [enterprises.parkId], references: [parks.id] }),
-  licences: many(licences),
-}));
-
-export const licencesRelations = relations(licences, ({ one }) => ({
-  enterprise: one(enterprises, { fields: [licences.enterpriseId], references: [enterprises.id] }),
-  document: one(licenceDocuments, { fields: [licences.id], references: [licenceDocuments.licenceId] }),
-}));

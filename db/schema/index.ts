@@ -2,6 +2,7 @@ export * from "./_shared";
 export * from "./parks";
 export * from "./enterprises";
 export * from "./users";
+export * from "./memberships";
 export * from "./substances";
 export * from "./catalogue";
 export * from "./demand";

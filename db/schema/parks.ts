@@ -1,7 +1,6 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { check, date, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { timestamps } from "./_shared";
-import { enterprises } from "./enterprises";
 
 export const parks = pgTable(
   "park",
@@ -33,12 +32,3 @@ export const events = pgTable(
   },
   (t) => [uniqueIndex("event_name_key").on(t.name)],
 );
-
-export const parksRelations = relations(parks, ({ many }) => ({
-  enterprises: many(enterprises),
-  events: many(events),
-}));
-
-export const eventsRelations = relations(events, ({ one }) => ({
-  park: one(parks, { fields: [events.parkId], references: [parks.id] }),
-}));

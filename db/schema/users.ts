@@ -1,13 +1,8 @@
-import { relations, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import {
-  boolean, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid,
 } from "drizzle-orm/pg-core";
 import { timestamps } from "./_shared";
-import { enterprises } from "./enterprises";
-import { parks } from "./parks";
-
-/** Role of a user inside an enterprise. */
-export const enterpriseRoleEnum = pgEnum("enterprise_role", ["admin", "staff", "procurement"]);
 
 export const users = pgTable(
   "app_user",
@@ -58,40 +53,3 @@ export const signInThrottle = pgTable(
   },
   (t) => [index("sign_in_throttle_updated_idx").on(t.updatedAt)],
 );
-
-export const memberships = pgTable(
-  "membership",
-  {
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    enterpriseId: integer("enterprise_id").notNull().references(() => enterprises.id, { onDelete: "cascade" }),
-    role: enterpriseRoleEnum("role").notNull(),
-    ...timestamps,
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.enterpriseId] })],
-);
-
-/** Park staff (园区管理人员) belong to a park. */
-export const parkStaff = pgTable(
-  "park_staff",
-  {
-    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
-    parkId: integer("park_id").notNull().references(() => parks.id, { onDelete: "cascade" }),
-    ...timestamps,
-  },
-  (t) => [primaryKey({ columns: [t.userId, t.parkId] })],
-);
-
-export const usersRelations = relations(users, ({ many }) => ({
-  memberships: many(memberships),
-  parkStaff: many(parkStaff),
-}));
-
-export const membershipsRelations = relations(memberships, ({ one }) => ({
-  user: one(users, { fields: [memberships.userId], references: [users.id] }),
-  enterprise: one(enterprises, { fields: [memberships.enterpriseId], references: [enterprises.id] }),
-}));
-
-export const parkStaffRelations = relations(parkStaff, ({ one }) => ({
-  user: one(users, { fields: [parkStaff.userId], references: [users.id] }),
-  park: one(parks, { fields: [parkStaff.parkId], references: [parks.id] }),
-}));

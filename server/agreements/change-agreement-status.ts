@@ -1,18 +1,14 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { agreementLines, agreements } from "@/db/schema";
-import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
 import { AppError } from "@/server/errors";
-import { enqueue } from "@/server/jobs/outbox";
 import type { ChangeStatusInput } from "./agreement.schemas";
-import { changedByOthers, requireSignable, requireSigningDate, SIGN_DIRECTLY_REFUSED, STATUS_ZH } from "./agreement-checks";
-import { requireWithinBounds } from "./agreement-lines";
+import { requireSigningDate, SIGN_DIRECTLY_REFUSED, STATUS_ZH } from "./agreement-checks";
 import { canTransition } from "./call-offs";
 import { findAgreement } from "./find-agreement";
 import { notifyOtherParties } from "./notify-parties";
+import { updateAgreementRecord } from "./write-agreement";
 
 /**
  * signed → active → completed, or terminated from any open state, by the parties' admins or park
@@ -34,23 +30,13 @@ export async function changeAgreementStatus(db: Db, actor: Actor, input: ChangeS
     });
   }
   const signedOn = input.to === "signed" ? requireSigningDate(input.signedOn ?? todayInChina()) : agreement.signedOn;
-  if (input.to === "signed") {
-    const lines = await db.select().from(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
-    requireWithinBounds(lines);
-    await requireSignable(db, parties, lines);
-  }
   return db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(agreements)
-      .set({ status: input.to, signedOn })
-      .where(and(eq(agreements.id, agreement.id), eq(agreements.status, agreement.status)))
-      .returning();
-    if (!after) throw changedByOthers();
-    await recordAudit(tx, actor, {
-      entity: "agreement", entityId: agreement.id, action: input.to,
-      before: { status: agreement.status }, after: { status: input.to, signedOn, reason: input.reason ?? null },
+    // signing: the writer checks the bounds and the compliance of controlled lines
+    const after = await updateAgreementRecord(tx, actor, agreement.id, { status: input.to, signedOn }, {
+      action: input.to,
+      expect: { status: agreement.status },
+      audit: { before: { status: agreement.status }, after: { status: input.to, signedOn, reason: input.reason ?? null } },
     });
-    await enqueue(tx, "agreements", [agreement.id]);
     await notifyOtherParties(tx, actor, parties, "agreement.status", {
       zh: `协议 ${agreement.ref} 已${STATUS_ZH[input.to]}`, en: `Agreement ${agreement.ref} is now ${input.to}`, href: `/agreements/${agreement.id}`,
     });

@@ -1,19 +1,15 @@
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { agreementLines, agreements } from "@/db/schema";
-import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
 import { AppError } from "@/server/errors";
-import { enqueue } from "@/server/jobs/outbox";
 import { notify } from "@/server/notifications/notification.service";
 import { fen } from "@/server/numeric";
 import type { ConfirmSigningInput } from "./agreement.schemas";
-import { changedByOthers, NOT_A_PARTY, proposerSide, requireDraftForSigning, requireSignable } from "./agreement-checks";
-import { requireWithinBounds } from "./agreement-lines";
+import { NOT_A_PARTY, proposerSide, requireDraftForSigning } from "./agreement-checks";
 import { findAgreement } from "./find-agreement";
 import { sidesOf, unverifiedRefusal } from "./signing";
+import { updateAgreementRecord } from "./write-agreement";
 
 /**
  * 确认签约: an admin of the party that did not propose confirms the proposed draft, which becomes
@@ -39,30 +35,23 @@ export async function confirmSigning(db: Db, actor: Actor, input: ConfirmSigning
   if (fen(input.totalAmountCny) !== fen(agreement.totalAmountCny)) {
     throw new AppError("CONFLICT", { zh: "协议金额已变更，请刷新后重新确认", en: "The agreement's total has changed: reload it and confirm again" });
   }
-  const lines = await db.select().from(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
   const unverified = unverifiedRefusal(parties);
   if (unverified) throw new AppError("FORBIDDEN", unverified);
-  requireWithinBounds(lines);
-  await requireSignable(db, parties, lines);
   const signedOn = todayInChina();
   const confirmer = parties[side];
   const proposer = parties[proposed];
   return db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(agreements)
-      .set({ status: "signed", signedOn, confirmedBy: actor.userId, confirmedAt: new Date() })
-      .where(and(
-        eq(agreements.id, agreement.id), eq(agreements.status, "draft"), eq(agreements.proposedAt, agreement.proposedAt!),
-        eq(agreements.totalAmountCny, agreement.totalAmountCny),
-      ))
-      .returning();
-    if (!after) throw changedByOthers();
-    await recordAudit(tx, actor, {
-      entity: "agreement", entityId: agreement.id, action: "confirm",
-      before: { status: "draft", proposedBy: agreement.proposedBy, proposedByEnterpriseId: agreement.proposedByEnterpriseId, proposedAt: agreement.proposedAt },
-      after: { status: "signed", signedOn, side, enterpriseId: confirmer.enterpriseId, totalAmountCny: agreement.totalAmountCny },
+    // the signing rules (bounds, the compliance of controlled lines) are checked again by the writer as it signs
+    const after = await updateAgreementRecord(tx, actor, agreement.id, {
+      status: "signed", signedOn, confirmedBy: actor.userId, confirmedAt: new Date(),
+    }, {
+      action: "confirm",
+      expect: { status: "draft", proposedAt: agreement.proposedAt!, totalAmountCny: agreement.totalAmountCny },
+      audit: {
+        before: { status: "draft", proposedBy: agreement.proposedBy, proposedByEnterpriseId: agreement.proposedByEnterpriseId, proposedAt: agreement.proposedAt },
+        after: { status: "signed", signedOn, side, enterpriseId: confirmer.enterpriseId, totalAmountCny: agreement.totalAmountCny },
+      },
     });
-    await enqueue(tx, "agreements", [agreement.id]);
     await notify(tx, { enterpriseId: proposer.enterpriseId }, "agreement.status", {
       zh: `${confirmer.name} 已确认签约，协议 ${agreement.ref} 已签署`, en: `${confirmer.name} confirmed: agreement ${agreement.ref} is signed`, href: `/agreements/${agreement.id}`,
     });

@@ -3,11 +3,11 @@ import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
 import type { CreateAgreementInput } from "./agreement.schemas";
-import { requireEvent, requireSignable, requireSigningDate, SIGN_DIRECTLY_REFUSED } from "./agreement-checks";
-import { lineAmounts, requireWithinBounds } from "./agreement-lines";
-import { insertAgreement } from "./insert-agreement";
+import { requireEvent, requireSigningDate, SIGN_DIRECTLY_REFUSED } from "./agreement-checks";
+import { lineAmounts } from "./agreement-lines";
 import { notifyOtherParties } from "./notify-parties";
 import { dealScope, loadParties } from "./parties";
+import { insertAgreement } from "./write-agreement";
 
 /**
  * Either party creates a draft; park staff of a party's park (and platform admins), recording what
@@ -22,9 +22,8 @@ export async function createAgreement(db: Db, actor: Actor, input: CreateAgreeme
   if (status === "signed" && !can(actor, { type: "agreement.recordSigned", ...scope })) throw new AppError("FORBIDDEN", SIGN_DIRECTLY_REFUSED);
   const signedOn = status === "signed" ? requireSigningDate(input.signedOn) : null;
   const lines = lineAmounts(input.lines);
-  requireWithinBounds(lines);
-  if (status === "signed") await requireSignable(db, parties, lines);
   const eventId = await requireEvent(db, input.eventId);
+  // the writer checks the bounds, and for a signed record the compliance of controlled lines
   return db.transaction(async (tx) => {
     const created = await insertAgreement(tx, actor, {
       ref: input.ref, type: input.type, title: input.title, buyerEnterpriseId: input.buyerEnterpriseId,

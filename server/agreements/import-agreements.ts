@@ -1,19 +1,18 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { agreementLines, agreements, callOffOrders, enterprises, events } from "@/db/schema";
-import { recordAudit } from "@/server/audit/audit";
+import { agreements, callOffOrders, enterprises, events } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
+import { AppError } from "@/server/errors";
 import { normalizeUscc } from "@/server/enterprises/uscc";
 import { waitedImportLimits } from "@/server/imports/limits";
 import { readTable, type ImportColumn, type RowError } from "@/server/imports/table";
-import { enqueue } from "@/server/jobs/outbox";
-import { money, tonnes } from "@/server/numeric";
+import { money, sumMoney, tonnes } from "@/server/numeric";
 import { normalizeCas } from "@/server/substances/cas";
 import { boundsRefusal, type AgreementType } from "./agreement.schemas";
-import { insertAgreement } from "./insert-agreement";
 import { loadParties } from "./parties";
 import { complianceRefusal } from "./signing";
+import { insertAgreement, updateAgreementRecord } from "./write-agreement";
 
 export const AGREEMENT_COLUMNS: ImportColumn[] = [
   { key: "ref", label: "协议编号", required: true },
@@ -193,28 +192,27 @@ export async function importAgreements(db: Db, actor: Actor, file: { name: strin
         if (!can(actor, { type: "agreement.recordSigned", ...oldScope })) {
           throw new Reject(n, "ref", `协议编号 ${ref} 已被其他协议使用`, `The ref ${ref} belongs to another agreement`);
         }
-        const total = lines.reduce((s, l) => s + Math.round(Number(l.amountCny) * 100), 0) / 100;
-        await tx.update(agreements).set({
-          type, title, buyerEnterpriseId: buyer.id, sellerEnterpriseId: seller.id, signedOn, startOn, endOn, eventId, totalAmountCny: money(total),
+        const total = sumMoney(lines.map((l) => l.amountCny));
+        await updateAgreementRecord(tx, actor, existing.id, {
+          type, title, buyerEnterpriseId: buyer.id, sellerEnterpriseId: seller.id, signedOn, startOn, endOn, eventId, lines,
           status: existing.status === "draft" ? "signed" : existing.status,
           // a pending proposal is overtaken by the record; a proposer no longer a party is forgotten
           ...(existing.status === "draft" || existing.buyerEnterpriseId !== buyer.id || existing.sellerEnterpriseId !== seller.id
             ? { proposedBy: null, proposedByEnterpriseId: null, proposedAt: null }
             : {}),
-        }).where(eq(agreements.id, existing.id));
-        await tx.delete(agreementLines).where(eq(agreementLines.agreementId, existing.id));
-        await tx.insert(agreementLines).values(lines.map((l, i) => ({ agreementId: existing.id, lineNo: i + 1, ...l })));
-        await recordAudit(tx, actor, {
-          entity: "agreement", entityId: existing.id, action: "import-update",
-          before: { totalAmountCny: existing.totalAmountCny, status: existing.status }, after: { totalAmountCny: money(total), lines: lines.length },
+        }, {
+          action: "import-update",
+          audit: { before: { totalAmountCny: existing.totalAmountCny, status: existing.status }, after: { totalAmountCny: total, lines: lines.length } },
         });
-        await enqueue(tx, "agreements", [existing.id]);
         return "updated" as const;
       });
       summary[outcome]++;
     } catch (e) {
       if (e instanceof Reject) {
         summary.rejected.push({ ref, row: e.row, column: e.column, zh: `协议 ${ref}：${e.zh}`, en: `Agreement ${ref}: ${e.en}` });
+      } else if (e instanceof AppError) {
+        // the agreement writer's refusal
+        summary.rejected.push({ ref, row: group[0]!.rowNumber, column: null, zh: `协议 ${ref}：${e.messages.zh}`, en: `Agreement ${ref}: ${e.messages.en}` });
       } else {
         const message = (e as Error).message;
         summary.rejected.push({ ref, row: group[0]!.rowNumber, column: null, zh: `协议 ${ref}：写入失败（${message}）`, en: `Agreement ${ref}: could not save (${message})` });

@@ -1,17 +1,17 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { agreementLines, agreements } from "@/db/schema";
-import { recordAudit } from "@/server/audit/audit";
+import { agreementLines } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
 import { notify } from "@/server/notifications/notification.service";
 import { money } from "@/server/numeric";
 import type { ProposeSigningInput } from "./agreement.schemas";
-import { changedByOthers, NOT_A_PARTY, requireDraftForSigning, requireSignable } from "./agreement-checks";
+import { NOT_A_PARTY, requireDraftForSigning, requireSignable } from "./agreement-checks";
 import { requireWithinBounds } from "./agreement-lines";
 import { findAgreement } from "./find-agreement";
 import { sidesOf, unverifiedRefusal } from "./signing";
+import { updateAgreementRecord } from "./write-agreement";
 
 /**
  * 提交签约: a party proposes the draft for signing; the other party confirms it (confirmSigning).
@@ -42,16 +42,14 @@ export async function proposeSigning(db: Db, actor: Actor, input: ProposeSigning
   const proposer = parties[side];
   const other = side === "buyer" ? parties.seller : parties.buyer;
   return db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(agreements)
-      .set({ proposedBy: actor.userId, proposedByEnterpriseId: proposer.enterpriseId, proposedAt: new Date() })
-      .where(and(eq(agreements.id, agreement.id), eq(agreements.status, "draft"), isNull(agreements.proposedAt), eq(agreements.totalAmountCny, agreement.totalAmountCny)))
-      .returning({ id: agreements.id, proposedAt: agreements.proposedAt });
-    if (!after) throw changedByOthers();
-    await recordAudit(tx, actor, {
-      entity: "agreement", entityId: agreement.id, action: "propose",
-      after: { side, enterpriseId: proposer.enterpriseId, totalAmountCny: agreement.totalAmountCny },
+    const written = await updateAgreementRecord(tx, actor, agreement.id, {
+      proposedBy: actor.userId, proposedByEnterpriseId: proposer.enterpriseId, proposedAt: new Date(),
+    }, {
+      action: "propose",
+      expect: { status: "draft", proposedAt: null, totalAmountCny: agreement.totalAmountCny },
+      audit: { after: { side, enterpriseId: proposer.enterpriseId, totalAmountCny: agreement.totalAmountCny } },
     });
+    const after = { id: written.id, proposedAt: written.proposedAt };
     await notify(tx, { enterpriseId: other.enterpriseId }, "agreement.proposed", {
       zh: `${proposer.name} 提交了协议 ${agreement.ref} 的签约（${money(Number(agreement.totalAmountCny))} 元），请确认`,
       en: `${proposer.name} proposed agreement ${agreement.ref} for signing (CNY ${money(Number(agreement.totalAmountCny))}): please confirm`,

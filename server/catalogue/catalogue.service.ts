@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, ilike, isNotNull, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { enterprises, MAX_DOCUMENT_BYTES, parks, productDocuments, products, substances } from "@/db/schema";
 import { recordAudit } from "@/server/audit/audit";
@@ -11,9 +11,9 @@ import { licenceFacts } from "@/server/compliance/licences";
 import { AppError, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
 import { substanceView } from "@/server/substances/substance.service";
-import type { CreateProductInput, ListCatalogueInput, ProductFields, UpdateProductInput, UploadDocumentInput } from "./catalogue.schemas";
+import type { CreateProductInput, ListCatalogueInput, UpdateProductInput, UploadDocumentInput } from "./catalogue.schemas";
 import { findEnterprise } from "@/server/enterprises/find-enterprise";
-import { moneyOrNull, tonnesOrNull } from "@/server/numeric";
+import { insertProducts, updateProductRecord } from "./write-product";
 
 /**
  * An enterprise's product catalogue: its own view (every product, retired ones too, with the
@@ -206,49 +206,22 @@ async function productScope(db: Db, id: number) {
   return row;
 }
 
-async function requireFreeSku(db: Db, enterpriseId: number, sku: string, except?: number) {
-  const [clash] = await db
-    .select({ id: products.id })
-    .from(products)
-    .where(and(eq(products.enterpriseId, enterpriseId), eq(products.sku, sku), except ? ne(products.id, except) : undefined));
-  if (clash) {
-    throw new AppError("CONFLICT", { zh: `产品编码 ${sku} 已被本企业的其他产品使用`, en: `Another product of this enterprise already uses sku ${sku}` }, { field: "sku" });
-  }
-}
-
-
-function columns(fields: ProductFields) {
-  return {
-    sku: fields.sku, name: fields.name, cas: fields.cas, grade: fields.grade,
-    purityPct: fields.purityPct === null ? null : fields.purityPct.toFixed(3), form: fields.form, packaging: fields.packaging,
-    capacityTpy: tonnesOrNull(fields.capacityTpy), availableT: tonnesOrNull(fields.availableT), priceCnyPerT: moneyOrNull(fields.priceCnyPerT),
-    description: fields.description,
-  };
-}
-
 export async function createProduct(db: Db, actor: Actor, input: CreateProductInput) {
   const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "catalogue.edit", enterpriseId: enterprise.id, parkId: enterprise.parkId });
+  const { enterpriseId: _, ...fields } = input;
   return db.transaction(async (tx) => {
-    await requireFreeSku(tx, enterprise.id, input.sku);
-    const [created] = await tx.insert(products).values({ enterpriseId: enterprise.id, ...columns(input) }).returning();
-    await enqueue(tx, "products", [created!.id]);
-    await recordAudit(tx, actor, { entity: "product", entityId: created!.id, action: "create", after: created });
-    return created!;
+    const [created] = await insertProducts(tx, actor, enterprise.id, [fields]);
+    const { inserted: _inserted, ...row } = created!;
+    return row;
   });
 }
 
 export async function updateProduct(db: Db, actor: Actor, input: UpdateProductInput) {
   const scope = await productScope(db, input.id);
   authorize(actor, { type: "catalogue.edit", enterpriseId: scope.enterpriseId, parkId: scope.parkId });
-  return db.transaction(async (tx) => {
-    await requireFreeSku(tx, scope.enterpriseId, input.sku, input.id);
-    const [before] = await tx.select().from(products).where(eq(products.id, input.id)).for("update");
-    const [after] = await tx.update(products).set({ ...columns(input), updatedAt: new Date() }).where(eq(products.id, input.id)).returning();
-    await enqueue(tx, "products", [input.id]);
-    await recordAudit(tx, actor, { entity: "product", entityId: input.id, action: "update", before, after });
-    return after!;
-  });
+  const { id, ...fields } = input;
+  return db.transaction((tx) => updateProductRecord(tx, actor, id, fields, { action: "update" }));
 }
 
 /** Retires a product (it leaves search and the public pages; its owner keeps it) or restores it. */
@@ -256,14 +229,8 @@ export async function setProductRetired(db: Db, actor: Actor, input: { id: numbe
   const scope = await productScope(db, input.id);
   authorize(actor, { type: "catalogue.edit", enterpriseId: scope.enterpriseId, parkId: scope.parkId });
   return db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(products)
-      .set({ retiredAt: input.retired ? sql`coalesce(${products.retiredAt}, now())` : null, updatedAt: new Date() })
-      .where(eq(products.id, input.id))
-      .returning({ id: products.id, retiredAt: products.retiredAt });
-    await enqueue(tx, "products", [input.id]);
-    await recordAudit(tx, actor, { entity: "product", entityId: input.id, action: input.retired ? "retire" : "restore" });
-    return after!;
+    const after = await updateProductRecord(tx, actor, input.id, { retired: input.retired }, { action: input.retired ? "retire" : "restore" });
+    return { id: after.id, retiredAt: after.retiredAt };
   });
 }
 

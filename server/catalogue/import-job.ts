@@ -110,7 +110,9 @@ export async function runImportSlice(db: Db, jobId: number, sliceRows = SLICE_RO
   const firstSlice = job.status === "queued";
   const validRows = catalogue.rows.length;
   const slice = catalogue.rows.slice(job.processedRows, job.processedRows + sliceRows);
-  const written = await writeCatalogueRows(db, job.enterpriseId, slice, catalogue.columns);
+  // the import was authorized when it started; its rows are audited as its author's
+  const author: Actor = { userId: job.createdBy, name: null, platformAdmin: false, enterprises: [], parkIds: [] };
+  const written = await writeCatalogueRows(db, author, job.enterpriseId, slice, catalogue.columns);
   const processed = job.processedRows + slice.length;
   const done = processed >= validRows;
   const newlyRejected = firstSlice ? [...catalogue.rejected, ...written.failed] : written.failed;

@@ -1,12 +1,12 @@
-import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { products } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { AppError } from "@/server/errors";
 import { eventLoopPacer, type ImportLimits } from "@/server/imports/limits";
 import { readRows, type ImportColumn, type RowError } from "@/server/imports/table";
-import { enqueue } from "@/server/jobs/outbox";
 import { looksLikeCas, normalizeCas } from "@/server/substances/cas";
-import { MAX_PRICE, MAX_TONNES } from "./catalogue.schemas";
+import { MAX_PRICE, MAX_TONNES, type ProductFields } from "./catalogue.schemas";
 import { formFromWord, gradeFromWord, type Form, type Grade } from "./vocabulary";
+import { insertProducts, type ProductRecord } from "./write-product";
 
 /** The catalogue import format (DESIGN.md, "Catalogue import"): English keys or Chinese labels. */
 export const CATALOGUE_COLUMNS: ImportColumn[] = [
@@ -182,43 +182,37 @@ export interface WriteResult {
   failed: RowError[];
 }
 
-const columnsOf = (enterpriseId: number, r: CatalogueRow) => ({
-  enterpriseId, sku: r.sku, name: r.name, cas: r.cas, grade: r.grade, purityPct: r.purityPct, form: r.form,
-  packaging: r.packaging, capacityTpy: r.capacityTpy, availableT: r.availableT, priceCnyPerT: r.priceCnyPerT,
-  description: r.description,
+/** A validated row as the product writer takes it. */
+const recordOf = (r: CatalogueRow): ProductRecord => ({
+  sku: r.sku, name: r.name, cas: r.cas, grade: r.grade, purityPct: number(r.purityPct), form: r.form, packaging: r.packaging,
+  capacityTpy: number(r.capacityTpy), availableT: number(r.availableT), priceCnyPerT: number(r.priceCnyPerT), description: r.description,
 });
+const number = (v: string | null) => (v === null ? null : Number(v));
 
-/** The product columns each file column fills. */
-const COLUMN_OF: Record<string, keyof typeof products.$inferInsert> = {
+/** The product field each file column fills. */
+const FIELD_OF: Record<string, keyof ProductFields> = {
   name: "name", cas: "cas", grade: "grade", purity: "purityPct", form: "form", packaging: "packaging",
   capacity_tpy: "capacityTpy", available_t: "availableT", price_cny_per_t: "priceCnyPerT", description: "description",
 };
 
 /**
- * Inserts new skus and updates known ones, in the columns the file has (a column the file lacks
- * keeps its value; an empty cell clears it); a retired product stays retired.
+ * Inserts new skus and updates known ones through the product writer, in the fields the file has
+ * (a column the file lacks keeps its value; an empty cell clears it); a retired product stays retired.
  */
-function upsert(db: Db, enterpriseId: number, rows: CatalogueRow[], fileColumns: string[]) {
-  const set: Record<string, SQL> = { updatedAt: sql`now()` };
-  for (const key of fileColumns) {
-    const column = COLUMN_OF[key];
-    if (column) set[column] = sql.raw(`excluded.${products[column].name}`);
-  }
-  return db
-    .insert(products)
-    .values(rows.map((r) => columnsOf(enterpriseId, r)))
-    .onConflictDoUpdate({ target: [products.enterpriseId, products.sku], set })
-    .returning({ id: products.id, inserted: sql<boolean>`(xmax = 0)` });
+function upsert(db: Db, actor: Actor, enterpriseId: number, rows: CatalogueRow[], fileColumns: string[]) {
+  const fields = fileColumns.map((c) => FIELD_OF[c]).filter((f): f is keyof ProductFields => f !== undefined);
+  return insertProducts(db, actor, enterpriseId, rows.map(recordOf), { action: "import-create", upsert: { fields, updateAction: "import-update" } });
 }
 
 const STATEMENT_ROWS = 2000;
 
 /**
- * Writes validated rows of one enterprise inside the caller's transaction and announces them to
- * the `products` listeners. Rows go in by the thousand; should a batch fail, its rows are written
- * one by one so that only the row at fault is reported — never half a row, never a good row lost.
+ * Writes validated rows of one enterprise inside the caller's transaction, through the product
+ * writer (audited as the actor's, announced to the `products` listeners). Rows go in by the
+ * thousand; should a batch fail, its rows are written one by one so that only the row at fault is
+ * reported — never half a row, never a good row lost.
  */
-export async function writeCatalogueRows(db: Db, enterpriseId: number, rows: CatalogueRow[], fileColumns: string[]): Promise<WriteResult> {
+export async function writeCatalogueRows(db: Db, actor: Actor, enterpriseId: number, rows: CatalogueRow[], fileColumns: string[]): Promise<WriteResult> {
   const result: WriteResult = { inserted: 0, updated: 0, ids: [], failed: [] };
   const take = (written: { id: number; inserted: boolean }[]) => {
     for (const w of written) {
@@ -230,18 +224,27 @@ export async function writeCatalogueRows(db: Db, enterpriseId: number, rows: Cat
   for (let i = 0; i < rows.length; i += STATEMENT_ROWS) {
     const batch = rows.slice(i, i + STATEMENT_ROWS);
     try {
-      take(await db.transaction((sp) => upsert(sp, enterpriseId, batch, fileColumns)));
+      take(await db.transaction((sp) => upsert(sp, actor, enterpriseId, batch, fileColumns)));
     } catch {
       for (const row of batch) {
         try {
-          take(await db.transaction((sp) => upsert(sp, enterpriseId, [row], fileColumns)));
+          take(await db.transaction((sp) => upsert(sp, actor, enterpriseId, [row], fileColumns)));
         } catch (e) {
+          if (e instanceof AppError) {
+            result.failed.push({ row: row.row, column: columnOf(e), zh: e.messages.zh, en: e.messages.en });
+            continue;
+          }
           const reason = (e as Error).message.slice(0, 200);
           result.failed.push({ row: row.row, column: null, zh: `无法保存：${reason}`, en: `Could not save: ${reason}` });
         }
       }
     }
   }
-  await enqueue(db, "products", result.ids);
   return result;
+}
+
+/** The file column of a field the product writer refused. */
+function columnOf(e: AppError): string | null {
+  const field = (e.details as { field?: string | null } | undefined)?.field;
+  return Object.entries(FIELD_OF).find(([, f]) => f === field)?.[0] ?? (field === "sku" ? "sku" : null);
 }

@@ -2,13 +2,13 @@ import { and, asc, count, eq, ilike, isNull, or, sql, type SQL } from "drizzle-o
 import type { Db } from "@/db";
 import { enterprises, licences, memberships, parks, products, users } from "@/db/schema";
 import { recordAudit } from "@/server/audit/audit";
-import { enqueue } from "@/server/jobs/outbox";
 import { notify } from "@/server/notifications/notification.service";
 import type { Actor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { authorize, can } from "@/server/auth/policy";
 import { AppError, notFound } from "@/server/errors";
 import type { CreateEnterpriseInput, ListEnterprisesInput, UpdateEnterpriseInput } from "./enterprise.schemas";
+import { insertEnterprise, updateEnterpriseRecord } from "./write-enterprise";
 
 const ENTERPRISE = { zh: "企业", en: "Enterprise" };
 
@@ -98,20 +98,10 @@ export async function getEnterprisePrivate(db: Db, actor: Actor, id: number) {
 export async function createEnterprise(db: Db, actor: Actor, input: CreateEnterpriseInput) {
   authorize(actor, { type: "enterprise.create", parkId: input.parkId });
   return db.transaction(async (tx) => {
-    const [clash] = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, input.uscc));
-    if (clash) {
-      throw new AppError("CONFLICT", {
-        zh: `统一社会信用代码 ${input.uscc} 已登记`,
-        en: `An enterprise with credit code ${input.uscc} already exists`,
-      });
-    }
-    if (input.parkId) await requirePark(tx, input.parkId);
     const { firstUser, ...fields } = input;
-    const [enterprise] = await tx.insert(enterprises).values(fields).returning();
-    if (firstUser) await addUserToEnterprise(tx, enterprise!.id, { ...firstUser, role: "admin" });
-    await enqueue(tx, "enterprises", [enterprise!.id]);
-    await recordAudit(tx, actor, { entity: "enterprise", entityId: enterprise!.id, action: "create", after: enterprise });
-    return enterprise!;
+    const enterprise = await insertEnterprise(tx, actor, fields);
+    if (firstUser) await addUserToEnterprise(tx, enterprise.id, { ...firstUser, role: "admin" });
+    return enterprise;
   });
 }
 
@@ -129,27 +119,21 @@ export async function updateEnterprise(db: Db, actor: Actor, input: UpdateEnterp
   const review = renamed && before.verifiedAt !== null && !can(actor, { type: "enterprise.verify", parkId: before.parkId });
   return db.transaction(async (tx) => {
     const { id, ...fields } = input;
-    const [after] = await tx
-      .update(enterprises)
-      .set(review ? { ...fields, verifiedAt: null, verifiedBy: null } : fields)
-      .where(eq(enterprises.id, id))
-      .returning();
-    await enqueue(tx, "enterprises", [id]);
-    await recordAudit(tx, actor, { entity: "enterprise", entityId: id, action: "update", before, after });
+    const after = await updateEnterpriseRecord(tx, actor, id, review ? { ...fields, verifiedAt: null, verifiedBy: null } : fields, { action: "update" });
     if (review) {
       await recordAudit(tx, actor, {
         entity: "enterprise", entityId: id, action: "unverify",
         before: { verifiedAt: before.verifiedAt, name: before.name, nameEn: before.nameEn },
-        after: { verifiedAt: null, name: after!.name, nameEn: after!.nameEn, reason: "renamed" },
+        after: { verifiedAt: null, name: after.name, nameEn: after.nameEn, reason: "renamed" },
       });
       // park staff have no notices of their own: the enterprise is back on their list awaiting verification (listUnverified)
       await notify(tx, { enterpriseId: id }, "enterprise.reverify", {
-        zh: `企业名称已改为“${after!.name}”，需所属园区重新审核；审核通过前暂不能查看危险化学品的供应信息。`,
-        en: `The enterprise is now named "${after!.name}" and awaits verification by its park again; until then hazardous chemicals' supply details are hidden.`,
+        zh: `企业名称已改为“${after.name}”，需所属园区重新审核；审核通过前暂不能查看危险化学品的供应信息。`,
+        en: `The enterprise is now named "${after.name}" and awaits verification by its park again; until then hazardous chemicals' supply details are hidden.`,
         href: `/enterprises/${id}/manage`,
       });
     }
-    return after!;
+    return after;
   });
 }
 
@@ -157,17 +141,8 @@ export async function setEnterpriseVerified(db: Db, actor: Actor, input: { id: n
   const before = await findEnterprise(db, input.id);
   authorize(actor, { type: "enterprise.verify", parkId: before.parkId });
   return db.transaction(async (tx) => {
-    const [after] = await tx
-      .update(enterprises)
-      .set(input.verified ? { verifiedAt: new Date(), verifiedBy: actor.userId } : { verifiedAt: null, verifiedBy: null })
-      .where(eq(enterprises.id, input.id))
-      .returning();
-    await enqueue(tx, "enterprises", [input.id]);
-    await recordAudit(tx, actor, {
-      entity: "enterprise", entityId: input.id, action: input.verified ? "verify" : "unverify",
-      before: { verifiedAt: before.verifiedAt }, after: { verifiedAt: after!.verifiedAt },
-    });
-    return after!;
+    const change = input.verified ? { verifiedAt: new Date(), verifiedBy: actor.userId } : { verifiedAt: null, verifiedBy: null };
+    return updateEnterpriseRecord(tx, actor, input.id, change, { action: input.verified ? "verify" : "unverify" });
   });
 }
 
@@ -179,11 +154,6 @@ export async function listUnverified(db: Db, actor: Actor, parkId: number) {
     .from(enterprises)
     .where(and(eq(enterprises.parkId, parkId), isNull(enterprises.verifiedAt)))
     .orderBy(asc(enterprises.createdAt));
-}
-
-async function requirePark(db: Db, parkId: number) {
-  const [park] = await db.select({ id: parks.id }).from(parks).where(eq(parks.id, parkId));
-  if (!park) throw notFound({ zh: "园区", en: "Park" });
 }
 
 /** Creates a user account and makes it a member of the enterprise (inside the caller's transaction). */

@@ -1,13 +1,13 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { enterprises, parks } from "@/db/schema";
-import { recordAudit } from "@/server/audit/audit";
-import { enqueue } from "@/server/jobs/outbox";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
+import { AppError } from "@/server/errors";
 import { waitedImportLimits } from "@/server/imports/limits";
 import { readTable, type ImportColumn, type RowError } from "@/server/imports/table";
 import { normalizeUscc } from "./uscc";
+import { insertEnterprise, updateEnterpriseRecord } from "./write-enterprise";
 
 export const ENTERPRISE_COLUMNS: ImportColumn[] = [
   { key: "uscc", label: "统一社会信用代码", required: true },
@@ -81,21 +81,23 @@ export async function importEnterprises(db: Db, actor: Actor, file: { name: stri
     }
     try {
       await db.transaction(async (tx) => {
-        if (current) {
-          await tx.update(enterprises).set({ name, parkId, chains, address }).where(eq(enterprises.id, current.id));
-          await enqueue(tx, "enterprises", [current.id]);
-          await recordAudit(tx, actor, { entity: "enterprise", entityId: current.id, action: "import-update", after: { name, parkId, chains, address } });
-        } else {
-          const [created] = await tx.insert(enterprises).values({ uscc, name, parkId, chains, address }).returning({ id: enterprises.id });
-          await enqueue(tx, "enterprises", [created!.id]);
-          await recordAudit(tx, actor, { entity: "enterprise", entityId: created!.id, action: "import-create", after: { uscc, name, parkId } });
-        }
+        if (current) await updateEnterpriseRecord(tx, actor, current.id, { name, parkId, chains, address }, { action: "import-update" });
+        else await insertEnterprise(tx, actor, { uscc, name, parkId, chains, address }, { action: "import-create" });
       });
       if (current) summary.updated++;
       else summary.inserted++;
     } catch (e) {
-      reject(null, `写入失败：${(e as Error).message}`, `Could not save: ${(e as Error).message}`);
+      // the writer's refusal (a field, the credit code taken meanwhile) says why in both languages
+      if (e instanceof AppError) reject(fieldOf(e), e.messages.zh, e.messages.en);
+      else reject(null, `写入失败：${(e as Error).message}`, `Could not save: ${(e as Error).message}`);
     }
   }
   return summary;
+}
+
+/** The import column of a writer's refusal, when it names a field. */
+function fieldOf(e: AppError): string | null {
+  const field = (e.details as { field?: string | null } | undefined)?.field ?? null;
+  if (field === "parkId") return "park";
+  return field && ENTERPRISE_COLUMNS.some((c) => c.key === field) ? field : null;
 }

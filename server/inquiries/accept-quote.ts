@@ -8,7 +8,7 @@ import { todayInChina } from "@/server/compliance/compliance";
 import { AppError, notFound } from "@/server/errors";
 import { notify } from "@/server/notifications/notification.service";
 import { money } from "@/server/numeric";
-import { insertAgreement } from "@/server/agreements/insert-agreement";
+import { insertAgreement } from "@/server/agreements/write-agreement";
 import { dealCompliance, requireCompliant } from "./compliance-check";
 import { findInquiry } from "./find-inquiry";
 import type { AcceptQuoteInput } from "./inquiry.schemas";

@@ -4,10 +4,9 @@ import { byproducts } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { AppError, notFound } from "@/server/errors";
-import { enqueue } from "@/server/jobs/outbox";
 import type { CreateByproductInput, ListListingsInput, UpdateByproductInput } from "./listing.schemas";
 import { findEnterprise } from "@/server/enterprises/find-enterprise";
-import { tonnes } from "@/server/numeric";
+import { insertByproduct, updateByproductRecord } from "./write-listing";
 
 const BYPRODUCT = { zh: "副产品", en: "By-product" };
 
@@ -15,13 +14,6 @@ async function findByproduct(db: Db, id: number) {
   const [row] = await db.select().from(byproducts).where(eq(byproducts.id, id));
   if (!row) throw notFound(BYPRODUCT);
   return row;
-}
-
-function columns(input: Omit<CreateByproductInput, "enterpriseId">) {
-  return {
-    name: input.name, cas: input.cas, wasteCode: input.wasteCode, composition: input.composition,
-    monthlyVolumeT: tonnes(input.monthlyVolumeT), place: input.place,
-  };
 }
 
 /** By-products and waste streams (副产品/固废) an enterprise offers as someone else's feedstock. */
@@ -56,14 +48,7 @@ export async function getByproduct(db: Db, actor: Actor, id: number) {
 export async function createByproduct(db: Db, actor: Actor, input: CreateByproductInput) {
   const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "supply.manage", enterpriseId: enterprise.id });
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(byproducts)
-      .values({ ...columns(input), enterpriseId: enterprise.id, status: input.publish ? "open" : "draft" })
-      .returning();
-    await enqueue(tx, "byproducts", [row!.id]);
-    return row!;
-  });
+  return db.transaction((tx) => insertByproduct(tx, actor, enterprise.id, input, { status: input.publish ? "open" : "draft" }));
 }
 
 export async function updateByproduct(db: Db, actor: Actor, input: UpdateByproductInput) {
@@ -72,22 +57,17 @@ export async function updateByproduct(db: Db, actor: Actor, input: UpdateByprodu
   if (row.status === "closed") {
     throw new AppError("CONFLICT", { zh: "已关闭的副产品不能修改，请重新发布", en: "A closed by-product listing cannot be edited: repost it" });
   }
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => {
     const status = row.status === "draft" && input.publish ? "open" : row.status;
-    const [after] = await tx.update(byproducts).set({ ...columns(input), status }).where(eq(byproducts.id, input.id)).returning();
-    await enqueue(tx, "byproducts", [input.id]);
-    return after!;
+    const { id, publish: _publish, ...fields } = input;
+    return updateByproductRecord(tx, actor, id, { ...fields, status }, { action: "update" });
   });
 }
 
 async function setStatus(db: Db, actor: Actor, id: number, status: "open" | "closed") {
   const row = await findByproduct(db, id);
   authorize(actor, { type: "supply.manage", enterpriseId: row.enterpriseId });
-  return db.transaction(async (tx) => {
-    const [after] = await tx.update(byproducts).set({ status }).where(eq(byproducts.id, id)).returning();
-    await enqueue(tx, "byproducts", [id]);
-    return after!;
-  });
+  return db.transaction((tx) => updateByproductRecord(tx, actor, id, { status }, { action: status === "closed" ? "close" : "repost" }));
 }
 
 export const closeByproduct = (db: Db, actor: Actor, id: number) => setStatus(db, actor, id, "closed");

@@ -5,13 +5,12 @@ import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
 import { AppError, notFound } from "@/server/errors";
-import { enqueue } from "@/server/jobs/outbox";
 import { loadSubstances, resolveNames } from "@/server/matching/candidates";
 import { refreshDemandMatches } from "@/server/matching/refresh";
 import { effectiveDemandStatus } from "./expiry";
 import type { CreateDemandInput, ListListingsInput, RepostInput, UpdateDemandInput } from "./listing.schemas";
 import { findEnterprise } from "@/server/enterprises/find-enterprise";
-import { moneyOrNull, tonnes } from "@/server/numeric";
+import { insertDemand, updateDemandRecord } from "./write-listing";
 
 const DEMAND = { zh: "采购需求", en: "Demand" };
 
@@ -29,15 +28,6 @@ async function findDemand(db: Db, id: number) {
 async function substanceOf(db: Db, cas: string | null, name: string) {
   if (cas) return cas;
   return (await resolveNames(db, [name])).get(name.trim().toLowerCase()) ?? null;
-}
-
-function columns(input: Omit<CreateDemandInput, "enterpriseId"> & { cas: string | null }) {
-  return {
-    cas: input.cas, substanceName: input.substanceName, quantity: tonnes(input.quantity), unit: input.unit, grade: input.grade,
-    minPurityPct: input.minPurityPct === null ? null : String(input.minPurityPct), deliveryFrom: input.deliveryFrom,
-    deliveryTo: input.deliveryTo, place: input.place, targetPriceCnyPerUnit: moneyOrNull(input.targetPriceCnyPerUnit),
-    recurrence: input.recurrence, expiresOn: input.expiresOn, note: input.note,
-  };
 }
 
 /** An enterprise's own demands, newest first, with how many suppliers each has (in the park, and in all). */
@@ -100,14 +90,10 @@ export async function createDemand(db: Db, actor: Actor, input: CreateDemandInpu
   authorize(actor, { type: "demand.manage", enterpriseId: enterprise.id });
   const cas = await substanceOf(db, input.cas, input.substanceName);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(demands)
-      .values({ ...columns({ ...input, cas }), enterpriseId: enterprise.id, createdBy: actor.userId, status: input.publish ? "open" : "draft" })
-      .returning();
-    await enqueue(tx, "demands", [row!.id]);
+    const row = await insertDemand(tx, actor, enterprise.id, { ...input, cas }, { status: input.publish ? "open" : "draft" });
     // the buyer sees its ranked suppliers at once; the worker's later pass finds nothing new
-    if (row!.status === "open") await refreshDemandMatches(tx, [row!.id], { quietFor: enterprise.id });
-    return row!;
+    if (row.status === "open") await refreshDemandMatches(tx, [row.id], { quietFor: enterprise.id });
+    return row;
   });
 }
 
@@ -120,21 +106,17 @@ export async function updateDemand(db: Db, actor: Actor, input: UpdateDemandInpu
   const cas = await substanceOf(db, input.cas, input.substanceName);
   return db.transaction(async (tx) => {
     const status = demand.status === "draft" && input.publish ? "open" : demand.status;
-    const [row] = await tx.update(demands).set({ ...columns({ ...input, cas }), status }).where(eq(demands.id, input.id)).returning();
-    await enqueue(tx, "demands", [row!.id]);
-    if (row!.status === "open") await refreshDemandMatches(tx, [row!.id], { quietFor: demand.enterpriseId });
-    return row!;
+    const { id, publish: _publish, ...fields } = input;
+    const row = await updateDemandRecord(tx, actor, id, { ...fields, cas, status }, { action: "update" });
+    if (row.status === "open") await refreshDemandMatches(tx, [row.id], { quietFor: demand.enterpriseId });
+    return row;
   });
 }
 
 export async function closeDemand(db: Db, actor: Actor, id: number) {
   const { demand } = await findDemand(db, id);
   authorize(actor, { type: "demand.manage", enterpriseId: demand.enterpriseId });
-  return db.transaction(async (tx) => {
-    const [row] = await tx.update(demands).set({ status: "closed" }).where(eq(demands.id, id)).returning();
-    await enqueue(tx, "demands", [id]);
-    return row!;
-  });
+  return db.transaction((tx) => updateDemandRecord(tx, actor, id, { status: "closed" }, { action: "close" }));
 }
 
 /** Reopens a closed or expired demand (or publishes a draft) until a new date; its suggestions are refreshed. */
@@ -142,9 +124,8 @@ export async function repostDemand(db: Db, actor: Actor, input: RepostInput) {
   const { demand } = await findDemand(db, input.id);
   authorize(actor, { type: "demand.manage", enterpriseId: demand.enterpriseId });
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(demands).set({ status: "open", expiresOn: input.until }).where(eq(demands.id, input.id)).returning();
-    await enqueue(tx, "demands", [input.id]);
+    const row = await updateDemandRecord(tx, actor, input.id, { status: "open", expiresOn: input.until }, { action: "repost" });
     await refreshDemandMatches(tx, [input.id], { quietFor: demand.enterpriseId });
-    return row!;
+    return row;
   });
 }

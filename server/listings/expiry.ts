@@ -1,8 +1,9 @@
-import { and, eq, lt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { demands, supplyOffers } from "@/db/schema";
 import { todayInChina } from "@/server/compliance/compliance";
-import { enqueue } from "@/server/jobs/outbox";
+import { systemActor } from "@/server/auth/actor";
+import { expireListingRecords } from "./write-listing";
 
 /** The advisory lock of the expiry sweep: one app instance sweeps at a time, the others skip the turn. */
 const SWEEP_LOCK = 7311045;
@@ -20,19 +21,7 @@ export async function sweepExpiredListings(db: Db, options: { today?: string } =
   return db.transaction(async (tx) => {
     const [lock] = await tx.execute<{ ok: boolean }>(sql`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS ok`);
     if (!lock?.ok) return { swept: false, demands: 0, offers: 0 };
-    const expiredDemands = await tx
-      .update(demands)
-      .set({ status: "expired" })
-      .where(and(eq(demands.status, "open"), lt(demands.expiresOn, today)))
-      .returning({ id: demands.id });
-    const expiredOffers = await tx
-      .update(supplyOffers)
-      .set({ status: "expired" })
-      .where(and(eq(supplyOffers.status, "open"), lt(supplyOffers.validUntil, today)))
-      .returning({ id: supplyOffers.id });
-    await enqueue(tx, "demands", expiredDemands.map((d) => d.id));
-    await enqueue(tx, "offers", expiredOffers.map((o) => o.id));
-    return { swept: true, demands: expiredDemands.length, offers: expiredOffers.length };
+    return { swept: true, ...(await expireListingRecords(tx, systemActor, { today })) };
   });
 }
 

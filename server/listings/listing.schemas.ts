@@ -34,7 +34,7 @@ const positiveQuantity = z.number({ error: "field.required" }).gt(0, { error: "l
 const optionalPrice = z.number().min(0).max(1e10).optional().nullable().transform((v) => v ?? null);
 const notPast = (value: string) => value >= todayInChina();
 
-const demandFields = z.object({
+export const demandFields = z.object({
   cas: optionalCas,
   substanceName: z.string().trim().min(1, { error: "field.required" }).max(120),
   quantity: positiveQuantity,
@@ -82,7 +82,7 @@ export const listListingsInput = z.object({
 });
 export type ListListingsInput = z.infer<typeof listListingsInput>;
 
-const offerFields = z.object({
+export const offerFields = z.object({
   productId: dbId(),
   quantity: positiveQuantity,
   unit: z.enum(UNITS).default("t"),
@@ -107,7 +107,7 @@ export type UpdateOfferInput = z.infer<typeof updateOfferInput>;
 /** 危险废物代码: the category (HW01–HW50), optionally with the eight-digit code, e.g. "HW06 900-404-06". */
 const WASTE_CODE = /^HW(0[1-9]|[1-4][0-9]|50)(\s+\d{3}-\d{3}-\d{2})?$/;
 
-const byproductFields = z.object({
+export const byproductFields = z.object({
   name: z.string().trim().min(1, { error: "field.required" }).max(120),
   cas: optionalCas,
   wasteCode: z

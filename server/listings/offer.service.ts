@@ -6,12 +6,11 @@ import { authorize, can } from "@/server/auth/policy";
 import { supplierState, todayInChina } from "@/server/compliance/compliance";
 import { licenceFacts } from "@/server/compliance/licences";
 import { AppError, notFound } from "@/server/errors";
-import { enqueue } from "@/server/jobs/outbox";
 import { loadSubstances } from "@/server/matching/candidates";
 import { effectiveOfferStatus } from "./expiry";
 import type { CreateOfferInput, ListListingsInput, RepostInput, UpdateOfferInput } from "./listing.schemas";
 import { findEnterprise } from "@/server/enterprises/find-enterprise";
-import { moneyOrNull, tonnes } from "@/server/numeric";
+import { insertOffer, updateOfferRecord } from "./write-listing";
 
 const OFFER = { zh: "供应报价", en: "Supply offer" };
 
@@ -19,24 +18,6 @@ async function findOffer(db: Db, id: number) {
   const [row] = await db.select().from(supplyOffers).where(eq(supplyOffers.id, id));
   if (!row) throw notFound(OFFER);
   return row;
-}
-
-async function requireOwnProduct(db: Db, enterpriseId: number, productId: number) {
-  const [product] = await db
-    .select({ id: products.id })
-    .from(products)
-    .where(and(eq(products.id, productId), eq(products.enterpriseId, enterpriseId), isNull(products.retiredAt)));
-  if (!product) {
-    throw new AppError("INVALID", { zh: "请选择本企业在售的产品", en: "Choose one of your enterprise's current products" });
-  }
-}
-
-function columns(input: Omit<CreateOfferInput, "enterpriseId">) {
-  return {
-    productId: input.productId, quantity: tonnes(input.quantity), unit: input.unit,
-    priceCnyPerUnit: moneyOrNull(input.priceCnyPerUnit),
-    validFrom: input.validFrom, validUntil: input.validUntil, place: input.place,
-  };
 }
 
 /**
@@ -106,15 +87,7 @@ export async function offerableProducts(db: Db, actor: Actor, enterpriseId: numb
 export async function createOffer(db: Db, actor: Actor, input: CreateOfferInput) {
   const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "supply.manage", enterpriseId: enterprise.id });
-  await requireOwnProduct(db, enterprise.id, input.productId);
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(supplyOffers)
-      .values({ ...columns(input), enterpriseId: enterprise.id, status: input.publish ? "open" : "draft" })
-      .returning();
-    await enqueue(tx, "offers", [row!.id]);
-    return row!;
-  });
+  return db.transaction((tx) => insertOffer(tx, actor, enterprise.id, input, { status: input.publish ? "open" : "draft" }));
 }
 
 export async function updateOffer(db: Db, actor: Actor, input: UpdateOfferInput) {
@@ -123,32 +96,22 @@ export async function updateOffer(db: Db, actor: Actor, input: UpdateOfferInput)
   if (offer.status !== "open" && offer.status !== "draft") {
     throw new AppError("CONFLICT", { zh: "已关闭或已过期的报价不能修改，请重新发布", en: "A closed or expired offer cannot be edited: repost it" });
   }
-  await requireOwnProduct(db, offer.enterpriseId, input.productId);
-  return db.transaction(async (tx) => {
+  return db.transaction((tx) => {
     const status = offer.status === "draft" && input.publish ? "open" : offer.status;
-    const [row] = await tx.update(supplyOffers).set({ ...columns(input), status }).where(eq(supplyOffers.id, input.id)).returning();
-    await enqueue(tx, "offers", [input.id]);
-    return row!;
+    const { id, publish: _publish, ...fields } = input;
+    return updateOfferRecord(tx, actor, id, { ...fields, status }, { action: "update" });
   });
 }
 
 export async function closeOffer(db: Db, actor: Actor, id: number) {
   const offer = await findOffer(db, id);
   authorize(actor, { type: "supply.manage", enterpriseId: offer.enterpriseId });
-  return db.transaction(async (tx) => {
-    const [row] = await tx.update(supplyOffers).set({ status: "closed" }).where(eq(supplyOffers.id, id)).returning();
-    await enqueue(tx, "offers", [id]);
-    return row!;
-  });
+  return db.transaction((tx) => updateOfferRecord(tx, actor, id, { status: "closed" }, { action: "close" }));
 }
 
 export async function repostOffer(db: Db, actor: Actor, input: RepostInput) {
   const offer = await findOffer(db, input.id);
   authorize(actor, { type: "supply.manage", enterpriseId: offer.enterpriseId });
-  return db.transaction(async (tx) => {
-    const validFrom = offer.validFrom && offer.validFrom > input.until ? null : offer.validFrom;
-    const [row] = await tx.update(supplyOffers).set({ status: "open", validUntil: input.until, validFrom }).where(eq(supplyOffers.id, input.id)).returning();
-    await enqueue(tx, "offers", [input.id]);
-    return row!;
-  });
+  const validFrom = offer.validFrom && offer.validFrom > input.until ? null : offer.validFrom;
+  return db.transaction((tx) => updateOfferRecord(tx, actor, input.id, { status: "open", validUntil: input.until, validFrom }, { action: "repost" }));
 }

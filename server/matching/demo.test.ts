@@ -2,7 +2,7 @@ import { eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { demands, enterprises, parks } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/server/seed/demo";
 import { systemActor } from "@/server/auth/actor";
 import { createDemand } from "@/server/listings/demand.service";
 import { drainAll } from "@/server/jobs/outbox";

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { startEmbeddedPostgres } from "@/db/embedded";
+import { startEmbeddedPostgres } from "@/server/platform/embedded-postgres";
 import { env, services, setServices } from "@/server/env";
 import { startEmbeddedMeilisearch } from "@/server/search/embedded";
 

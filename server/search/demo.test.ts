@@ -2,7 +2,7 @@ import { and, eq, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { enterprises, products } from "@/db/schema";
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/server/seed/demo";
 import { systemActor } from "@/server/auth/actor";
 import { dropTestIndexes, prepareTestIndexes } from "@/server/testing/search";
 import { getMeili } from "./client";

@@ -5,7 +5,7 @@ import type { TestProject } from "vitest/node";
 import { migrateDatabase } from "@/db/migrate";
 import { createDb } from "@/db";
 import { loadReferenceDictionary } from "@/server/substances/reference";
-import { startEmbeddedPostgres } from "@/db/embedded";
+import { startEmbeddedPostgres } from "@/server/platform/embedded-postgres";
 import { startEmbeddedMeilisearch } from "@/server/search/embedded";
 
 /**

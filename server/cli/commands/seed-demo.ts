@@ -1,4 +1,4 @@
-import { seedDemo } from "@/db/seed/demo";
+import { seedDemo } from "@/server/seed/demo";
 import type { CliCommand } from "../commands";
 
 export const seedDemoCommand: CliCommand = {

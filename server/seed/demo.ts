@@ -1,12 +1,13 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import {
-  agreementLines, agreements, appMeta, byproducts, callOffOrders, demands, enterprises, events, licences,
-  memberships, parkStaff, parks, products, substances, supplyOffers, users,
-} from "@/db/schema";
+import { agreementLines, appMeta, callOffOrders, events, licences, memberships, parkStaff, parks, substances, users } from "@/db/schema";
+import { insertAgreement, updateAgreementRecord } from "@/server/agreements/write-agreement";
+import { systemActor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
+import { insertProducts, type ProductRecord } from "@/server/catalogue/write-product";
 import { usccCheckCharacter } from "@/server/enterprises/uscc";
-import { enqueue } from "@/server/jobs/outbox";
+import { insertEnterprise, type EnterpriseRecord } from "@/server/enterprises/write-enterprise";
+import { insertByproduct, insertDemand, insertOffer } from "@/server/listings/write-listing";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { seedDemoDeals } from "./demo-deals";
 import { seedDemoMatching } from "./demo-matching";
@@ -16,7 +17,10 @@ import { generator } from "./random";
  * The demo: three parks, about forty enterprises (most in 滨江化学工业园), a few hundred products
  * drawn from the reference dictionary, open demands, supply offers, by-products, two matchmaking
  * events with their agreements and call-offs, and one account per kind of user. Deterministic
- * (a seeded generator), written in one transaction, once per database.
+ * (a seeded generator), written in one transaction, once per database. Enterprises, products,
+ * listings and agreements go through their writers like any other change (checked, audited as the
+ * system's, announced to search and matching); the agreements are recorded as signed at the
+ * park's events, as park staff record them, then moved on to their state step by step.
  */
 
 const SEEDED_KEY = "demo_seeded";
@@ -196,6 +200,14 @@ const addDays = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_
 const money = (n: number) => n.toFixed(2);
 const qty = (n: number) => n.toFixed(3);
 
+/** The demo is written as the system, the actor of the CLI: platform admin, like park staff of every park. */
+const seeder = systemActor;
+
+/** The steps from signed to each state an agreement of the demo is in. */
+const STEPS_TO: Record<"signed" | "active" | "completed", ("active" | "completed")[]> = {
+  signed: [], active: ["active"], completed: ["active", "completed"],
+};
+
 export interface DemoResult {
   seeded: boolean;
   parks: number;
@@ -235,27 +247,24 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
     const substanceByCas = new Map(known.map((s) => [s.cas, s]));
 
     // enterprises
-    const enterpriseRows = await tx
-      .insert(enterprises)
-      .values(
-        ENTERPRISES.map(([name, parkCode, chains], i) => {
-          const park = parkCode ? PARKS.find((p) => p.code === parkCode)! : null;
-          return {
-            uscc: demoUscc(i, parkCode ? REGION[parkCode]! : EXTERNAL_REGION[i % EXTERNAL_REGION.length]!),
-            name,
-            parkId: parkCode ? parkByCode.get(parkCode)!.id : null,
-            chains,
-            address: park ? `${park.city}市${park.name}${["纬一路", "经三路", "化工大道", "滨江路", "海港路"][i % 5]}${10 + i}号` : null,
-            lat: park ? (park.lat + (rnd.next() - 0.5) * 0.05).toFixed(6) : null,
-            lng: park ? (park.lng + (rnd.next() - 0.5) * 0.05).toFixed(6) : null,
-            contactName: `${"王李张刘陈杨赵黄"[i % 8]}${["经理", "主任", "工", "总"][i % 4]}`,
-            contactPhone: `0513-8${String(6000000 + i * 7919).slice(0, 7)}`,
-            description: `${name.replace(/有限公司|股份有限公司/, "")}主要从事${chains.join("、")}相关产品的生产与销售。`,
-            verifiedAt: i % 9 === 8 ? null : addDays(today, -200 + i),
-          };
-        }),
-      )
-      .returning();
+    const enterpriseRecords = ENTERPRISES.map(([name, parkCode, chains], i): EnterpriseRecord => {
+      const park = parkCode ? PARKS.find((p) => p.code === parkCode)! : null;
+      return {
+        uscc: demoUscc(i, parkCode ? REGION[parkCode]! : EXTERNAL_REGION[i % EXTERNAL_REGION.length]!),
+        name,
+        parkId: parkCode ? parkByCode.get(parkCode)!.id : null,
+        chains,
+        address: park ? `${park.city}市${park.name}${["纬一路", "经三路", "化工大道", "滨江路", "海港路"][i % 5]}${10 + i}号` : null,
+        lat: park ? park.lat + (rnd.next() - 0.5) * 0.05 : null,
+        lng: park ? park.lng + (rnd.next() - 0.5) * 0.05 : null,
+        contactName: `${"王李张刘陈杨赵黄"[i % 8]}${["经理", "主任", "工", "总"][i % 4]}`,
+        contactPhone: `0513-8${String(6000000 + i * 7919).slice(0, 7)}`,
+        description: `${name.replace(/有限公司|股份有限公司/, "")}主要从事${chains.join("、")}相关产品的生产与销售。`,
+        verifiedAt: i % 9 === 8 ? null : addDays(today, -200 + i),
+      };
+    });
+    const enterpriseRows: Awaited<ReturnType<typeof insertEnterprise>>[] = [];
+    for (const record of enterpriseRecords) enterpriseRows.push(await insertEnterprise(tx, seeder, record));
 
     // licences: hazardous trade and safety production for most; one expired; precursors for the explosives maker
     const licenceRows: (typeof licences.$inferInsert)[] = [];
@@ -284,11 +293,17 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
       enterpriseId: pharma.id, type: "highly_toxic", number: "苏公剧毒购[2025]0088",
       scope: "氰化钠、氰化钾", validUntil: isoDate(addDays(today, 250)), verifiedAt: addDays(today, -60),
     });
+    // the chlorine buyer (its agreement BJHG-…-027) holds the purchase licence a highly toxic substance needs to be signed for
+    licenceRows.push({
+      enterpriseId: enterpriseRows.find((e) => e.name.includes("立信化工"))!.id, type: "highly_toxic", number: "苏公剧毒购[2025]0131",
+      scope: "液氯", validUntil: isoDate(addDays(today, 200)), verifiedAt: addDays(today, -90),
+    });
     await tx.insert(licences).values(licenceRows);
 
     // products: each enterprise makes a handful of its chains' items
-    const productRows: (typeof products.$inferInsert)[] = [];
+    const insertedProducts: { id: number; enterpriseId: number; availableT: string | null; priceCnyPerT: string | null }[] = [];
     for (const e of enterpriseRows) {
+      const productRows: ProductRecord[] = [];
       const pool = e.id === explosivesMaker.id ? [...CONTROLLED, ...ITEMS.基础化工!] : e.chains.flatMap((c) => ITEMS[c] ?? []);
       const count = Math.min(pool.length, rnd.int(5, 11));
       const chosen = [...pool].sort(() => rnd.next() - 0.5).slice(0, count);
@@ -303,30 +318,29 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
         const factor = { industrial: 1, reagent: 1.8, electronic: 2.5, pharma: 1.4, food: 1.3 }[grade];
         const known = substanceByCas.get(item.cas);
         productRows.push({
-          enterpriseId: e.id,
           sku: `${e.uscc.slice(-4)}-${String(k + 1).padStart(3, "0")}`,
           name,
           cas: known ? item.cas : null,
           grade,
-          purityPct: String(purity),
+          purityPct: purity,
           form: item.form,
           packaging: item.pack,
-          capacityTpy: qty(capacity),
-          availableT: qty(Math.round(capacity * rnd.pick([0.05, 0.1, 0.2, 0.3]))),
-          priceCnyPerT: money(Math.round((item.price * factor * (0.9 + rnd.next() * 0.2)) / 10) * 10),
+          capacityTpy: capacity,
+          availableT: Math.round(capacity * rnd.pick([0.05, 0.1, 0.2, 0.3])),
+          priceCnyPerT: Math.round((item.price * factor * (0.9 + rnd.next() * 0.2)) / 10) * 10,
           description: known ? `${known.nameZh ?? name}${known.nameEn ? ` (${known.nameEn})` : ""}，${{ industrial: "工业级", reagent: "试剂级", electronic: "电子级", pharma: "医药级", food: "食品级" }[grade]}，含量≥${purity}%。` : null,
         });
       });
+      insertedProducts.push(...(await insertProducts(tx, seeder, e.id, productRows)));
     }
-    const insertedProducts = await tx.insert(products).values(productRows).returning({ id: products.id, enterpriseId: products.enterpriseId, cas: products.cas, availableT: products.availableT, priceCnyPerT: products.priceCnyPerT });
 
     // supply offers for a few products
-    const offers = insertedProducts.filter((_, i) => i % 9 === 0).map((p) => ({
-      enterpriseId: p.enterpriseId, productId: p.id, quantity: qty(Math.max(10, Math.round(Number(p.availableT) / 2))),
-      priceCnyPerUnit: p.priceCnyPerT, validFrom: isoDate(addDays(today, -10)), validUntil: isoDate(addDays(today, 80)),
-      place: "园区自提",
-    }));
-    if (offers.length) await tx.insert(supplyOffers).values(offers);
+    for (const p of insertedProducts.filter((_, i) => i % 9 === 0)) {
+      await insertOffer(tx, seeder, p.enterpriseId, {
+        productId: p.id, quantity: Math.max(10, Math.round(Number(p.availableT) / 2)), priceCnyPerUnit: p.priceCnyPerT === null ? null : Number(p.priceCnyPerT),
+        validFrom: isoDate(addDays(today, -10)), validUntil: isoDate(addDays(today, 80)), place: "园区自提",
+      }, { status: "open" });
+    }
 
     // demands: buyers ask for what the park makes, and for some things nobody in the park makes (chain gaps)
     const byName = (fragment: string) => enterpriseRows.find((e) => e.name.includes(fragment))!;
@@ -358,33 +372,36 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
       ["新泽材料", "80-62-6", 700, "industrial", 99.9, 11800],
       ["百川医药", "127-19-5", 100, "industrial", 99.9, 9600],
     ];
-    const demandRows = demandSpecs.map(([buyer, cas, quantity, grade, minPurity, target], i) => {
+    let demandCount = 0;
+    for (const [i, [buyer, cas, quantity, grade, minPurity, target]] of demandSpecs.entries()) {
       const known = substanceByCas.get(cas);
-      return {
-        enterpriseId: byName(buyer).id,
+      await insertDemand(tx, seeder, byName(buyer).id, {
         cas: known ? cas : null,
         substanceName: known?.nameZh ?? (cas === "21324-40-3" ? "六氟磷酸锂" : cas),
-        quantity: qty(quantity),
+        quantity,
         grade,
-        minPurityPct: minPurity === null ? null : String(minPurity),
+        minPurityPct: minPurity,
         deliveryFrom: isoDate(addDays(today, 7 + i)),
         deliveryTo: isoDate(addDays(today, 90 + i)),
         place: "滨江化学工业园",
-        targetPriceCnyPerUnit: money(target),
-        recurrence: i % 3 === 0 ? ("monthly" as const) : ("once" as const),
+        targetPriceCnyPerUnit: target,
+        recurrence: i % 3 === 0 ? "monthly" : "once",
         expiresOn: isoDate(addDays(today, 60 + i)),
         note: i % 4 === 0 ? "长期稳定采购，可签框架协议" : null,
-      };
-    });
-    const insertedDemands = await tx.insert(demands).values(demandRows).returning({ id: demands.id });
+      }, { status: "open" });
+      demandCount++;
+    }
 
     // by-products offered as feedstock (circular economy)
-    await tx.insert(byproducts).values([
-      { enterpriseId: byName("海川氯碱").id, name: "副产盐酸 20%", cas: "7647-01-0", wasteCode: null, composition: "HCl 20%，含微量有机物", monthlyVolumeT: qty(800), place: "滨江化学工业园" },
-      { enterpriseId: byName("华晟新材料").id, name: "废甲醇溶剂", cas: "67-56-1", wasteCode: "HW06 900-404-06", composition: "甲醇 85%，水 12%，杂质 3%", monthlyVolumeT: qty(60), place: "滨江化学工业园" },
-      { enterpriseId: byName("瑞丰丙烯酸").id, name: "丙烯酸重组分", cas: null, wasteCode: "HW11 900-013-11", composition: "丙烯酸二聚体、阻聚剂", monthlyVolumeT: qty(35), place: "滨江化学工业园" },
-      { enterpriseId: byName("永泰化学").id, name: "副产硫酸铵", cas: "7783-20-2", wasteCode: null, composition: "(NH4)2SO4 ≥ 95%", monthlyVolumeT: qty(300), place: "滨江化学工业园" },
-    ]);
+    const byproductSpecs: [string, { name: string; cas: string | null; wasteCode: string | null; composition: string; monthlyVolumeT: number }][] = [
+      ["海川氯碱", { name: "副产盐酸 20%", cas: "7647-01-0", wasteCode: null, composition: "HCl 20%，含微量有机物", monthlyVolumeT: 800 }],
+      ["华晟新材料", { name: "废甲醇溶剂", cas: "67-56-1", wasteCode: "HW06 900-404-06", composition: "甲醇 85%，水 12%，杂质 3%", monthlyVolumeT: 60 }],
+      ["瑞丰丙烯酸", { name: "丙烯酸重组分", cas: null, wasteCode: "HW11 900-013-11", composition: "丙烯酸二聚体、阻聚剂", monthlyVolumeT: 35 }],
+      ["永泰化学", { name: "副产硫酸铵", cas: "7783-20-2", wasteCode: null, composition: "(NH4)2SO4 ≥ 95%", monthlyVolumeT: 300 }],
+    ];
+    for (const [owner, byproduct] of byproductSpecs) {
+      await insertByproduct(tx, seeder, byName(owner).id, { ...byproduct, place: "滨江化学工业园" }, { status: "open" });
+    }
 
     // events and the agreements signed there
     const [event2025, event2026] = await tx
@@ -435,29 +452,26 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
       const event = i < 12 ? event2026! : i < 20 ? event2025! : null;
       const signed = event ? new Date(`${event.heldOn}T00:00:00Z`) : addDays(today, -rnd.int(20, 200));
       const amount = volume * price;
-      const [agreement] = await tx
-        .insert(agreements)
-        .values({
-          ref: `BJHG-${signed.getUTCFullYear()}-${String(i + 1).padStart(3, "0")}`,
-          type,
-          title: `${substanceByCas.get(cas)?.nameZh ?? cas}${type === "framework" ? "年度供应框架协议" : type === "contract" ? "供货合同" : "采购订单"}`,
-          buyerEnterpriseId: byName(buyer).id,
-          sellerEnterpriseId: byName(seller).id,
-          totalAmountCny: money(amount),
-          signedOn: isoDate(signed),
-          startOn: isoDate(signed),
-          endOn: isoDate(addDays(signed, type === "order" ? 60 : 365)),
-          eventId: event?.id ?? null,
-          status: type === "order" && i % 2 === 0 ? "completed" : statuses[i % statuses.length]!,
-        })
-        .returning();
-      const [line] = await tx
-        .insert(agreementLines)
-        .values({
-          agreementId: agreement!.id, lineNo: 1, cas: substanceByCas.has(cas) ? cas : null,
-          productName: substanceByCas.get(cas)?.nameZh ?? cas, volumeT: qty(volume), unitPriceCny: money(price), amountCny: money(amount),
-        })
-        .returning();
+      const agreement = await insertAgreement(tx, seeder, {
+        ref: `BJHG-${signed.getUTCFullYear()}-${String(i + 1).padStart(3, "0")}`,
+        type,
+        title: `${substanceByCas.get(cas)?.nameZh ?? cas}${type === "framework" ? "年度供应框架协议" : type === "contract" ? "供货合同" : "采购订单"}`,
+        buyerEnterpriseId: byName(buyer).id,
+        sellerEnterpriseId: byName(seller).id,
+        status: "signed",
+        signedOn: isoDate(signed),
+        startOn: isoDate(signed),
+        endOn: isoDate(addDays(signed, type === "order" ? 60 : 365)),
+        eventId: event?.id ?? null,
+        lines: [{
+          cas: substanceByCas.has(cas) ? cas : null, productName: substanceByCas.get(cas)?.nameZh ?? cas,
+          volumeT: qty(volume), unitPriceCny: money(price), amountCny: money(amount),
+        }],
+      });
+      // on from signed, one allowed step at a time, as the parties' admins move it
+      const status = type === "order" && i % 2 === 0 ? "completed" : statuses[i % statuses.length]!;
+      for (const step of STEPS_TO[status]) await updateAgreementRecord(tx, seeder, agreement.id, { status: step }, { action: step });
+      const [line] = await tx.select().from(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
       if (type === "framework") {
         const months = rnd.int(2, 6);
         await tx.insert(callOffOrders).values(
@@ -466,7 +480,7 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
             const orderedOn = addDays(signed, 20 + m * 30);
             const delivered = orderedOn < addDays(today, -10);
             return {
-              agreementId: agreement!.id, lineId: line!.id, orderedT: qty(ordered), deliveredT: qty(delivered ? ordered : 0),
+              agreementId: agreement.id, lineId: line!.id, orderedT: qty(ordered), deliveredT: qty(delivered ? ordered : 0),
               orderedOn: isoDate(orderedOn), deliveredOn: delivered ? isoDate(addDays(orderedOn, 7)) : null,
             };
           }).filter((c) => new Date(c.orderedOn) <= today),
@@ -489,10 +503,7 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
     ]);
     await tx.insert(parkStaff).values({ userId: idOf("park"), parkId: parkByCode.get("BJHG")!.id });
 
-    // everything searchable reaches the index through the outbox
-    await enqueue(tx, "enterprises", enterpriseRows.map((e) => e.id));
-    await enqueue(tx, "products", insertedProducts.map((p) => p.id));
-    await enqueue(tx, "demands", insertedDemands.map((d) => d.id));
+    // everything searchable has reached the outbox through the writers
     await seedDemoDeals(tx, { today });
     await tx.insert(appMeta).values({ key: SEEDED_KEY, value: today.toISOString() });
     await seedDemoMatching(tx, today);
@@ -502,7 +513,7 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
       parks: parkRows.length,
       enterprises: enterpriseRows.length,
       products: insertedProducts.length,
-      demands: insertedDemands.length,
+      demands: demandCount,
       agreements: agreementCount,
     };
   });

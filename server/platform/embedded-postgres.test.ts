@@ -4,8 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
-import { isAlive } from "@/server/platform/process";
-import { startEmbeddedPostgres, type RunningService } from "./embedded";
+import { isAlive } from "./process";
+import { startEmbeddedPostgres, type RunningService } from "./embedded-postgres";
 
 /**
  * The embedded PostgreSQL starts from any folder. As root it runs as the `postgres` user, and a

@@ -1,12 +1,15 @@
 import { and, eq, inArray, like } from "drizzle-orm";
 import type { Db } from "@/db";
-import { demands, enterprises, inquiries, inquiryMessages, products, quotes, substances } from "@/db/schema";
+import { enterprises, inquiries, inquiryMessages, products, quotes, substances } from "@/db/schema";
+import { systemActor } from "@/server/auth/actor";
 import { tierOf } from "@/server/compliance/compliance";
+import { insertDemand } from "@/server/listings/write-listing";
 
 /**
  * Deals for the demo, added at the end of the demo seed: a demand of the demo buyer (中润树脂) for
  * something the demo supplier (滨江精细化工) makes, so a match can lead to an inquiry; an open
- * inquiry the supplier has to answer; and a thread where the buyer holds a quote to accept.
+ * inquiry the supplier has to answer; and a thread where the buyer holds a quote to accept. The
+ * demand goes through the listing writer.
  */
 export async function seedDemoDeals(tx: Db, options: { today: Date }) {
   const isoDate = (days: number) => new Date(options.today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
@@ -28,14 +31,12 @@ export async function seedDemoDeals(tx: Db, options: { today: Date }) {
   const [forBuyer, forPharma, forCoatings] = open;
   const nameOf = async (cas: string) => (await tx.select({ nameZh: substances.nameZh }).from(substances).where(inArray(substances.cas, [cas])))[0]?.nameZh;
 
-  const [demand] = await tx
-    .insert(demands)
-    .values({
-      enterpriseId: buyer.id, cas: forBuyer!.cas, substanceName: (await nameOf(forBuyer!.cas!)) ?? forBuyer!.name, quantity: "200.000",
-      grade: "industrial", deliveryFrom: isoDate(10), deliveryTo: isoDate(100), place: "滨江化学工业园", targetPriceCnyPerUnit: forBuyer!.price,
-      recurrence: "monthly", expiresOn: isoDate(60), note: "园内配套优先，可签年度框架协议",
-    })
-    .returning({ id: demands.id });
+  const demand = await insertDemand(tx, systemActor, buyer.id, {
+    cas: forBuyer!.cas, substanceName: (await nameOf(forBuyer!.cas!)) ?? forBuyer!.name, quantity: 200,
+    grade: "industrial", deliveryFrom: isoDate(10), deliveryTo: isoDate(100), place: "滨江化学工业园",
+    targetPriceCnyPerUnit: forBuyer!.price === null ? null : Number(forBuyer!.price),
+    recurrence: "monthly", expiresOn: isoDate(60), note: "园内配套优先，可签年度框架协议",
+  }, { status: "open" });
 
   // an inquiry the supplier still has to answer
   const [waiting] = await tx

@@ -5,10 +5,10 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { childEnv } from "./env";
-import { tryLock, type Lock } from "../server/platform/lock";
-import { freePort, isAlive, readJson, sleep, stopPid, tail, writeJson } from "../server/platform/process";
-import { supervise } from "../server/platform/supervise";
+import { childEnv } from "@/db/env";
+import { tryLock, type Lock } from "./lock";
+import { freePort, isAlive, readJson, sleep, stopPid, tail, writeJson } from "./process";
+import { supervise } from "./supervise";
 
 const DATABASE = "parklink";
 const JOIN_TIMEOUT_MS = 180_000;
