@@ -44,11 +44,11 @@ async function checkPage(page: Page, href: string) {
 }
 
 for (const kind of KINDS) {
-  test.describe(`a ${kind}`, () => {
+  test.describe(`as ${kind}`, () => {
     if (kind !== "visitor") test.use({ role: kind });
 
     test(`every page a ${kind} user can reach renders in Chinese and English`, async ({ page }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(360_000);
       const seen = new Set<string>();
       const queue = NAV[kind].map((item) => item.href);
       const visited: string[] = [];
