@@ -14,7 +14,10 @@
  *   (A bare `browser.newPage()` would inherit the file's `role`.)
  * - Data of its own: name what a test creates with `unique()` (a run-unique suffix: time, worker,
  *   random), e.g. `报价 ${unique()}`, and look rows up by that name, never by "the first one".
- *   Demo rows are for reading; a test that changes one picks a row no other spec uses.
+ *   Demo rows are for reading; a test that changes one picks a row no other spec uses. Mind that
+ *   opening a page may change a row: e2e/every-page.spec.ts walks each demo role's pages (and so
+ *   reads the newest inquiry of the demo supplier); a test that checks such state (unread, say)
+ *   uses an enterprise of its own, as e2e/deals.spec.ts does (`freshUscc()` for its credit code).
  * - Never sign out on a page of a stored session: that revokes the session every other test of the
  *   role is using. A test of signing out (or of an account it creates) signs in itself through
  *   `signIn(page, email, password)`, the sign-in page, as e2e/accounts.spec.ts does. Failed
