@@ -17,11 +17,14 @@ export const E2E_DATA_DIR = process.env.E2E_DATA_DIR;
 export default defineConfig({
   testDir: "./e2e",
   globalTeardown: "./e2e/teardown.ts",
-  fullyParallel: false,
-  workers: 1, // two cores: the app server needs the other
+  // Two workers share the app server (started once, by webServer). Every test stands alone: it
+  // signs in through a stored session (e2e/auth.setup.ts) and builds the rows it changes under
+  // run-unique names (e2e/fixtures.ts), so tests of one file may run on both workers at once.
+  fullyParallel: true,
+  workers: 2,
   retries: process.env.CI ? 1 : 0,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  timeout: 120_000, // two workers and the app share two cores: a step may take seconds
+  expect: { timeout: 15_000 },
   reporter: [["list"], ["json", { outputFile: ".test-results/playwright.json" }]],
   use: {
     baseURL: `http://localhost:${port}`,
@@ -36,11 +39,16 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "setup", testMatch: /auth\.setup\.ts$/ },
+    { name: "chromium", dependencies: ["setup"] },
+  ],
   webServer: {
     command: "npx tsx scripts/start.ts",
     url: `http://localhost:${port}/api/health`,
     timeout: 600_000,
-    reuseExistingServer: false,
+    // E2E_REUSE_SERVER=1: test an app already serving on E2E_PORT (started by hand, any data folder)
+    reuseExistingServer: process.env.E2E_REUSE_SERVER === "1",
     stdout: "pipe",
     env: {
       PORT: String(port),

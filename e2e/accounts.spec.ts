@@ -1,5 +1,6 @@
-import { expect, test } from "@playwright/test";
-import { DEMO_ACCOUNTS, demoAccount, signIn, signInAs } from "./fixtures";
+import { DEMO_ACCOUNTS, demoAccount, expect, signIn, test, unique } from "./fixtures";
+
+/** Signing in and out itself: these tests go through the sign-in page, each with a session of its own. */
 
 test.describe("accounts and roles", () => {
   const homes = { enterprise: "/enterprise", procurement: "/procurement", park: "/park", admin: "/admin" } as const;
@@ -32,7 +33,7 @@ test.describe("accounts and roles", () => {
   });
 
   test("repeated failures are throttled: the page says how long to wait", async ({ page }) => {
-    const email = `throttle-page-${Date.now()}@parklink.demo`;
+    const email = `throttle-page-${unique()}@parklink.demo`;
     await page.goto("/signin");
     await page.getByLabel("邮箱").fill(email);
     const alert = page.getByRole("alert").filter({ hasText: /登录|邮箱/ });
@@ -45,7 +46,7 @@ test.describe("accounts and roles", () => {
   });
 
   test("a throttled credentials POST is answered 429 with Retry-After", async ({ request, baseURL }) => {
-    const email = `throttle-http-${Date.now()}@parklink.demo`;
+    const email = `throttle-http-${unique()}@parklink.demo`;
     const attempt = async () => {
       const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
       return request.post("/api/auth/callback/credentials", {
@@ -60,9 +61,28 @@ test.describe("accounts and roles", () => {
     expect((await throttled.json()).url).toMatch(/error=throttled%3A\d+/);
   });
 
-  test("an enterprise user is refused another enterprise's private page", async ({ page }) => {
-    await signInAs(page, "enterprise");
+  test("signing out returns to the public home, and a copy of the session cookie no longer signs in", async ({ page }) => {
+    await signIn(page, demoAccount("park").email); // a session of its own: the shared one stays signed in
+    const copied = (await page.context().cookies()).filter((c) => c.name.includes("session-token"));
+    expect(copied.length).toBeGreaterThan(0);
+    await page.getByRole("link", { name: "退出" }).click();
+    await page.getByRole("button", { name: "退出登录" }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("link", { name: "登录" }).first()).toBeVisible();
+    // the cookie copied before signing out is put back: the session it names is revoked
+    await page.context().addCookies(copied);
+    await page.goto("/park");
+    await expect(page.getByTestId("signed-in-user")).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "登录" }).first()).toBeVisible();
+  });
+});
+
+test.describe("a signed-in enterprise user", () => {
+  test.use({ role: "enterprise" });
+
+  test("is refused another enterprise's private page", async ({ page }) => {
     // the user's own private page opens
+    await page.goto("/enterprise");
     await page.getByRole("link", { name: "管理企业" }).first().click();
     await expect(page).toHaveURL(/\/enterprises\/\d+\/manage$/);
     const own = Number(/\/enterprises\/(\d+)\/manage/.exec(page.url())![1]);
@@ -75,21 +95,6 @@ test.describe("accounts and roles", () => {
     await page.goto(`/enterprises/${other}/manage`);
     await expect(page.getByTestId("forbidden")).toContainText("无权访问");
     await expect(page.getByLabel("企业名称")).toHaveCount(0);
-  });
-
-  test("signing out returns to the public home, and a copy of the session cookie no longer signs in", async ({ page }) => {
-    await signInAs(page, "park");
-    const copied = (await page.context().cookies()).filter((c) => c.name.includes("session-token"));
-    expect(copied.length).toBeGreaterThan(0);
-    await page.getByRole("link", { name: "退出" }).click();
-    await page.getByRole("button", { name: "退出登录" }).click();
-    await expect(page).toHaveURL(/\/$/);
-    await expect(page.getByRole("link", { name: "登录" }).first()).toBeVisible();
-    // the cookie copied before signing out is put back: the session it names is revoked
-    await page.context().addCookies(copied);
-    await page.goto("/park");
-    await expect(page.getByTestId("signed-in-user")).toHaveCount(0);
-    await expect(page.getByRole("link", { name: "登录" }).first()).toBeVisible();
   });
 });
 

@@ -1,13 +1,14 @@
-import { expect, test } from "@playwright/test";
-import { signInAs } from "./fixtures";
+import { expect, test, unique } from "./fixtures";
 
 /**
  * An enterprise imports its catalogue with one bad row and sees that row's error; a procurement
  * user then finds the new product by an alias the catalogue row never mentions, and opens it.
  * The names carry this run's token, so the journey never depends on other runs' data.
  */
-test("an imported product is found by its alias and opened", async ({ page }) => {
-  const run = `E2E${Date.now().toString(36).toUpperCase()}`;
+test.use({ role: "enterprise" });
+
+test("an imported product is found by its alias and opened", async ({ page, pageAs }) => {
+  const run = `E2E${unique()}`;
   const csv = [
     "产品编码,产品名称,CAS号,规格等级,纯度(%),形态,包装,年产能(吨),可供量(吨),参考价(元/吨),说明",
     `${run}-1,BnOH 99% ${run},100-51-6,试剂级,99,液体,200kg桶,800,60,15800,`,
@@ -15,7 +16,7 @@ test("an imported product is found by its alias and opened", async ({ page }) =>
   ].join("\n");
 
   await test.step("the enterprise imports its catalogue and sees the bad row", async () => {
-    await signInAs(page, "enterprise");
+    await page.goto("/enterprise");
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "产品目录" }).click();
     await page.getByRole("link", { name: "导入目录" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "导入产品目录" })).toBeVisible();
@@ -36,27 +37,27 @@ test("an imported product is found by its alias and opened", async ({ page }) =>
   });
 
   await test.step("a procurement user finds the product by an alias and opens it", async () => {
-    await page.context().clearCookies();
-    await signInAs(page, "procurement");
-    await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "化学品搜索" }).click();
-    const box = page.getByLabel("搜索化学品");
-    const hit = page.getByRole("link", { name: `BnOH 99% ${run}` });
+    const buyer = await pageAs("procurement");
+    await buyer.goto("/procurement");
+    await buyer.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "化学品搜索" }).click();
+    const box = buyer.getByLabel("搜索化学品");
+    const hit = buyer.getByRole("link", { name: `BnOH 99% ${run}` });
     // the worker makes the rows searchable within seconds of the import
     await expect(async () => {
       await box.fill("");
       await box.fill("苯甲醇");
       await expect(hit).toBeVisible({ timeout: 3_000 });
     }).toPass({ timeout: 60_000 });
-    await expect(page).toHaveURL(/\/search\?q=%E8%8B%AF%E7%94%B2%E9%86%87/);
-    const card = page.getByRole("list", { name: "产品" }).getByRole("listitem").filter({ has: hit });
+    await expect(buyer).toHaveURL(/\/search\?q=%E8%8B%AF%E7%94%B2%E9%86%87/);
+    const card = buyer.getByRole("list", { name: "产品" }).getByRole("listitem").filter({ has: hit });
     await expect(card).toContainText("CAS 100-51-6");
     await expect(card.locator("mark").first()).toBeVisible();
     await hit.click();
 
-    await expect(page).toHaveURL(/\/products\/\d+$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText(`BnOH 99% ${run}`);
-    await expect(page.getByRole("region", { name: "供应商" })).toContainText("江苏滨江精细化工有限公司");
-    await expect(page.getByRole("region", { name: "物质信息" })).toContainText("苯甲醇");
-    await expect(page.getByRole("region", { name: "规格" })).toContainText("试剂级");
+    await expect(buyer).toHaveURL(/\/products\/\d+$/);
+    await expect(buyer.getByRole("heading", { level: 1 })).toHaveText(`BnOH 99% ${run}`);
+    await expect(buyer.getByRole("region", { name: "供应商" })).toContainText("江苏滨江精细化工有限公司");
+    await expect(buyer.getByRole("region", { name: "物质信息" })).toContainText("苯甲醇");
+    await expect(buyer.getByRole("region", { name: "规格" })).toContainText("试剂级");
   });
 });

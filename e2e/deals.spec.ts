@@ -1,45 +1,28 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { signInAs } from "./fixtures";
+import { expect, freshUscc, signIn, test, unique, type Page } from "./fixtures";
 
 /**
- * The deal journey on the demo data: the demo buyer opens one of its demands, contacts an in-park
+ * The deal journey on rows of its own: park staff register and verify a supplier in the demo park,
+ * whose admin lists a product; the demo buyer posts a demand for its substance and contacts the
  * supplier from the ranked match view, the supplier quotes, the buyer accepts, the buyer proposes
- * the agreement for signing and the supplier's admin confirms and activates it, a call-off is
- * placed and delivered, and park staff see the agreement on the dashboard.
+ * the agreement for signing and the supplier's admin confirms and activates it, a call-off is placed
+ * and delivered, and park staff see the agreement on the dashboard. The supplier is this test's
+ * own, so that no other test (the demo supplier's page walk, say) reads its inquiry first.
  */
-const SUPPLIER = "江苏滨江精细化工有限公司";
 
-/**
- * Opens the buyer's demands one by one until the demo supplier is among the in-park suppliers, and
- * clicks 联系. Suggestions arrive through the background worker, so right after the app starts
- * this may take a few rounds.
- */
-async function contactFromMatchView(buyer: Page) {
-  await expect(async () => {
-    await tryContact(buyer);
-  }).toPass({ timeout: 60_000, intervals: [2_000] });
-}
-
-async function tryContact(buyer: Page) {
-  await buyer.goto("/demands");
-  const links = await buyer.locator('a[href^="/demands/"]').evaluateAll((as) =>
-    [...new Set(as.map((a) => a.getAttribute("href")!).filter((h) => /^\/demands\/\d+$/.test(h)))],
-  );
-  for (const href of links) {
-    await buyer.goto(`${href}?inPark=1`);
-    for (;;) {
-      const candidate = buyer.getByTestId("supplier-candidate").filter({ hasText: SUPPLIER }).filter({ has: buyer.getByRole("link", { name: "联系" }) });
-      if (await candidate.count()) {
-        await candidate.first().getByRole("link", { name: "联系" }).click();
-        return;
-      }
-      const next = buyer.getByRole("link", { name: "下一页" });
-      if (!(await next.count())) break;
-      await next.click();
-      await buyer.waitForLoadState("networkidle");
+/** Clicks 联系 on the in-park candidate that offers `product`, paging through the match view. */
+async function contactFromMatchView(buyer: Page, product: string) {
+  await buyer.goto(`${new URL(buyer.url()).pathname}?inPark=1`);
+  for (;;) {
+    const candidate = buyer.getByTestId("supplier-candidate").filter({ hasText: product });
+    if (await candidate.count()) {
+      await candidate.first().getByRole("link", { name: "联系" }).click();
+      return;
     }
+    const next = buyer.getByRole("link", { name: "下一页" });
+    if (!(await next.count())) throw new Error(`the match view does not list ${product}`);
+    await next.click();
+    await buyer.waitForLoadState("networkidle");
   }
-  throw new Error(`no demand of the demo buyer lists ${SUPPLIER} as an in-park supplier`);
 }
 
 /** An enterprise's credit code, read from its public profile in the directory. */
@@ -50,23 +33,57 @@ async function usccOf(page: Page, name: string): Promise<string> {
   return (await page.locator("dd.font-mono").first().textContent())!.trim();
 }
 
-async function as(browser: Browser, kind: "procurement" | "enterprise" | "park"): Promise<Page> {
-  const context = await browser.newContext({ locale: "zh-CN" });
-  const page = await context.newPage();
-  await signInAs(page, kind);
-  return page;
-}
+test("match → inquiry → quote → agreement → call-off, and the park sees it on its dashboard", async ({ page: supplier, pageAs }) => {
+  test.setTimeout(300_000);
+  const run = unique();
+  const subject = `框架采购询价 ${run}`;
+  const product = `甘油 E2E ${run}`;
+  const supplierName = `交易测试化工有限公司${run}`;
+  const email = `deal-${run.toLowerCase()}@example.cn`;
 
-test("match → inquiry → quote → agreement → call-off, and the park sees it on its dashboard", async ({ browser }) => {
-  test.setTimeout(180_000);
-  const subject = `框架采购询价 ${Date.now()}`;
+  // park staff register the supplier in their park with its first user, and verify it
+  const park = await pageAs("park");
+  await park.goto("/park");
+  await park.getByLabel("统一社会信用代码").fill(freshUscc());
+  await park.getByLabel("企业名称").fill(supplierName);
+  await park.getByLabel("同时为该企业开通首个账号").check();
+  await park.getByLabel("姓名").fill("交易测试管理员");
+  await park.getByLabel("邮箱").fill(email);
+  await park.getByLabel("初始密码").fill("deal-password-1");
+  await park.getByRole("button", { name: "登记企业" }).click();
+  const registered = park.getByText(`已登记 ${supplierName}`);
+  await expect(registered).toBeVisible();
+  await registered.getByRole("link").click();
+  await park.waitForURL(/\/enterprises\/\d+\/manage$/);
+  await park.getByRole("button", { name: "审核通过" }).first().click();
+  await expect(park.getByRole("button", { name: "撤销审核" })).toBeVisible();
 
-  // the buyer sends an inquiry from the match view of its demand
-  const buyer = await as(browser, "procurement");
-  await contactFromMatchView(buyer);
+  // its admin signs in and lists a product (glycerol: not a controlled substance)
+  await signIn(supplier, email, "deal-password-1");
+  await supplier.goto("/enterprise/products/new");
+  await supplier.getByLabel("产品编码").fill(`D-${run}`);
+  await supplier.getByLabel("产品名称").fill(product);
+  await supplier.getByLabel("CAS号").fill("56-81-5");
+  await supplier.getByLabel("规格等级").selectOption({ label: "工业级" });
+  await supplier.getByLabel("纯度").fill("99.5");
+  await supplier.getByLabel("可供量（吨）").fill("500");
+  await supplier.getByLabel("参考价（元/吨）").fill("6800");
+  await supplier.getByRole("button", { name: "添加产品" }).click();
+  await supplier.waitForURL(/\/enterprise\/products\/\d+$/);
+
+  // the buyer posts a demand for it and sends an inquiry from the match view
+  const buyer = await pageAs("procurement");
+  await buyer.goto("/demands/new");
+  await buyer.getByLabel("物质名称").fill("甘油");
+  await buyer.getByRole("list", { name: "词典建议" }).getByRole("button", { name: /^甘油.*56-81-5/ }).click();
+  await expect(buyer.getByLabel("CAS号")).toHaveValue("56-81-5");
+  await buyer.getByLabel("数量").fill("200");
+  await buyer.getByRole("button", { name: "发布需求" }).click();
+  await buyer.waitForURL(/\/demands\/\d+$/);
+  await contactFromMatchView(buyer, product);
   await buyer.waitForURL(/\/inquiries\/new\?match=\d+/);
   await expect(buyer.getByRole("heading", { level: 1, name: "发起询价" })).toBeVisible();
-  await expect(buyer.getByText("江苏滨江精细化工有限公司").first()).toBeVisible();
+  await expect(buyer.getByText(supplierName).first()).toBeVisible();
   await buyer.getByLabel("主题").fill(subject);
   await buyer.getByRole("button", { name: "发送询价" }).click();
   await buyer.waitForURL(/\/inquiries\/\d+$/);
@@ -74,7 +91,6 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await expect(buyer.getByRole("heading", { level: 1, name: subject })).toBeVisible();
 
   // the supplier finds it unread in its list and quotes
-  const supplier = await as(browser, "enterprise");
   await supplier.goto("/inquiries");
   const row = supplier.getByRole("row").filter({ hasText: subject });
   await expect(row.getByText(/条未读/)).toBeVisible();
@@ -89,9 +105,9 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   // the buyer compares, accepts as a framework agreement, and the agreement appears
   await buyer.reload();
   const compare = buyer.getByRole("region", { name: "比价" });
-  await expect(compare.getByRole("row").filter({ hasText: "江苏滨江精细化工有限公司" })).toContainText("130 万元");
+  await expect(compare.getByRole("row").filter({ hasText: supplierName })).toContainText("130 万元");
   await compare.getByLabel("生成的协议类型").first().selectOption({ label: "框架协议" });
-  await compare.getByRole("button", { name: "接受 江苏滨江精细化工有限公司 的报价" }).click();
+  await compare.getByRole("button", { name: `接受 ${supplierName} 的报价` }).click();
   await buyer.waitForURL(/\/agreements\/\d+$/);
   const agreementUrl = new URL(buyer.url()).pathname;
   await expect(buyer.getByRole("heading", { level: 1, name: subject })).toBeVisible();
@@ -154,7 +170,6 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await expect(supplier.getByText("登记交付").last()).toBeVisible();
 
   // park staff see it on the dashboard
-  const park = await as(browser, "park");
   await park.goto("/park/dashboard");
   await expect(park.getByRole("heading", { level: 1, name: "园区供应链看板" })).toBeVisible();
   await expect(park.getByRole("region", { name: "最近签约" }).getByRole("link", { name: ref })).toBeVisible();
@@ -163,12 +178,12 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await expect(park.getByRole("link", { name: "导出 XLSX" })).toHaveAttribute("href", /\/api\/reports\/dashboard\?park=\d+/);
 });
 
-test("park staff import agreements with per-agreement rejections", async ({ page }) => {
-  await signInAs(page, "park");
+test("park staff import agreements with per-agreement rejections", async ({ pageAs }) => {
+  const page = await pageAs("park");
   const a = await usccOf(page, "江苏中润树脂有限公司");
   const b = await usccOf(page, "江苏瑞丰丙烯酸有限公司");
   await page.goto("/agreements/import");
-  const tag = Date.now();
+  const tag = unique();
   const csv = [
     "协议编号,协议类型,协议名称,采购方信用代码,供应方信用代码,CAS号,产品,约定量(吨),金额(元),签约日期,签约活动",
     `E2E-${tag}-1,框架协议,导入框架协议,${a},${b},79-10-7,丙烯酸,100,650000,2026-05-18,E2E 导入签约会 ${tag}`,

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signInAs } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 /**
  * Refusals answer with their HTTP status, on pages as on the API: a missing agreement (or an id
@@ -10,8 +9,8 @@ import { signInAs } from "./fixtures";
 
 const SQL_OR_STACK = /\b(select|insert into|relation|out of range for type|syntax error)\b|\n\s+at |\.ts:\d+/i;
 
-test("a missing agreement, an id out of range and a non-number answer 404", async ({ page }) => {
-  await signInAs(page, "procurement");
+test("a missing agreement, an id out of range and a non-number answer 404", async ({ pageAs }) => {
+  const page = await pageAs("procurement");
   for (const href of ["/agreements/999999", "/agreements/2147483648", "/agreements/99999999999999999999", "/agreements/abc"]) {
     const response = await page.goto(href);
     expect(response?.status(), href).toBe(404);
@@ -20,8 +19,8 @@ test("a missing agreement, an id out of range and a non-number answer 404", asyn
   }
 });
 
-test("a page the buyer may not see answers 403 with the refusal's message", async ({ page }) => {
-  await signInAs(page, "procurement");
+test("a page the buyer may not see answers 403 with the refusal's message", async ({ pageAs }) => {
+  const page = await pageAs("procurement");
   for (const href of ["/park", "/park/dashboard", "/agreements/import"]) {
     const response = await page.goto(href);
     expect(response?.status(), href).toBe(403);
@@ -45,8 +44,8 @@ test("an anonymous visitor on a members-only page gets 401 and a sign-in link ba
   await expect(page.getByTestId("unauthorized").getByRole("heading", { name: "Please sign in" })).toBeVisible();
 });
 
-test("the API answers ids out of range and bad parameters with a status and a message, never SQL", async ({ page }) => {
-  await signInAs(page, "park");
+test("the API answers ids out of range and bad parameters with a status and a message, never SQL", async ({ pageAs }) => {
+  const page = await pageAs("park");
   const api = page.request;
 
   const download = await api.get("/api/agreements/documents/2147483648");

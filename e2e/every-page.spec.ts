@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
 import { NAV } from "../app/_shell/nav";
-import { signInAs, type DEMO_ACCOUNTS } from "./fixtures";
+import { expect, test, type Page, type Role } from "./fixtures";
 
 /**
  * Every page a demo user can reach by following links renders for them, in both languages: no
@@ -11,7 +10,7 @@ import { signInAs, type DEMO_ACCOUNTS } from "./fixtures";
  * the walk stays short while covering every route the navigation leads to.
  */
 
-type Kind = (typeof DEMO_ACCOUNTS)[number]["kind"] | "visitor";
+type Kind = Role | "visitor";
 const KINDS: Kind[] = ["visitor", "enterprise", "procurement", "park", "admin"];
 const MAX_PAGES = 45;
 
@@ -45,34 +44,35 @@ async function checkPage(page: Page, href: string) {
 }
 
 for (const kind of KINDS) {
-  test(`every page a ${kind} user can reach renders in Chinese and English`, async ({ page }) => {
-    test.setTimeout(240_000);
-    if (kind === "visitor") await page.goto("/");
-    else await signInAs(page, kind);
+  test.describe(`as ${kind}`, () => {
+    if (kind !== "visitor") test.use({ role: kind });
 
-    const seen = new Set<string>();
-    const queue = NAV[kind].map((item) => item.href);
-    const visited: string[] = [];
-    while (queue.length && visited.length < MAX_PAGES) {
-      const href = queue.shift()!;
-      const route = routeOf(href);
-      if (seen.has(route)) continue;
-      seen.add(route);
-      await test.step(href, () => checkPage(page, href));
-      visited.push(href);
-      queue.push(...(await pageLinks(page)));
-    }
-    expect(visited.length).toBeGreaterThan(NAV[kind].length);
-    test.info().annotations.push({ type: "pages", description: visited.join(" ") });
+    test(`every page a ${kind} user can reach renders in Chinese and English`, async ({ page }) => {
+      test.setTimeout(360_000);
+      const seen = new Set<string>();
+      const queue = NAV[kind].map((item) => item.href);
+      const visited: string[] = [];
+      while (queue.length && visited.length < MAX_PAGES) {
+        const href = queue.shift()!;
+        const route = routeOf(href);
+        if (seen.has(route)) continue;
+        seen.add(route);
+        await test.step(href, () => checkPage(page, href));
+        visited.push(href);
+        queue.push(...(await pageLinks(page)));
+      }
+      expect(visited.length).toBeGreaterThan(NAV[kind].length);
+      test.info().annotations.push({ type: "pages", description: visited.join(" ") });
 
-    // the same navigation in English
-    const { hostname } = new URL(page.url());
-    await page.context().addCookies([{ name: "parklink-locale", value: "en", domain: hostname, path: "/" }]);
-    for (const item of NAV[kind]) {
-      await test.step(`${item.href} (en)`, async () => {
-        await checkPage(page, item.href);
-        await expect(page.locator("html")).toHaveAttribute("lang", "en");
-      });
-    }
+      // the same navigation in English
+      const { hostname } = new URL(page.url());
+      await page.context().addCookies([{ name: "parklink-locale", value: "en", domain: hostname, path: "/" }]);
+      for (const item of NAV[kind]) {
+        await test.step(`${item.href} (en)`, async () => {
+          await checkPage(page, item.href);
+          await expect(page.locator("html")).toHaveAttribute("lang", "en");
+        });
+      }
+    });
   });
 }

@@ -1,9 +1,9 @@
-import { expect, test } from "@playwright/test";
-import { signInAs } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 test.describe("park allocation", () => {
-  test("park staff compare today's and the optimised in-park rate, see the chain gaps and export them", async ({ page }) => {
-    await signInAs(page, "park");
+  test("park staff compare today's and the optimised in-park rate, see the chain gaps and export them", async ({ pageAs }) => {
+    const page = await pageAs("park");
+    await page.goto("/park");
     await expect(page.getByRole("heading", { name: "资质待办" })).toBeVisible();
     await expect(page.getByTestId("licence-todo")).toContainText("滨江立信化工有限公司");
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "配套分析" }).click();
@@ -17,8 +17,8 @@ test.describe("park allocation", () => {
     expect((await download).suggestedFilename()).toMatch(/^allocation-BJHG-.*\.xlsx$/);
   });
 
-  test("an enterprise user cannot open the park allocation", async ({ page }) => {
-    await signInAs(page, "enterprise");
+  test("an enterprise user cannot open the park allocation", async ({ pageAs }) => {
+    const page = await pageAs("enterprise");
     await page.goto("/park/allocation");
     await expect(page.getByTestId("forbidden")).toBeVisible();
   });

@@ -1,9 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { signInAs } from "./fixtures";
+import { expect, test } from "./fixtures";
 
 test.describe("posting a demand", () => {
+  test.use({ role: "procurement" });
+
   test("a procurement user posts a demand and sees an in-park supplier ranked first with its reasons", async ({ page }) => {
-    await signInAs(page, "procurement");
+    await page.goto("/procurement");
     await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "采购需求" }).click();
     await expect(page.getByRole("heading", { level: 1, name: "采购需求" })).toBeVisible();
     await page.getByRole("link", { name: "发布需求" }).first().click();

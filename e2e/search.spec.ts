@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { openIndexedSearch, signInAs } from "./fixtures";
+import { expect, openIndexedSearch, test } from "./fixtures";
 
 /**
  * A visitor searches the demo catalogue as a fresh installation serves it (the worker indexed it
@@ -43,8 +42,8 @@ test("a visitor finds demo products by CAS, English name and alias, and shares a
   await expect(page.getByText("没有找到匹配的产品")).toBeVisible();
 });
 
-test("a buyer sees the suppliers of its own park first, with their distance", async ({ page }) => {
-  await signInAs(page, "procurement");
+test("a buyer sees the suppliers of its own park first, with their distance", async ({ pageAs }) => {
+  const page = await pageAs("procurement");
   await openIndexedSearch(page, "67630");
   const hits = page.getByRole("region", { name: "搜索结果" }).getByRole("list", { name: "产品" });
   await expect(page.getByText("相关度相同时，离贵企业最近的供应商排在前面，园内企业优先。")).toBeVisible({ timeout: 30_000 });

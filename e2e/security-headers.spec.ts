@@ -1,5 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signInAs } from "./fixtures";
+import { demoAccount, expect, signIn, test, type Page } from "./fixtures";
 
 /**
  * The web server's protections, seen from a browser: security headers on pages and API answers,
@@ -68,7 +67,7 @@ test.describe("security headers", () => {
 
   test("the CSP stops inline script without the nonce and no main page violates it", async ({ page }) => {
     const violations = await watchCsp(page);
-    await signInAs(page, "park"); // the sign-in form works: its scripts ran
+    await signIn(page, demoAccount("park").email); // the sign-in form works: its scripts ran
     for (const path of ["/", "/search?q=%E5%BC%82%E4%B8%99%E9%86%87", "/park", "/park/dashboard", "/agreements", "/notifications"]) {
       const response = await page.goto(path);
       expect(response?.headers()["content-security-policy"], path).toContain("'nonce-");
@@ -107,7 +106,8 @@ test.describe("security headers", () => {
   });
 });
 
-test("an enterprise named like a script shows as text in the dashboard's chart tooltips", async ({ page }) => {
+test("an enterprise named like a script shows as text in the dashboard's chart tooltips", async ({ pageAs }) => {
+  const page = await pageAs("park");
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
@@ -118,7 +118,7 @@ test("an enterprise named like a script shows as text in the dashboard's chart t
   const uscc = freshUscc();
 
   // park staff register the enterprise in their park, then record an agreement it signed
-  await signInAs(page, "park");
+  await page.goto("/park");
   await page.getByLabel("统一社会信用代码").fill(uscc);
   await page.getByLabel("企业名称").fill(hostile);
   await page.getByRole("button", { name: "登记企业" }).click();
@@ -172,8 +172,10 @@ test("an enterprise named like a script shows as text in the dashboard's chart t
 });
 
 test.describe("state changes", () => {
-  test("a cross-site post to tRPC is refused; the app's own origin is not", async ({ page, baseURL }) => {
-    await signInAs(page, "park");
+  test("a cross-site post to tRPC is refused; the app's own origin is not", async ({ pageAs, baseURL }) => {
+    // a session of its own: it signs out at the end, which must not revoke the park role's shared one
+    const page = await pageAs("visitor");
+    await signIn(page, demoAccount("park").email);
     const own = new URL(baseURL!).origin;
     const url = "/api/trpc/notification.markRead";
 
@@ -194,8 +196,8 @@ test.describe("state changes", () => {
     await expect.poll(async () => (await page.request.get("/api/auth/session")).json()).toEqual({});
   });
 
-  test("a body over the limit is refused with 413 before it is read", async ({ page, baseURL }) => {
-    await signInAs(page, "park");
+  test("a body over the limit is refused with 413 before it is read", async ({ pageAs, baseURL }) => {
+    const page = await pageAs("park");
     const tooLarge = await page.request.post("/api/trpc/notification.markRead", {
       headers: { Origin: new URL(baseURL!).origin, "content-type": "application/json" },
       data: JSON.stringify({ json: { pad: "x".repeat(2 * 1024 * 1024) } }),

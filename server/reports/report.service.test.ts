@@ -52,7 +52,7 @@ describe("dashboard figures", () => {
     expect(r.agreements).toBe(4);
     expect(r.amountCny).toBe(1590000.5);
     expect(r.inParkAmountCny).toBe(1250000.5);
-    expect(r.inParkShare).toBe(Math.round((1250000.5 / 1590000.5) * 10000) / 10000);
+    expect(r.inParkShare).toBe(0.7862); // 1,250,000.50 / 1,590,000.50 = 0.78616…, to four places
     expect(r.enterprises).toBe(3); // A, B, C: the parties of the park
     expect(r.byType).toEqual({
       framework: { count: 1, amountCny: 1000000 },
