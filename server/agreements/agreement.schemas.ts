@@ -43,11 +43,12 @@ export const AGREEMENT_STATUSES = ["draft", "signed", "active", "completed", "te
 export type AgreementType = (typeof AGREEMENT_TYPES)[number];
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
 
-const optionalCas = z
+/** A CAS number, check digit verified and hyphenated; empty or absent is null. */
+export const optionalCas = z
   .string()
   .trim()
   .max(20)
-  .optional()
+  .nullish()
   .transform((v, ctx) => {
     if (!v) return null;
     const cas = normalizeCas(v);

@@ -10,9 +10,8 @@ import { isoDate } from "@/server/inquiries/inquiry.schemas";
 import { enqueue } from "@/server/jobs/outbox";
 import { sumMoney } from "@/server/numeric";
 import { changedColumns, parseRecord } from "@/server/records";
-import { normalizeCas } from "@/server/substances/cas";
 import { z } from "@/server/zod";
-import { AGREEMENT_STATUSES, AGREEMENT_TYPES, boundsRefusal } from "./agreement.schemas";
+import { AGREEMENT_STATUSES, AGREEMENT_TYPES, boundsRefusal, optionalCas } from "./agreement.schemas";
 import { changedByOthers, SIGN_DIRECTLY_REFUSED } from "./agreement-checks";
 import { canTransition } from "./call-offs";
 import { dealScope, loadParties } from "./parties";
@@ -39,20 +38,7 @@ const optionalDate = isoDate.nullish().transform((v) => v ?? null);
 const decimal = (scale: number) => z.string().trim().regex(new RegExp(`^\\d{1,15}(\\.\\d{1,${scale}})?$`), { error: "field.invalid_format" });
 
 const storedLine = z.object({
-  cas: z
-    .string()
-    .trim()
-    .max(20)
-    .nullish()
-    .transform((v, ctx) => {
-      if (!v) return null;
-      const cas = normalizeCas(v);
-      if (!cas) {
-        ctx.addIssue({ code: "custom", message: "deals.cas_invalid" });
-        return z.NEVER;
-      }
-      return cas;
-    }),
+  cas: optionalCas,
   /** the catalogue product the line came from, when it did */
   productId: optionalId,
   productName: z.string().trim().max(120).nullish().transform((v) => v || null),
