@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { useRef } from "react";
 
@@ -12,6 +12,12 @@ export interface NavLinkItem {
 
 const linkClass =
   "block rounded-md px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 aria-[current=page]:bg-brand-50 aria-[current=page]:text-brand-700";
+
+/** A dot beside a link while the page it leads to loads (pages stream only once they can answer). */
+function Pending() {
+  const { pending } = useLinkStatus();
+  return <span aria-hidden="true" className={pending ? "ml-1.5 inline-block h-2 w-2 animate-pulse rounded-full bg-brand-600 align-middle" : "hidden"} />;
+}
 
 /**
  * The navigation links, the current one marked for eyes and screen readers. On the bar, entries
@@ -26,6 +32,7 @@ export function NavLinks({ items, vertical = false, moreLabel }: { items: NavLin
   const link = (item: NavLinkItem, onClick?: () => void) => (
     <Link href={item.href} aria-current={item.href === current ? "page" : undefined} className={linkClass} onClick={onClick}>
       {item.label}
+      <Pending />
     </Link>
   );
   const main = vertical ? items : items.filter((i) => !i.more);
