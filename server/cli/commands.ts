@@ -1,4 +1,4 @@
-import type { Db } from "@/db";
+import type { CliCommand } from "./command";
 import { importAgreementsCommand } from "./commands/import-agreements";
 import { importCatalogueCommand } from "./commands/import-catalogue";
 import { importEnterprisesCommand } from "./commands/import-enterprises";
@@ -9,19 +9,6 @@ import { referenceReloadCommand } from "./commands/reference-reload";
 import { reindexCommand } from "./commands/reindex";
 import { searchCommand } from "./commands/search";
 import { seedDemoCommand } from "./commands/seed-demo";
-
-export interface CliOutput {
-  /** prints `data` as JSON with --json, otherwise `text` */
-  result(data: unknown, text: string): void;
-}
-
-export interface CliCommand {
-  name: string;
-  synopsis: string;
-  summary: string;
-  /** args: positionals after the command name; argv: the whole command line, for its own options */
-  run(db: Db, args: string[], argv: string[], out: CliOutput): Promise<void>;
-}
 
 export const COMMANDS: CliCommand[] = [
   parkAddCommand, importEnterprisesCommand, importCatalogueCommand, importAgreementsCommand, searchCommand, matchCommand, reportCommand,

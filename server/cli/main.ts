@@ -9,7 +9,8 @@ import { closeDb, getDb } from "@/db";
 import { prepareDatabase } from "@/server/platform/install";
 import { connectServices } from "@/server/platform/services";
 import { AppError } from "@/server/errors";
-import { COMMANDS, usage, type CliOutput } from "./commands";
+import type { CliOutput } from "./command";
+import { COMMANDS, usage } from "./commands";
 
 async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({

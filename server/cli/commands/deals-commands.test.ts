@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { makeAgreement, makeEnterprise, makePark } from "@/server/testing/factories";
-import type { CliOutput } from "../commands";
+import type { CliOutput } from "../command";
 import { importAgreementsCommand } from "./import-agreements";
 import { reportCommand } from "./report";
 

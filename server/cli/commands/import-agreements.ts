@@ -3,7 +3,7 @@ import path from "node:path";
 import { systemActor } from "@/server/auth/actor";
 import { importAgreements } from "@/server/agreements/import-agreements";
 import { AppError } from "@/server/errors";
-import type { CliCommand } from "../commands";
+import type { CliCommand } from "../command";
 
 export const importAgreementsCommand: CliCommand = {
   name: "import agreements",

@@ -6,7 +6,7 @@ import { findEnterpriseByUscc, importCatalogueNow } from "@/server/catalogue/imp
 import { AppError } from "@/server/errors";
 import { drainAll } from "@/server/jobs/outbox";
 import { SEARCH_DRAIN_BATCH, SEARCH_HANDLERS } from "@/server/search/handlers";
-import type { CliCommand } from "../commands";
+import type { CliCommand } from "../command";
 
 export const importCatalogueCommand: CliCommand = {
   name: "import catalogue",

@@ -3,7 +3,7 @@ import path from "node:path";
 import { systemActor } from "@/server/auth/actor";
 import { importEnterprises } from "@/server/enterprises/import";
 import { AppError } from "@/server/errors";
-import type { CliCommand } from "../commands";
+import type { CliCommand } from "../command";
 
 export const importEnterprisesCommand: CliCommand = {
   name: "import enterprises",

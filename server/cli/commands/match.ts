@@ -4,7 +4,7 @@ import { systemActor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import { exploreInput } from "@/server/matching/match.schemas";
 import { exploreSuppliers } from "@/server/matching/match.service";
-import type { CliCommand } from "../commands";
+import type { CliCommand } from "../command";
 
 /** Grade words as people type them, Chinese or English. */
 const GRADE_WORDS: Record<string, string> = {

@@ -4,7 +4,7 @@ import { AppError } from "@/server/errors";
 import { createParkInput } from "@/server/parks/park.schemas";
 import { createPark } from "@/server/parks/park.service";
 import { translator, validationText } from "@/i18n";
-import type { CliCommand } from "../commands";
+import type { CliCommand } from "../command";
 
 export const parkAddCommand: CliCommand = {
   name: "park add",

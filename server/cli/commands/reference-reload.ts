@@ -1,5 +1,5 @@
 import { loadReferenceDictionary } from "@/server/substances/reference";
-import type { CliCommand } from "../commands";
+import type { CliCommand } from "../command";
 
 export const referenceReloadCommand: CliCommand = {
   name: "reference reload",

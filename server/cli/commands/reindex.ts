@@ -1,6 +1,6 @@
 import { systemActor } from "@/server/auth/actor";
 import { reindex } from "@/server/search/reindex";
-import type { CliCommand } from "../commands";
+import type { CliCommand } from "../command";
 
 export const reindexCommand: CliCommand = {
   name: "reindex",

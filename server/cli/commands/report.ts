@@ -6,7 +6,7 @@ import { parkByCode } from "@/server/parks/park.service";
 import { reportFilters } from "@/server/reports/report.schemas";
 import { reportFiguresFor } from "@/server/reports/report.service";
 import { formatCny } from "@/i18n";
-import type { CliCommand } from "../commands";
+import type { CliCommand } from "../command";
 
 export const reportCommand: CliCommand = {
   name: "report",

@@ -6,7 +6,7 @@ import { findEnterpriseByUscc } from "@/server/catalogue/import-job";
 import { AppError } from "@/server/errors";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE } from "@/server/search/products.index";
 import { searchProducts, type Place } from "@/server/search/query";
-import type { CliCommand } from "../commands";
+import type { CliCommand } from "../command";
 
 const plain = (text: string | null) => text?.replaceAll(HIGHLIGHT_PRE, "").replaceAll(HIGHLIGHT_POST, "") ?? null;
 

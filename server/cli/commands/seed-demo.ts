@@ -1,5 +1,5 @@
 import { seedDemo } from "@/server/seed/demo";
-import type { CliCommand } from "../commands";
+import type { CliCommand } from "../command";
 
 export const seedDemoCommand: CliCommand = {
   name: "seed demo",
