@@ -95,6 +95,17 @@ export function formatCny(amount: number | string, locale: Locale): string {
   return `CNY ${value.toLocaleString("en", { maximumFractionDigits: 2 })}`;
 }
 
+/**
+ * A unit price in yuan, exact (to the fen when it has one): "15,130 元" / "CNY 15,130". Prices per
+ * tonne are read and compared to the yuan, so they never round to 万元 the way totals do
+ * (formatCny); the caller adds the unit ("/吨").
+ */
+export function formatYuan(amount: number | string, locale: Locale): string {
+  const value = typeof amount === "string" ? Number(amount) : amount;
+  const digits = { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 2 };
+  return locale === "zh" ? `${value.toLocaleString("zh-CN", digits)} 元` : `CNY ${value.toLocaleString("en", digits)}`;
+}
+
 export function formatNumber(value: number, locale: Locale): string {
   return value.toLocaleString(locale === "zh" ? "zh-CN" : "en");
 }

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { EmptyState, Notice, buttonClass, inputClass } from "@/app/_components/ui";
-import { formatCny, formatDate, formatNumber } from "@/i18n";
+import { formatDate, formatNumber, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { queryId } from "@/app/_components/page-id";
@@ -117,7 +117,7 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
                       <td className="py-1 pr-2">{p.purityPct ? `${Number(p.purityPct)}%` : "—"}</td>
                       <td className="py-1 pr-2">{p.packaging ?? "—"}</td>
                       <td className="py-1 pr-2">{p.capacityTpy ? `${formatNumber(Number(p.capacityTpy), locale)} ${unit}/${t("handbook.year")}` : "—"}</td>
-                      <td className="py-1 pr-2">{p.priceCnyPerT ? `${formatCny(p.priceCnyPerT, locale)}/${t("deals.tonne")}` : "—"}</td>
+                      <td className="py-1 pr-2">{p.priceCnyPerT ? `${formatYuan(p.priceCnyPerT, locale)}/${t("deals.tonne")}` : "—"}</td>
                       {h.allowed.inquire ? (
                         <td className="no-print py-1">
                           {h.allowed.ownEnterpriseIds.includes(e.id) ? null : <Link className="whitespace-nowrap text-brand-700 hover:underline" href={`/inquiries/new?product=${p.id}`} aria-label={t("handbook.inquire_about", { name: p.name })}>{t("handbook.inquire")}</Link>}

@@ -9,7 +9,7 @@ import { Highlighted } from "@/app/_components/highlight";
 import { Badge, Button, EmptyState, inputClass, Notice, Spinner } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
 import { errorMessage, RefusedError } from "@/app/_trpc/errors";
-import { formatCny, formatNumber, type Translate } from "@/i18n";
+import { formatNumber, formatYuan, type Translate } from "@/i18n";
 import { useI18n } from "@/i18n/client";
 import type { ProductSearchResult } from "@/server/search/query";
 import { searchApiPath, type SearchProductsInput } from "@/server/search/search.schemas";
@@ -282,7 +282,7 @@ function HitCard({ hit, t, locale }: { hit: ProductSearchResult["hits"][number];
         {hit.purityPct !== null ? <div><dt className="sr-only">{t("catalogue.field.purity")}</dt><dd>{purityLabel(hit.purityPct)}</dd></div> : null}
         {hit.form ? <div><dt className="sr-only">{t("catalogue.field.form")}</dt><dd>{formLabel(t, hit.form)}</dd></div> : null}
         {hit.availableT !== null ? <div><dt className="inline text-slate-500">{t("catalogue.field.available")}：</dt><dd className="inline">{tonnesLabel(t, hit.availableT)}</dd></div> : null}
-        {hit.priceCnyPerT !== null ? <div><dt className="inline text-slate-500">{t("catalogue.field.price")}：</dt><dd className="inline">{t("catalogue.per_tonne", { price: formatCny(hit.priceCnyPerT, locale) })}</dd></div> : null}
+        {hit.priceCnyPerT !== null ? <div><dt className="inline text-slate-500">{t("catalogue.field.price")}：</dt><dd className="inline">{t("catalogue.per_tonne", { price: formatYuan(hit.priceCnyPerT, locale) })}</dd></div> : null}
       </dl>
       <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
         {hit.enterprise ? (

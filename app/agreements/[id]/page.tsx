@@ -4,7 +4,7 @@ import { HazardBadges } from "@/app/_components/hazard-badges";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Stat, Table, td, th } from "@/app/_components/ui";
-import { formatCny, formatDate, formatNumber } from "@/i18n";
+import { formatCny, formatDate, formatNumber, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { AgreementStatusBadge } from "../status";
@@ -94,7 +94,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
                 <td className={td}>{l.productName ?? l.substance?.nameZh ?? "—"} {l.substance ? <HazardBadges flags={l.substance} t={t} /> : null}{l.controlled ? <div className="text-xs text-red-700">{t("agreement.in_ledger")}</div> : null}</td>
                 <td className={`${td} font-mono text-xs`}>{l.cas ?? "—"}</td>
                 <td className={td}>{tonnes(l.volumeT)}</td>
-                <td className={td}>{l.unitPriceCny === null ? "—" : `${formatCny(l.unitPriceCny, locale)}/${t("deals.tonne")}`}</td>
+                <td className={td}>{l.unitPriceCny === null ? "—" : `${formatYuan(l.unitPriceCny, locale)}/${t("deals.tonne")}`}</td>
                 <td className={td}>{formatCny(l.amountCny, locale)}</td>
                 {a.type === "framework" ? <><td className={td}>{tonnes(l.calledOffT)}</td><td className={td}>{tonnes(l.remainingT)}</td></> : null}
               </tr>

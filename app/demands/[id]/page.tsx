@@ -5,7 +5,7 @@ import { ComplianceBadge, ListingStatus, Reasons, formatQuantity } from "@/app/_
 import { pageId, pageNumber } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Pagination, buttonClass, inputClass } from "@/app/_components/ui";
-import { formatCny, formatDate } from "@/i18n";
+import { formatDate, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { DismissButton, ListingActions } from "../actions";
@@ -58,7 +58,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
             <div><dt className="text-slate-500">CAS</dt><dd className="font-mono">{d.cas ?? "—"}</dd></div>
             <div><dt className="text-slate-500">{t("demand.quantity")}</dt><dd>{formatQuantity(d.quantity, d.unit, locale)} · {t(`listing.recurrence_${d.recurrence}`)}</dd></div>
             <div><dt className="text-slate-500">{t("demand.grade")}</dt><dd>{d.grade ? t(`listing.grade_${d.grade}`) : t("listing.grade_any")}{d.minPurityPct ? ` · ≥${Number(d.minPurityPct)}%` : ""}</dd></div>
-            <div><dt className="text-slate-500">{t("demand.target_price")}</dt><dd>{d.targetPriceCnyPerUnit ? `${formatCny(d.targetPriceCnyPerUnit, locale)}/${d.unit === "kg" ? "kg" : t("listing.unit_t")}` : "—"}</dd></div>
+            <div><dt className="text-slate-500">{t("demand.target_price")}</dt><dd>{d.targetPriceCnyPerUnit ? `${formatYuan(d.targetPriceCnyPerUnit, locale)}/${d.unit === "kg" ? "kg" : t("listing.unit_t")}` : "—"}</dd></div>
             <div><dt className="text-slate-500">{t("demand.delivery")}</dt><dd>{formatDate(d.deliveryFrom, locale)} – {formatDate(d.deliveryTo, locale)}</dd></div>
             <div><dt className="text-slate-500">{t("demand.place")}</dt><dd>{d.place ?? "—"}</dd></div>
             <div><dt className="text-slate-500">{t("demand.expires_on")}</dt><dd>{formatDate(d.expiresOn, locale)}</dd></div>
@@ -119,7 +119,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
                       {m.candidate.purityPct !== null ? ` · ${m.candidate.purityPct}%` : ""}
                       {m.candidate.wasteCode ? ` · ${m.candidate.wasteCode}` : ""}
                       {m.candidate.availableT !== null ? ` · ${t(m.candidate.kind === "byproduct" ? "match.monthly" : "match.available", { qty: formatQuantity(m.candidate.availableT, "t", locale) })}` : ""}
-                      {m.candidate.priceCnyPerT !== null ? ` · ${formatCny(m.candidate.priceCnyPerT, locale)}/${t("listing.unit_t")}` : ""}
+                      {m.candidate.priceCnyPerT !== null ? ` · ${formatYuan(m.candidate.priceCnyPerT, locale)}/${t("listing.unit_t")}` : ""}
                     </div>
                     <Reasons reasons={m.reasons} locale={locale} />
                   </div>

@@ -4,7 +4,7 @@ import { gradeLabel, purityLabel, tonnesLabel } from "@/app/_components/catalogu
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, EmptyState, inputClass, Notice, PageHeader, Pagination, Table, buttonClass, td, th } from "@/app/_components/ui";
-import { formatCny, formatDate } from "@/i18n";
+import { formatDate, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { catalogueEnterprise } from "./enterprise-param";
@@ -111,7 +111,7 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
                   <td className={`${td} font-mono text-xs`}>{p.cas ?? "—"}</td>
                   <td className={td}>{gradeLabel(t, p.grade)}<div className="text-xs text-slate-500">{purityLabel(p.purityPct)}</div></td>
                   <td className={td}>{tonnesLabel(t, p.availableT)}</td>
-                  <td className={td}>{p.priceCnyPerT === null ? "—" : formatCny(p.priceCnyPerT, locale)}</td>
+                  <td className={td}>{p.priceCnyPerT === null ? "—" : formatYuan(p.priceCnyPerT, locale)}</td>
                   <td className={td}>
                     {p.retiredAt ? (
                       <Badge>{t("catalogue.retired_on", { date: formatDate(p.retiredAt, locale) })}</Badge>

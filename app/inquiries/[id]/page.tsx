@@ -4,7 +4,7 @@ import { HazardBadges } from "@/app/_components/hazard-badges";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, Notice, PageHeader, Table, td, th } from "@/app/_components/ui";
-import { formatCny, formatDate, formatNumber } from "@/i18n";
+import { formatCny, formatDate, formatNumber, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { InquiryStatusBadge, QuoteStatusBadge } from "../status";
@@ -112,7 +112,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
                 {inquiry.quotes.map((q) => (
                   <li key={q.id} className="rounded-md border border-slate-200 p-3" data-testid="quote">
                     <div className="flex items-center justify-between gap-2">
-                      <span className="font-semibold">{formatCny(q.priceCnyPerUnit, locale)}/{unit(q.unit)}</span>
+                      <span className="font-semibold">{formatYuan(q.priceCnyPerUnit, locale)}/{unit(q.unit)}</span>
                       <QuoteStatusBadge status={q.status} t={t} />
                     </div>
                     <div className="mt-1 text-slate-600">
@@ -152,7 +152,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
                     {q.inquiryId === inquiry.id ? q.supplier.name : <Link href={`/inquiries/${q.inquiryId}`} className="hover:text-brand-700">{q.supplier.name}</Link>}
                     {q.supplier.inPark ? <span className="ml-1"><Badge tone="green">{t("deals.in_park")}</Badge></span> : null}
                   </td>
-                  <td className={td}>{formatCny(q.priceCnyPerUnit, locale)}/{unit(q.unit)}</td>
+                  <td className={td}>{formatYuan(q.priceCnyPerUnit, locale)}/{unit(q.unit)}</td>
                   <td className={td}>{formatNumber(Number(q.quantity), locale)} {unit(q.unit)}</td>
                   <td className={td}>{formatCny(q.amountCny, locale)}</td>
                   <td className={td}>{formatDate(q.validUntil, locale)}</td>

@@ -4,7 +4,7 @@ import { HazardBadges } from "@/app/_components/hazard-badges";
 import { ComplianceBadge, Reasons, formatQuantity } from "@/app/_components/listing-bits";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Pagination, buttonClass, inputClass } from "@/app/_components/ui";
-import { formatCny, formatDate } from "@/i18n";
+import { formatDate, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { pageNumber, queryId } from "@/app/_components/page-id";
@@ -96,7 +96,7 @@ export default async function BuyersPage({ searchParams }: { searchParams: Promi
                       })}
                       {m.demand.grade ? ` · ${t(`listing.grade_${m.demand.grade}`)}` : ""}
                       {m.demand.minPurityPct !== null ? ` · ≥${m.demand.minPurityPct}%` : ""}
-                      {m.demand.targetPriceCnyPerUnit !== null ? ` · ${t("match.target", { price: formatCny(m.demand.targetPriceCnyPerUnit, locale), unit: m.demand.unit === "kg" ? "kg" : t("listing.unit_t") })}` : ""}
+                      {m.demand.targetPriceCnyPerUnit !== null ? ` · ${t("match.target", { price: formatYuan(m.demand.targetPriceCnyPerUnit, locale), unit: m.demand.unit === "kg" ? "kg" : t("listing.unit_t") })}` : ""}
                       {` · ${t("demand.delivery")} ${formatDate(m.demand.deliveryFrom, locale)} – ${formatDate(m.demand.deliveryTo, locale)}`}
                     </p>
                     <p className="text-xs text-slate-500">{t("match.for_supply", { name: m.supply.name })}</p>

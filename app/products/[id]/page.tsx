@@ -5,7 +5,7 @@ import { HazardBadges } from "@/app/_components/hazard-badges";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader } from "@/app/_components/ui";
-import { formatCny, formatDate } from "@/i18n";
+import { formatDate, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { parseDbId } from "@/server/zod";
@@ -74,7 +74,7 @@ export default async function ProductPage({ params }: Props) {
                   {row(t("catalogue.field.packaging"), p.packaging ?? "—")}
                   {row(t("catalogue.field.capacity"), p.capacityTpy === null ? "—" : t("catalogue.per_year", { value: tonnesLabel(t, p.capacityTpy) }))}
                   {row(t("catalogue.field.available"), tonnesLabel(t, p.availableT))}
-                  {row(t("catalogue.field.price"), p.priceCnyPerT === null ? "—" : t("catalogue.per_tonne", { price: formatCny(p.priceCnyPerT, locale) }))}
+                  {row(t("catalogue.field.price"), p.priceCnyPerT === null ? "—" : t("catalogue.per_tonne", { price: formatYuan(p.priceCnyPerT, locale) }))}
                 </>
               )}
               {row(t("product.updated"), formatDate(p.updatedAt, locale))}
