@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  check, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex,
+  boolean, check, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn,
 } from "drizzle-orm/pg-core";
 import { casShape, money, nonNegative, ordered, quantity, timestamps } from "./_shared";
 import { products } from "./catalogue";
@@ -197,5 +197,60 @@ export const callOffOrders = pgTable(
     check("call_off_ordered_nonneg", nonNegative("ordered_t")),
     check("call_off_delivered_nonneg", nonNegative("delivered_t")),
     check("call_off_dates", ordered("ordered_on", "delivered_on")),
+  ],
+);
+
+/**
+ * 流向台账: one row per shipment (delivery) of an agreement, against one of its call-offs or
+ * directly against the agreement (contracts, orders). Append-only: the parties, the substance and
+ * the lists it was on are copied as they were on the day it was recorded, a trigger refuses
+ * UPDATE, DELETE and TRUNCATE (migration 0006), and nothing cascades into it, so an agreement, a
+ * call-off or an enterprise with shipments cannot be deleted either. A mistake is corrected by a
+ * new row whose `correctsId` names the row it replaces (each row at most once); the effective
+ * shipments are those no row corrects, and a call-off's delivered total is their sum.
+ */
+export const shipments = pgTable(
+  "shipment",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    agreementId: integer("agreement_id").notNull().references(() => agreements.id),
+    lineId: integer("line_id").references(() => agreementLines.id),
+    callOffId: integer("call_off_id").references(() => callOffOrders.id),
+    correctsId: integer("corrects_id").references((): AnyPgColumn => shipments.id),
+    deliveredOn: date("delivered_on").notNull(),
+    quantityT: quantity("quantity_t").notNull(),
+    sellerEnterpriseId: integer("seller_enterprise_id").notNull().references(() => enterprises.id),
+    sellerName: text("seller_name").notNull(),
+    sellerUscc: text("seller_uscc").notNull(),
+    sellerAddress: text("seller_address"),
+    buyerEnterpriseId: integer("buyer_enterprise_id").notNull().references(() => enterprises.id),
+    buyerName: text("buyer_name").notNull(),
+    buyerUscc: text("buyer_uscc").notNull(),
+    buyerAddress: text("buyer_address"),
+    cas: text("cas"),
+    substanceName: text("substance_name"),
+    hazardous: boolean("hazardous").notNull().default(false),
+    highlyToxic: boolean("highly_toxic").notNull().default(false),
+    explosivePrecursor: boolean("explosive_precursor").notNull().default(false),
+    precursorCategory: integer("precursor_category"),
+    /** 用途 */
+    purpose: text("purpose"),
+    /** the buyer's agent (经办人) and their resident ID number, full here, masked on screen */
+    agentName: text("agent_name"),
+    agentIdNumber: text("agent_id_number"),
+    /** why a correction was recorded */
+    reason: text("reason"),
+    recordedBy: integer("recorded_by").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("shipment_agreement_idx").on(t.agreementId),
+    index("shipment_call_off_idx").on(t.callOffId),
+    index("shipment_delivered_on_idx").on(t.deliveredOn),
+    uniqueIndex("shipment_corrects_key").on(t.correctsId),
+    check("shipment_quantity_nonneg", nonNegative("quantity_t")),
+    check("shipment_cas_shape", casShape("cas")),
+    check("shipment_precursor_category", sql`${t.precursorCategory} IS NULL OR ${t.precursorCategory} BETWEEN 1 AND 3`),
+    check("shipment_not_self_correction", sql`${t.correctsId} IS NULL OR ${t.correctsId} <> ${t.id}`),
   ],
 );
