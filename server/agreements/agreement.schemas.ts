@@ -155,11 +155,34 @@ export const addCallOffInput = z.object({
 });
 export type AddCallOffInput = z.infer<typeof addCallOffInput>;
 
-export const recordDeliveryInput = z.object({
-  callOffId: id,
-  deliveredT: z.number().min(0).max(MAX_LINE_VOLUME_T, { error: "deals.volume_too_large" }),
-  deliveredOn: isoDate,
-});
+/** free text that may be left out; empty reads as left out (write-shipment.ts) */
+const optionalText = (max: number) => z.string().trim().max(max).optional();
+
+/**
+ * One shipment: against a call-off (framework agreements), against an agreement and its line
+ * (contracts, orders; the line may be left out when there is one), or a correction of a shipment
+ * already recorded (`correctsId`, with the corrected figures and a reason). Purpose and the buyer's
+ * agent are required for controlled substances (the service says so in both languages).
+ */
+export const recordDeliveryInput = z
+  .object({
+    callOffId: id.optional(),
+    agreementId: id.optional(),
+    lineId: id.optional(),
+    correctsId: id.optional(),
+    deliveredT: z.number().min(0).max(MAX_LINE_VOLUME_T, { error: "deals.volume_too_large" }),
+    deliveredOn: isoDate,
+    /** 用途 */
+    purpose: optionalText(200),
+    /** the buyer's agent (经办人) and their resident ID number */
+    agentName: optionalText(60),
+    agentIdNumber: optionalText(30),
+    /** why a correction is recorded */
+    reason: optionalText(500),
+  })
+  .refine((d) => [d.callOffId, d.agreementId, d.correctsId].filter((v) => v !== undefined).length === 1, {
+    error: "field.required", path: ["callOffId"],
+  });
 export type RecordDeliveryInput = z.infer<typeof recordDeliveryInput>;
 
 export const addDocumentInput = z.object({ agreementId: id, file: fileInput });

@@ -7,6 +7,7 @@ import { tierOf, todayInChina } from "@/server/compliance/compliance";
 import { proposerSide } from "./agreement-checks";
 import { TERM_WARNING_DAYS, TRANSITIONS } from "./call-offs";
 import { findAgreement, fulfilment, type AgreementRow, type Parties } from "./find-agreement";
+import { maskResidentId } from "./resident-id";
 import { dealScope } from "./parties";
 import { complianceRefusal, sidesOf, unverifiedRefusal } from "./signing";
 
@@ -57,6 +58,13 @@ export async function getAgreement(db: Db, actor: Actor, id: number) {
       };
     }),
     callOffs: f.callOffs.map((c) => ({ id: c.id, lineId: c.lineId, orderedT: c.orderedT, deliveredT: c.deliveredT, orderedOn: c.orderedOn, deliveredOn: c.deliveredOn })),
+    /** every shipment (流向台账 row) of the agreement, the agent's ID masked; a corrected one names its correction */
+    shipments: f.shipments.map((s) => ({
+      id: s.id, callOffId: s.callOffId, lineId: s.lineId, deliveredOn: s.deliveredOn, quantityT: s.quantityT,
+      substanceName: s.substanceName, cas: s.cas, purpose: s.purpose, agentName: s.agentName, agentIdNumber: maskResidentId(s.agentIdNumber),
+      correctsId: s.correctsId, reason: s.reason,
+      correctedBy: f.shipments.find((x) => x.correctsId === s.id)?.id ?? null,
+    })),
     fulfilment: {
       ...f.total,
       remainingT: f.total.agreedT === null ? null : Math.round((f.total.agreedT - f.total.calledOffT) * 1000) / 1000,

@@ -46,6 +46,11 @@ export type Action =
   | { type: "agreement.recordSignedAny" }
   | { type: "event.create"; parkId: number | null }
   | { type: "report.view"; parkId: number | null }
+  /**
+   * read the full ID number of a shipment's agent (经办人) in the flow ledger's export; every
+   * screen shows it masked, whoever looks
+   */
+  | { type: "ledger.agentId"; buyer: Party; seller: Party }
   | { type: "handbook.view"; parkId: number }
   // listings (demands, supply offers, by-products) and their matches
   | { type: "listing.view"; enterpriseId: number; parkId: number | null }
@@ -181,6 +186,9 @@ export function can(actor: Actor, action: Action): boolean {
     case "report.view":
       // a park's figures for its staff; every park at once for platform admins only
       return staffOf(actor, action.parkId);
+    case "ledger.agentId":
+      // the staff of a party's park, who hand the ledger to the public-security bureau
+      return partyStaff(actor, action);
     case "handbook.view":
       // the park's staff, and signed-in members of enterprises (the service hides hazardous
       // details from members of unverified enterprises)

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import type { Db } from "@/db";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/policy";
-import { ledgerRows, type LedgerRow } from "./ledger.service";
+import { ledgerRows, listLabel, type LedgerRow } from "./ledger.service";
 import type { LedgerInput, ReportFilters } from "./report.schemas";
 import { reportFigures, type ReportFigures } from "./report.service";
 
@@ -70,20 +70,38 @@ export async function exportDashboard(db: Db, actor: Actor, filters: ReportFilte
   return toFile(dashboardWorkbook(figures), `${name}.xlsx`);
 }
 
-export function ledgerWorkbook(rows: LedgerRow[]): ExcelJS.Workbook {
+/** The columns of every ledger sheet, in the order the regulation lists them; the correction relation after them. */
+export const LEDGER_COLUMNS = [
+  "日期 Date", "供货单位 Seller", "供货单位统一社会信用代码 Seller USCC", "供货单位地址 Seller address",
+  "购买单位 Buyer", "购买单位统一社会信用代码 Buyer USCC", "购买单位地址 Buyer address",
+  "品名 Substance", "CAS号 CAS", "类别 List", "数量（吨）Quantity (t)", "用途 Purpose",
+  "经办人 Agent", "经办人身份证号码 Agent ID number",
+  "记录号 Record", "更正记录号 Corrects record", "已被更正为 Corrected by", "协议编号 Agreement", "更正原因 Reason",
+];
+
+/** One sheet per list (剧毒, 易制爆, 易制毒; a substance on two lists is on both), and the other hazardous substances when asked. */
+export function ledgerWorkbook(rows: LedgerRow[], options: { otherHazardous?: boolean } = {}): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = "ParkLink";
-  const flags = (r: LedgerRow) => [r.highlyToxic ? "剧毒" : null, r.explosivePrecursor ? "易制爆" : null, r.precursorCategory ? `易制毒第${r.precursorCategory}类` : null].filter(Boolean).join("、");
-  sheet(wb, "流向台账 Flow ledger", [
-    "日期 Date", "协议编号 Ref", "供应方 Seller", "供应方信用代码 Seller USCC", "采购方 Buyer", "采购方信用代码 Buyer USCC",
-    "CAS号 CAS", "物质 Substance", "管控类别 Control", "数量（吨）Quantity (t)", "已交付（吨）Delivered (t)",
-  ], rows.map((r) => [r.date, r.ref, r.seller.name, r.seller.uscc, r.buyer.name, r.buyer.uscc, r.cas, r.substance, flags(r), r.quantityT, r.deliveredT]),
-  [12, 18, 30, 22, 30, 22, 12, 20, 14, 14, 14]);
+  const line = (r: LedgerRow) => [
+    r.date, r.seller.name, r.seller.uscc, r.seller.address, r.buyer.name, r.buyer.uscc, r.buyer.address,
+    r.substance, r.cas, listLabel(r), r.quantityT, r.purpose, r.agentName, r.agentIdNumber,
+    r.id, r.correctsId, r.correctedBy, r.ref, r.reason,
+  ];
+  const widths = [12, 30, 22, 30, 30, 22, 30, 16, 12, 14, 12, 20, 10, 22, 8, 10, 10, 18, 24];
+  const sheets: [string, (r: LedgerRow) => boolean][] = [
+    ["剧毒", (r) => r.lists.includes("toxic")],
+    ["易制爆", (r) => r.lists.includes("explosive")],
+    ["易制毒", (r) => r.lists.includes("precursor")],
+  ];
+  if (options.otherHazardous) sheets.push(["其他危险化学品", (r) => r.lists.length === 0]);
+  for (const [name, on] of sheets) sheet(wb, name, LEDGER_COLUMNS, rows.filter(on).map(line), widths);
   return wb;
 }
 
+/** The flow ledger as XLSX: the agent's full ID number for the staff of a party's park (policy), masked for anyone else. */
 export async function exportLedger(db: Db, actor: Actor, input: Omit<LedgerInput, "page" | "pageSize">): Promise<ExportFile> {
   authorize(actor, { type: "report.view", parkId: input.parkId ?? null });
-  const rows = await ledgerRows(db, input);
-  return toFile(ledgerWorkbook(rows), `flow-ledger${input.from ? `-${input.from}` : ""}${input.to ? `-${input.to}` : ""}.xlsx`);
+  const rows = await ledgerRows(db, actor, input, { reveal: true });
+  return toFile(ledgerWorkbook(rows, { otherHazardous: input.list === "hazardous" }), `flow-ledger${input.list ? `-${input.list}` : ""}${input.from ? `-${input.from}` : ""}${input.to ? `-${input.to}` : ""}.xlsx`);
 }

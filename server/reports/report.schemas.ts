@@ -14,13 +14,31 @@ export const reportFilters = z
   .refine((f) => !f.from || !f.to || f.from <= f.to, { error: "deals.end_before_start", path: ["to"] });
 export type ReportFilters = z.infer<typeof reportFilters>;
 
-export const ledgerInput = z.object({
+/**
+ * Which shipments the flow ledger lists: `controlled` (the default: 剧毒, 易制爆 and 易制毒),
+ * `toxic` (剧毒), `explosive` (易制爆), `precursor` (易制毒), `hazardous` (every substance of the
+ * hazardous-chemicals catalogue, and every controlled one).
+ */
+export const LEDGER_LISTS = ["controlled", "hazardous", "toxic", "explosive", "precursor"] as const;
+export type LedgerList = (typeof LEDGER_LISTS)[number];
+
+const ledgerFilterFields = z.object({
   parkId: dbId().optional(),
   from: optionalDate,
   to: optionalDate,
-  page: z.number().int().min(1).default(1),
-  pageSize: z.number().int().min(1).max(200).default(50),
+  list: z.enum(LEDGER_LISTS).optional(),
 });
+const periodInOrder = (f: { from?: string; to?: string }) => !f.from || !f.to || f.from <= f.to;
+
+/** The ledger's filters (the export, the CLI). */
+export const ledgerFilters = ledgerFilterFields.refine(periodInOrder, { error: "deals.end_before_start", path: ["to"] });
+/** The ledger page: the filters and a page. */
+export const ledgerInput = ledgerFilterFields
+  .extend({
+    page: z.number().int().min(1).default(1),
+    pageSize: z.number().int().min(1).max(200).default(50),
+  })
+  .refine(periodInOrder, { error: "deals.end_before_start", path: ["to"] });
 export type LedgerInput = z.infer<typeof ledgerInput>;
 
 export const handbookInput = z.object({

@@ -5,7 +5,6 @@ import {
   makeAgreement, makeDemand, makeEnterprise, makeMatch, makePark, makeProduct, makeUser,
 } from "@/server/testing/factories";
 import { handbook } from "./handbook.service";
-import { flowLedger } from "./ledger.service";
 import { dashboard, reportFigures } from "./report.service";
 import { exportDashboard } from "./export";
 import ExcelJS from "exceljs";
@@ -134,32 +133,6 @@ describe("dashboard figures", () => {
     expect(value("协议数")).toBe(4);
     expect(value("协议金额（元）")).toBe(1590000.5);
     expect(wb.getWorksheet("按产业链 By chain")!.getRow(2).values).toEqual([undefined, "有机新材料", 3, 1340000]);
-  });
-});
-
-describe("flow ledger", () => {
-  it("holds every agreement line on a controlled substance, and nothing else", async () => {
-    const P = await makePark();
-    const [S, Bu] = await Promise.all([makeEnterprise({ parkId: P.id }), makeEnterprise({ parkId: P.id })]);
-    const a = await makeAgreement(Bu.id, S.id, {
-      signedOn: "2026-04-02",
-      lines: [
-        { cas: "7697-37-2", productName: "硝酸", volumeT: "500.000", amountCny: "1150000.00" }, // 易制爆
-        { cas: "67-63-0", productName: "异丙醇", volumeT: "10.000", amountCny: "70000.00" }, // hazardous only
-        { cas: "143-33-9", productName: "氰化钠", volumeT: "2.500", amountCny: "27500.00" }, // 剧毒
-      ],
-    });
-    await makeAgreement(Bu.id, S.id, { status: "draft", lines: [{ cas: "7697-37-2", volumeT: "1.000", amountCny: "1.00" }] });
-    await getDb().insert(callOffOrders).values({ agreementId: a.id, lineId: a.lines[0]!.id, orderedT: "100.000", deliveredT: "95.000", orderedOn: "2026-04-10", deliveredOn: "2026-04-12" });
-    const staff = await makeUser({ parkId: P.id });
-    const ledger = await flowLedger(getDb(), staff.actor, { parkId: P.id, page: 1, pageSize: 50 });
-    expect(ledger.items.map((r) => [r.cas, r.quantityT, r.deliveredT, r.seller.uscc, r.buyer.uscc, r.date, r.explosivePrecursor, r.highlyToxic])).toEqual([
-      ["7697-37-2", 500, 95, S.uscc, Bu.uscc, "2026-04-02", true, false],
-      ["143-33-9", 2.5, 0, S.uscc, Bu.uscc, "2026-04-02", false, true],
-    ]);
-    expect(ledger.totalQuantityT).toBe(502.5);
-    const member = await makeUser({ enterpriseId: S.id });
-    await expect(flowLedger(getDb(), member.actor, { parkId: P.id, page: 1, pageSize: 50 })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });
 

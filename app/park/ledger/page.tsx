@@ -15,7 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 const PAGE_SIZE = 50;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The flow ledger (流向台账) of controlled substances: seller, buyer, substance, quantity, date. Exportable. */
+const LISTS = ["controlled", "hazardous", "toxic", "explosive", "precursor"] as const;
+type List = (typeof LISTS)[number];
+
+/**
+ * The flow ledger (流向台账): one row per shipment of a controlled substance (or of the list
+ * chosen), with seller, buyer, substance, list, quantity, purpose and the agent, whose ID number is
+ * masked here (the export gives it in full to park staff). Corrections show what they replace.
+ */
 export default async function LedgerPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { t, locale } = await getT();
   const params = await searchParams;
@@ -25,8 +32,9 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
   const parkId = params.park === "all" ? undefined : queryId(params.park) ?? me.park?.id;
   const from = params.from && DATE.test(params.from) ? params.from : undefined;
   const to = params.to && DATE.test(params.to) ? params.to : undefined;
+  const list = LISTS.includes(params.list as List) && params.list !== "controlled" ? (params.list as List) : undefined;
   const page = pageNumber(params.page);
-  const result = await attempt(() => caller.report.ledger({ parkId, from, to, page, pageSize: PAGE_SIZE }));
+  const result = await attempt(() => caller.report.ledger({ parkId, from, to, list, page, pageSize: PAGE_SIZE }));
   if (!result.ok) return <Refusal failure={result} from="/park/ledger" />;
   const { items, total, totalQuantityT } = result.data;
   const { parks, all } = await caller.park.choices({ purpose: "report" });
@@ -35,6 +43,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
     q.set("park", parkId ? String(parkId) : "all");
     if (from) q.set("from", from);
     if (to) q.set("to", to);
+    if (list) q.set("list", list);
     if (p && p > 1) q.set("page", String(p));
     return q.toString();
   };
@@ -62,6 +71,12 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
           <label htmlFor="to" className="mb-1 block text-sm font-medium text-slate-700">{t("dashboard.to")}</label>
           <input id="to" name="to" type="date" defaultValue={to} className={inputClass} />
         </div>
+        <div>
+          <label htmlFor="list" className="mb-1 block text-sm font-medium text-slate-700">{t("ledger.list_label")}</label>
+          <select id="list" name="list" defaultValue={list ?? "controlled"} className={inputClass}>
+            {LISTS.map((l) => <option key={l} value={l}>{t(`ledger.list.${l}`)}</option>)}
+          </select>
+        </div>
         <button type="submit" className={buttonClass()}>{t("dashboard.apply")}</button>
       </form>
       {items.length === 0 ? (
@@ -69,32 +84,40 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
       ) : (
         <>
           <p className="text-sm text-slate-600">{t("ledger.count", { count: total, quantity: formatNumber(totalQuantityT, locale) })}</p>
-          <div className="rounded-lg border border-slate-200 bg-white">
+          <p className="text-xs text-slate-500">{t("ledger.id_masked_hint")}</p>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
             <Table caption={t("ledger.title")}>
               <thead>
                 <tr>
-                  <th className={th}>{t("ledger.date")}</th><th className={th}>{t("agreement.ref")}</th><th className={th}>{t("agreement.seller")}</th>
-                  <th className={th}>{t("agreement.buyer")}</th><th className={th}>{t("ledger.substance")}</th><th className={th}>{t("ledger.quantity")}</th>
-                  <th className={th}>{t("ledger.delivered")}</th>
+                  <th className={th}>{t("ledger.record")}</th><th className={th}>{t("ledger.date")}</th><th className={th}>{t("ledger.seller")}</th>
+                  <th className={th}>{t("ledger.buyer")}</th><th className={th}>{t("ledger.substance")}</th><th className={th}>{t("ledger.quantity")}</th>
+                  <th className={th}>{t("ledger.purpose")}</th><th className={th}>{t("ledger.agent")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
-                {items.map((r, i) => (
-                  <tr key={`${r.agreementId}-${r.cas}-${i}`}>
+                {items.map((r) => (
+                  <tr key={r.id} className={r.correctedBy ? "text-slate-400" : undefined}>
+                    <td className={`${td} whitespace-nowrap`}>
+                      <span className="font-mono text-xs">#{r.id}</span>
+                      <div className="font-mono text-xs"><Link className="text-brand-700 hover:underline" href={`/agreements/${r.agreementId}`} translate="no">{r.ref}</Link></div>
+                      {r.correctsId ? <div><Badge tone="amber">{t("ledger.corrects", { id: r.correctsId })}</Badge></div> : null}
+                      {r.correctedBy ? <div><Badge tone="slate">{t("ledger.corrected_by", { id: r.correctedBy })}</Badge></div> : null}
+                    </td>
                     <td className={`${td} whitespace-nowrap`}>{formatDate(r.date, locale)}</td>
-                    <td className={`${td} font-mono text-xs`}><Link className="text-brand-700 hover:underline" href={`/agreements/${r.agreementId}`}>{r.ref}</Link></td>
-                    <td className={td}>{r.seller.name}<div className="font-mono text-xs text-slate-500">{r.seller.uscc}</div></td>
-                    <td className={td}>{r.buyer.name}<div className="font-mono text-xs text-slate-500">{r.buyer.uscc}</div></td>
+                    <td className={td}><span translate="no">{r.seller.name}</span><div className="font-mono text-xs text-slate-500">{r.seller.uscc}</div><div className="text-xs text-slate-500" translate="no">{r.seller.address ?? "—"}</div></td>
+                    <td className={td}><span translate="no">{r.buyer.name}</span><div className="font-mono text-xs text-slate-500">{r.buyer.uscc}</div><div className="text-xs text-slate-500" translate="no">{r.buyer.address ?? "—"}</div></td>
                     <td className={td}>
-                      {r.substance} <span className="font-mono text-xs text-slate-500">{r.cas}</span>
-                      <div className="mt-1 flex gap-1">
+                      <span translate="no">{r.substance ?? "—"}</span> <span className="font-mono text-xs text-slate-500">{r.cas}</span>
+                      <div className="mt-1 flex flex-wrap gap-1">
                         {r.highlyToxic ? <Badge tone="red">{t("hazard.highly_toxic")}</Badge> : null}
                         {r.explosivePrecursor ? <Badge tone="red">{t("hazard.explosive_precursor")}</Badge> : null}
-                        {r.precursorCategory ? <Badge tone="red">{t("hazard.precursor")}</Badge> : null}
+                        {r.precursorCategory ? <Badge tone="red">{t("ledger.precursor_category", { category: r.precursorCategory })}</Badge> : null}
+                        {r.lists.length === 0 && r.hazardous ? <Badge tone="amber">{t("hazard.hazardous")}</Badge> : null}
                       </div>
                     </td>
-                    <td className={`${td} whitespace-nowrap`}>{r.quantityT === null ? "—" : `${formatNumber(r.quantityT, locale)} ${t("deals.tonnes")}`}</td>
-                    <td className={`${td} whitespace-nowrap`}>{formatNumber(r.deliveredT, locale)} {t("deals.tonnes")}</td>
+                    <td className={`${td} whitespace-nowrap`}>{formatNumber(r.quantityT, locale)} {t("deals.tonnes")}</td>
+                    <td className={td}><span translate="no">{r.purpose ?? "—"}</span>{r.reason ? <div className="text-xs text-slate-500" translate="no">{r.reason}</div> : null}</td>
+                    <td className={`${td} whitespace-nowrap`}><span translate="no">{r.agentName ?? "—"}</span><div className="font-mono text-xs text-slate-500">{r.agentIdNumber ?? ""}</div></td>
                   </tr>
                 ))}
               </tbody>
