@@ -1,7 +1,9 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { agreementLines, appMeta, callOffOrders, events, licences, memberships, parkStaff, parks, substances, users } from "@/db/schema";
+import { residentIdCheckCharacter } from "@/server/agreements/resident-id";
 import { insertAgreement, updateAgreementRecord } from "@/server/agreements/write-agreement";
+import { insertShipment } from "@/server/agreements/write-shipment";
 import { systemActor } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { insertProducts, type ProductRecord } from "@/server/catalogue/write-product";
@@ -275,6 +277,14 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
       ["立信化工", "海川氯碱", "7782-50-5", 12000, 300],
       ["兴业民爆", "永泰化学", "7697-37-2", 5000, 2300],
     ];
+    // the buyers' agents (经办人) of the demo's shipments, with resident ID numbers that pass their check digit
+    const people = generator(20261129);
+    const AGENTS = ["王建国", "李秀英", "张伟", "刘洋", "陈静", "杨磊", "赵敏", "黄海涛"];
+    const PURPOSES = ["生产原料", "合成中间体原料", "配制溶剂", "水处理药剂", "实验室分析用"];
+    const shipmentPeople = () => {
+      const first17 = `320602${people.int(1965, 1998)}${String(people.int(1, 12)).padStart(2, "0")}${String(people.int(1, 28)).padStart(2, "0")}${String(people.int(0, 999)).padStart(3, "0")}`;
+      return { purpose: people.pick(PURPOSES), agentName: people.pick(AGENTS), agentIdNumber: `${first17}${residentIdCheckCharacter(first17)}` };
+    };
     const types = ["framework", "contract", "order"] as const;
     const statuses = ["signed", "active", "active", "completed"] as const;
     let agreementCount = 0;
@@ -305,17 +315,30 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
       const [line] = await tx.select().from(agreementLines).where(eq(agreementLines.agreementId, agreement.id));
       if (type === "framework") {
         const months = rnd.int(2, 6);
-        await tx.insert(callOffOrders).values(
+        const callOffs = await tx.insert(callOffOrders).values(
           Array.from({ length: months }, (_, m) => {
             const ordered = Math.round(volume / 12);
             const orderedOn = addDays(signed, 20 + m * 30);
-            const delivered = orderedOn < addDays(today, -10);
-            return {
-              agreementId: agreement.id, lineId: line!.id, orderedT: qty(ordered), deliveredT: qty(delivered ? ordered : 0),
-              orderedOn: isoDate(orderedOn), deliveredOn: delivered ? isoDate(addDays(orderedOn, 7)) : null,
-            };
+            return { agreementId: agreement.id, lineId: line!.id, orderedT: qty(ordered), orderedOn: isoDate(orderedOn) };
           }).filter((c) => new Date(c.orderedOn) <= today),
-        );
+        ).returning();
+        // what was delivered once the agreement took effect: one shipment per call-off ordered more than ten days ago (the writer sums it into the call-off)
+        for (const c of callOffs.filter((c) => status !== "signed" && new Date(c.orderedOn) < addDays(today, -10))) {
+          await insertShipment(tx, seeder, {
+            agreementId: agreement.id, lineId: line!.id, callOffId: c.id,
+            deliveredOn: isoDate(addDays(new Date(`${c.orderedOn}T00:00:00Z`), 7)), quantityT: Number(c.orderedT), ...shipmentPeople(),
+          });
+        }
+      } else if (status === "completed" || status === "active") {
+        // contracts and orders deliver against their line: a completed one in full (two shipments), an active one a first part
+        const shipped = status === "completed" ? [volume / 2, volume - volume / 2] : [Math.round(volume * 0.4)];
+        const span = Math.max(2, Math.min(50, Math.round((today.getTime() - signed.getTime()) / 86_400_000) - 1));
+        for (const [n, quantity] of shipped.entries()) {
+          await insertShipment(tx, seeder, {
+            agreementId: agreement.id, lineId: line!.id, callOffId: null,
+            deliveredOn: isoDate(addDays(signed, Math.round((span * (n + 1)) / (shipped.length + 1)))), quantityT: quantity, ...shipmentPeople(),
+          });
+        }
       }
       agreementCount++;
     }

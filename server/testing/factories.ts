@@ -5,7 +5,8 @@ import {
   agreementLines, agreements, byproducts, callOffOrders, demands, enterprises, licences, matches, memberships, parkStaff, parks, products,
   supplyOffers, users,
 } from "@/db/schema";
-import { loadActor, type Actor, type EnterpriseRole } from "@/server/auth/actor";
+import { insertShipment } from "@/server/agreements/write-shipment";
+import { loadActor, systemActor, type Actor, type EnterpriseRole } from "@/server/auth/actor";
 import { hashPassword } from "@/server/auth/password";
 import { usccCheckCharacter } from "@/server/enterprises/uscc";
 
@@ -151,7 +152,12 @@ export async function makeFulfilledAgreement(buyerId: number, sellerId: number, 
     .insert(agreementLines)
     .values({ agreementId: agreement!.id, lineNo: 1, cas, productName: "测试", volumeT: volumeT.toFixed(3), amountCny: "100000" })
     .returning();
-  await db.insert(callOffOrders).values({ agreementId: agreement!.id, lineId: line!.id, orderedT: "10", deliveredT: "10", orderedOn: inDays(-50), deliveredOn: inDays(-45) });
+  const [callOff] = await db.insert(callOffOrders).values({ agreementId: agreement!.id, lineId: line!.id, orderedT: "10", orderedOn: inDays(-50) }).returning();
+  // delivered through the shipment writer, which sums the shipment into the call-off
+  await insertShipment(db, systemActor, {
+    agreementId: agreement!.id, lineId: line!.id, callOffId: callOff!.id, deliveredOn: inDays(-45), quantityT: 10,
+    purpose: "生产原料", agentName: "测试经办人", agentIdNumber: "11010519491231002X",
+  });
   return agreement!;
 }
 

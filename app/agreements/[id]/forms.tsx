@@ -8,6 +8,7 @@ import { fileToBase64 } from "@/app/_components/import-result";
 import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
 import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/client";
+import { formatNumber } from "@/i18n";
 import { useI18n } from "@/i18n/client";
 import { checkCallOff } from "@/server/agreements/call-offs";
 
@@ -167,26 +168,74 @@ export function CallOffForm({ agreementId, lines, today, startOn, endOn }: {
   );
 }
 
-/** What was actually delivered against one call-off. */
-export function DeliveryForm({ callOffId, orderedT, orderedOn, today, delivered }: { callOffId: number; orderedT: number; orderedOn: string; today: string; delivered: number }) {
+/** What a delivery is recorded against: a call-off, a line of a contract or order, or the record it corrects. */
+export type DeliveryTarget = { callOffId: number } | { agreementId: number; lineId: number } | { correctsId: number };
+
+/**
+ * Records one shipment (交付记录), which enters the flow ledger and can never be deleted: a
+ * controlled substance asks for the purpose and the buyer's agent (name, resident ID number);
+ * the record is confirmed before it is written. A correction also asks for its reason.
+ */
+export function DeliveryForm({ target, idPrefix, controlled, minDate, today, defaultQuantity, label }: {
+  target: DeliveryTarget; idPrefix: string; controlled: boolean; minDate: string | null; today: string; defaultQuantity: number; label?: string;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const router = useRouter();
+  const correction = "correctsId" in target;
   const [open, setOpen] = useState(false);
-  const [quantity, setQuantity] = useState(String(delivered || orderedT));
+  const [confirming, setConfirming] = useState(false);
+  const [quantity, setQuantity] = useState(String(defaultQuantity));
   const [date, setDate] = useState(today);
-  const save = useMutation(trpc.agreement.deliver.mutationOptions({ onSuccess: () => { setOpen(false); router.refresh(); } }));
-  if (!open) return <Button size="sm" variant="ghost" onClick={() => setOpen(true)}>{t("agreement.record_delivery")}</Button>;
+  const [purpose, setPurpose] = useState("");
+  const [agentName, setAgentName] = useState("");
+  const [agentIdNumber, setAgentIdNumber] = useState("");
+  const [reason, setReason] = useState("");
+  const save = useMutation(trpc.agreement.deliver.mutationOptions({ onSuccess: () => { setOpen(false); setConfirming(false); router.refresh(); } }));
+  if (!open) {
+    return <Button size="sm" variant="ghost" onClick={() => setOpen(true)}>{label ?? (correction ? t("agreement.correct") : t("agreement.record_delivery"))}</Button>;
+  }
+  const id = (name: string) => `${idPrefix}-${name}`;
   return (
-    <form className="flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); save.mutate({ callOffId, deliveredT: Number(quantity), deliveredOn: date }); }}>
-      <Field id={`delivered-${callOffId}`} label={t("agreement.delivered")}>
-        <input id={`delivered-${callOffId}`} type="number" min={0} step="0.001" className={`${inputClass} w-28`} value={quantity} onChange={(e) => setQuantity(e.target.value)} required />
+    <form
+      className="flex flex-wrap items-end gap-2 rounded-md border border-slate-200 bg-white p-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!confirming) { save.reset(); setConfirming(true); return; }
+        save.mutate({
+          ...target, deliveredT: Number(quantity), deliveredOn: date,
+          purpose: purpose || undefined, agentName: agentName || undefined, agentIdNumber: agentIdNumber || undefined, reason: reason || undefined,
+        });
+      }}
+    >
+      <Field id={id("quantity")} label={t("agreement.delivered")} required>
+        <input id={id("quantity")} type="number" min={0} step="0.001" className={`${inputClass} w-28`} value={quantity} onChange={(e) => { setConfirming(false); setQuantity(e.target.value); }} required disabled={confirming} />
       </Field>
-      <Field id={`delivered-on-${callOffId}`} label={t("agreement.delivered_on")}>
-        <input id={`delivered-on-${callOffId}`} type="date" min={orderedOn} max={today} className={inputClass} value={date} onChange={(e) => setDate(e.target.value)} required />
+      <Field id={id("date")} label={t("agreement.delivered_on")} required>
+        <input id={id("date")} type="date" min={minDate ?? undefined} max={today} className={inputClass} value={date} onChange={(e) => { setConfirming(false); setDate(e.target.value); }} required disabled={confirming} />
       </Field>
-      <Button type="submit" size="sm" disabled={save.isPending}>{t("common.save")}</Button>
-      <Button size="sm" variant="secondary" onClick={() => setOpen(false)}>{t("common.cancel")}</Button>
+      {controlled ? <p className="w-full text-xs text-red-700">{t("agreement.controlled_fields")}</p> : null}
+      <Field id={id("purpose")} label={t("agreement.purpose")} required={controlled}>
+        <input id={id("purpose")} className={`${inputClass} w-40`} maxLength={200} value={purpose} onChange={(e) => { setConfirming(false); setPurpose(e.target.value); }} required={controlled} disabled={confirming} />
+      </Field>
+      <Field id={id("agent-name")} label={t("agreement.agent_name")} required={controlled}>
+        <input id={id("agent-name")} className={`${inputClass} w-28`} maxLength={60} value={agentName} onChange={(e) => { setConfirming(false); setAgentName(e.target.value); }} required={controlled} disabled={confirming} />
+      </Field>
+      <Field id={id("agent-id")} label={t("agreement.agent_id")} hint={t("agreement.agent_id_hint")} required={controlled}>
+        <input id={id("agent-id")} className={`${inputClass} w-48 font-mono`} maxLength={18} pattern="[0-9]{17}[0-9Xx]" autoComplete="off" value={agentIdNumber} onChange={(e) => { setConfirming(false); setAgentIdNumber(e.target.value); }} required={controlled} disabled={confirming} />
+      </Field>
+      {correction ? (
+        <Field id={id("reason")} label={t("agreement.correction_reason")} required>
+          <input id={id("reason")} className={`${inputClass} w-56`} maxLength={500} value={reason} onChange={(e) => { setConfirming(false); setReason(e.target.value); }} required disabled={confirming} />
+        </Field>
+      ) : null}
+      {confirming ? (
+        <div role="alert" className="w-full rounded-md bg-amber-50 p-2 text-sm text-amber-900">
+          {t("agreement.confirm_delivery", { quantity: formatNumber(Number(quantity), locale), date })}
+        </div>
+      ) : null}
+      <Button type="submit" size="sm" disabled={save.isPending}>{confirming ? t("agreement.confirm") : t("common.save")}</Button>
+      <Button size="sm" variant="secondary" onClick={() => { if (confirming) setConfirming(false); else setOpen(false); }}>{t("common.cancel")}</Button>
       {save.error ? <span role="alert" className="w-full text-xs text-red-600">{errorMessage(save.error, locale, t)}</span> : null}
     </form>
   );

@@ -121,7 +121,12 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
                     <td className={td}>{tonnes(c.orderedT)}</td>
                     <td className={td}>{tonnes(c.deliveredT)}</td>
                     <td className={td}>{formatDate(c.deliveredOn, locale)}</td>
-                    {a.allowed.delivery ? <td className={td}><DeliveryForm callOffId={c.id} orderedT={Number(c.orderedT)} orderedOn={c.orderedOn} today={a.today} delivered={Number(c.deliveredT)} /></td> : null}
+                    {a.allowed.delivery ? (
+                      <td className={td}>
+                        <DeliveryForm target={{ callOffId: c.id }} idPrefix={`call-off-${c.id}`} controlled={a.lines.find((l) => l.id === c.lineId)?.controlled ?? (a.lines.length === 1 && a.lines[0]!.controlled)}
+                          minDate={c.orderedOn} today={a.today} defaultQuantity={Math.max(0, Math.round((Number(c.orderedT) - Number(c.deliveredT)) * 1000) / 1000)} />
+                      </td>
+                    ) : null}
                   </tr>
                 ))}
               </tbody>
@@ -138,6 +143,57 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
           ) : null}
         </Card>
       ) : null}
+      <Card title={t("agreement.shipments")}>
+        <p className="mb-3 text-sm text-slate-600">
+          {t("agreement.delivered_total")}: <strong>{tonnes(a.fulfilment.deliveredT)}</strong> <span className="text-xs text-slate-500">{t("agreement.delivered_total_hint")}</span>
+        </p>
+        {a.shipments.length === 0 ? <EmptyState title={t("agreement.no_shipments")} /> : (
+          <Table caption={t("agreement.shipments")}>
+            <thead>
+              <tr>
+                <th className={th}>{t("ledger.record")}</th><th className={th}>{t("agreement.delivered_on")}</th><th className={th}>{t("agreement.product")}</th>
+                <th className={th}>{t("agreement.delivered")}</th><th className={th}>{t("agreement.purpose")}</th><th className={th}>{t("ledger.agent")}</th>
+                {a.allowed.delivery ? <th className={th}><span className="sr-only">{t("agreement.correct")}</span></th> : null}
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {a.shipments.map((s) => (
+                <tr key={s.id} className={s.correctedBy ? "text-slate-400" : undefined}>
+                  <td className={td}>
+                    <span className="font-mono text-xs">#{s.id}</span>
+                    {s.correctsId ? <div><Badge tone="amber">{t("agreement.corrects", { id: s.correctsId })}</Badge></div> : null}
+                    {s.correctedBy ? <div><Badge tone="slate">{t("agreement.corrected_by", { id: s.correctedBy })}</Badge></div> : null}
+                  </td>
+                  <td className={td}>{formatDate(s.deliveredOn, locale)}</td>
+                  <td className={td}><span translate="no">{s.substanceName ?? "—"}</span> <span className="font-mono text-xs text-slate-500">{s.cas ?? ""}</span></td>
+                  <td className={td}>{tonnes(s.quantityT)}</td>
+                  <td className={td}><span translate="no">{s.purpose ?? "—"}</span>{s.reason ? <div className="text-xs text-slate-500" translate="no">{s.reason}</div> : null}</td>
+                  <td className={td}><span translate="no">{s.agentName ?? "—"}</span><div className="font-mono text-xs text-slate-500">{s.agentIdNumber ?? ""}</div></td>
+                  {a.allowed.delivery ? (
+                    <td className={td}>
+                      {s.correctedBy ? null : (
+                        <DeliveryForm target={{ correctsId: s.id }} idPrefix={`correct-${s.id}`} controlled={a.lines.find((l) => l.id === s.lineId)?.controlled ?? false}
+                          minDate={a.callOffs.find((c) => c.id === s.callOffId)?.orderedOn ?? a.signedOn} today={a.today} defaultQuantity={Number(s.quantityT)} />
+                      )}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        )}
+        {a.type !== "framework" && a.allowed.delivery ? (
+          <div className="mt-4 space-y-2 border-t border-slate-100 pt-4">
+            {a.lines.map((l) => (
+              <div key={l.id} className="flex flex-wrap items-center gap-2 text-sm">
+                <span className="text-slate-600">{t("agreement.shipment_line")} {l.lineNo} · <span translate="no">{l.productName ?? l.substance?.nameZh ?? l.cas ?? "—"}</span></span>
+                <DeliveryForm target={{ agreementId: a.id, lineId: l.id }} idPrefix={`line-${l.id}`} controlled={l.controlled} minDate={a.signedOn} today={a.today}
+                  defaultQuantity={l.agreedT === null ? 0 : Math.max(0, Math.round((l.agreedT - l.deliveredT) * 1000) / 1000)} />
+              </div>
+            ))}
+          </div>
+        ) : null}
+      </Card>
       <Card title={t("agreement.history")}>
         <ol className="space-y-2 text-sm">
           {a.history.map((h) => (
