@@ -161,12 +161,17 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await expect(buyer.getByRole("region", { name: "分批订单（框架协议项下）" }).getByRole("cell", { name: "50 吨" }).first()).toBeVisible();
   await expect(buyer.getByTestId("stat-下单履约率")).toHaveText("25%");
 
-  // the supplier records the delivery
+  // the supplier records the delivery (glycerol: no purpose or agent needed), confirming it first, since it cannot be deleted
   await supplier.goto(agreementUrl);
   await supplier.getByRole("button", { name: "登记交付" }).click();
   await supplier.getByLabel("交付量").fill("48");
   await supplier.getByRole("button", { name: "保存" }).click();
-  await expect(supplier.getByRole("cell", { name: "48 吨" })).toBeVisible();
+  await expect(supplier.getByRole("alert")).toContainText("交付记录登记后不可删除");
+  await supplier.getByRole("button", { name: "确认登记" }).click();
+  const shipments = supplier.getByRole("region", { name: "交付记录（流向台账）" });
+  await expect(shipments.getByRole("cell", { name: "48 吨" })).toBeVisible();
+  await expect(shipments).toContainText("已交付: 48 吨");
+  await expect(supplier.getByRole("region", { name: "分批订单（框架协议项下）" }).getByRole("cell", { name: "48 吨" })).toBeVisible();
   await expect(supplier.getByText("登记交付").last()).toBeVisible();
 
   // park staff see it on the dashboard
@@ -176,6 +181,14 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   expect(Number(await park.getByTestId("stat-签约协议").textContent())).toBeGreaterThanOrEqual(29);
   await expect(park.getByRole("img", { name: "企业间供应流向" })).toBeVisible();
   await expect(park.getByRole("link", { name: "导出 XLSX" })).toHaveAttribute("href", /\/api\/reports\/dashboard\?park=\d+/);
+
+  // the flow ledger: the demo's controlled shipments, one row each, the agent's ID masked; the export keeps the list filter
+  await park.goto("/park/ledger?list=explosive");
+  await expect(park.getByRole("heading", { level: 1, name: "管控化学品流向台账" })).toBeVisible();
+  const ledger = park.getByRole("table", { name: "管控化学品流向台账" });
+  await expect(ledger.getByRole("row").nth(1)).toContainText("易制爆");
+  await expect(ledger.getByRole("row").nth(1)).toContainText(/\d{4}\*{10}[\dX]{4}/);
+  await expect(park.getByRole("link", { name: "导出 XLSX" })).toHaveAttribute("href", /list=explosive/);
 });
 
 test("park staff import agreements with per-agreement rejections", async ({ pageAs }) => {

@@ -1,7 +1,11 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db";
-import { agreements, auditLog, enterprises, parks, products, users } from "@/db/schema";
+import { agreements, auditLog, enterprises, parks, products, shipments, users } from "@/db/schema";
+import { getAgreement } from "@/server/agreements/get-agreement";
+import { normalizeResidentId } from "@/server/agreements/resident-id";
+import { systemActor } from "@/server/auth/actor";
+import { flowLedger } from "@/server/reports/ledger.service";
 import { checkCredentials } from "@/server/auth/sign-in";
 import { isValidCas } from "@/server/substances/cas";
 import { isValidUscc } from "@/server/enterprises/uscc";
@@ -16,6 +20,7 @@ import { seedDemo, type DemoResult } from "./demo";
 let fresh: FreshDatabase;
 let db: Db;
 let first: DemoResult;
+const isValidResidentId = (id: string) => normalizeResidentId(id) === id;
 
 beforeAll(async () => {
   fresh = await freshDatabase();
@@ -75,7 +80,8 @@ describe("demo data", () => {
     for (const a of demo) {
       // recorded as signed at the event, then moved on one allowed step at a time
       const steps = { signed: ["create"], active: ["create", "active"], completed: ["create", "active", "completed"] }[a.status as "signed" | "active" | "completed"];
-      expect(entries.filter((e) => e.entityId === String(a.id)).map((e) => e.action), `agreement ${a.id}`).toEqual(steps);
+      // (the deliveries recorded after that are audited as "delivery", checked below)
+      expect(entries.filter((e) => e.entityId === String(a.id) && e.action !== "delivery").map((e) => e.action), `agreement ${a.id}`).toEqual(steps);
     }
     expect(entries.every((e) => e.actor === null)).toBe(true);
 
@@ -92,6 +98,37 @@ describe("demo data", () => {
       GROUP BY x.entity ORDER BY x.entity`);
     expect(counts.length).toBe(4);
     for (const c of counts) expect(c.audited, c.entity).toBe(c.rows);
+  });
+
+  it("records shipments for what was delivered, so the ledger and every agreement add up", async () => {
+    const demo = await db.select().from(agreements).where(sql`${agreements.ref} LIKE 'BJHG-%'`);
+    const [main] = await db.select().from(parks).where(eq(parks.code, "BJHG"));
+    const staff = { ...systemActor, platformAdmin: false, parkIds: [main!.id] };
+    let shipmentsSeen = 0;
+    for (const a of demo) {
+      const view = await getAgreement(db, systemActor, a.id);
+      const own = await db.select().from(shipments).where(eq(shipments.agreementId, a.id));
+      shipmentsSeen += own.length;
+      const sum = Math.round(own.reduce((s, x) => s + Number(x.quantityT), 0) * 1000) / 1000;
+      expect(view.fulfilment.deliveredT, a.ref).toBe(sum);
+      for (const c of view.callOffs) {
+        expect(Number(c.deliveredT), `${a.ref} call-off ${c.id}`).toBe(own.filter((x) => x.callOffId === c.id).reduce((s, x) => s + Number(x.quantityT), 0));
+      }
+      // a completed contract or order delivered what it agreed
+      if (a.status === "completed" && a.type !== "framework") expect(view.fulfilment.deliveredT, a.ref).toBe(view.fulfilment.agreedT);
+      if (a.status === "completed") expect(view.fulfilment.deliveredT, a.ref).toBeGreaterThan(0);
+      const audits = await db.select().from(auditLog).where(and(eq(auditLog.entity, "agreement"), eq(auditLog.entityId, String(a.id)), eq(auditLog.action, "delivery")));
+      expect(audits, a.ref).toHaveLength(own.length);
+    }
+    expect(shipmentsSeen).toBeGreaterThan(0);
+    const every = await db.select().from(shipments);
+    expect(every.length).toBe(shipmentsSeen);
+    expect(every.every((s) => s.purpose && s.agentName && s.agentIdNumber && isValidResidentId(s.agentIdNumber))).toBe(true);
+    const hazardous = await flowLedger(db, staff, { parkId: main!.id, list: "hazardous", page: 1, pageSize: 200 });
+    expect(hazardous.total).toBeGreaterThan(0);
+    const controlled = await flowLedger(db, staff, { parkId: main!.id, page: 1, pageSize: 200 });
+    expect(controlled.total).toBeGreaterThan(0);
+    expect(controlled.items.every((r) => r.agentIdNumber?.includes("**********"))).toBe(true);
   });
 
   it("lets every demo account sign in with the demo password", async () => {
