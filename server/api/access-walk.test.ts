@@ -330,7 +330,7 @@ const ROUTES: Record<string, RouteSpec> = {
   "inquiries/attachments/[id]/route.ts": { kind: "guarded", url: (f) => `/api/inquiries/attachments/${f.attachmentId}`, params: (f) => ({ id: String(f.attachmentId) }) },
   "agreements/documents/[id]/route.ts": { kind: "guarded", url: (f) => `/api/agreements/documents/${f.agreementDocumentId}`, params: (f) => ({ id: String(f.agreementDocumentId) }) },
   "reports/dashboard/route.ts": { kind: "guarded", url: (f) => `/api/reports/dashboard?park=${f.c.park.id}`, params: () => ({}) },
-  "reports/ledger/route.ts": { kind: "guarded", url: (f) => `/api/reports/ledger?park=${f.c.park.id}`, params: () => ({}) },
+  "reports/ledger/route.ts": { kind: "guarded", url: (f) => `/api/reports/ledger?park=${f.c.park.id}&list=toxic`, params: () => ({}) },
   // public: the search API (also the fast path of scripts/serve.ts, walked below), import templates, health
   "search/route.ts": { kind: "public", url: (f) => `/api/search?q=${f.hazardous.cas}`, params: () => ({}) },
   "templates/[kind]/route.ts": { kind: "public", url: () => "/api/templates/catalogue", params: () => ({ kind: "catalogue" }) },

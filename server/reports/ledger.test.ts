@@ -210,6 +210,24 @@ describe("flow ledger per shipment", () => {
     expect(all.getWorksheet("其他危险化学品")!.getRow(2).getCell(9).value).toBe(IPA);
   });
 
+  it("refuses outsiders every way of recording, correcting, listing and exporting shipments", async () => {
+    const c = await cast();
+    const a = await makeAgreement(c.B.id, c.S.id, { type: "order", status: "active", signedOn: "2026-03-01", lines: [{ cas: NITRIC, volumeT: "10.000", amountCny: "23000.00" }] });
+    const s = await recordDelivery(db(), c.seller.actor, { agreementId: a.id, deliveredT: 2, deliveredOn: "2026-03-05", ...AGENT });
+    const elsewhere = await makePark();
+    const stranger = await makeEnterprise({ parkId: elsewhere.id });
+    const outsiders = [await makeUser({ enterpriseId: stranger.id, role: "admin" }), await makeUser({ parkId: elsewhere.id })];
+    // the buyer's own members do not record deliveries either
+    const buyerAdmin = await makeUser({ enterpriseId: c.B.id, role: "admin" });
+    for (const o of [...outsiders, buyerAdmin]) {
+      await expect(recordDelivery(db(), o.actor, { agreementId: a.id, deliveredT: 1, deliveredOn: "2026-03-06", ...AGENT })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(recordDelivery(db(), o.actor, { correctsId: s.id, deliveredT: 1, deliveredOn: "2026-03-06", ...AGENT, reason: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(page(o.actor, { parkId: c.P.id, list: "toxic" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(exportLedger(db(), o.actor, { parkId: c.P.id, list: "precursor" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    expect(await shipmentsOf(a.id)).toHaveLength(1);
+  });
+
   it("CLI ledger --json prints the rows for each filter", async () => {
     const c = await cast();
     const precursor = await precursorSubstance();
