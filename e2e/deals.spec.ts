@@ -166,7 +166,7 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await supplier.getByRole("button", { name: "登记交付" }).click();
   await supplier.getByLabel("交付量").fill("48");
   await supplier.getByRole("button", { name: "保存" }).click();
-  await expect(supplier.getByRole("alert")).toContainText("交付记录登记后不可删除");
+  await expect(supplier.getByRole("alert").filter({ hasText: "交付记录登记后不可删除" })).toBeVisible();
   await supplier.getByRole("button", { name: "确认登记" }).click();
   const shipments = supplier.getByRole("region", { name: "交付记录（流向台账）" });
   await expect(shipments.getByRole("cell", { name: "48 吨" })).toBeVisible();
