@@ -2,6 +2,7 @@ import type { CliCommand } from "./command";
 import { importAgreementsCommand } from "./commands/import-agreements";
 import { importCatalogueCommand } from "./commands/import-catalogue";
 import { importEnterprisesCommand } from "./commands/import-enterprises";
+import { licenceAddCommand } from "./commands/licence-add";
 import { matchCommand } from "./commands/match";
 import { parkAddCommand } from "./commands/park-add";
 import { reportCommand } from "./commands/report";
@@ -12,7 +13,7 @@ import { seedDemoCommand } from "./commands/seed-demo";
 
 export const COMMANDS: CliCommand[] = [
   parkAddCommand, importEnterprisesCommand, importCatalogueCommand, importAgreementsCommand, searchCommand, matchCommand, reportCommand,
-  reindexCommand, seedDemoCommand, referenceReloadCommand,
+  reindexCommand, seedDemoCommand, referenceReloadCommand, licenceAddCommand,
 ];
 
 export function usage(): string {
