@@ -38,7 +38,7 @@ export const changeRegulatedListInput = z
       ctx.addIssue({ code: "custom", path: ["category"], message: "field.required" });
     }
   });
-export type ChangeRegulatedListInput = z.infer<typeof changeRegulatedListInput>;
+export type ChangeRegulatedListInput = z.input<typeof changeRegulatedListInput>;
 
 export const listRegulatedChangesInput = z.object({
   cas: z.string().trim().max(20).optional(),
@@ -59,9 +59,12 @@ export async function changeRegulatedList(db: Db, actor: Actor, input: ChangeReg
     ? await db.select({ cas: substances.cas, nameZh: substances.nameZh, ...flagsColumns }).from(substances).where(eq(substances.cas, cas))
     : [];
   if (!substance) throw notFound({ zh: `CAS 号 ${input.cas} 对应的物质`, en: `Substance with CAS ${input.cas}` });
-  const category = input.list === "precursor" && input.action === "add" ? input.category : null;
-  if (input.category !== null && category === null) {
+  const category = input.list === "precursor" && input.action === "add" ? (input.category ?? null) : null;
+  if (input.category != null && category === null) {
     throw new AppError("INVALID", { zh: "只有加入易制毒目录时才填写类别", en: "A category is given only when adding to the precursor list" }, { field: "category" });
+  }
+  if (input.list === "precursor" && input.action === "add" && ![1, 2, 3].includes(category ?? 0)) {
+    throw new AppError("INVALID", { zh: "加入易制毒目录须注明类别（第一、二或三类）", en: "Adding to the precursor list needs its category (1, 2 or 3)" }, { field: "category" });
   }
   const today = todayInChina();
   return db.transaction(async (tx) => {
