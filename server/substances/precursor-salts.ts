@@ -38,29 +38,36 @@ export function precursorBaseNames(listed: { category: number; nameZh: string; n
   });
 }
 
-function isSaltZh(name: string, base: string): boolean {
-  if (ACIDS_ZH.some((acid) => name === `${acid}${base}` || name === `${base}${acid}盐`)) return true;
-  return base.endsWith("酸") && CATIONS_ZH.some((c) => name === `${base}${c}`);
-}
-
-function isSaltEn(name: string, base: string): boolean {
-  if (ANIONS_EN.some((anion) => name === `${base} ${anion}`)) return true;
-  if (!base.endsWith(" acid")) return false;
-  const stem = base.slice(0, -" acid".length).replace(/ic$/, "ate");
-  return stem !== base && CATIONS_EN.some((c) => name === `${c} ${stem}`);
+/** Every name a salt of these substances is written with, and the category it takes (the lowest, when several). */
+export function saltNames(bases: PrecursorBase[]): Map<string, number> {
+  const names = new Map<string, number>();
+  const put = (name: string, category: number) => names.set(name, Math.min(names.get(name) ?? category, category));
+  for (const base of bases) {
+    for (const zh of base.zh) {
+      for (const acid of ACIDS_ZH) {
+        put(`${acid}${zh}`, base.category);
+        put(`${zh}${acid}盐`, base.category);
+      }
+      if (zh.endsWith("酸")) for (const cation of CATIONS_ZH) put(`${zh}${cation}`, base.category);
+    }
+    for (const en of base.en) {
+      for (const anion of ANIONS_EN) put(`${en} ${anion}`, base.category);
+      if (en.endsWith(" acid")) {
+        const stem = en.slice(0, -" acid".length).replace(/ic$/, "ate");
+        if (stem.endsWith("ate")) for (const cation of CATIONS_EN) put(`${cation} ${stem}`, base.category);
+      }
+    }
+  }
+  return names;
 }
 
 /** The category a substance has as the salt of a listed category 1 or 2 substance, by its names; null when none. */
-export function saltOf(names: (string | null | undefined)[], bases: PrecursorBase[]): number | null {
+export function saltOf(names: (string | null | undefined)[], salts: Map<string, number>): number | null {
   let found: number | null = null;
   for (const raw of names) {
     if (!raw) continue;
-    const name = raw.trim().toLowerCase().replace(/\s+/g, " ");
-    for (const base of bases) {
-      if (base.zh.some((b) => isSaltZh(name, b)) || base.en.some((b) => isSaltEn(name, b))) {
-        found = found === null ? base.category : Math.min(found, base.category);
-      }
-    }
+    const category = salts.get(raw.trim().toLowerCase().replace(/\s+/g, " "));
+    if (category !== undefined) found = found === null ? category : Math.min(found, category);
   }
   return found;
 }

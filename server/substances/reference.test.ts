@@ -105,5 +105,5 @@ describe("reference dictionary", () => {
     expect(Object.fromEntries(rows.map((r) => [r.cas, r.category]))).toEqual({
       "108-88-3": 3, "67-64-1": 3, "78-93-3": 3, "7664-93-9": 3, "7647-01-0": 3, "94-59-7": 1, "108-24-7": 2,
     });
-  });
+  }, 120_000);
 });

@@ -8,7 +8,7 @@ import { appMeta, demands, substances } from "@/db/schema";
 import { enqueue } from "@/server/jobs/outbox";
 import { todayInChina } from "@/server/compliance/compliance";
 import { normalizeCas } from "./cas";
-import { precursorBaseNames, saltOf } from "./precursor-salts";
+import { precursorBaseNames, saltNames, saltOf } from "./precursor-salts";
 import { applyRegulatedChanges } from "./regulated-apply";
 
 const FILES = {
@@ -138,10 +138,10 @@ export function buildReferenceReport(dir = referenceDir()): { substances: Refere
       item.sources.push("precursor");
     }
   }
-  const bases = precursorBaseNames(listed.filter((l) => l.category !== 3));
+  const salts = saltNames(precursorBaseNames(listed.filter((l) => l.category !== 3)));
   for (const item of byCas.values()) {
     if (item.precursorCategory !== null) continue;
-    const category = saltOf([item.nameZh, item.nameEn, ...item.aliases], bases);
+    const category = saltOf([item.nameZh, item.nameEn, ...item.aliases], salts);
     if (category === null) continue;
     item.precursorCategory = category;
     item.sources.push("precursor-salt");

@@ -47,7 +47,7 @@ describe("park staff maintain the regulated lists", () => {
     const history = await listRegulatedChanges(db(), staff.actor, { cas: substance.cas });
     expect(history.items.map((c) => [c.action, c.category, c.inEffect])).toEqual([["remove", null, true], ["add", 2, true]]);
     expect(history.items[0]!.by).toBe(staff.user.name);
-  });
+  }, 180_000);
 
   it("a change dated in the future takes effect on its day, through the sweep", async () => {
     const staff = await parkStaff();
@@ -79,7 +79,7 @@ describe("park staff maintain the regulated lists", () => {
     expect((await flags(substance.cas)).explosivePrecursor).toBe(false);
     await changeRegulatedList(db(), staff.actor, { cas: substance.cas, list: "explosive_precursor", action: "add", effectiveOn: day(0), reason: "恢复" });
     expect((await flags(substance.cas)).explosivePrecursor).toBe(true);
-  });
+  }, 180_000);
 
   it("refuses outsiders, asks a category for 易制毒 additions only, and an unknown substance", async () => {
     const substance = await pickSubstance("plain");
