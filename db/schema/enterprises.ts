@@ -12,6 +12,8 @@ export const licenceTypeEnum = pgEnum("licence_type", [
   "pollutant_discharge", // 排污许可证
   "explosive_precursor", // 易制爆危险化学品从业单位备案
   "highly_toxic", // 剧毒化学品购买许可证
+  "precursor_purchase_permit", // 第一类易制毒化学品购买许可证
+  "precursor_purchase_record", // 第二、三类易制毒化学品购买备案证明
 ]);
 
 export const enterprises = pgTable(

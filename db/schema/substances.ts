@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { casShape, timestamps } from "./_shared";
 import { users } from "./users";
 
@@ -38,5 +38,39 @@ export const substances = pgTable(
     check("substance_cas_shape", casShape("cas")),
     check("substance_precursor_category", sql`${t.precursorCategory} IS NULL OR ${t.precursorCategory} BETWEEN 1 AND 3`),
     index("substance_name_zh_idx").on(t.nameZh),
+  ],
+);
+
+/** The regulated lists park staff maintain: 剧毒, 易制爆, 易制毒 (with its category). */
+export const regulatedListEnum = pgEnum("regulated_list", ["highly_toxic", "explosive_precursor", "precursor"]);
+export const regulatedChangeActionEnum = pgEnum("regulated_change_action", ["add", "remove"]);
+
+/**
+ * Park staff's changes to the regulated lists (the State Council adds substances every few years),
+ * append-only: a change is never edited or deleted, a later change supersedes it. From its
+ * effective date the latest change per substance and list decides that list's flag over the
+ * shipped files, so a reload of the reference dictionary never undoes it
+ * (server/substances/regulated-lists.ts).
+ */
+export const regulatedListChanges = pgTable(
+  "regulated_list_change",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    cas: text("cas").notNull().references(() => substances.cas, { onDelete: "restrict" }),
+    list: regulatedListEnum("list").notNull(),
+    action: regulatedChangeActionEnum("action").notNull(),
+    /** 易制毒 category (1–3) of an addition to the precursor list; null otherwise */
+    category: integer("category"),
+    effectiveOn: date("effective_on").notNull(),
+    reason: text("reason").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      "regulated_list_change_category",
+      sql`(${t.list} = 'precursor' AND ${t.action} = 'add') = (${t.category} IS NOT NULL) AND (${t.category} IS NULL OR ${t.category} BETWEEN 1 AND 3)`,
+    ),
+    index("regulated_list_change_cas_idx").on(t.cas, t.list, t.effectiveOn),
   ],
 );

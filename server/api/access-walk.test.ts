@@ -233,6 +233,13 @@ const SPECS: Record<string, Spec> = {
   "substance.forCuration": { kind: "guarded", input: (f) => ({ cas: f.hazardous.cas }), allowed: ["otherStaff"] },
   "substance.curated": { kind: "guarded", input: () => ({}), allowed: ["otherStaff"] },
   "substance.curate": { kind: "guarded", input: (f) => ({ cas: f.hazardous.cas, nameZh: null, nameEn: null }), allowed: ["otherStaff"] },
+  // the regulated lists are national, as the dictionary: any park's staff maintain them (a removal from a list the substance is not on, dated far ahead, changes nothing)
+  "substance.regulatedChanges": { kind: "guarded", input: () => ({}), allowed: ["otherStaff"] },
+  "substance.regulatedCounts": { kind: "guarded", allowed: ["otherStaff"] },
+  "substance.changeRegulatedList": {
+    kind: "guarded", allowed: ["otherStaff"],
+    input: (f) => ({ cas: f.hazardous.cas, list: "highly_toxic", action: "remove", effectiveOn: "2099-01-01", reason: "越权测试" }),
+  },
 };
 
 async function countRows(query: SQL) {

@@ -71,6 +71,8 @@ export type Action =
   | { type: "catalogue.edit"; enterpriseId: number; parkId: number | null }
   /** correct the substance dictionary (names, aliases) */
   | { type: "dictionary.curate" }
+  /** add a substance to, or remove it from, a regulated list (剧毒, 易制爆, 易制毒 1–3), and read those changes */
+  | { type: "regulatedList.maintain" }
   /** rebuild the search indexes from PostgreSQL */
   | { type: "search.reindex" }
   /**
@@ -222,6 +224,9 @@ export function can(actor: Actor, action: Action): boolean {
       return role === "admin" || role === "staff" || staffOf(actor, action.parkId);
     }
     case "dictionary.curate":
+      return isParkStaff(actor);
+    case "regulatedList.maintain":
+      // the lists are national, as the dictionary is: park staff (and platform admins, above)
       return isParkStaff(actor);
     case "inquiry.regulated":
       return isParkStaff(actor) || (Boolean(memberOf(actor, action.enterpriseId)) && action.verified);

@@ -3,6 +3,7 @@ import { importAgreementsCommand } from "./commands/import-agreements";
 import { importCatalogueCommand } from "./commands/import-catalogue";
 import { importEnterprisesCommand } from "./commands/import-enterprises";
 import { ledgerCommand } from "./commands/ledger";
+import { licenceAddCommand } from "./commands/licence-add";
 import { matchCommand } from "./commands/match";
 import { parkAddCommand } from "./commands/park-add";
 import { reportCommand } from "./commands/report";
@@ -13,7 +14,7 @@ import { seedDemoCommand } from "./commands/seed-demo";
 
 export const COMMANDS: CliCommand[] = [
   parkAddCommand, importEnterprisesCommand, importCatalogueCommand, importAgreementsCommand, searchCommand, matchCommand, reportCommand,
-  ledgerCommand, reindexCommand, seedDemoCommand, referenceReloadCommand,
+  ledgerCommand, reindexCommand, seedDemoCommand, referenceReloadCommand, licenceAddCommand,
 ];
 
 export function usage(): string {

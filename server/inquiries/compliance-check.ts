@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db";
 import { substances } from "@/db/schema";
-import { matchCompliance, tierOf, todayInChina, type ComplianceState, type SubstanceFlags, type Tier } from "@/server/compliance/compliance";
+import { matchCompliance, requirementText, tierOf, todayInChina, type ComplianceState, type SubstanceFlags, type Tier } from "@/server/compliance/compliance";
 import { licenceFacts } from "@/server/compliance/licences";
 import { AppError, type Bilingual } from "@/server/errors";
 
@@ -40,10 +40,14 @@ export async function dealCompliance(db: Db, cas: string | null, buyerId: number
           en: "The supplier's licence for this controlled substance has expired: it cannot be inquired or bought until renewed.",
         }
       : result.state === "needs_licence"
-        ? {
-            zh: "该物质属于管控化学品（剧毒/易制爆/易制毒）：采购方尚无经园区审核的购买许可证或备案，园区审核通过后方可询价。",
-            en: "This is a controlled substance (highly toxic, explosive or drug precursor): the buyer has no purchase licence or record verified by park staff yet, and may inquire once they clear it.",
-          }
+        ? (() => {
+            // what exactly is missing: "缺少第三类易制毒化学品购买备案证明"
+            const missing = result.buyerMissing.map(requirementText);
+            return {
+              zh: `该物质属于管控化学品（剧毒/易制爆/易制毒）：${missing.map((m) => m.zh).join("，")}（须经园区审核且在有效期内），园区审核通过后方可询价。`,
+              en: `This is a controlled substance (highly toxic, explosive or drug precursor): ${missing.map((m) => m.en).join("; ")} (verified by park staff and valid); inquiries open once park staff clear it.`,
+            };
+          })()
         : null;
   return { tier, flags: flags ?? null, state: result.state, supplierLicenceMissing: result.supplier === "licence_missing", refusal };
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@/db";
 import { OUTBOX_HANDLERS } from "./handlers";
 import { sweepExpiredListings } from "@/server/listings/expiry";
+import { applyDueRegulatedChanges } from "@/server/substances/regulated-lists";
 import { drainOnce, type DrainHandlers } from "./outbox";
 
 /** Outbox rows per pass in the web server: a large catalogue import reaches search in few, large batches. */
@@ -45,6 +46,13 @@ export function startWorker(
           if (swept.demands + swept.offers > 0) log(`expired ${swept.demands} demand(s) and ${swept.offers} offer(s)`);
         } catch (e) {
           log(`expiry sweep failed, will retry: ${(e as Error).message}`);
+        }
+        try {
+          // park staff's changes to the regulated lists dated in the future take effect on their day
+          const changed = await applyDueRegulatedChanges(db);
+          if (changed.length > 0) log(`regulated lists changed for ${changed.join(", ")}`);
+        } catch (e) {
+          log(`regulated-list sweep failed, will retry: ${(e as Error).message}`);
         }
       }
       try {

@@ -4,7 +4,7 @@ import { enterprises, LICENCE_DOCUMENT_MAX_BYTES, licenceDocuments, licences, pr
 import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
-import { supplierState, tierOf, todayInChina } from "@/server/compliance/compliance";
+import { supplierState, tierOf, todayInChina, type LicenceType } from "@/server/compliance/compliance";
 import { licenceFacts } from "@/server/compliance/licences";
 import { AppError, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
@@ -14,13 +14,15 @@ import type { AddLicenceInput, LicenceDocumentInput, UpdateLicenceInput } from "
 import { findEnterprise } from "@/server/enterprises/find-enterprise";
 
 const LICENCE = { zh: "证照", en: "Licence" };
-const TYPE_NAMES = {
+const TYPE_NAMES: Record<LicenceType, string> = {
   hazardous_trade: "危险化学品经营许可证",
   safety_production: "安全生产许可证",
   pollutant_discharge: "排污许可证",
   explosive_precursor: "易制爆危险化学品从业单位备案",
   highly_toxic: "剧毒化学品购买许可证",
-} as const;
+  precursor_purchase_permit: "第一类易制毒化学品购买许可证",
+  precursor_purchase_record: "第二、三类易制毒化学品购买备案证明",
+};
 
 /** The state people read off a licence: valid, expiring within 30 days, expired, or without a recorded expiry. */
 export function licenceState(validUntil: string | null, today = todayInChina()): "valid" | "expiring" | "expired" | "no_expiry" {
@@ -88,9 +90,14 @@ export async function listLicences(db: Db, actor: Actor, enterpriseId: number) {
   };
 }
 
-export async function addLicence(db: Db, actor: Actor, input: AddLicenceInput) {
+/**
+ * Records a licence on file. `verified`: recorded as verified at once, by park staff who hold the
+ * paper (the CLI's `licence add --verified`); otherwise it waits for their verification.
+ */
+export async function addLicence(db: Db, actor: Actor, input: AddLicenceInput, options: { verified?: boolean } = {}) {
   const enterprise = await findEnterprise(db, input.enterpriseId);
   authorize(actor, { type: "licence.manage", enterpriseId: enterprise.id, parkId: enterprise.parkId });
+  if (options.verified) authorize(actor, { type: "licence.verify", parkId: enterprise.parkId });
   if (input.document) documentBytes(input.document);
   return db.transaction(async (tx) => {
     const [clash] = await tx
@@ -100,7 +107,10 @@ export async function addLicence(db: Db, actor: Actor, input: AddLicenceInput) {
     if (clash) throw new AppError("CONFLICT", { zh: `证照 ${input.number} 已登记`, en: `Licence ${input.number} is already on file` });
     const [row] = await tx
       .insert(licences)
-      .values({ enterpriseId: enterprise.id, type: input.type, number: input.number, scope: input.scope, validUntil: input.validUntil })
+      .values({
+        enterpriseId: enterprise.id, type: input.type, number: input.number, scope: input.scope, validUntil: input.validUntil,
+        ...(options.verified ? { verifiedAt: new Date(), verifiedBy: actor.userId } : {}),
+      })
       .returning();
     if (input.document) await saveDocument(tx, row!.id, input.document);
     await enqueue(tx, "licences", [enterprise.id]);

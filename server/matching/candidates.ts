@@ -1,8 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db";
-import {
-  buyerLicenceTypes, matchCompliance, todayInChina, type SubstanceFlags,
-} from "@/server/compliance/compliance";
+import { matchCompliance, todayInChina, type SubstanceFlags } from "@/server/compliance/compliance";
 import { licenceFacts } from "@/server/compliance/licences";
 import { scoreCandidate, type ComplianceFacts, type Grade, type Identity, type Recurrence, type Scored } from "./score";
 import { intArray, textArray } from "./sql-arrays";
@@ -342,7 +340,7 @@ export async function rankCandidates(
         ? { hazardous: flagsRow.hazardous, highlyToxic: flagsRow.highlyToxic, explosivePrecursor: flagsRow.explosivePrecursor, precursorCategory: flagsRow.precursorCategory }
         : null;
       const c = matchCompliance(flags, licences.get(row.enterpriseId) ?? [], licences.get(buyerId) ?? [], today);
-      hit = { flags, compliance: { ...c, buyerNeeds: flags ? buyerLicenceTypes(flags) : [] } };
+      hit = { flags, compliance: c };
       complianceCache.set(id, hit);
     }
     return hit;

@@ -1,4 +1,4 @@
-import type { BuyerState, ComplianceState, LicenceType, SupplierState } from "@/server/compliance/compliance";
+import { requirementText, type BuyerRequirement, type BuyerState, type ComplianceState, type SupplierState } from "@/server/compliance/compliance";
 
 /**
  * The explainable score of one supply candidate for one demand (DESIGN.md, "Matching"). Pure:
@@ -59,8 +59,8 @@ export interface ComplianceFacts {
   state: ComplianceState;
   supplier: SupplierState;
   buyer: BuyerState;
-  /** licences the buyer would need on file (for the reason text) */
-  buyerNeeds: LicenceType[];
+  /** what the buyer lacks on file (for the reason text: "缺少第三类易制毒化学品购买备案证明") */
+  buyerMissing: BuyerRequirement[];
 }
 
 export interface Scored {
@@ -94,14 +94,6 @@ export const GRADE_FITS: Record<Grade, Grade[]> = {
   electronic: ["electronic"],
   pharma: ["pharma"],
   food: ["food", "pharma"],
-};
-
-const LICENCE_NAMES: Record<LicenceType, { zh: string; en: string }> = {
-  hazardous_trade: { zh: "危险化学品经营许可证", en: "hazardous chemicals trading licence" },
-  safety_production: { zh: "安全生产许可证", en: "safety production licence" },
-  pollutant_discharge: { zh: "排污许可证", en: "pollutant discharge permit" },
-  explosive_precursor: { zh: "易制爆危险化学品从业单位备案", en: "explosive precursor record" },
-  highly_toxic: { zh: "剧毒化学品购买许可证", en: "highly toxic chemicals purchase permit" },
 };
 
 const PERIODS_PER_YEAR: Record<Recurrence, number> = { once: 1, monthly: 12, quarterly: 4, yearly: 1 };
@@ -221,11 +213,11 @@ export function explainScore(demand: DemandTerms, candidate: CandidateFacts, com
     reasons.push({ code: "supplier_licence_expired", zh: "供应商许可证已过期", en: "Supplier licence expired" });
   }
   if (compliance.buyer === "needs_licence") {
-    const names = compliance.buyerNeeds.map((t) => LICENCE_NAMES[t]);
+    const missing = compliance.buyerMissing.map(requirementText);
     reasons.push({
       code: "buyer_licence_needed",
-      zh: `需买方备案${names.map((n) => n.zh).join("或") || "相应许可证"}`,
-      en: `Needs the buyer's ${names.map((n) => n.en).join(" or ") || "licence"} on file`,
+      zh: missing.map((m) => m.zh).join("，") || "缺少买方相应许可证",
+      en: missing.map((m) => m.en).join("; ") || "Missing the buyer's licence",
     });
   }
   return reasons;

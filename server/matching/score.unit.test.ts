@@ -6,7 +6,7 @@ const base: CandidateFacts = {
   kind: "product", identity: "cas", grade: "industrial", purityPct: 99.5, availableT: 120, capacityTpy: 2000,
   parkId: 2, lat: 32.5, lng: 121.5, fulfilled: { total: 0, withBuyer: 0 }, ageDays: 10, offerValidUntil: null,
 };
-const ok: ComplianceFacts = { state: "ok", supplier: "ok", buyer: "ok", buyerNeeds: [] };
+const ok: ComplianceFacts = { state: "ok", supplier: "ok", buyer: "ok", buyerMissing: [] };
 const score = (c: Partial<CandidateFacts>, d: Partial<DemandTerms> = {}, comp: ComplianceFacts = ok) => scoreCandidate({ ...demand, ...d }, { ...base, ...c }, comp);
 const codes = (c: Partial<CandidateFacts>, d: Partial<DemandTerms> = {}, comp: ComplianceFacts = ok) => score(c, d, comp).reasons.map((r) => r.code);
 
@@ -109,14 +109,21 @@ describe("reasons", () => {
     ["a stale listing", { ageDays: 400 }, {}, ok, "stale"],
     ["a supplier licence not on file", {}, {}, { ...ok, supplier: "licence_missing" }, "supplier_licence_missing"],
     ["an expired supplier licence", {}, {}, { ...ok, state: "blocked", supplier: "blocked" }, "supplier_licence_expired"],
-    ["a buyer without the licence", {}, {}, { state: "needs_licence", supplier: "ok", buyer: "needs_licence", buyerNeeds: ["highly_toxic"] }, "buyer_licence_needed"],
+    ["a buyer without the licence", {}, {}, { state: "needs_licence", supplier: "ok", buyer: "needs_licence", buyerMissing: [{ list: "highly_toxic", category: null, type: "highly_toxic" }] }, "buyer_licence_needed"],
   ])("names %s", (_, c, d, comp, code) => {
     expect(codes(c, d, comp)).toContain(code);
   });
 
   it("says which licence the buyer needs", () => {
-    const s = score({}, {}, { state: "needs_licence", supplier: "ok", buyer: "needs_licence", buyerNeeds: ["highly_toxic"] });
+    const s = score({}, {}, { state: "needs_licence", supplier: "ok", buyer: "needs_licence", buyerMissing: [{ list: "highly_toxic", category: null, type: "highly_toxic" }] });
     expect(reasonLine(s.reasons, "zh")).toContain("剧毒化学品购买许可证");
+  });
+
+  it("says which category's 易制毒 record the buyer lacks", () => {
+    const s = score({}, {}, { state: "needs_licence", supplier: "ok", buyer: "needs_licence", buyerMissing: [{ list: "precursor", category: 3, type: "precursor_purchase_record" }] });
+    const reason = s.reasons.find((r) => r.code === "buyer_licence_needed")!;
+    expect(reason.zh).toBe("缺少第三类易制毒化学品购买备案证明");
+    expect(reason.en).toBe("Missing the buyer's purchase record for category 3 drug precursors");
   });
 
   it("measures coverage against a year of a recurring demand's capacity", () => {

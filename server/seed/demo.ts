@@ -93,7 +93,8 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
         contactName: `${"王李张刘陈杨赵黄"[i % 8]}${["经理", "主任", "工", "总"][i % 4]}`,
         contactPhone: `0513-8${String(6000000 + i * 7919).slice(0, 7)}`,
         description: `${name.replace(/有限公司|股份有限公司/, "")}主要从事${chains.join("、")}相关产品的生产与销售。`,
-        verifiedAt: i % 9 === 8 ? null : addDays(today, -200 + i),
+        // every ninth waits for verification; the acetone trader (易制毒, signed at an event) is verified
+        verifiedAt: i % 9 === 8 && !name.includes("浦化贸易") ? null : addDays(today, -200 + i),
       };
     });
     const enterpriseRows: Awaited<ReturnType<typeof insertEnterprise>>[] = [];
@@ -131,6 +132,14 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
       enterpriseId: enterpriseRows.find((e) => e.name.includes("立信化工"))!.id, type: "highly_toxic", number: "苏公剧毒购[2025]0131",
       scope: "液氯", validUntil: isoDate(addDays(today, 200)), verifiedAt: addDays(today, -90),
     });
+    // the buyers of toluene, acetone and sulfuric acid at the signing events (易制毒 category 3) hold their
+    // 购买备案证明; the demo buyer (中润树脂) holds none, so its toluene suppliers read needs_licence
+    for (const [fragment, scope, serial] of [["滨江精细化工", "甲苯", "0031"], ["泰和化学试剂", "丙酮", "0047"], ["安达化学", "硫酸", "0052"]] as const) {
+      licenceRows.push({
+        enterpriseId: enterpriseRows.find((e) => e.name.includes(fragment))!.id, type: "precursor_purchase_record",
+        number: `(苏通)公（禁毒）备字[2025]${serial}号`, scope, validUntil: isoDate(addDays(today, 280)), verifiedAt: addDays(today, -45),
+      });
+    }
     await tx.insert(licences).values(licenceRows);
 
     // products: each enterprise makes a handful of its chains' items

@@ -1,8 +1,13 @@
-import { eq, sql } from "drizzle-orm";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { substances } from "@/db/schema";
-import { buildReference, loadReferenceDictionary } from "./reference";
+import { buildReference, buildReferenceReport, loadReferenceDictionary, referenceDir } from "./reference";
+
+const EVERYDAY_CATEGORY_3 = ["108-88-3", "67-64-1", "78-93-3", "7664-93-9", "7647-01-0"]; // 甲苯 丙酮 丁酮 硫酸 盐酸
 
 describe("reference dictionary", () => {
   it("merges names, aliases and flags by CAS", () => {
@@ -37,4 +42,68 @@ describe("reference dictionary", () => {
   it("skips an unchanged dictionary", async () => {
     expect((await loadReferenceDictionary(getDb())).skipped).toBe(true);
   });
+
+  it("gives every substance of the shipped 易制毒 list its category", () => {
+    const byCas = new Map(buildReference().map((s) => [s.cas, s]));
+    for (const cas of EVERYDAY_CATEGORY_3) expect([cas, byCas.get(cas)?.precursorCategory]).toEqual([cas, 3]);
+    expect(byCas.get("108-24-7")!.precursorCategory).toBe(2); // 醋酸酐
+    expect(byCas.get("110-89-4")!.precursorCategory).toBe(2); // 哌啶
+    expect(byCas.get("7722-64-7")).toMatchObject({ precursorCategory: 3, explosivePrecursor: true }); // 高锰酸钾: both lists
+    // a listed substance the other files lack becomes a substance of its own, named as listed
+    expect(byCas.get("94-59-7")).toMatchObject({ nameZh: "黄樟素", nameEn: "safrole", precursorCategory: 1 });
+    expect(byCas.get("4468-48-8")).toMatchObject({ nameEn: "3-oxo-2-phenylbutanenitrile", precursorCategory: 1 });
+    expect(byCas.get("4468-48-8")!.aliases).toContain("APAAN");
+    // the listed name becomes an alias where the dictionary names it otherwise
+    expect(byCas.get("78-93-3")!.aliases).toContain("甲基乙基酮");
+    expect(byCas.get("96-48-0")!.aliases).toContain("γ-丁内酯");
+    // a salt of a category 1 substance, named as such in the dictionary
+    expect(byCas.get("379-79-3")).toMatchObject({ nameEn: "ergotamine tartrate", precursorCategory: 1 });
+    // plain solvents stay off the list
+    expect(byCas.get("67-63-0")!.precursorCategory).toBeNull(); // 异丙醇
+    expect(byCas.get("64-17-5")!.precursorCategory).toBeNull(); // 乙醇
+  });
+
+  it("matches list rows without CAS by name, flags salts of categories 1 and 2 by name, and reports what matched nothing", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reference-"));
+    for (const file of ["hazardous-chemicals-catalog-2015.csv", "explosive-precursors.csv"]) {
+      fs.writeFileSync(path.join(dir, file), fs.readFileSync(path.join(referenceDir(), file), "utf8").split(/\r?\n/)[0] + "\n");
+    }
+    fs.writeFileSync(path.join(dir, "chemical-names.csv"), [
+      "cas,name_en,name_zh,synonyms,sources",
+      "102-01-2,acetoacetanilide,乙酰乙酰苯胺,α-乙酰乙酰苯胺,test", // a list row without CAS, by its Chinese alias
+      "50-98-6,ephedrine hydrochloride,盐酸麻黄碱,,test", // salt of 麻黄素 (category 1)
+      "114-70-5,sodium phenylacetate,苯乙酸钠,,test", // salt of 苯乙酸 (category 2)
+      "101-97-3,ethyl phenylacetate,苯乙酸乙酯,,test", // an ester, no salt
+      "109-05-7,,2-甲基哌啶,,test", // a relative of 哌啶, no salt
+      "7647-01-0,hydrochloric acid,盐酸,,test",
+    ].join("\r\n"));
+    fs.writeFileSync(path.join(dir, "precursor-chemicals.csv"), [
+      "category,seq,name_zh,name_en,cas,listed",
+      "1,12,麻黄素,ephedrine,299-42-3,2005",
+      "1,12,麻黄浸膏,ephedra extract,,2005",
+      "2,1,苯乙酸,phenylacetic acid,103-82-2,2005",
+      "2,5,哌啶,piperidine,110-89-4,2005",
+      "2,9,α-乙酰乙酰苯胺,alpha-acetoacetanilide (APAA),,2021",
+      "3,6,盐酸,hydrochloric acid,7647-01-0,2005",
+    ].join("\r\n"));
+    const { substances: rows, unmatchedPrecursors } = buildReferenceReport(dir);
+    const category = (cas: string) => rows.find((r) => r.cas === cas)?.precursorCategory ?? null;
+    expect(category("102-01-2")).toBe(2);
+    expect(category("50-98-6")).toBe(1);
+    expect(category("114-70-5")).toBe(2);
+    expect(category("101-97-3")).toBeNull();
+    expect(category("109-05-7")).toBeNull();
+    expect(category("7647-01-0")).toBe(3); // 盐酸 itself: listed, and no salt of anything
+    expect(rows.find((r) => r.cas === "50-98-6")!.sources).toContain("precursor-salt");
+    expect(unmatchedPrecursors).toEqual(["麻黄浸膏"]);
+  });
+
+  it("loads the categories into the database", async () => {
+    await loadReferenceDictionary(getDb(), { force: true });
+    const rows = await getDb().select({ cas: substances.cas, category: substances.precursorCategory }).from(substances)
+      .where(inArray(substances.cas, [...EVERYDAY_CATEGORY_3, "94-59-7", "108-24-7"]));
+    expect(Object.fromEntries(rows.map((r) => [r.cas, r.category]))).toEqual({
+      "108-88-3": 3, "67-64-1": 3, "78-93-3": 3, "7664-93-9": 3, "7647-01-0": 3, "94-59-7": 1, "108-24-7": 2,
+    });
+  }, 120_000);
 });

@@ -2,6 +2,7 @@ import { protectedProcedure, publicProcedure, router } from "@/server/api/trpc";
 import { z } from "@/server/zod";
 import { curateSubstance, curateSubstanceInput, getSubstanceForCuration, listCuratedSubstances } from "./curation";
 import * as substances from "./substance.service";
+import { changeRegulatedList, changeRegulatedListInput, listRegulatedChanges, listRegulatedChangesInput, regulatedListCounts } from "./regulated-lists";
 
 // The reference dictionary is public knowledge: anyone may look substances up; park staff correct it.
 export const substanceRouter = router({
@@ -18,4 +19,8 @@ export const substanceRouter = router({
     .input(z.object({ page: z.number().int().min(1).default(1), pageSize: z.number().int().min(1).max(100).default(20) }))
     .query(({ ctx, input }) => listCuratedSubstances(ctx.db, ctx.actor, input)),
   curate: protectedProcedure.input(curateSubstanceInput).mutation(({ ctx, input }) => curateSubstance(ctx.db, ctx.actor, input)),
+  // park staff maintain the regulated lists (剧毒, 易制爆, 易制毒)
+  regulatedChanges: protectedProcedure.input(listRegulatedChangesInput).query(({ ctx, input }) => listRegulatedChanges(ctx.db, ctx.actor, input)),
+  regulatedCounts: protectedProcedure.query(({ ctx }) => regulatedListCounts(ctx.db, ctx.actor)),
+  changeRegulatedList: protectedProcedure.input(changeRegulatedListInput).mutation(({ ctx, input }) => changeRegulatedList(ctx.db, ctx.actor, input)),
 });

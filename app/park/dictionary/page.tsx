@@ -6,7 +6,9 @@ import { Card, EmptyState, inputClass, PageHeader, Pagination, Table, buttonClas
 import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { todayInChina } from "@/server/compliance/compliance";
 import { CurationForm } from "./curation-form";
+import { RegulatedListForm } from "./regulated-form";
 import { pageNumber } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -16,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const PAGE_SIZE = 20;
 
-/** Park staff correct the substance dictionary: find a substance, fix its names and aliases. */
+/** Park staff correct the substance dictionary (names, aliases) and maintain the regulated lists (剧毒, 易制爆, 易制毒). */
 export default async function DictionaryPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { t, locale } = await getT();
   const params = await searchParams;
@@ -25,10 +27,13 @@ export default async function DictionaryPage({ searchParams }: { searchParams: P
   const caller = await api();
   const curated = await attempt(() => caller.substance.curated({ page, pageSize: PAGE_SIZE }));
   if (!curated.ok) return <Refusal failure={curated} from="/park/dictionary" />;
-  const [found, chosen] = await Promise.all([
+  const [found, chosen, changes, counts] = await Promise.all([
     q ? caller.substance.lookup({ q, limit: 20 }) : Promise.resolve(null),
     params.cas ? attempt(() => caller.substance.forCuration({ cas: params.cas! })) : Promise.resolve(null),
+    caller.substance.regulatedChanges({ cas: params.cas || undefined, pageSize: 20 }),
+    caller.substance.regulatedCounts(),
   ]);
+  const listOf = (c: { list: string; category: number | null }) => t(c.list === "precursor" ? (c.category ? `regulated.list.precursor_${c.category}` : "regulated.list.precursor") : `regulated.list.${c.list}`);
   const href = (extra: Record<string, string | undefined>) => {
     const query = new URLSearchParams();
     for (const [k, v] of Object.entries({ q: q || undefined, ...extra })) if (v) query.set(k, v);
@@ -107,6 +112,49 @@ export default async function DictionaryPage({ searchParams }: { searchParams: P
           )}
         </Card>
       </div>
+
+      <Card title={t("regulated.title")}>
+        <div className="space-y-4">
+          <p className="text-sm text-slate-600">
+            {t("regulated.description")}{" "}
+            {t("regulated.counts", { toxic: counts.highlyToxic, explosive: counts.explosivePrecursor, p1: counts.precursor1, p2: counts.precursor2, p3: counts.precursor3 })}
+          </p>
+          {chosen?.ok ? (
+            <section aria-labelledby="regulated-change-title" className="rounded-md border border-slate-200 p-4">
+              <h3 id="regulated-change-title" className="mb-3 text-sm font-semibold text-slate-800">
+                {t("regulated.change_for", { cas: chosen.data.cas })} <span translate="no">{chosen.data.effective.nameZh ?? chosen.data.effective.nameEn ?? ""}</span>
+              </h3>
+              <RegulatedListForm cas={chosen.data.cas} name={chosen.data.effective.nameZh ?? chosen.data.effective.nameEn ?? chosen.data.cas} today={todayInChina()} />
+            </section>
+          ) : (
+            <p className="text-sm text-slate-500">{t("regulated.choose_hint")}</p>
+          )}
+          {changes.items.length === 0 ? (
+            <EmptyState title={t("regulated.no_changes")} />
+          ) : (
+            <Table caption={params.cas ? t("regulated.changes_of", { cas: params.cas }) : t("regulated.changes")}>
+              <thead>
+                <tr>
+                  <th className={th}>{t("regulated.effective_on")}</th><th className={th}>CAS</th><th className={th}>{t("dictionary.name")}</th>
+                  <th className={th}>{t("regulated.change")}</th><th className={th}>{t("regulated.reason")}</th><th className={th}>{t("dictionary.by")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {changes.items.map((c) => (
+                  <tr key={c.id}>
+                    <td className={`${td} text-xs`}>{c.effectiveOn}{c.inEffect ? null : <div className="text-amber-700">{t("regulated.pending")}</div>}</td>
+                    <td className={`${td} font-mono text-xs`}><Link href={href({ cas: c.cas })} className="text-brand-700 hover:underline">{c.cas}</Link></td>
+                    <td className={td} translate="no">{c.nameZh ?? c.nameEn ?? "—"}</td>
+                    <td className={td}>{t(c.action === "add" ? "regulated.added_to" : "regulated.removed_from", { list: listOf(c) })}</td>
+                    <td className={`${td} text-xs`} translate="no">{c.reason}</td>
+                    <td className={`${td} text-xs`}><span translate="no">{c.by ?? "—"}</span><div className="text-slate-500">{formatDate(c.createdAt, locale)}</div></td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          )}
+        </div>
+      </Card>
     </div>
   );
 }

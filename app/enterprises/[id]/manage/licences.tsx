@@ -11,7 +11,10 @@ import { useTRPC } from "@/app/_trpc/client";
 import { formatDate } from "@/i18n";
 import { useI18n } from "@/i18n/client";
 
-const TYPES = ["hazardous_trade", "safety_production", "pollutant_discharge", "explosive_precursor", "highly_toxic"] as const;
+const TYPES = [
+  "hazardous_trade", "safety_production", "pollutant_discharge", "explosive_precursor", "highly_toxic",
+  "precursor_purchase_permit", "precursor_purchase_record",
+] as const;
 const DOC_TYPES = ["application/pdf", "image/png", "image/jpeg"];
 const MAX_MB = 5;
 
