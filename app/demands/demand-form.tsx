@@ -23,11 +23,12 @@ export interface DemandValues {
   recurrence: "once" | "monthly" | "quarterly" | "yearly";
   expiresOn: string;
   note: string;
+  acceptsByproducts: boolean;
 }
 
 export const emptyDemand = (): DemandValues => ({
   substanceName: "", cas: "", quantity: "", unit: "t", grade: "", minPurityPct: "", deliveryFrom: "", deliveryTo: "",
-  place: "", targetPriceCnyPerUnit: "", recurrence: "once", expiresOn: isoDateIn(30), note: "",
+  place: "", targetPriceCnyPerUnit: "", recurrence: "once", expiresOn: isoDateIn(30), note: "", acceptsByproducts: false,
 });
 
 const GRADES = ["industrial", "reagent", "electronic", "pharma", "food"] as const;
@@ -106,7 +107,7 @@ export function DemandForm({ enterpriseId, demandId, initial, draft }: { enterpr
       substanceName: v.substanceName, cas: v.cas || null, quantity: num(v.quantity) ?? (undefined as unknown as number), unit: v.unit,
       grade: (v.grade || null) as (typeof GRADES)[number] | null, minPurityPct: num(v.minPurityPct), deliveryFrom: v.deliveryFrom || null,
       deliveryTo: v.deliveryTo || null, place: v.place, targetPriceCnyPerUnit: num(v.targetPriceCnyPerUnit), recurrence: v.recurrence,
-      expiresOn: v.expiresOn, note: v.note, publish,
+      expiresOn: v.expiresOn, note: v.note, acceptsByproducts: v.acceptsByproducts, publish,
     };
     if (demandId) update.mutate({ id: demandId, ...fields });
     else create.mutate({ enterpriseId, ...fields });
@@ -170,6 +171,16 @@ export function DemandForm({ enterpriseId, demandId, initial, draft }: { enterpr
       <Field id="demand-expires" label={t("demand.expires_on")} hint={t("demand.expires_hint")} error={errors.expiresOn} required>
         <input id="demand-expires" type="date" className={`${inputClass} sm:w-60`} value={v.expiresOn} onChange={set("expiresOn")} aria-invalid={Boolean(errors.expiresOn)} />
       </Field>
+      <div>
+        <label className="flex items-center gap-2 text-sm text-slate-800">
+          <input
+            id="demand-byproducts" type="checkbox" checked={v.acceptsByproducts} aria-describedby="demand-byproducts-hint"
+            onChange={(e) => setV((old) => ({ ...old, acceptsByproducts: e.target.checked }))}
+          />
+          {t("demand.accepts_byproducts")}
+        </label>
+        <p id="demand-byproducts-hint" className="mt-1 text-xs text-slate-500">{t("demand.accepts_byproducts_hint")}</p>
+      </div>
       <Field id="demand-note" label={t("demand.note")} error={errors.note}>
         <textarea id="demand-note" rows={3} className={inputClass} value={v.note} onChange={set("note")} />
       </Field>

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
-  check, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, unique,
+  boolean, check, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, unique,
 } from "drizzle-orm/pg-core";
 import {
   casShape, gradeEnum, listingStatusEnum, money, nonNegative, ordered, quantity, timestamps,
@@ -34,6 +34,8 @@ export const demands = pgTable(
     recurrence: recurrenceEnum("recurrence").notNull().default("once"),
     expiresOn: date("expires_on"),
     note: text("note"),
+    /** the buyer takes by-products and waste streams (副产品) too; otherwise they are never its candidates */
+    acceptsByproducts: boolean("accepts_byproducts").notNull().default(false),
     status: listingStatusEnum("status").notNull().default("open"),
     ...timestamps,
   },

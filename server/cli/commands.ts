@@ -1,4 +1,5 @@
 import type { CliCommand } from "./command";
+import { allocationCommand } from "./commands/allocation";
 import { importAgreementsCommand } from "./commands/import-agreements";
 import { importCatalogueCommand } from "./commands/import-catalogue";
 import { importEnterprisesCommand } from "./commands/import-enterprises";
@@ -14,7 +15,7 @@ import { seedDemoCommand } from "./commands/seed-demo";
 
 export const COMMANDS: CliCommand[] = [
   parkAddCommand, importEnterprisesCommand, importCatalogueCommand, importAgreementsCommand, searchCommand, matchCommand, reportCommand,
-  ledgerCommand, reindexCommand, seedDemoCommand, referenceReloadCommand, licenceAddCommand,
+  ledgerCommand, reindexCommand, seedDemoCommand, referenceReloadCommand, licenceAddCommand, allocationCommand,
 ];
 
 export function usage(): string {

@@ -48,6 +48,8 @@ export const demandFields = z.object({
   recurrence: z.enum(RECURRENCES).default("once"),
   expiresOn: isoDate.refine(notPast, { error: "listing.expiry_past" }),
   note: optionalText(1000),
+  /** the buyer takes by-products and waste streams too (otherwise they are never its candidates); not given: no (a change keeps it) */
+  acceptsByproducts: z.boolean().optional(),
   /** false keeps it a draft: not matched, not visible to anyone else */
   publish: z.boolean().default(true),
 });

@@ -53,12 +53,14 @@ function demandColumns(r: z.output<typeof demandRecord>) {
     cas: r.cas, substanceName: r.substanceName, quantity: r.quantity.toFixed(3), unit: r.unit, grade: r.grade,
     minPurityPct: r.minPurityPct === null ? null : String(r.minPurityPct), deliveryFrom: r.deliveryFrom, deliveryTo: r.deliveryTo,
     place: r.place, targetPriceCnyPerUnit: fixed(r.targetPriceCnyPerUnit, 2), recurrence: r.recurrence, expiresOn: r.expiresOn, note: r.note,
+    acceptsByproducts: r.acceptsByproducts ?? false,
   };
 }
 const demandOf = (row: DemandRow): DemandRecord => ({
   cas: row.cas, substanceName: row.substanceName, quantity: Number(row.quantity), unit: units(row.unit), grade: row.grade,
   minPurityPct: number(row.minPurityPct), deliveryFrom: row.deliveryFrom, deliveryTo: row.deliveryTo, place: row.place,
   targetPriceCnyPerUnit: number(row.targetPriceCnyPerUnit), recurrence: row.recurrence, expiresOn: row.expiresOn, note: row.note,
+  acceptsByproducts: row.acceptsByproducts,
 });
 
 function offerColumns(r: z.output<typeof offerRecord>) {

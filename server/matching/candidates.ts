@@ -9,7 +9,8 @@ import { intArray, textArray } from "./sql-arrays";
  * Candidate retrieval from PostgreSQL (no search engine): for each demand, the catalogue products
  * with its CAS number, products without a CAS whose name carries one of the substance's names or
  * aliases from the dictionary, products whose name contains the demanded name, open supply offers
- * (riding on their product) and open by-product listings. Works on a batch of demands at once, so
+ * (riding on their product) and, for a demand whose buyer accepts by-products, open by-product
+ * listings (a by-product or waste stream is never a candidate for a product demand). Works on a batch of demands at once, so
  * one demand (the web page, the CLI) and thousands (the park-wide optimiser) share the same path.
  */
 
@@ -26,6 +27,8 @@ export interface DemandForMatching {
   recurrence: Recurrence;
   grade: Grade | null;
   minPurityPct: number | null;
+  /** the buyer takes by-products and waste streams too; without it they are never its candidates */
+  acceptsByproducts?: boolean;
 }
 
 export interface Supplier {
@@ -260,7 +263,7 @@ export async function rankCandidates(
   const [byCas, byName, byproductRows] = await Promise.all([
     allCas.length ? loadProducts(db, sql`p.cas = ANY(${textArray(allCas)})`, today) : Promise.resolve([]),
     byNameWhere.length ? loadProducts(db, sql.join(byNameWhere, sql` OR `), today) : Promise.resolve([]),
-    loadByproducts(db, allCas, allLikes),
+    demands.some((d) => d.acceptsByproducts) ? loadByproducts(db, allCas, allLikes) : Promise.resolve([]),
   ]);
   const rowsByCas = new Map<string, SupplyRow[]>();
   for (const r of [...byCas, ...byproductRows.filter((b) => b.cas)]) rowsByCas.set(r.cas!, [...(rowsByCas.get(r.cas!) ?? []), r]);
@@ -353,6 +356,7 @@ export async function rankCandidates(
     const out: Candidate[] = [];
     for (const { row, identity } of matched.get(k.key) ?? []) {
       if (row.enterpriseId === d.enterpriseId) continue; // never matched with itself
+      if (row.kind === "byproduct" && !d.acceptsByproducts) continue; // waste streams only for a buyer that asks for them
       const p = preparedOf(row);
       const { flags, compliance } = complianceOf(k, row, d.enterpriseId);
       const scored = scoreCandidate(

@@ -1,7 +1,7 @@
 import { eq, inArray, like } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { demands, enterprises, parks } from "@/db/schema";
+import { byproducts, demands, enterprises, parks } from "@/db/schema";
 import { seedDemo } from "@/server/seed/demo";
 import { systemActor } from "@/server/auth/actor";
 import { createDemand } from "@/server/listings/demand.service";
@@ -9,6 +9,7 @@ import { drainAll } from "@/server/jobs/outbox";
 import { parkLicenceTodo } from "@/server/licences/licence.service";
 import { MATCH_HANDLERS } from "./handlers";
 import { exploreSuppliers, suppliersForDemand } from "./match.service";
+import { parkAllocation } from "./allocation.service";
 import { actorOfMember } from "@/server/testing/factories";
 
 const view = { inPark: false, fits: false, show: "active" as const, page: 1, pageSize: 50 };
@@ -58,5 +59,34 @@ describe("matching on the demo data", () => {
     const cli = await exploreSuppliers(db, systemActor, { buyerUscc: buyer.uscc, cas: "67-63-0", quantityT: 100, grade: "industrial", minPurityPct: 99, limit: 50, includeBlocked: false });
     expect(cli.candidates.map((c) => c.product?.id)).toEqual(result.items.map((i) => i.candidate.productId));
     await db.delete(demands).where(inArray(demands.id, [demand.id]));
+  });
+
+  it("keeps the acrylic-acid waste stream out of the acrylic-acid demand's suppliers, and explains the acrylic-acid gap by purity", async () => {
+    const db = getDb();
+    await seedDemo(db);
+    expect(await drainAll(db, MATCH_HANDLERS, { timeoutMs: 60_000 })).toBe(true);
+    const resin = (await db.select().from(enterprises).where(like(enterprises.name, "%中润树脂%")))[0]!;
+    const acrylic = (await db.select().from(demands).where(eq(demands.enterpriseId, resin.id))).find((d) => d.cas === "79-10-7")!;
+    expect(Number(acrylic.minPurityPct)).toBe(99.5);
+    const [heavyEnds] = await db.select().from(byproducts).where(eq(byproducts.name, "丙烯酸重组分"));
+    expect(heavyEnds!.wasteCode).toMatch(/^HW11/);
+
+    // the suppliers: real acrylic acid only (the in-park producers among them), no by-product at all
+    const result = await suppliersForDemand(db, systemActor, { ...view, demandId: acrylic.id });
+    expect(result.items.some((i) => i.candidate.byproductId === heavyEnds!.id)).toBe(false);
+    expect(result.items.every((i) => i.candidate.kind === "product")).toBe(true);
+    expect(result.byproducts).toEqual([]);
+    const inParkProducers = result.items.filter((i) => i.inPark && i.candidate.cas === "79-10-7");
+    expect(inParkProducers.length).toBeGreaterThan(0);
+
+    // the allocation's gap for acrylic acid names the purity, not "no supplier"
+    const [park] = await db.select().from(parks).where(eq(parks.code, "BJHG"));
+    const plan = await parkAllocation(db, systemActor, park!.id);
+    const gap = plan.gaps.find((g) => g.cas === "79-10-7")!;
+    const purities = [...new Set(inParkProducers.map((i) => i.candidate.purityPct!))].filter((p) => p < 99.5).sort((a, b) => a - b);
+    const suppliers = new Set(inParkProducers.filter((i) => i.candidate.purityPct! < 99.5).map((i) => i.supplier!.id)).size;
+    expect(gap.reason).toMatchObject({ code: "below_spec", purity: { askedPct: 99.5, offeredPct: purities, suppliers } });
+    expect(gap.reason.zh).toBe(`${suppliers} 家园内供应商纯度 ${purities.length === 1 ? purities[0] : `${purities[0]}–${purities.at(-1)}`} % 低于所需 99.5 %`);
+    expect(gap.reason.zh).not.toContain("园内无供应商");
   });
 });

@@ -38,6 +38,8 @@ export const exploreInput = z
     minPurityPct: z.number().min(0).max(100).optional(),
     limit: z.number().int().min(1).max(200).default(20),
     includeBlocked: z.boolean().default(false),
+    /** the would-be buyer takes by-products and waste streams too */
+    acceptsByproducts: z.boolean().optional(),
   })
   .refine((v) => Boolean(v.cas) !== Boolean(v.q), { error: "match.cas_or_q", path: ["cas"] });
 export type ExploreInput = z.infer<typeof exploreInput>;

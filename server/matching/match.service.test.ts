@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { enterprises, licences, matches, notifications, products } from "@/db/schema";
 import { systemActor } from "@/server/auth/actor";
-import { createDemand } from "@/server/listings/demand.service";
+import { createDemand, updateDemand } from "@/server/listings/demand.service";
+import { computeAllocation } from "./allocation.service";
 import { drainAll, enqueue } from "@/server/jobs/outbox";
 import {
   makeByproduct, makeDemand, makeEnterprise, makeFulfilledAgreement, makeLicence, makeOffer, makePark, makeProduct, makeUser, pickSubstance,
@@ -260,17 +261,19 @@ describe("background refresh", () => {
 });
 
 describe("by-product symbiosis", () => {
-  it("matches a by-product to demands for its substance and to enterprises whose processes use it", async () => {
+  it("matches a by-product to demands for its substance that accept by-products, and to enterprises whose processes use it", async () => {
     const substance = await pickSubstance("plain");
     const { park, buyer, user } = await buyerInPark();
     const [owner, consumer] = await Promise.all([makeEnterprise({ parkId: park.id }), makeEnterprise({ parkId: park.id })]);
     const stream = await makeByproduct(owner.id, { name: `副产${substance.nameZh}`, cas: substance.cas, wasteCode: "HW06 900-404-06", monthlyVolumeT: "150" });
     await makeFulfilledAgreement(consumer.id, buyer.id, substance.cas, 800);
-    const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh, quantity: "100" });
+    const demand = await makeDemand(buyer.id, { cas: substance.cas, substanceName: substance.nameZh, quantity: "100", acceptsByproducts: true });
     await suggest(demand.id);
 
     const result = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
-    const item = result.items.find((i) => i.candidate.byproductId === stream.id)!;
+    // listed apart (可利用副产品), never among the product suppliers
+    expect(result.items.some((i) => i.candidate.kind === "byproduct")).toBe(false);
+    const item = result.byproducts.find((i) => i.candidate.byproductId === stream.id)!;
     expect(item.candidate).toMatchObject({ kind: "byproduct", wasteCode: "HW06 900-404-06", availableT: 150 });
     expect(item.reasons.map((r) => r.zh)).toEqual(expect.arrayContaining(["同园区", "CAS一致", "月产量覆盖 150%"]));
 
@@ -280,5 +283,48 @@ describe("by-product symbiosis", () => {
     expect(takers.processes.find((p) => p.enterprise.id === consumer.id)).toMatchObject({ samePark: true, boughtT: 800 });
     const buyers = await buyersForSupplier(getDb(), ownerUser.actor, { enterpriseId: owner.id, byproductId: stream.id, inPark: false, page: 1, pageSize: 20 });
     expect(buyers.items.map((b) => b.demand.id)).toEqual([demand.id]);
+  });
+
+  it("keeps by-products and waste streams out of a product demand's suppliers and allocation unless the buyer accepts them", async () => {
+    const substance = await pickSubstance("plain");
+    const { park, buyer, user } = await buyerInPark();
+    const [refiner, producer] = await Promise.all([makeEnterprise({ parkId: park.id }), makeEnterprise({ parkId: park.id })]);
+    // a hazardous-waste stream of the substance (no grade, no purity stated) and the real product
+    const waste = await makeByproduct(refiner.id, { name: `${substance.nameZh}重组分`, cas: substance.cas, wasteCode: "HW11 900-013-11", monthlyVolumeT: "35" });
+    const product = await makeProduct(producer.id, { cas: substance.cas, grade: "industrial", purityPct: "99.9", availableT: "60" });
+    const demand = await createDemand(getDb(), user.actor, {
+      enterpriseId: buyer.id, cas: substance.cas, substanceName: substance.nameZh, quantity: 80, unit: "t", grade: "industrial",
+      minPurityPct: 99.5, deliveryFrom: null, deliveryTo: null, place: null, targetPriceCnyPerUnit: null, recurrence: "once",
+      expiresOn: inDays(30), note: null, publish: true,
+    });
+    expect(demand.acceptsByproducts).toBe(false);
+
+    const without = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    expect(without.items.map((i) => i.candidate.productId)).toEqual([product.id]);
+    expect(without).toMatchObject({ byproducts: [], acceptsByproducts: false });
+    expect(await getDb().select().from(matches).where(eq(matches.byproductId, waste.id))).toEqual([]);
+    const explored = await exploreSuppliers(getDb(), systemActor, { buyerUscc: buyer.uscc, cas: substance.cas, quantityT: 80, limit: 50, includeBlocked: false });
+    expect(explored.candidates.some((c) => c.byproduct?.id === waste.id)).toBe(false);
+    // the allocation meets 60 of 80 t in the park, from the product only
+    const before = await computeAllocation(getDb(), park.id, { demandIds: [demand.id] });
+    expect(before.edges.map((e) => e.supplyId)).toEqual([`p:${product.id}`]);
+    expect(before.optimised.inParkT).toBe(60);
+
+    // the buyer says it takes by-products (the form's field, through the service)
+    await updateDemand(getDb(), user.actor, {
+      id: demand.id, cas: substance.cas, substanceName: substance.nameZh, quantity: 80, unit: "t", grade: "industrial",
+      minPurityPct: 99.5, deliveryFrom: null, deliveryTo: null, place: null, targetPriceCnyPerUnit: null, recurrence: "once",
+      expiresOn: inDays(30), note: null, acceptsByproducts: true, publish: true,
+    });
+    await suggest(demand.id);
+    const withBy = await suppliersForDemand(getDb(), user.actor, { ...view, demandId: demand.id });
+    expect(withBy.items.map((i) => i.candidate.productId)).toEqual([product.id]);
+    expect(withBy.acceptsByproducts).toBe(true);
+    expect(withBy.byproducts.map((i) => [i.candidate.byproductId, i.candidate.wasteCode])).toEqual([[waste.id, "HW11 900-013-11"]]);
+    const after = await computeAllocation(getDb(), park.id, { demandIds: [demand.id] });
+    expect(after.edges.map((e) => e.supplyId).sort()).toEqual([`b:${waste.id}`, `p:${product.id}`].sort());
+    expect(after.optimised.inParkT).toBe(80);
+    const cli = await exploreSuppliers(getDb(), systemActor, { buyerUscc: buyer.uscc, cas: substance.cas, quantityT: 80, limit: 50, includeBlocked: false, acceptsByproducts: true });
+    expect(cli.candidates.some((c) => c.byproduct?.id === waste.id)).toBe(true);
   });
 });

@@ -89,6 +89,10 @@ function contactBlocker(compliance: "ok" | "needs_licence" | "blocked", status: 
  * supplier licence has expired (`blocked`) is never shown to buyers. For a hazardous substance, a
  * viewer who may not see regulated details (DESIGN.md, "Compliance") sees that a supplier exists,
  * not who it is, its quantities or prices.
+ *
+ * By-products and waste streams are kept apart (`byproducts`, the "可利用副产品" section, not paged):
+ * they are candidates only when the buyer accepts by-products, and never ranked among the
+ * suppliers of the product.
  */
 export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersInput) {
   const [demand] = await db
@@ -139,13 +143,16 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
   const shown = matched
     .map((r, i) => ({ ...r, compliance: live[i]! }))
     .filter((r) => r.compliance !== "blocked" && (!input.state || r.compliance === input.state));
-  const total = shown.length;
-  const rows = shown.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
+  const productRows = shown.filter((r) => r.byproduct?.id == null);
+  const acceptsByproducts = demand.demand.acceptsByproducts;
+  const byproductRows = acceptsByproducts ? shown.filter((r) => r.byproduct?.id != null) : [];
+  const total = productRows.length;
+  const rows = productRows.slice((input.page - 1) * input.pageSize, input.page * input.pageSize);
   const manage = can(actor, { type: "demand.manage", enterpriseId: buyerId });
   const dismiss = can(actor, { type: "match.dismiss", enterpriseId: buyerId });
   const open = demand.demand.status === "open" && (demand.demand.expiresOn === null || demand.demand.expiresOn >= today);
 
-  const items = rows.map((r, i) => {
+  const itemOf = (r: (typeof shown)[number], rank: number) => {
     // the buyer's own enterprise may also be the supplier's: then it sees its own listing
     const redact = !seesTrader(actor, flags, r.supplier.id);
     const stored = r.match.reasons as Reason[];
@@ -155,7 +162,7 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
     const isByproduct = r.byproduct?.id != null;
     return {
       id: r.match.id,
-      rank: (input.page - 1) * input.pageSize + i + 1,
+      rank,
       /** null when the supplier is hidden: the score carries same park, quantity, distance and track record */
       score: redact ? null : Number(r.match.score),
       reasons,
@@ -183,8 +190,10 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
       },
       allowed: { dismiss: dismiss && (r.match.status === "suggested" || r.match.status === "dismissed") },
     };
-  });
-  return { items, total, page: input.page, pageSize: input.pageSize, flags, redacted: redact, open };
+  };
+  const items = rows.map((r, i) => itemOf(r, (input.page - 1) * input.pageSize + i + 1));
+  const byproductItems = byproductRows.map((r, i) => itemOf(r, i + 1));
+  return { items, total, byproducts: byproductItems, acceptsByproducts, page: input.page, pageSize: input.pageSize, flags, redacted: redact, open };
 }
 
 /** Dismisses a suggestion (hidden from the list), or brings a dismissed one back. */
@@ -358,7 +367,7 @@ export async function exploreSuppliers(db: Db, actor: Actor, input: ExploreInput
   const [ranked] = await rankCandidates(db, [{
     id: null, enterpriseId: enterprise.id, parkId: enterprise.parkId, lat: num(enterprise.lat), lng: num(enterprise.lng),
     cas: input.cas ?? null, substanceName: name, quantityT: input.quantityT, recurrence: "once",
-    grade: input.grade ?? null, minPurityPct: input.minPurityPct ?? null,
+    grade: input.grade ?? null, minPurityPct: input.minPurityPct ?? null, acceptsByproducts: input.acceptsByproducts,
   }]);
   const parkIds = [...new Set(ranked!.map((c) => c.supplier.parkId).filter((p): p is number => p !== null))];
   const parkRows = parkIds.length ? await db.select().from(parks).where(inArray(parks.id, parkIds)) : [];

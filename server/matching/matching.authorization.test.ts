@@ -48,7 +48,7 @@ describe("a user of another enterprise is refused", () => {
   it("park staff see the park's matches and allocation; an anonymous visitor is asked to sign in", async () => {
     const w = await cast();
     await expect(as(w.staff.actor).match.forDemand({ demandId: w.demand.id })).resolves.toMatchObject({ total: 1 });
-    await expect(as(w.staff.actor).allocation.plan({ parkId: w.park.id })).resolves.toMatchObject({ graph: { demands: 1 } });
+    await expect(as(w.staff.actor).allocation.plan({ parkId: w.park.id })).resolves.toMatchObject({ base: { demands: 1 } });
     const anon = as({ userId: null, name: null, platformAdmin: false, enterprises: [], parkIds: [] });
     await expect(anon.match.forDemand({ demandId: w.demand.id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });

@@ -20,7 +20,7 @@ export async function loadDemandsForMatching(db: Db, where: ReturnType<typeof sq
       id: demands.id, enterpriseId: demands.enterpriseId, cas: demands.cas, substanceName: demands.substanceName,
       quantity: demands.quantity, unit: demands.unit, recurrence: demands.recurrence, grade: demands.grade,
       minPurityPct: demands.minPurityPct, parkId: enterprises.parkId, lat: enterprises.lat, lng: enterprises.lng,
-      buyerName: enterprises.name, createdAt: demands.createdAt,
+      buyerName: enterprises.name, createdAt: demands.createdAt, acceptsByproducts: demands.acceptsByproducts,
     })
     .from(demands)
     .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
@@ -32,6 +32,7 @@ export async function loadDemandsForMatching(db: Db, where: ReturnType<typeof sq
       id: r.id, enterpriseId: r.enterpriseId, parkId: r.parkId, lat: r.lat === null ? null : Number(r.lat), lng: r.lng === null ? null : Number(r.lng),
       cas: r.cas, substanceName: r.substanceName, quantityT: toTonnes(r.quantity, r.unit), recurrence: r.recurrence as Recurrence,
       grade: r.grade as Grade | null, minPurityPct: r.minPurityPct === null ? null : Number(r.minPurityPct),
+      acceptsByproducts: r.acceptsByproducts,
     } satisfies DemandForMatching,
   }));
 }
@@ -173,15 +174,15 @@ export async function demandsConcerningProducts(db: Db, productIds: number[], to
   return rows.map((r) => r.id);
 }
 
-/** Open demands that by-product listings may concern. */
+/** Open demands that by-product listings may concern: those whose buyer accepts by-products, and those matched to them already. */
 export async function demandsConcerningByproducts(db: Db, byproductIds: number[], today = todayInChina()): Promise<number[]> {
   if (byproductIds.length === 0) return [];
   const rows = await db.execute<{ id: number }>(sql`
     WITH b AS (SELECT id, cas, lower(name) AS name FROM byproduct WHERE id = ANY(${intArray(byproductIds)}))
     SELECT d.id FROM demand d
     WHERE d.status = 'open' AND (d.expires_on IS NULL OR d.expires_on >= ${today}::date) AND (
-      d.cas IN (SELECT cas FROM b WHERE cas IS NOT NULL)
-      OR EXISTS (SELECT 1 FROM b WHERE strpos(b.name, lower(d.substance_name)) > 0)
+      d.accepts_byproducts AND d.cas IN (SELECT cas FROM b WHERE cas IS NOT NULL)
+      OR d.accepts_byproducts AND EXISTS (SELECT 1 FROM b WHERE strpos(b.name, lower(d.substance_name)) > 0)
       OR EXISTS (SELECT 1 FROM match m WHERE m.demand_id = d.id AND m.byproduct_id = ANY(${intArray(byproductIds)}))
     )`);
   return rows.map((r) => r.id);

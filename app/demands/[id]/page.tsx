@@ -44,6 +44,48 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
     return s ? `/demands/${id}?${s}` : `/demands/${id}`;
   };
   const filtered = filters.inPark || filters.fits || filters.state || filters.show === "dismissed";
+  const candidate = (m: (typeof result.items)[number], testId: string) => (
+    <li key={m.id} className="rounded-md border border-slate-200 p-4" data-testid={testId}>
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0 flex-1 space-y-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <span className="text-sm font-semibold text-slate-500">#{m.rank}</span>
+            {m.supplier ? (
+              <Link href={`/enterprises/${m.supplier.id}`} className="font-semibold text-slate-900 hover:text-brand-700" translate="no">{m.supplier.name}</Link>
+            ) : (
+              <span className="font-semibold text-slate-500">{t("match.supplier_hidden")}</span>
+            )}
+            {m.inPark ? <Badge tone="green">{t("match.in_park")}</Badge> : m.supplier?.park ? <Badge>{m.supplier.park.name}</Badge> : m.supplier ? <Badge>{t("directory.external")}</Badge> : null}
+            <ComplianceBadge state={m.compliance} t={t} />
+            {m.status === "contacted" || m.status === "converted" ? <Badge tone="blue">{t(`match.status_${m.status}`)}</Badge> : null}
+          </div>
+          <div className="text-sm text-slate-700">
+            {m.candidate.kind === "byproduct" ? <Badge tone="blue">{t("match.byproduct")}</Badge> : null} <span translate="no">{m.candidate.name}</span>
+            {m.candidate.grade ? ` · ${t(`listing.grade_${m.candidate.grade}`)}` : ""}
+            {m.candidate.purityPct !== null ? ` · ${m.candidate.purityPct}%` : ""}
+            {m.candidate.wasteCode ? ` · ${m.candidate.wasteCode}` : ""}
+            {m.candidate.availableT !== null ? ` · ${t(m.candidate.kind === "byproduct" ? "match.monthly" : "match.available", { qty: formatQuantity(m.candidate.availableT, "t", locale) })}` : ""}
+            {m.candidate.priceCnyPerT !== null ? ` · ${formatYuan(m.candidate.priceCnyPerT, locale)}/${t("listing.unit_t")}` : ""}
+          </div>
+          <Reasons reasons={m.reasons} locale={locale} />
+        </div>
+        <div className="flex flex-col items-end gap-2">
+          <span className="text-lg font-semibold text-brand-700" title={t("match.score")}>{m.score === null ? "—" : m.score.toFixed(1)}</span>
+          <div className="flex flex-wrap items-center justify-end gap-2">
+            {m.contact.href ? (
+              <Link href={m.contact.href} className={buttonClass("primary", "sm")}>{t("match.contact")}</Link>
+            ) : m.contact.blocked ? (
+              <>
+                <button type="button" disabled aria-describedby={`blocked-${m.id}`} className={buttonClass("primary", "sm")}>{t("match.contact")}</button>
+                <span id={`blocked-${m.id}`} className="max-w-xs text-right text-xs text-amber-800">{m.contact.blocked[locale]}</span>
+              </>
+            ) : null}
+            {m.allowed.dismiss ? <DismissButton id={m.id} dismissed={m.status === "dismissed"} /> : null}
+          </div>
+        </div>
+      </div>
+    </li>
+  );
 
   return (
     <div className="space-y-6">
@@ -62,7 +104,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
             <div><dt className="text-slate-500">{t("demand.delivery")}</dt><dd>{formatDate(d.deliveryFrom, locale)} – {formatDate(d.deliveryTo, locale)}</dd></div>
             <div><dt className="text-slate-500">{t("demand.place")}</dt><dd>{d.place ?? "—"}</dd></div>
             <div><dt className="text-slate-500">{t("demand.expires_on")}</dt><dd>{formatDate(d.expiresOn, locale)}</dd></div>
-            <div><dt className="text-slate-500">{t("listing.status")}</dt><dd className="flex flex-wrap gap-1"><ListingStatus status={d.status} t={t} /><HazardBadges flags={d.flags} t={t} /></dd></div>
+            <div><dt className="text-slate-500">{t("listing.status")}</dt><dd className="flex flex-wrap gap-1"><ListingStatus status={d.status} t={t} /><HazardBadges flags={d.flags} t={t} />{d.acceptsByproducts ? <Badge tone="blue">{t("demand.byproducts_accepted")}</Badge> : null}</dd></div>
           </dl>
           <ListingActions kind="demand" id={d.id} close={d.allowed.close} repost={d.allowed.repost} />
         </div>
@@ -98,54 +140,28 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
           <EmptyState title={filtered ? t("listing.empty_filtered") : t("match.no_suppliers")}>{filtered ? null : t("match.no_suppliers_hint")}</EmptyState>
         ) : (
           <ol className="space-y-3" aria-label={t("match.suppliers_title")}>
-            {result.items.map((m) => (
-              <li key={m.id} className="rounded-md border border-slate-200 p-4" data-testid="supplier-candidate">
-                <div className="flex flex-wrap items-start justify-between gap-3">
-                  <div className="min-w-0 flex-1 space-y-1">
-                    <div className="flex flex-wrap items-center gap-2">
-                      <span className="text-sm font-semibold text-slate-500">#{m.rank}</span>
-                      {m.supplier ? (
-                        <Link href={`/enterprises/${m.supplier.id}`} className="font-semibold text-slate-900 hover:text-brand-700">{m.supplier.name}</Link>
-                      ) : (
-                        <span className="font-semibold text-slate-500">{t("match.supplier_hidden")}</span>
-                      )}
-                      {m.inPark ? <Badge tone="green">{t("match.in_park")}</Badge> : m.supplier?.park ? <Badge>{m.supplier.park.name}</Badge> : m.supplier ? <Badge>{t("directory.external")}</Badge> : null}
-                      <ComplianceBadge state={m.compliance} t={t} />
-                      {m.status === "contacted" || m.status === "converted" ? <Badge tone="blue">{t(`match.status_${m.status}`)}</Badge> : null}
-                    </div>
-                    <div className="text-sm text-slate-700">
-                      {m.candidate.kind === "byproduct" ? <Badge tone="blue">{t("match.byproduct")}</Badge> : null} {m.candidate.name}
-                      {m.candidate.grade ? ` · ${t(`listing.grade_${m.candidate.grade}`)}` : ""}
-                      {m.candidate.purityPct !== null ? ` · ${m.candidate.purityPct}%` : ""}
-                      {m.candidate.wasteCode ? ` · ${m.candidate.wasteCode}` : ""}
-                      {m.candidate.availableT !== null ? ` · ${t(m.candidate.kind === "byproduct" ? "match.monthly" : "match.available", { qty: formatQuantity(m.candidate.availableT, "t", locale) })}` : ""}
-                      {m.candidate.priceCnyPerT !== null ? ` · ${formatYuan(m.candidate.priceCnyPerT, locale)}/${t("listing.unit_t")}` : ""}
-                    </div>
-                    <Reasons reasons={m.reasons} locale={locale} />
-                  </div>
-                  <div className="flex flex-col items-end gap-2">
-                    <span className="text-lg font-semibold text-brand-700" title={t("match.score")}>{m.score === null ? "—" : m.score.toFixed(1)}</span>
-                    <div className="flex flex-wrap items-center justify-end gap-2">
-                      {m.contact.href ? (
-                        <Link href={m.contact.href} className={buttonClass("primary", "sm")}>{t("match.contact")}</Link>
-                      ) : m.contact.blocked ? (
-                        <>
-                          <button type="button" disabled aria-describedby={`blocked-${m.id}`} className={buttonClass("primary", "sm")}>{t("match.contact")}</button>
-                          <span id={`blocked-${m.id}`} className="max-w-xs text-right text-xs text-amber-800">{m.contact.blocked[locale]}</span>
-                        </>
-                      ) : null}
-                      {m.allowed.dismiss ? <DismissButton id={m.id} dismissed={m.status === "dismissed"} /> : null}
-                    </div>
-                  </div>
-                </div>
-              </li>
-            ))}
+            {result.items.map((m) => candidate(m, "supplier-candidate"))}
           </ol>
         )}
         <Pagination
           page={filters.page} pageSize={PAGE_SIZE} total={result.total} hrefFor={hrefFor}
           labels={{ previous: t("pagination.previous"), next: t("pagination.next"), status: t("pagination.status", { page: filters.page, pages: Math.ceil(result.total / PAGE_SIZE) }) }}
         />
+      </Card>
+
+      <Card title={t("match.byproducts_title")}>
+        {!result.acceptsByproducts ? (
+          <p className="text-sm text-slate-600">{t("match.byproducts_not_accepted")}</p>
+        ) : result.byproducts.length === 0 ? (
+          <EmptyState title={t("match.no_byproducts")}>{t("match.byproducts_hint")}</EmptyState>
+        ) : (
+          <>
+            <p className="mb-3 text-sm text-slate-600">{t("match.byproducts_hint")}</p>
+            <ol className="space-y-3" aria-label={t("match.byproducts_title")}>
+              {result.byproducts.map((m) => candidate(m, "byproduct-candidate"))}
+            </ol>
+          </>
+        )}
       </Card>
     </div>
   );

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { formatQuantity } from "@/app/_components/listing-bits";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, PageHeader, Pagination, Stat, Table, buttonClass, td, th } from "@/app/_components/ui";
+import { formatCny } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { pageNumber, queryId } from "@/app/_components/page-id";
@@ -14,8 +15,14 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const PAGE_SIZE = 25;
 const percent = (rate: number, locale: string) => rate.toLocaleString(locale === "zh" ? "zh-CN" : "en", { style: "percent", maximumFractionDigits: 1 });
+const sign = (n: number) => (n > 0 ? "+" : n < 0 ? "−" : "");
+const REASON_TONE = { no_supplier: "red", below_spec: "amber", licence_expired: "amber", shortfall: "amber" } as const;
 
-/** Park-wide allocation: today's in-park fulfilment next to the optimised one, the plan, and the chain gaps. */
+/**
+ * Park-wide allocation: in-park fulfilment of the open demand as it goes today next to the
+ * optimised one (one base), the gain in tonnes and in yuan, the plan, and the chain gaps with
+ * their reasons.
+ */
 export default async function AllocationPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const { t, locale } = await getT();
   const q = await searchParams;
@@ -43,12 +50,21 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
           </>
         }
       />
+      <p className="text-sm text-slate-600" data-testid="allocation-base">{t("allocation.base", { demands: plan.base.demands, total: formatQuantity(plan.base.demandT, "t", locale) })}</p>
       <div className="grid gap-4 sm:grid-cols-3">
-        <Stat label={t("allocation.rate_today")} value={percent(plan.today.rate, locale)} hint={t("allocation.rate_today_hint", { qty: formatQuantity(plan.today.totalT, "t", locale) })} />
-        <Stat label={t("allocation.rate_greedy")} value={percent(plan.greedy.rate, locale)} hint={t("allocation.rate_greedy_hint")} />
-        <Stat label={t("allocation.rate_optimised")} value={percent(plan.optimised.rate, locale)} hint={t("allocation.rate_optimised_hint", { inPark: formatQuantity(plan.optimised.inParkT, "t", locale), total: formatQuantity(plan.optimised.demandT, "t", locale) })} />
+        <Stat label={t("allocation.rate_today")} value={percent(plan.today.rate, locale)} hint={t("allocation.rate_today_hint", { inPark: formatQuantity(plan.today.inParkT, "t", locale), total: formatQuantity(plan.base.demandT, "t", locale) })} />
+        <Stat label={t("allocation.rate_optimised")} value={percent(plan.optimised.rate, locale)} hint={t("allocation.rate_optimised_hint", { inPark: formatQuantity(plan.optimised.inParkT, "t", locale), total: formatQuantity(plan.base.demandT, "t", locale) })} />
+        <Stat
+          label={t("allocation.gain")}
+          value={`${sign(plan.gain.t)}${formatQuantity(Math.abs(plan.gain.t), "t", locale)}`}
+          hint={t("allocation.gain_hint", {
+            amount: `${sign(plan.gain.cny)}${formatCny(Math.abs(plan.gain.cny), locale)}`,
+            today: formatCny(plan.today.inParkValueCny, locale),
+            optimised: formatCny(plan.optimised.inParkValueCny, locale),
+          })}
+        />
       </div>
-      <p className="text-xs text-slate-500">{t("allocation.graph", { demands: plan.graph.demands, supplies: plan.graph.supplies, edges: plan.graph.edges, components: plan.graph.components, ms: plan.graph.ms })}</p>
+      {plan.optimised.unpricedT > 0 ? <p className="text-xs text-slate-500">{t("allocation.unpriced", { qty: formatQuantity(plan.optimised.unpricedT, "t", locale) })}</p> : null}
 
       <Card title={t("allocation.gaps_title")}>
         <p className="mb-3 text-sm text-slate-600">{t("allocation.gaps_description")}</p>
@@ -69,10 +85,13 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
             <tbody className="divide-y divide-slate-100">
               {plan.gaps.map((g) => (
                 <tr key={`${g.cas ?? g.substance}-${g.chain}`}>
-                  <td className={td}>{g.substance}{g.cas ? <div className="font-mono text-xs text-slate-500">{g.cas}</div> : null}</td>
+                  <td className={td} translate="no">{g.substance}{g.cas ? <div className="font-mono text-xs text-slate-500">{g.cas}</div> : null}</td>
                   <td className={td}>{g.chain}</td>
-                  <td className={td}><Badge tone={g.reason === "no_supplier" ? "red" : "amber"}>{t(`allocation.reason_${g.reason}`)}</Badge></td>
-                  <td className={td}>{g.buyers.join(locale === "zh" ? "、" : ", ")}</td>
+                  <td className={td}>
+                    <Badge tone={REASON_TONE[g.reason.code]}>{t(`allocation.reason_${g.reason.code}`)}</Badge>
+                    {g.reason.code !== "no_supplier" ? <div className="mt-1 text-xs text-slate-600">{g.reason[locale]}</div> : null}
+                  </td>
+                  <td className={td} translate="no">{g.buyers.join(locale === "zh" ? "、" : ", ")}</td>
                   <td className={td}>{formatQuantity(g.uncoveredT, "t", locale)}</td>
                   <td className={td}>{formatQuantity(g.annualT, "t", locale)}</td>
                 </tr>
@@ -93,6 +112,7 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
                   <th className={th}>{t("allocation.buyer")}</th>
                   <th className={th}>{t("allocation.substance")}</th>
                   <th className={th}>{t("demand.quantity")}</th>
+                  <th className={th}>{t("allocation.in_park_today")}</th>
                   <th className={th}>{t("allocation.in_park")}</th>
                   <th className={th}>{t("allocation.outside")}</th>
                   <th className={th}>{t("allocation.suppliers")}</th>
@@ -101,16 +121,17 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
               <tbody className="divide-y divide-slate-100">
                 {shown.map((d) => (
                   <tr key={d.id}>
-                    <td className={td}>{d.buyer.name}</td>
-                    <td className={td}>{d.substance}{d.cas ? <div className="font-mono text-xs text-slate-500">{d.cas}</div> : null}</td>
+                    <td className={td} translate="no">{d.buyer.name}</td>
+                    <td className={td} translate="no">{d.substance}{d.cas ? <div className="font-mono text-xs text-slate-500">{d.cas}</div> : null}</td>
                     <td className={td}>{formatQuantity(d.quantityT, "t", locale)}</td>
+                    <td className={td}>{formatQuantity(d.todayInParkT, "t", locale)}</td>
                     <td className={td}>{formatQuantity(d.inParkT, "t", locale)}</td>
                     <td className={td}>{formatQuantity(d.outsideT, "t", locale)}</td>
                     <td className={td}>
                       {d.suppliers.length === 0 ? <span className="text-slate-400">—</span> : (
                         <ul className="space-y-0.5">
                           {d.suppliers.map((s, i) => (
-                            <li key={i} className="text-xs">{s.name} · {formatQuantity(s.quantityT, "t", locale)} {s.inPark ? <Badge tone="green">{t("match.in_park")}</Badge> : null}</li>
+                            <li key={i} className="text-xs"><span translate="no">{s.name}</span> · {formatQuantity(s.quantityT, "t", locale)} {s.inPark ? <Badge tone="green">{t("match.in_park")}</Badge> : null}</li>
                           ))}
                         </ul>
                       )}

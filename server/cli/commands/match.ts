@@ -16,7 +16,7 @@ const numberOrNaN = (v: unknown) => (typeof v === "string" && v.trim() !== "" ? 
 
 export const matchCommand: CliCommand = {
   name: "match",
-  synopsis: "match --buyer USCC (--cas CAS | --q TEXT) --qty T [--grade G] [--min-purity P] [--limit N] [--include-blocked]",
+  synopsis: "match --buyer USCC (--cas CAS | --q TEXT) --qty T [--grade G] [--min-purity P] [--limit N] [--include-blocked] [--byproducts]",
   summary: "ranked suppliers for a would-be demand: score, reasons and compliance state",
   async run(db, _args, argv, out) {
     const { values } = parseArgs({
@@ -24,6 +24,7 @@ export const matchCommand: CliCommand = {
       options: {
         buyer: { type: "string" }, cas: { type: "string" }, q: { type: "string" }, qty: { type: "string" }, grade: { type: "string" },
         "min-purity": { type: "string" }, limit: { type: "string" }, "include-blocked": { type: "boolean" },
+        byproducts: { type: "boolean" },
       },
     });
     const gradeWord = typeof values.grade === "string" ? values.grade.trim().toLowerCase() : undefined;
@@ -36,6 +37,7 @@ export const matchCommand: CliCommand = {
       minPurityPct: numberOrNaN(values["min-purity"]),
       limit: numberOrNaN(values.limit) ?? 20,
       includeBlocked: Boolean(values["include-blocked"]),
+      acceptsByproducts: Boolean(values.byproducts),
     });
     if (!parsed.success) {
       const zh = translator("zh"), en = translator("en");

@@ -35,6 +35,7 @@ export default async function EditDemandPage({ params }: { params: Promise<{ id:
             deliveryTo: text(d.deliveryTo), place: text(d.place),
             targetPriceCnyPerUnit: d.targetPriceCnyPerUnit === null ? "" : String(Number(d.targetPriceCnyPerUnit)),
             recurrence: d.recurrence, expiresOn: text(d.expiresOn), note: text(d.note),
+            acceptsByproducts: d.acceptsByproducts,
           }}
         />
       </Card>
