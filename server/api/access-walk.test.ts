@@ -144,6 +144,8 @@ const SPECS: Record<string, Spec> = {
   // ---- enterprises, parks, users ----
   "enterprise.list": { kind: "public", input: () => ({}) }, // the directory (名录)
   "enterprise.profile": { kind: "public", input: (f) => ({ id: f.c.sellerEnterprise.id }) }, // the public profile
+  // the profile's products: a hazardous product (and so who supplies it) only for those who may see hazardous details
+  "enterprise.products": { kind: "public", input: (f) => ({ enterpriseId: f.c.sellerEnterprise.id }), masked: (f) => [f.hazardousProduct.name] },
   "enterprise.private": { kind: "guarded", input: (f) => ({ id: f.c.sellerEnterprise.id }) },
   "enterprise.create": { kind: "guarded", input: (f) => ({ uscc: randomUscc(), name: "冒充登记化工有限公司", parkId: f.c.park.id, chains: [] }) },
   "enterprise.update": { kind: "guarded", input: (f) => ({ id: f.c.sellerEnterprise.id, name: "改名化工有限公司", chains: [] }) },
