@@ -49,7 +49,7 @@ describe("the enterprise profile's products", () => {
     const c = await makeDealCast({ cas: plain.cas });
     const byCas = await enterpriseProducts(db(), anonymous, { enterpriseId: c.sellerEnterprise.id, q: plain.cas, page: 1, pageSize: 20 });
     expect(byCas.items.map((i) => i.id)).toEqual([c.product.id]);
-    const byName = await enterpriseProducts(db(), anonymous, { enterpriseId: c.sellerEnterprise.id, q: plain.name_zh!, page: 1, pageSize: 20 });
+    const byName = await enterpriseProducts(db(), anonymous, { enterpriseId: c.sellerEnterprise.id, q: plain.nameZh, page: 1, pageSize: 20 });
     expect(byName.items.map((i) => i.id)).toEqual([c.product.id]);
   });
 

@@ -66,7 +66,7 @@ export const enterpriseProductsInput = z.object({
   page: z.number().int().min(1).max(10_000).default(1),
   pageSize: z.number().int().min(1).max(100).default(20),
 });
-export type EnterpriseProductsInput = z.infer<typeof enterpriseProductsInput>;
+export type EnterpriseProductsInput = Omit<z.infer<typeof enterpriseProductsInput>, "q"> & { q?: string };
 
 export const importFileInput = z.object({
   filename: z.string().trim().regex(/\.(csv|xlsx)$/i, { error: "import.file_type" }),
