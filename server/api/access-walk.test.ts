@@ -333,6 +333,8 @@ const ROUTES: Record<string, RouteSpec> = {
   "agreements/documents/[id]/route.ts": { kind: "guarded", url: (f) => `/api/agreements/documents/${f.agreementDocumentId}`, params: (f) => ({ id: String(f.agreementDocumentId) }) },
   "reports/dashboard/route.ts": { kind: "guarded", url: (f) => `/api/reports/dashboard?park=${f.c.park.id}`, params: () => ({}) },
   "reports/ledger/route.ts": { kind: "guarded", url: (f) => `/api/reports/ledger?park=${f.c.park.id}`, params: () => ({}) },
+  // the handbook as XLSX: as report.handbook, for members of any enterprise (hazardous products left out for the unverified)
+  "reports/handbook/route.ts": { kind: "guarded", url: (f) => `/api/reports/handbook?park=${f.c.park.id}`, params: () => ({}), allowed: ["outsider"] },
   // public: the search API (also the fast path of scripts/serve.ts, walked below), import templates, health
   "search/route.ts": { kind: "public", url: (f) => `/api/search?q=${f.hazardous.cas}`, params: () => ({}) },
   "templates/[kind]/route.ts": { kind: "public", url: () => "/api/templates/catalogue", params: () => ({ kind: "catalogue" }) },
