@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { SearchBox } from "@/app/_components/search-box";
 import { ButtonLink, Stat } from "@/app/_components/ui";
 import { formatCny, formatNumber } from "@/i18n";
 import { getT } from "@/i18n/server";
@@ -18,6 +19,9 @@ export default async function HomePage() {
         <p className="text-sm font-medium uppercase tracking-widest text-brand-100">{t("home.kicker")}</p>
         <h1 className="mt-2 max-w-3xl text-3xl font-bold leading-tight sm:text-4xl">{t("home.title")}</h1>
         <p className="mt-4 max-w-3xl text-brand-50">{t("home.lead")}</p>
+        <div className="mt-6 max-w-3xl">
+          <SearchBox id="home-search" tone="dark" />
+        </div>
         <div className="mt-6 flex flex-wrap gap-3">
           {me ? (
             <Link href="/home" className="rounded-md bg-white px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50">{t("home.cta_workspace")}</Link>

@@ -82,7 +82,11 @@ export function messageKeys(tree: Tree = MESSAGES.zh, prefix = ""): string[] {
   );
 }
 
-/** Formats an amount in yuan the way people expect it: 元, 万元 or 亿元 (CNY, k, M, bn in English). */
+/**
+ * A total in yuan the way people read totals — the one rule for them: from 1 亿 in 亿元 (2
+ * decimals), from 1 万 in 万元 (1 decimal), below in 元; in English CNY bn / M (2 decimals) and
+ * plain CNY below a million. Unit prices never go through here (formatYuan / formatUnitPrice).
+ */
 export function formatCny(amount: number | string, locale: Locale): string {
   const value = typeof amount === "string" ? Number(amount) : amount;
   if (locale === "zh") {
@@ -91,7 +95,7 @@ export function formatCny(amount: number | string, locale: Locale): string {
     return `${value.toLocaleString("zh-CN", { maximumFractionDigits: 2 })} 元`;
   }
   if (Math.abs(value) >= 1e9) return `CNY ${(value / 1e9).toLocaleString("en", { maximumFractionDigits: 2 })} bn`;
-  if (Math.abs(value) >= 1e6) return `CNY ${(value / 1e6).toLocaleString("en", { maximumFractionDigits: 1 })} M`;
+  if (Math.abs(value) >= 1e6) return `CNY ${(value / 1e6).toLocaleString("en", { maximumFractionDigits: 2 })} M`;
   return `CNY ${value.toLocaleString("en", { maximumFractionDigits: 2 })}`;
 }
 
@@ -110,8 +114,47 @@ export function formatNumber(value: number, locale: Locale): string {
   return value.toLocaleString(locale === "zh" ? "zh-CN" : "en");
 }
 
+/** Every time the app shows is China time (the parks, their staff and the authorities read it so). */
+export const CHINA_TIME_ZONE = "Asia/Shanghai";
+
+const DATE_PARTS = { timeZone: CHINA_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" } as const;
+
+const asDate = (value: Date | string) => (typeof value === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+08:00` : value) : value);
+
+/**
+ * A calendar date in China time: "2026/01/05" (zh) / "05/01/2026" (en). A date column
+ * ("2026-01-05") reads as that day; a moment reads as the day it is in Beijing (01:30 on the 5th
+ * in Beijing is 17:30 UTC on the 4th, and shows as the 5th).
+ */
 export function formatDate(value: Date | string | null | undefined, locale: Locale): string {
   if (!value) return "—";
-  const date = typeof value === "string" ? new Date(value) : value;
-  return date.toLocaleDateString(locale === "zh" ? "zh-CN" : "en-GB", { year: "numeric", month: "2-digit", day: "2-digit" });
+  return asDate(value).toLocaleDateString(locale === "zh" ? "zh-CN" : "en-GB", DATE_PARTS);
+}
+
+/** A moment in China time, to the minute: "2026/01/05 08:30" (zh) / "05/01/2026, 08:30" (en). */
+export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
+  if (!value) return "—";
+  return asDate(value).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { ...DATE_PARTS, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+}
+
+/** The calendar day in China ("2026-01-05"), for file names and stamps; `now` by default. */
+export function chinaDay(value: Date = new Date()): string {
+  return new Date(value.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** A unit's name: tonnes read 吨 / t; other units (kg …) as written. */
+export function unitName(unit: string | null | undefined, locale: Locale): string {
+  if (!unit || unit === "t") return locale === "zh" ? "吨" : "t";
+  return unit;
+}
+
+/** A unit price, exact: "15,130 元/吨" / "CNY 15,130/t" (formatYuan and the unit). */
+export function formatUnitPrice(amount: number | string, unit: string | null | undefined, locale: Locale): string {
+  return `${formatYuan(amount, locale)}/${unitName(unit, locale)}`;
+}
+
+/** A quantity with its unit: "500 吨" / "500 t", "1,250.5 kg". */
+export function formatQuantity(value: number | string, unit: string | null | undefined, locale: Locale): string {
+  const n = typeof value === "string" ? Number(value) : value;
+  return `${n.toLocaleString(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 3 })} ${unitName(unit, locale)}`;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SearchBox } from "@/app/_components/search-box";
 import { Badge, EmptyState, inputClass, PageHeader, Pagination, buttonClass } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
@@ -36,6 +37,9 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
   return (
     <div>
       <PageHeader title={t("directory.title")} description={t("directory.description")} />
+      <div className="mb-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <SearchBox id="directory-chemical-search" />
+      </div>
       <form className="mb-6 flex flex-wrap items-end gap-3" role="search" action="/enterprises">
         <div className="min-w-64 flex-1">
           <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">{t("directory.search_label")}</label>

@@ -62,6 +62,7 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
         </div>
         <button type="submit" className={buttonClass("secondary")}>{t("dashboard.apply")}</button>
         <PrintButton />
+        <a className={buttonClass("secondary")} href={`/api/reports/handbook?${new URLSearchParams({ park: String(parkId), ...(chain ? { chain } : {}) })}`} download>{t("handbook.download_xlsx")}</a>
       </form>
 
       <div className="border-b-2 border-brand-600 pb-4 text-center">

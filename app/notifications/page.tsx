@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { EmptyState, PageHeader, Pagination } from "@/app/_components/ui";
+import { formatDateTime } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { MarkAllRead } from "./mark-all-read";
@@ -36,7 +37,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 ) : (
                   <span className="text-sm font-medium text-slate-900">{n.notice[locale]}</span>
                 )}
-                <div className="text-xs text-slate-500">{n.createdAt.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB")}</div>
+                <div className="text-xs text-slate-500"><time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, locale)}</time></div>
               </div>
               {!n.read ? <span className="mt-1 h-2 w-2 shrink-0 rounded-full bg-brand-600" aria-label={t("notifications.unread")} /> : null}
             </li>

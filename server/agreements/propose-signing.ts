@@ -5,7 +5,7 @@ import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { AppError } from "@/server/errors";
 import { notify } from "@/server/notifications/notification.service";
-import { money } from "@/server/numeric";
+import { formatCny } from "@/i18n";
 import type { ProposeSigningInput } from "./agreement.schemas";
 import { NOT_A_PARTY, requireDraftForSigning, requireSignable } from "./agreement-checks";
 import { requireWithinBounds } from "./agreement-lines";
@@ -51,8 +51,8 @@ export async function proposeSigning(db: Db, actor: Actor, input: ProposeSigning
     });
     const after = { id: written.id, proposedAt: written.proposedAt };
     await notify(tx, { enterpriseId: other.enterpriseId }, "agreement.proposed", {
-      zh: `${proposer.name} 提交了协议 ${agreement.ref} 的签约（${money(Number(agreement.totalAmountCny))} 元），请确认`,
-      en: `${proposer.name} proposed agreement ${agreement.ref} for signing (CNY ${money(Number(agreement.totalAmountCny))}): please confirm`,
+      zh: `${proposer.name} 提交了协议 ${agreement.ref} 的签约（${formatCny(agreement.totalAmountCny, "zh")}），请确认`,
+      en: `${proposer.name} proposed agreement ${agreement.ref} for signing (${formatCny(agreement.totalAmountCny, "en")}): please confirm`,
       href: `/agreements/${agreement.id}`,
     });
     return after;

@@ -144,6 +144,8 @@ const SPECS: Record<string, Spec> = {
   // ---- enterprises, parks, users ----
   "enterprise.list": { kind: "public", input: () => ({}) }, // the directory (名录)
   "enterprise.profile": { kind: "public", input: (f) => ({ id: f.c.sellerEnterprise.id }) }, // the public profile
+  // the profile's products: a hazardous product (and so who supplies it) only for those who may see hazardous details
+  "enterprise.products": { kind: "public", input: (f) => ({ enterpriseId: f.c.sellerEnterprise.id }), masked: (f) => [f.hazardousProduct.name] },
   "enterprise.private": { kind: "guarded", input: (f) => ({ id: f.c.sellerEnterprise.id }) },
   "enterprise.create": { kind: "guarded", input: (f) => ({ uscc: randomUscc(), name: "冒充登记化工有限公司", parkId: f.c.park.id, chains: [] }) },
   "enterprise.update": { kind: "guarded", input: (f) => ({ id: f.c.sellerEnterprise.id, name: "改名化工有限公司", chains: [] }) },
@@ -338,6 +340,8 @@ const ROUTES: Record<string, RouteSpec> = {
   "agreements/documents/[id]/route.ts": { kind: "guarded", url: (f) => `/api/agreements/documents/${f.agreementDocumentId}`, params: (f) => ({ id: String(f.agreementDocumentId) }) },
   "reports/dashboard/route.ts": { kind: "guarded", url: (f) => `/api/reports/dashboard?park=${f.c.park.id}`, params: () => ({}) },
   "reports/ledger/route.ts": { kind: "guarded", url: (f) => `/api/reports/ledger?park=${f.c.park.id}&list=toxic`, params: () => ({}) },
+  // the handbook as XLSX: as report.handbook, for members of any enterprise (hazardous products left out for the unverified)
+  "reports/handbook/route.ts": { kind: "guarded", url: (f) => `/api/reports/handbook?park=${f.c.park.id}`, params: () => ({}), allowed: ["outsider"] },
   // public: the search API (also the fast path of scripts/serve.ts, walked below), import templates, health
   "search/route.ts": { kind: "public", url: (f) => `/api/search?q=${f.hazardous.cas}`, params: () => ({}) },
   "templates/[kind]/route.ts": { kind: "public", url: () => "/api/templates/catalogue", params: () => ({ kind: "catalogue" }) },

@@ -1,14 +1,16 @@
 import { dbId, z } from "@/server/zod";
 import { protectedProcedure, publicProcedure, router } from "@/server/api/trpc";
 import {
-  createEnterpriseInput, enterpriseIdInput, importFileInput, listEnterprisesInput, updateEnterpriseInput,
+  createEnterpriseInput, enterpriseIdInput, enterpriseProductsInput, importFileInput, listEnterprisesInput, updateEnterpriseInput,
 } from "./enterprise.schemas";
+import { enterpriseProducts, enterpriseProfile } from "./enterprise-profile";
 import * as enterprises from "./enterprise.service";
 import { importEnterprises } from "./import";
 
 export const enterpriseRouter = router({
   list: publicProcedure.input(listEnterprisesInput).query(({ ctx, input }) => enterprises.listEnterprises(ctx.db, input)),
-  profile: publicProcedure.input(enterpriseIdInput).query(({ ctx, input }) => enterprises.getEnterpriseProfile(ctx.db, input.id)),
+  profile: publicProcedure.input(enterpriseIdInput).query(({ ctx, input }) => enterpriseProfile(ctx.db, ctx.actor, input.id)),
+  products: publicProcedure.input(enterpriseProductsInput).query(({ ctx, input }) => enterpriseProducts(ctx.db, ctx.actor, input)),
   private: protectedProcedure
     .input(enterpriseIdInput)
     .query(({ ctx, input }) => enterprises.getEnterprisePrivate(ctx.db, ctx.actor, input.id)),

@@ -59,6 +59,15 @@ export type ListEnterprisesInput = z.infer<typeof listEnterprisesInput>;
 
 export const enterpriseIdInput = z.object({ id: dbId() });
 
+/** The products on an enterprise's public profile: searched within, paged. */
+export const enterpriseProductsInput = z.object({
+  enterpriseId: dbId(),
+  q: z.string().trim().max(60).optional().transform((v) => v || undefined),
+  page: z.number().int().min(1).max(10_000).default(1),
+  pageSize: z.number().int().min(1).max(100).default(20),
+});
+export type EnterpriseProductsInput = Omit<z.infer<typeof enterpriseProductsInput>, "q"> & { q?: string };
+
 export const importFileInput = z.object({
   filename: z.string().trim().regex(/\.(csv|xlsx)$/i, { error: "import.file_type" }),
   /** the file's bytes, base64 */

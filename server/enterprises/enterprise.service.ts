@@ -46,22 +46,6 @@ async function findEnterprise(db: Db, id: number) {
   return row;
 }
 
-/** The public profile of one enterprise. */
-export async function getEnterpriseProfile(db: Db, id: number) {
-  const [row] = await db
-    .select({
-      id: enterprises.id, name: enterprises.name, nameEn: enterprises.nameEn, uscc: enterprises.uscc,
-      chains: enterprises.chains, address: enterprises.address, description: enterprises.description,
-      verified: sql<boolean>`${enterprises.verifiedAt} IS NOT NULL`,
-      park: { id: parks.id, code: parks.code, name: parks.name, nameEn: parks.nameEn },
-    })
-    .from(enterprises)
-    .leftJoin(parks, eq(parks.id, enterprises.parkId))
-    .where(eq(enterprises.id, id));
-  if (!row) throw notFound(ENTERPRISE);
-  return row;
-}
-
 /** Everything about an enterprise: for its members, its park's staff and admins. */
 export async function getEnterprisePrivate(db: Db, actor: Actor, id: number) {
   const enterprise = await findEnterprise(db, id);

@@ -4,7 +4,7 @@ import { HazardBadges } from "@/app/_components/hazard-badges";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Stat, Table, td, th } from "@/app/_components/ui";
-import { formatCny, formatDate, formatNumber, formatYuan } from "@/i18n";
+import { formatCny, formatDate, formatDateTime, formatNumber, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { AgreementStatusBadge } from "../status";
@@ -198,7 +198,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
         <ol className="space-y-2 text-sm">
           {a.history.map((h) => (
             <li key={h.id} className="flex flex-wrap gap-2">
-              <time className="text-slate-500" dateTime={h.at.toISOString()}>{h.at.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" })}</time>
+              <time className="text-slate-500" dateTime={h.at.toISOString()}>{formatDateTime(h.at, locale)}</time>
               <span className="font-medium">{t(`agreement.action.${h.action}`)}</span>
               <span className="text-slate-500">{h.actorName ?? t("agreement.system")}</span>
             </li>

@@ -4,7 +4,7 @@ import { HazardBadges } from "@/app/_components/hazard-badges";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, Notice, PageHeader, Table, td, th } from "@/app/_components/ui";
-import { formatCny, formatDate, formatNumber, formatYuan } from "@/i18n";
+import { formatCny, formatDate, formatDateTime, formatNumber, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { InquiryStatusBadge, QuoteStatusBadge } from "../status";
@@ -83,7 +83,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
                 <li key={m.id} className={`max-w-[90%] rounded-lg px-4 py-3 text-sm ${m.mine ? "ml-auto bg-brand-50" : "bg-slate-100"}`}>
                   <div className="mb-1 flex flex-wrap justify-between gap-2 text-xs text-slate-500">
                     <span className="font-medium text-slate-700">{m.authorName}</span>
-                    <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { timeZone: "Asia/Shanghai" })}</time>
+                    <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt, locale)}</time>
                   </div>
                   <p className="whitespace-pre-wrap text-slate-900">{m.body}</p>
                   {m.attachments.length ? (

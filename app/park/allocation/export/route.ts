@@ -1,6 +1,7 @@
 import { guarded, refusal } from "@/app/api/error-response";
 import { fileResponse } from "@/app/api/file-response";
 import { queryParams } from "@/app/api/query-params";
+import { chinaDay } from "@/i18n";
 import { getLocale } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { allocationWorkbook } from "@/server/matching/allocation.service";
@@ -14,7 +15,7 @@ export const GET = guarded(
     const plan = await (await api()).allocation.plan({ parkId });
     const locale = await getLocale();
     const body = await allocationWorkbook(plan, locale);
-    const filename = `allocation-${plan.park.code}-${new Date().toISOString().slice(0, 10)}.xlsx`;
+    const filename = `allocation-${plan.park.code}-${chinaDay()}.xlsx`;
     return fileResponse({ filename, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", content: body });
   },
   { parkId: "park" },
