@@ -55,7 +55,7 @@ export function NoResults({
   if (q) demand.set("q", q);
   if (state.grade) demand.set("grade", state.grade);
   return (
-    <EmptyState title={q ? t("alerts.none_title", { q }) : t("search.empty_title")}>
+    <EmptyState title={t("search.empty_title")}>
       {filtered ? <p>{t("alerts.none_filtered")}</p> : null}
       {suggestions.length ? (
         <div className="mt-3" aria-label={t("alerts.did_you_mean")} role="group">
