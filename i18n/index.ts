@@ -1,4 +1,5 @@
 import enAdmin from "./messages/en/admin.json";
+import enAlerts from "./messages/en/alerts.json";
 import enApp from "./messages/en/app.json";
 import enDeals from "./messages/en/deals.json";
 import enAuth from "./messages/en/auth.json";
@@ -10,6 +11,7 @@ import enPark from "./messages/en/park.json";
 import enSearch from "./messages/en/search.json";
 import enValidation from "./messages/en/validation.json";
 import zhAdmin from "./messages/zh/admin.json";
+import zhAlerts from "./messages/zh/alerts.json";
 import zhApp from "./messages/zh/app.json";
 import zhDeals from "./messages/zh/deals.json";
 import zhAuth from "./messages/zh/auth.json";
@@ -42,8 +44,8 @@ function merge(...trees: Tree[]): Tree {
 
 /** All UI text, by language. One file per domain under messages/<locale>/. */
 export const MESSAGES: Record<Locale, Tree> = {
-  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhCatalogue, zhSearch, zhDictionary, zhDeals, zhMatching),
-  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enCatalogue, enSearch, enDictionary, enDeals, enMatching),
+  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhCatalogue, zhSearch, zhDictionary, zhDeals, zhMatching, zhAlerts),
+  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enCatalogue, enSearch, enDictionary, enDeals, enMatching, enAlerts),
 };
 
 export function isLocale(value: unknown): value is Locale {

@@ -20,14 +20,16 @@ const HANDBOOK: NavItem = { key: "nav.handbook", href: "/handbook", more: true }
 const DEMANDS: NavItem = { key: "nav.demands", href: "/demands" };
 const ALLOCATION: NavItem = { key: "nav.allocation", href: "/park/allocation" };
 const MORE_DIRECTORY: NavItem = { ...DIRECTORY, more: true };
+const SAVED_SEARCHES: NavItem = { key: "alerts.nav", href: "/searches", more: true };
 
 export const NAV: Record<HomeKind, NavItem[]> = {
   visitor: [{ key: "nav.home", href: "/" }, SEARCH, DIRECTORY, EVENTS],
   enterprise: [
     { key: "nav.workspace", href: "/enterprise" }, CATALOGUE, SEARCH, DEMANDS, { key: "nav.offers", href: "/offers" }, INQUIRIES, AGREEMENTS,
     { key: "nav.byproducts", href: "/byproducts", more: true }, { key: "nav.buyers", href: "/matches/buyers", more: true }, MORE_DIRECTORY, HANDBOOK,
+    SAVED_SEARCHES,
   ],
-  procurement: [{ key: "nav.workspace", href: "/procurement" }, SEARCH, DEMANDS, INQUIRIES, AGREEMENTS, MORE_DIRECTORY, HANDBOOK],
+  procurement: [{ key: "nav.workspace", href: "/procurement" }, SEARCH, DEMANDS, INQUIRIES, AGREEMENTS, MORE_DIRECTORY, HANDBOOK, SAVED_SEARCHES],
   park: [
     { key: "nav.park", href: "/park" }, DASHBOARD, ALLOCATION, AGREEMENTS, EVENTS,
     DICTIONARY, { ...SEARCH, more: true }, MORE_DIRECTORY, HANDBOOK,

@@ -89,11 +89,15 @@ function SubstancePicker({ value, onPick, onType, error }: {
 }
 
 /** Post or edit a demand: every field validated by the same schema as the server, field errors shown beside them. */
-export function DemandForm({ enterpriseId, demandId, initial, draft }: { enterpriseId: number; demandId?: number; initial?: DemandValues; draft?: boolean }) {
+export function DemandForm({ enterpriseId, demandId, initial, prefill, draft }: {
+  enterpriseId: number; demandId?: number; initial?: DemandValues; draft?: boolean;
+  /** a new demand's fields filled in beforehand (a search that found nothing passes its words) */
+  prefill?: Partial<DemandValues>;
+}) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const router = useRouter();
-  const [v, setV] = useState<DemandValues>(initial ?? emptyDemand());
+  const [v, setV] = useState<DemandValues>(initial ?? { ...emptyDemand(), ...prefill });
   const done = { onSuccess: (row: { id: number }) => { router.push(`/demands/${row.id}`); router.refresh(); } };
   const create = useMutation(trpc.demand.create.mutationOptions(done));
   const update = useMutation(trpc.demand.update.mutationOptions(done));

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { EmptyState, PageHeader, Pagination } from "@/app/_components/ui";
+import { ButtonLink, EmptyState, PageHeader, Pagination } from "@/app/_components/ui";
 import { formatDateTime } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
@@ -24,7 +24,15 @@ export default async function NotificationsPage({ searchParams }: { searchParams
 
   return (
     <div className="mx-auto max-w-3xl">
-      <PageHeader title={t("notifications.title")} actions={items.some((n) => !n.read) ? <MarkAllRead /> : null} />
+      <PageHeader
+        title={t("notifications.title")}
+        actions={
+          <>
+            <ButtonLink variant="ghost" size="sm" href="/searches">{t("alerts.manage")}</ButtonLink>
+            {items.some((n) => !n.read) ? <MarkAllRead /> : null}
+          </>
+        }
+      />
       {items.length === 0 ? (
         <EmptyState title={t("notifications.empty")} />
       ) : (

@@ -11,8 +11,9 @@ import { useTRPC } from "@/app/_trpc/client";
 import { errorMessage, RefusedError } from "@/app/_trpc/errors";
 import { formatNumber, formatYuan, type Translate } from "@/i18n";
 import { useI18n } from "@/i18n/client";
-import type { ProductSearchResult } from "@/server/search/query";
+import type { SearchAnswerBody as ProductSearchResult } from "@/server/search/suggest";
 import { searchApiPath, type SearchProductsInput } from "@/server/search/search.schemas";
+import { NoResults, SaveSearch } from "./no-results";
 import { searchHref, type SearchParams } from "./params";
 
 type Park = { code: string; name: string; nameEn: string | null };
@@ -90,6 +91,8 @@ export function SearchView({
   const clearFilters = () => setFilters({ page: 1 } as typeof filters);
   const error = products.error ? errorMessage(products.error, locale, t) : !searching || products.data ? null : initialError?.[locale] ?? null;
   const data = searching ? products.data : undefined;
+  // nothing found and nothing to narrow: no facet box, no members-only banner, but what to do instead
+  const nothingFound = data !== undefined && data.total === 0;
   const parkName = (code: string) => {
     const park = parks.find((p) => p.code === code);
     return park ? (locale === "en" && park.nameEn ? park.nameEn : park.name) : code;
@@ -133,8 +136,8 @@ export function SearchView({
       ) : error ? (
         <Notice tone="error">{error}</Notice>
       ) : (
-        <div className="grid gap-6 lg:grid-cols-[16rem_1fr]">
-          <aside aria-label={t("search.filters")}>
+        <div className={nothingFound && activeFilters.length === 0 ? "" : "grid gap-6 lg:grid-cols-[16rem_1fr]"}>
+          {nothingFound && activeFilters.length === 0 ? null : <aside aria-label={t("search.filters")}>
             <details className="rounded-lg border border-slate-200 bg-white p-4" open>
               <summary className="cursor-pointer text-sm font-semibold text-slate-800 lg:hidden">{t("search.filters")}</summary>
               <div className="mt-3 space-y-5 lg:mt-0">
@@ -161,7 +164,7 @@ export function SearchView({
                 {activeFilters.length ? <Button variant="ghost" size="sm" onClick={clearFilters}>{t("search.clear_filters")}</Button> : null}
               </div>
             </details>
-          </aside>
+          </aside>}
 
           <section aria-label={t("search.results")} aria-busy={products.isFetching} className="min-w-0 space-y-4">
             {!data ? (
@@ -169,7 +172,7 @@ export function SearchView({
             ) : (
               <>
                 {data.casInvalid ? <Notice tone="warning">{t("search.cas_invalid", { q: data.q })}</Notice> : null}
-                {!data.seesRegulatedDetails ? (
+                {!data.seesRegulatedDetails && !nothingFound ? (
                   <Notice tone="info">
                     {t(signedIn ? "search.members_only_unverified" : "search.members_only")}{" "}
                     {!signedIn ? <Link href={`/signin?callbackUrl=${encodeURIComponent(searchHref(state))}`} className="underline">{t("nav.signin")}</Link> : null}
@@ -178,6 +181,7 @@ export function SearchView({
                 <p className="text-sm text-slate-600" aria-live="polite">
                   {data.cas ? t("search.count_cas", { count: data.total, cas: data.cas }) : t("search.count", { count: data.total >= 1000 ? "1000+" : data.total })}
                   {data.nearestFirst && data.total > 1 ? <span className="ml-2 text-xs text-slate-500">{t("search.nearest_first")}</span> : null}
+                  {!nothingFound ? <span className="ml-3"><SaveSearch state={state} signedIn={signedIn} /></span> : null}
                 </p>
                 {enterprises.data?.hits.length ? (
                   <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
@@ -192,7 +196,19 @@ export function SearchView({
                     </ul>
                   </div>
                 ) : null}
-                {data.hits.length === 0 ? (
+                {nothingFound ? (
+                  <NoResults
+                    q={data.casInvalid ? "" : q}
+                    suggestions={data.didYouMean ?? []}
+                    filtered={activeFilters.length > 0}
+                    state={state}
+                    signedIn={signedIn}
+                    onPick={(next) => {
+                      setText(next);
+                      setFilters((f) => ({ ...f, page: 1 }));
+                    }}
+                  />
+                ) : data.hits.length === 0 ? (
                   <EmptyState title={t("search.empty_title")}>{activeFilters.length ? t("search.empty_filtered") : t("search.empty_body")}</EmptyState>
                 ) : (
                   <ol className="space-y-3" aria-label={t("search.hits")}>

@@ -8,3 +8,4 @@ export * from "./catalogue";
 export * from "./demand";
 export * from "./deals";
 export * from "./ops";
+export * from "./saved-searches";

@@ -67,6 +67,7 @@ async function fixture() {
     enterpriseId: c.sellerEnterprise.id, filename: `${SECRET}.csv`, content: Buffer.from("sku,name\nX-1,导入品\n").toString("base64"),
   });
   await db.insert(notifications).values({ enterpriseId: c.buyerEnterprise.id, userId: c.buyer.user.id, kind: "test", payload: { text: SECRET } });
+  const savedSearch = await asBuyer.savedSearch.create({ params: `q=${SECRET}` });
 
   // the three outsiders: another park, an unverified enterprise there with its admin, that park's staff
   const otherPark = await makePark();
@@ -77,6 +78,7 @@ async function fixture() {
     c, SECRET, hazardous, hazardousProduct, demand, match, offer, byproduct, documentId: document.id, licenceId: licence.id, inquiryId,
     quoteId: quote.id, attachmentId, eventId: event.id, agreementId: draft.id, agreementDocumentId: (agreementDocument as { id: number }).id,
     activeAgreementId: active.id, callOffId: (callOff as { id: number }).id, importJobId: importJob.id, otherPark, otherEnterprise, outsider, otherStaff,
+    savedSearchId: savedSearch.id,
   };
 }
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -227,6 +229,11 @@ const SPECS: Record<string, Spec> = {
   // details hidden from unverified ones); visitors and other parks' staff are refused
   "report.handbook": { kind: "guarded", input: (f) => ({ parkId: f.c.park.id }), allowed: ["outsider"] },
   // ---- search and the substance dictionary: public by design (compliance masks each hit) ----
+  // ---- saved searches: a person's own, nobody else's (not even a platform admin's) ----
+  "savedSearch.list": { kind: "own" },
+  "savedSearch.create": { kind: "own", input: () => ({ params: "q=甲苯" }) },
+  "savedSearch.setPaused": { kind: "guarded", input: (f) => ({ id: f.savedSearchId, paused: true }) },
+  "savedSearch.delete": { kind: "guarded", input: (f) => ({ id: f.savedSearchId }) },
   "search.products": { kind: "public", input: (f) => ({ q: f.hazardous.cas }) },
   "search.enterprises": { kind: "public", input: () => ({ q: "化工" }) },
   "substance.lookup": { kind: "public", input: (f) => ({ q: f.hazardous.cas }) },
@@ -312,6 +319,7 @@ describe("the access walk", () => {
       ["inquiry.byId", f.c.buyer.actor], ["inquiry.attachment", f.c.buyer.actor], ["licence.document", f.c.staff.actor],
       ["demand.get", f.c.buyer.actor], ["match.forDemand", f.c.buyer.actor], ["report.handbook", f.c.staff.actor],
       ["report.dashboard", f.c.staff.actor], ["catalogue.importJob", f.c.seller.actor], ["agreement.document", f.c.staff.actor],
+      ["savedSearch.setPaused", f.c.buyer.actor],
     ];
     for (const [name, actor] of probes) {
       const answer = await call(actor, name, SPECS[name]!.input?.(f));

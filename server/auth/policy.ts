@@ -85,7 +85,14 @@ export type Action =
    * inquire (or answer a demand) about a hazardous substance in the name of this enterprise:
    * verified enterprises only (park staff onboard and may act for them)
    */
-  | { type: "inquiry.regulated"; enterpriseId: number; verified: boolean };
+  | { type: "inquiry.regulated"; enterpriseId: number; verified: boolean }
+  /**
+   * keep a search with an alert that reaches the user through this enterprise's notifications (a
+   * member's own); the worker asks again before each alert, so a user who left gets none
+   */
+  | { type: "savedSearch.alert"; enterpriseId: number }
+  /** see, pause or delete a saved search: its owner only, platform admins included (a person's own, like a password) */
+  | { type: "savedSearch.manage"; ownerUserId: number };
 
 const isSignedIn = (a: Actor) => a.userId !== null || a.platformAdmin;
 const memberOf = (a: Actor, enterpriseId: number) => a.enterprises.find((e) => e.enterpriseId === enterpriseId);
@@ -118,6 +125,7 @@ const partyAdmin = (a: Actor, d: { buyer: Party; seller: Party }) => roleIn(a, d
  */
 
 export function can(actor: Actor, action: Action): boolean {
+  if (action.type === "savedSearch.manage") return actor.userId !== null && actor.userId === action.ownerUserId;
   if (actor.platformAdmin) return true;
   switch (action.type) {
     case "park.create":
@@ -228,6 +236,8 @@ export function can(actor: Actor, action: Action): boolean {
     case "regulatedList.maintain":
       // the lists are national, as the dictionary is: park staff (and platform admins, above)
       return isParkStaff(actor);
+    case "savedSearch.alert":
+      return isSignedIn(actor) && Boolean(memberOf(actor, action.enterpriseId));
     case "inquiry.regulated":
       return isParkStaff(actor) || (Boolean(memberOf(actor, action.enterpriseId)) && action.verified);
     case "hazardous.viewDetails":

@@ -6,6 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import { AppError, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
 import { changedColumns, parseRecord } from "@/server/records";
+import { announceSupply, productChange, watchProducts } from "@/server/saved-searches/changes";
 import type { z } from "@/server/zod";
 import { productFields, type ProductFields } from "./catalogue.schemas";
 
@@ -84,6 +85,8 @@ export async function insertProducts(
       .limit(1);
     if (clash) throw skuTaken(clash.sku);
   }
+  // the prices before an upsert, so that a lower one reaches saved searches' alerts
+  const watch = await watchProducts(tx, enterpriseId, options.upsert?.fields.includes("priceCnyPerT") ? [...seen] : []);
   const insert = tx.insert(products).values(records.map((r) => ({ enterpriseId, ...columns(r) })));
   let written: (Row & { inserted: boolean })[];
   if (options.upsert) {
@@ -99,6 +102,7 @@ export async function insertProducts(
     entity: "product", entityId: row.id, action: inserted ? options.action ?? "create" : options.upsert?.updateAction ?? "update", after: row,
   })));
   await enqueue(tx, "products", written.map((w) => w.id));
+  await announceSupply(tx, watch.changes(written), { watching: watch.watching });
   return written;
 }
 
@@ -133,5 +137,6 @@ export async function updateProductRecord(
   const diff = changedColumns(current, after!, [...FIELDS, "retiredAt"]);
   await recordAudit(tx, actor, { entity: "product", entityId: id, action: options.action ?? "update", before: diff.before, after: diff.after });
   await enqueue(tx, "products", [id]);
+  await announceSupply(tx, productChange(current, after!));
   return after!;
 }

@@ -24,6 +24,8 @@ export const EVENTS = {
   "search-index": ["search"],
   /** a catalogue file waiting to be imported (or the rest of it, one slice at a time) */
   "catalogue-imports": ["import"],
+  /** a product or supply offer was listed or got cheaper: saved searches' alerts (server/saved-searches/alerts.ts) */
+  supply: ["alerts"],
 } as const satisfies Record<string, readonly string[]>;
 
 /** A change a service may announce. */
@@ -41,7 +43,14 @@ export interface EventPayloads {
   licences: number;
   "search-index": string;
   "catalogue-imports": number;
+  supply: SupplyChange;
 }
+
+/**
+ * What a `supply` announcement says: which product or offer, and what happened to it: listed
+ * (`product:12:new`), or cheaper than the price it had (`offer:7:drop:16000.00`).
+ */
+export type SupplyChange = `${"product" | "offer"}:${number}:${"new" | `drop:${string}`}`;
 // every event has its payload, and nothing else has one
 true satisfies (keyof EventPayloads extends OutboxEvent ? (OutboxEvent extends keyof EventPayloads ? true : false) : false);
 

@@ -6,6 +6,7 @@ import type { Actor } from "@/server/auth/actor";
 import { AppError, notFound } from "@/server/errors";
 import { enqueue } from "@/server/jobs/outbox";
 import { changedColumns, parseRecord } from "@/server/records";
+import { announceSupply, offerChange } from "@/server/saved-searches/changes";
 import { z } from "@/server/zod";
 import { byproductFields, demandFields, offerFields, type ListingStatus } from "./listing.schemas";
 
@@ -145,6 +146,7 @@ export async function insertOffer(
   await requireOwnProduct(tx, enterpriseId, record.productId);
   const [row] = await tx.insert(supplyOffers).values({ ...offerColumns(record), enterpriseId, status: options.status }).returning();
   await finish(tx, actor, "offer", row!.id, options.action ?? "create", null, row);
+  await announceSupply(tx, offerChange(null, row!));
   return row!;
 }
 
@@ -160,6 +162,7 @@ export async function updateOfferRecord(
   if (record && fields.productId !== undefined) await requireOwnProduct(tx, current.enterpriseId, record.productId);
   const [after] = await tx.update(supplyOffers).set({ ...(record ? offerColumns(record) : {}), ...(status ? { status } : {}) }).where(eq(supplyOffers.id, id)).returning();
   await finish(tx, actor, "offer", id, options.action ?? "update", current, after!);
+  await announceSupply(tx, offerChange(current, after!));
   return after!;
 }
 

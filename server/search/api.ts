@@ -1,8 +1,8 @@
 import type { Db } from "@/db";
 import type { Actor } from "@/server/auth/actor";
 import { publicError } from "@/server/public-error";
-import { searchProducts } from "./query";
 import { searchInputFromUrl, searchProductsInput } from "./search.schemas";
+import { searchWithHelp } from "./suggest";
 
 export interface SearchAnswer {
   status: number;
@@ -26,7 +26,7 @@ export async function answerSearch(db: Db, actor: () => Promise<Actor>, params: 
   }
   const start = performance.now();
   try {
-    const result = await searchProducts(db, await actor(), parsed.data);
+    const result = await searchWithHelp(db, await actor(), parsed.data);
     const timing = `search;dur=${(performance.now() - start).toFixed(1)}, meili;dur=${result.processingTimeMs}`;
     return { status: 200, headers: { ...headers, "server-timing": timing }, body: result };
   } catch (e) {

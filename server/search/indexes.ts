@@ -31,7 +31,7 @@ const PRODUCT_SETTINGS: Settings = {
   searchableAttributes: ["name", "substanceZh", "aliases", "substanceEn", "cas", "casDigits", "sku", "publicSku", "description", "publicDescription"],
   filterableAttributes: [
     "cas", "enterpriseId", "parkId", "parkCode", "inPark", "chains", "grade", "form", "hazards", "tier",
-    "supplierState", "licenceExpiresOn",
+    "supplierState", "licenceExpiresOn", "id",
   ],
   // the last ranking rule: among equally relevant hits, the supplier nearest the viewer first
   sortableAttributes: ["_geo"],

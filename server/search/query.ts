@@ -183,7 +183,7 @@ export type ProductHit = ReturnType<typeof toHit>;
  * `near` ranks equally relevant hits from that place outwards; it defaults to where the viewer's
  * enterprise is (the CLI passes the enterprise of `--in-park-of`).
  */
-export async function searchProducts(db: Db, actor: Actor, input: SearchProductsInput, options: { near?: Place | null } = {}) {
+export async function searchProducts(db: Db, actor: Actor, input: SearchProductsInput, options: { near?: Place | null; onlyIds?: number[] } = {}) {
   const query = searchProductsInput.parse(input);
   const { text, cas, casInvalid } = interpretQuery(query.q);
   const viewer = await viewerOf(db, actor);
@@ -192,6 +192,8 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
   const visible = visibleSuppliersFilter(viewer);
   // filtering by where a supplier is would tell where the hidden ones are: they drop out
   if (visible && asksAboutSupplier(query)) filter.push(visible);
+  // a saved search's alert looks only at the products that just changed (server/saved-searches/alerts.ts)
+  if (options.onlyIds) filter.push(`id IN [${options.onlyIds.map(Number).join(", ")}]`);
   const empty = { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 0 };
   const base = {
     indexUid: indexUid("products"),
