@@ -11,6 +11,8 @@ const FILES = {
   catalogue: "hazardous-chemicals-catalog-2015.csv",
   explosives: "explosive-precursors.csv",
   names: "chemical-names.csv",
+  formulas: "chemical-formulas.csv",
+  abbreviations: "trade-abbreviations.csv",
 } as const;
 
 export interface ReferenceSubstance {
@@ -22,6 +24,8 @@ export interface ReferenceSubstance {
   catalogueSeq: number | null;
   highlyToxic: boolean;
   explosivePrecursor: boolean;
+  /** molecular formula in Hill order, as PubChem writes it */
+  formula: string | null;
   sources: string[];
 }
 
@@ -46,7 +50,7 @@ export function buildReference(dir = referenceDir()): ReferenceSubstance[] {
     if (!item) {
       item = {
         cas, nameZh: null, nameEn: null, aliases: [], hazardous: false, catalogueSeq: null,
-        highlyToxic: false, explosivePrecursor: false, sources: [],
+        highlyToxic: false, explosivePrecursor: false, formula: null, sources: [],
       };
       byCas.set(cas, item);
     }
@@ -78,6 +82,29 @@ export function buildReference(dir = referenceDir()): ReferenceSubstance[] {
     item.explosivePrecursor = true;
     item.nameZh ??= row.name_zh || null;
     item.aliases.push(row.name_zh ?? "", ...split(row.aliases));
+  }
+
+  for (const row of readCsv(dir, FILES.formulas)) {
+    const item = byCas.get(normalizeCas(row.cas ?? "") ?? "");
+    if (item && row.formula) item.formula = row.formula;
+  }
+  // the trade's abbreviations are aliases of the substance the Chinese trade means by them, and of no
+  // other (PubChem gives MDI to the isomer mixture too; the trade means 4,4'-MDI)
+  const abbreviations = readCsv(dir, FILES.abbreviations);
+  const taken = new Map(abbreviations.map((row) => [row.abbr!.toLowerCase(), normalizeCas(row.cas ?? "")]));
+  for (const item of byCas.values()) {
+    item.aliases = item.aliases.filter((a) => {
+      const owner = taken.get(a.toLowerCase());
+      return owner === undefined || owner === item.cas;
+    });
+  }
+  for (const row of abbreviations) {
+    const item = entry(row.cas ?? "");
+    if (!item) continue;
+    item.nameZh ??= row.name_zh || null;
+    item.nameEn ??= row.name_en || null;
+    item.aliases.push(row.abbr ?? "", row.name_zh ?? "", row.name_en ?? "");
+    item.sources.push("trade-abbreviations");
   }
 
   for (const item of byCas.values()) {
@@ -127,6 +154,7 @@ export async function loadReferenceDictionary(db: Db, options: { force?: boolean
             catalogueSeq: sql`excluded.catalogue_seq`,
             highlyToxic: sql`excluded.highly_toxic`,
             explosivePrecursor: sql`excluded.explosive_precursor`,
+            formula: sql`excluded.formula`,
             sources: sql`excluded.sources`,
             updatedAt: sql`now()`,
           },
