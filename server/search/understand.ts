@@ -188,7 +188,9 @@ export function understandQuery(raw: string, options: UnderstandOptions = {}): U
       if (!options.isKnownFormula || options.isKnownFormula(hill)) {
         formulaHill = hill;
         const at = text.indexOf(rest);
-        conditions.push({ kind: "formula", value: hill, ...take(at, at + rest.length) });
+        conditions.push(at >= 0
+          ? { kind: "formula", value: hill, ...take(at, at + rest.length) }
+          : { kind: "formula", value: hill, raw: rest, without: "" });
         rest = "";
       }
     }
