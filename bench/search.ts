@@ -6,7 +6,8 @@
  *    import job's slices, then search sync through the outbox) until every row is searchable,
  *    against raw `addDocuments` of the same documents into a fresh index with the same settings;
  * 2. query latency: the same query mix (CAS numbers, Chinese names, aliases, English names, typos,
- *    filters) through (a) raw Meilisearch — the very request our search sends, by the same client,
+ *    filters, and what chemists paste: Traditional names, formulas, "CAS No.: …", purity and grade
+ *    words, trade abbreviations) through (a) raw Meilisearch — the very request our search sends, by the same client,
  *    (b) our search API over HTTP (`GET /api/search` on the production server, scripts/serve.ts,
  *    as the search page calls it), (c) PostgreSQL ILIKE over the same rows, and (d) raw Meilisearch with the
  *    nearest-first sort a signed-in buyer's search adds; p50/p95 of each, ratios b/a, c/a, d/a.
@@ -102,6 +103,13 @@ const QUERIES: SearchProductsInput[] = [
   // filters
   { q: "乙醇", grade: "pharma" }, { q: "acid", form: "liquid" }, { q: "甲苯", park: "BPA" }, { q: "氯", hazard: "highly_toxic" },
   { q: "钠", chain: "精细化工", form: "solid" }, { q: "溶剂", inPark: true },
+  // as chemists type (server/search/understand.ts): Traditional Chinese, formulas, CAS numbers as
+  // pasted, purity and grade words, trade abbreviations
+  { q: "異丙醇" }, { q: "環氧乙烷" }, { q: "過氧化氫" },
+  { q: "H2SO4" }, { q: "NaOH" }, { q: "CH3COOH" }, { q: "C3H6O" },
+  { q: "CAS 67-64-1" }, { q: "CAS No.: 108-88-3" }, { q: "异丙醇 67-63-0" },
+  { q: "99.5% 异丙醇" }, { q: "电子级 异丙醇" }, { q: "丙酮 AR" },
+  { q: "MEK" }, { q: "DCM" }, { q: "BA" },
 ];
 
 async function main() {

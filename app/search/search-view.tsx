@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useId, useMemo, useState } from "react";
 import { formLabel, gradeLabel, purityLabel, tonnesLabel } from "@/app/_components/catalogue-labels";
+import { Formula } from "@/app/_components/formula";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { Highlighted } from "@/app/_components/highlight";
 import { Badge, Button, EmptyState, inputClass, Notice, Spinner } from "@/app/_components/ui";
@@ -172,6 +173,14 @@ export function SearchView({
             ) : (
               <>
                 {data.casInvalid ? <Notice tone="warning">{t("search.cas_invalid", { q: data.q })}</Notice> : null}
+                <Understood
+                  understood={data.understood}
+                  t={t}
+                  onRemove={(without) => {
+                    setText(without);
+                    setFilters((f) => ({ ...f, page: 1 }));
+                  }}
+                />
                 {!data.seesRegulatedDetails && !nothingFound ? (
                   <Notice tone="info">
                     {t(signedIn ? "search.members_only_unverified" : "search.members_only")}{" "}
@@ -179,7 +188,7 @@ export function SearchView({
                   </Notice>
                 ) : null}
                 <p className="text-sm text-slate-600" aria-live="polite">
-                  {data.cas ? t("search.count_cas", { count: data.total, cas: data.cas }) : t("search.count", { count: data.total >= 1000 ? "1000+" : data.total })}
+                  {data.cas ? t("search.count_cas", { count: data.total, cas: data.cas }) : data.understood.formula ? t("search.count_formula", { count: data.total, formula: data.understood.formula }) : t("search.count", { count: data.total >= 1000 ? "1000+" : data.total })}
                   {data.nearestFirst && data.total > 1 ? <span className="ml-2 text-xs text-slate-500">{t("search.nearest_first")}</span> : null}
                   {!nothingFound ? <span className="ml-3"><SaveSearch state={state} signedIn={signedIn} /></span> : null}
                 </p>
@@ -229,6 +238,48 @@ export function SearchView({
           </section>
         </div>
       )}
+    </div>
+  );
+}
+
+/**
+ * What the query was read as: each condition taken out of the words (a CAS number, a formula, a
+ * purity, a grade) as a chip whose × takes it out of the query, and a note when Traditional
+ * characters were searched as Simplified.
+ */
+function Understood({ understood, t, onRemove }: { understood: ProductSearchResult["understood"]; t: Translate; onRemove: (without: string) => void }) {
+  const label = (c: ProductSearchResult["understood"]["conditions"][number]) => {
+    switch (c.kind) {
+      case "cas": return t("search.chip_cas", { cas: c.value });
+      case "formula": return t("search.chip_formula", { formula: c.value });
+      case "purity": return t("search.chip_purity", { value: c.value });
+      case "grade": return t("search.chip_grade", { grade: gradeLabel(t, c.value) });
+    }
+  };
+  if (!understood.conditions.length && !understood.traditional) return null;
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm">
+      {understood.conditions.length ? (
+        <>
+          <span className="text-slate-500">{t("search.understood")}</span>
+          <ul className="flex flex-wrap gap-2" aria-label={t("search.understood")}>
+            {understood.conditions.map((c, i) => (
+              <li key={`${c.kind}-${i}`} className="inline-flex items-center gap-1 rounded-full border border-brand-100 bg-brand-50 py-0.5 pl-3 pr-1 text-brand-700">
+                <span title={c.raw} translate="no">{label(c)}</span>
+                <button
+                  type="button"
+                  className="rounded-full px-1.5 text-brand-700 hover:bg-brand-100"
+                  aria-label={t("search.chip_remove", { label: label(c) })}
+                  onClick={() => onRemove(c.without)}
+                >
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {understood.traditional && understood.text ? <span className="text-xs text-slate-500">{t("search.traditional", { text: understood.text })}</span> : null}
     </div>
   );
 }
@@ -294,6 +345,7 @@ function HitCard({ hit, t, locale }: { hit: ProductSearchResult["hits"][number];
       </div>
       <dl className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-700">
         <div><dt className="sr-only">CAS</dt><dd className="font-mono">{hit.cas ? `CAS ${hit.cas}` : t("search.no_cas")}</dd></div>
+        {hit.formula ? <div><dt className="sr-only">{t("search.formula")}</dt><dd><Formula value={hit.formula} /></dd></div> : null}
         <div><dt className="sr-only">{t("catalogue.field.grade")}</dt><dd>{gradeLabel(t, hit.grade)}</dd></div>
         {hit.purityPct !== null ? <div><dt className="sr-only">{t("catalogue.field.purity")}</dt><dd>{purityLabel(hit.purityPct)}</dd></div> : null}
         {hit.form ? <div><dt className="sr-only">{t("catalogue.field.form")}</dt><dd>{formLabel(t, hit.form)}</dd></div> : null}

@@ -24,6 +24,8 @@ export const substances = pgTable(
     explosivePrecursor: boolean("explosive_precursor").notNull().default(false),
     /** 易制毒 category (1, 2 or 3) once that list is loaded */
     precursorCategory: integer("precursor_category"),
+    /** molecular formula in Hill order (db/reference/chemical-formulas.csv), e.g. H2O4S, C3H6O */
+    formula: text("formula"),
     sources: text("sources").array().notNull().default(sql`'{}'::text[]`),
     curatedNameZh: text("curated_name_zh"),
     curatedNameEn: text("curated_name_en"),
@@ -38,6 +40,7 @@ export const substances = pgTable(
     check("substance_cas_shape", casShape("cas")),
     check("substance_precursor_category", sql`${t.precursorCategory} IS NULL OR ${t.precursorCategory} BETWEEN 1 AND 3`),
     index("substance_name_zh_idx").on(t.nameZh),
+    index("substance_formula_idx").on(t.formula),
   ],
 );
 

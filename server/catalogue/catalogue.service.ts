@@ -123,7 +123,7 @@ async function productContext(db: Db, actor: Actor, id: number) {
       park: { id: parks.id, code: parks.code, name: parks.name },
       substance: {
         cas: substances.cas, nameZh: substanceView.nameZh, nameEn: substanceView.nameEn, aliases: substanceView.aliases,
-        hazardous: substances.hazardous, highlyToxic: substances.highlyToxic, explosivePrecursor: substances.explosivePrecursor,
+        formula: substances.formula, hazardous: substances.hazardous, highlyToxic: substances.highlyToxic, explosivePrecursor: substances.explosivePrecursor,
         precursorCategory: substances.precursorCategory,
       },
     })
@@ -175,7 +175,7 @@ export async function getProduct(db: Db, actor: Actor, id: number) {
     priceCnyPerT: hidden ? null : p.priceCnyPerT,
     retired: p.retiredAt !== null,
     updatedAt: p.updatedAt,
-    substance: ctx.substance?.cas ? { cas: ctx.substance.cas, nameZh: ctx.substance.nameZh, nameEn: ctx.substance.nameEn, aliases: ctx.substance.aliases, ...ctx.flags! } : null,
+    substance: ctx.substance?.cas ? { cas: ctx.substance.cas, nameZh: ctx.substance.nameZh, nameEn: ctx.substance.nameEn, aliases: ctx.substance.aliases, formula: ctx.substance.formula, ...ctx.flags! } : null,
     tier: ctx.tier,
     /** `licence_missing` is shown with a warning; `blocked` only ever reaches the owner */
     supplierState: ctx.state,

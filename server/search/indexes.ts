@@ -32,6 +32,8 @@ const PRODUCT_SETTINGS: Settings = {
   filterableAttributes: [
     "cas", "enterpriseId", "parkId", "parkCode", "inPark", "chains", "grade", "form", "hazards", "tier",
     "supplierState", "licenceExpiresOn", "id",
+    // conditions read from the query (server/search/understand.ts): a formula, a purity
+    "formula", "purityPct",
   ],
   // the last ranking rule: among equally relevant hits, the supplier nearest the viewer first
   sortableAttributes: ["_geo"],

@@ -6,6 +6,7 @@ import {
 } from "@/server/compliance/compliance";
 import { licenceFacts } from "@/server/compliance/licences";
 import { substanceView } from "@/server/substances/substance.service";
+import { toSimplified, toSimplifiedMemo } from "./simplified";
 
 /**
  * The `products` index: one document per live catalogue product, enriched from the substance
@@ -18,7 +19,10 @@ export interface ProductDoc {
   enterpriseId: number;
   /** searchable by viewers who see hazardous details only (server/search/indexes.ts) */
   sku: string;
+  /** the product's name in Simplified Chinese (a Traditional name is searched as Simplified) */
   name: string;
+  /** the name as the catalogue wrote it, when that differs from `name` (shown, with `name`'s highlight mapped onto it) */
+  nameShown: string | null;
   /** searchable by viewers who see hazardous details only */
   description: string | null;
   /** `sku` and `description` again for a product that is not hazardous (null for one that is): searchable by everyone */
@@ -37,6 +41,8 @@ export interface ProductDoc {
   substanceZh: string | null;
   substanceEn: string | null;
   aliases: string[];
+  /** the substance's molecular formula in Hill order (filtered on exactly: a formula query finds every isomer) */
+  formula: string | null;
   hazardous: boolean;
   highlyToxic: boolean;
   explosivePrecursor: boolean;
@@ -77,13 +83,15 @@ export interface ProductSource {
   retiredAt: Date | null;
   enterprise: { name: string; uscc: string; verified: boolean; chains: string[]; lat: string | null; lng: string | null };
   park: { id: number; code: string; name: string } | null;
-  substance: (SubstanceFlags & { nameZh: string | null; nameEn: string | null; aliases: string[] }) | null;
+  substance: (SubstanceFlags & { nameZh: string | null; nameEn: string | null; aliases: string[]; formula: string | null }) | null;
 }
 
 /** The marks search puts around highlighted words; removed from indexed text so they stay unambiguous. */
 export const HIGHLIGHT_PRE = "\uE000";
 export const HIGHLIGHT_POST = "\uE001";
 const clean = (text: string | null) => (text === null ? null : text.replace(/[\uE000\uE001]/g, ""));
+const simplify = (text: string | null) => (text === null ? null : toSimplified(text));
+const simplifyName = (text: string | null) => (text === null ? null : toSimplifiedMemo(text));
 const num = (value: string | null) => (value === null ? null : Number(value));
 
 export function hazardValues(flags: SubstanceFlags | null): string[] {
@@ -101,12 +109,16 @@ export function toProductDocument(source: ProductSource, licences: LicenceFact[]
   const validUntil = supplierLicenceValidUntil(s, licences);
   const tier = tierOf(s);
   const sku = clean(source.sku)!;
-  const description = clean(source.description);
+  // Chinese text is indexed in Simplified, so a Traditional query (converted the same way) meets it
+  const description = simplify(clean(source.description));
+  const shown = clean(source.name)!;
+  const name = toSimplified(shown);
   return {
     id: source.id,
     enterpriseId: source.enterpriseId,
     sku,
-    name: clean(source.name)!,
+    name,
+    nameShown: name === shown ? null : shown,
     description,
     // a hazardous product's own text may identify its supplier: it stays out of the public copies
     publicSku: tier === "none" ? sku : null,
@@ -120,9 +132,10 @@ export function toProductDocument(source: ProductSource, licences: LicenceFact[]
     capacityTpy: num(source.capacityTpy),
     availableT: num(source.availableT),
     priceCnyPerT: num(source.priceCnyPerT),
-    substanceZh: clean(s?.nameZh ?? null),
+    substanceZh: simplifyName(clean(s?.nameZh ?? null)),
     substanceEn: clean(s?.nameEn ?? null),
-    aliases: (s?.aliases ?? []).map((a) => clean(a)!),
+    aliases: [...new Set((s?.aliases ?? []).map((a) => toSimplifiedMemo(clean(a)!)))],
+    formula: s?.formula ?? null,
     hazardous: s?.hazardous ?? false,
     highlyToxic: s?.highlyToxic ?? false,
     explosivePrecursor: s?.explosivePrecursor ?? false,
@@ -175,6 +188,7 @@ const sourceColumns = {
   substanceZh: substanceView.nameZh,
   substanceEn: substanceView.nameEn,
   aliases: substanceView.aliases,
+  formula: substances.formula,
   hazardous: substances.hazardous,
   highlyToxic: substances.highlyToxic,
   explosivePrecursor: substances.explosivePrecursor,
@@ -199,7 +213,7 @@ function toSource(r: SourceRow): ProductSource {
     availableT: r.availableT, priceCnyPerT: r.priceCnyPerT, retiredAt: r.retiredAt, enterprise: r.enterprise,
     park: r.parkId === null ? null : { id: r.parkId, code: r.parkCode!, name: r.parkName! },
     substance: r.substanceCas === null ? null : {
-      nameZh: r.substanceZh, nameEn: r.substanceEn, aliases: r.aliases, hazardous: r.hazardous!, highlyToxic: r.highlyToxic!,
+      nameZh: r.substanceZh, nameEn: r.substanceEn, aliases: r.aliases, formula: r.formula, hazardous: r.hazardous!, highlyToxic: r.highlyToxic!,
       explosivePrecursor: r.explosivePrecursor!, precursorCategory: r.precursorCategory,
     },
   };

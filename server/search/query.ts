@@ -6,11 +6,13 @@ import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
 import { AppError } from "@/server/errors";
-import { looksLikeCas, normalizeCas } from "@/server/substances/cas";
 import { getMeili, meiliFailure } from "./client";
 import type { EnterpriseDoc } from "./enterprises.index";
 import { indexUid, MEMBER_SEARCH_ATTRIBUTES, PUBLIC_SEARCH_ATTRIBUTES } from "./indexes";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type ProductDoc } from "./products.index";
+import { referenceTerms } from "./reference-terms";
+import { highlightOnto } from "./simplified";
+import { understandQuery, type Understood } from "./understand";
 import { searchEnterprisesInput, searchProductsInput, type SearchProductsInput, type SearchProductsQuery } from "./search.schemas";
 
 /**
@@ -32,14 +34,25 @@ export const SEARCH_UNAVAILABLE = {
 export const quote = (value: string) => `"${value.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 
 /**
- * What the query is: a CAS number to look up exactly, something typed like a CAS number whose check
- * digit is wrong (nothing is searched: a near miss on a registry number is no match), or words.
+ * What the query is (server/search/understand.ts): CAS numbers to look up exactly (as pasted from
+ * an SDS, or inside the text), something typed like a CAS number whose check digit is wrong
+ * (nothing is searched: a near miss on a registry number is no match), a formula, a purity and
+ * grades to filter on, and the words left to search, in Simplified Chinese.
  */
-export function interpretQuery(q: string): { text: string; cas: string | null; casInvalid: boolean } {
-  const text = q.replace(/\s+/g, " ").trim();
-  const cas = text ? normalizeCas(text) : null;
-  if (cas) return { text: "", cas, casInvalid: false };
-  return { text, cas: null, casInvalid: looksLikeCas(text) };
+export function interpretQuery(q: string): { text: string; cas: string | null; casInvalid: boolean; understood: Understood } {
+  const understood = understandQuery(q, referenceTerms());
+  return { text: understood.text, cas: understood.cas[0] ?? null, casInvalid: understood.casInvalid, understood };
+}
+
+/** The filters of what the query says besides words: CAS numbers, a formula, a purity, grades. */
+export function understoodFilter(u: Understood): string[] {
+  const filters: string[] = [];
+  if (u.cas.length === 1) filters.push(`cas = ${quote(u.cas[0]!)}`);
+  else if (u.cas.length > 1) filters.push(`cas IN [${u.cas.map(quote).join(", ")}]`);
+  if (u.formulaHill) filters.push(`formula = ${quote(u.formulaHill)}`);
+  if (u.minPurity !== null) filters.push(`purityPct >= ${u.minPurity}`);
+  if (u.grades.length) filters.push(`grade IN [${u.grades.map(quote).join(", ")}]`);
+  return filters;
 }
 
 /** The date filter of the compliance rules: lapsed supplier licences hide controlled listings. */
@@ -52,9 +65,9 @@ export function visibilityFilter(today: string): string {
  * park staff and admins (`overseer`) do, marked, so they can chase the licence.
  */
 export function buildFilter(query: SearchProductsQuery, viewerParks: number[], today: string, overseer = false): string[] {
-  const { cas } = interpretQuery(query.q);
+  const { understood } = interpretQuery(query.q);
   const filters = overseer ? [] : [visibilityFilter(today)];
-  if (cas) filters.push(`cas = ${quote(cas)}`);
+  filters.push(...understoodFilter(understood));
   if (query.park) filters.push(`parkCode = ${quote(query.park)}`);
   if (query.chain) filters.push(`chains = ${quote(query.chain)}`);
   if (query.grade) filters.push(`grade = ${quote(query.grade)}`);
@@ -111,7 +124,7 @@ const LISTING_FACETS = ["grade", "form", "hazards"];
 const SUPPLIER_FACETS = ["parkCode", "inPark", "chains", "parkId"];
 const RETRIEVE: (keyof ProductDoc)[] = [
   "id", "enterpriseId", "name", "cas", "grade", "form", "purityPct", "packaging", "capacityTpy", "availableT", "priceCnyPerT",
-  "substanceZh", "substanceEn", "aliases", "hazardous", "highlyToxic", "explosivePrecursor", "precursorCategory", "tier",
+  "nameShown", "formula", "substanceZh", "substanceEn", "aliases", "hazardous", "highlyToxic", "explosivePrecursor", "precursorCategory", "tier",
   "supplierState", "licenceExpiresOn", "enterpriseName", "enterpriseUscc", "enterpriseVerified", "parkId", "parkCode", "parkName", "sku",
   // with it Meilisearch returns `_geoDistance` when it sorts by distance
   "_geo",
@@ -145,8 +158,10 @@ export function toHit(hit: Hit<ProductDoc>, viewer: { sees: (enterpriseId: numbe
   return {
     id: hit.id,
     /** highlighted text carries HIGHLIGHT_PRE / HIGHLIGHT_POST around the matched words */
-    name: (f.name as string | undefined) ?? hit.name,
+    name: hit.nameShown ? highlightOnto(hit.nameShown, (f.name as string | undefined) ?? hit.name, HIGHLIGHT_PRE, HIGHLIGHT_POST) : (f.name as string | undefined) ?? hit.name,
     cas: hit.cas,
+    /** the substance's molecular formula, Hill order */
+    formula: hit.formula ?? null,
     grade: hit.grade,
     form: hit.form,
     purityPct: hit.purityPct,
@@ -185,7 +200,7 @@ export type ProductHit = ReturnType<typeof toHit>;
  */
 export async function searchProducts(db: Db, actor: Actor, input: SearchProductsInput, options: { near?: Place | null; onlyIds?: number[] } = {}) {
   const query = searchProductsInput.parse(input);
-  const { text, cas, casInvalid } = interpretQuery(query.q);
+  const { text, cas, casInvalid, understood } = interpretQuery(query.q);
   const viewer = await viewerOf(db, actor);
   const near = options.near === undefined ? viewer.near : options.near;
   const filter = buildFilter(query, viewer.parks, todayInChina(), viewer.overseer);
@@ -242,6 +257,16 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
     cas,
     /** the query is written like a CAS number but its check digit is wrong */
     casInvalid,
+    /** what the query was read as: the conditions taken out of the words (the page shows each as a removable chip) */
+    understood: {
+      text,
+      cas: understood.cas,
+      formula: understood.formulaHill,
+      minPurity: understood.minPurity,
+      grades: understood.grades,
+      traditional: understood.traditional,
+      conditions: understood.conditions,
+    },
     hits: result.hits.map((h) => toHit(h as Hit<ProductDoc>, viewer)),
     total: result.totalHits ?? 0,
     page: query.page,

@@ -21,6 +21,17 @@ describe("reference dictionary", () => {
     expect(byCas.get("7732-18-5")?.hazardous ?? false).toBe(false); // water is no hazardous chemical
   });
 
+  it("carries each substance's formula in Hill order, and the trade's abbreviations as aliases of the substance the trade means", () => {
+    const byCas = new Map(buildReference().map((s) => [s.cas, s]));
+    expect(byCas.get("7664-93-9")!.formula).toBe("H2O4S"); // 硫酸
+    expect(byCas.get("67-64-1")!.formula).toBe("C3H6O"); // 丙酮
+    expect(byCas.get("75-56-9")!.formula).toBe("C3H6O"); // 环氧丙烷, its isomer
+    expect(byCas.get("78-93-3")!.aliases).toEqual(expect.arrayContaining(["MEK", "丁酮"]));
+    expect(byCas.get("141-32-2")!.aliases).toContain("BA"); // 丙烯酸丁酯, as the Chinese trade means it
+    expect(byCas.get("101-68-8")!.aliases).toContain("MDI");
+    expect(byCas.get("26447-40-5")?.aliases ?? []).not.toContain("MDI"); // one abbreviation, one substance
+  });
+
   it("reloads idempotently and keeps staff corrections", async () => {
     const db = getDb();
     const before = await db.select({ n: sql<number>`count(*)::int` }).from(substances);
@@ -36,6 +47,7 @@ describe("reference dictionary", () => {
     const [ipa] = await db.select().from(substances).where(eq(substances.cas, "67-63-0"));
     expect(ipa!.nameZh).toBe("2-丙醇"); // shipped column restored
     expect(ipa!.curatedAliases).toEqual(["IPA溶剂"]); // staff edit kept
+    expect(ipa!.formula).toBe("C3H8O");
     await db.update(substances).set({ curatedAliases: [] }).where(eq(substances.cas, "67-63-0"));
   });
 

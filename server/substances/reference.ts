@@ -16,6 +16,8 @@ const FILES = {
   explosives: "explosive-precursors.csv",
   names: "chemical-names.csv",
   precursors: "precursor-chemicals.csv",
+  formulas: "chemical-formulas.csv",
+  abbreviations: "trade-abbreviations.csv",
 } as const;
 
 export interface ReferenceSubstance {
@@ -29,6 +31,8 @@ export interface ReferenceSubstance {
   explosivePrecursor: boolean;
   /** 易制毒 category (1–3): listed, or a salt of a category 1 or 2 substance named as such */
   precursorCategory: number | null;
+  /** molecular formula in Hill order, as PubChem writes it */
+  formula: string | null;
   sources: string[];
 }
 
@@ -62,7 +66,7 @@ export function buildReferenceReport(dir = referenceDir()): { substances: Refere
     if (!item) {
       item = {
         cas, nameZh: null, nameEn: null, aliases: [], hazardous: false, catalogueSeq: null,
-        highlyToxic: false, explosivePrecursor: false, precursorCategory: null, sources: [],
+        highlyToxic: false, explosivePrecursor: false, precursorCategory: null, formula: null, sources: [],
       };
       byCas.set(cas, item);
     }
@@ -146,6 +150,28 @@ export function buildReferenceReport(dir = referenceDir()): { substances: Refere
     item.precursorCategory = category;
     item.sources.push("precursor-salt");
   }
+  for (const row of readCsv(dir, FILES.formulas)) {
+    const item = byCas.get(normalizeCas(row.cas ?? "") ?? "");
+    if (item && row.formula) item.formula = row.formula;
+  }
+  // the trade's abbreviations are aliases of the substance the Chinese trade means by them, and of no
+  // other (PubChem gives MDI to the isomer mixture too; the trade means 4,4'-MDI)
+  const abbreviations = readCsv(dir, FILES.abbreviations);
+  const taken = new Map(abbreviations.map((row) => [row.abbr!.toLowerCase(), normalizeCas(row.cas ?? "")]));
+  for (const item of byCas.values()) {
+    item.aliases = item.aliases.filter((a) => {
+      const owner = taken.get(a.toLowerCase());
+      return owner === undefined || owner === item.cas;
+    });
+  }
+  for (const row of abbreviations) {
+    const item = entry(row.cas ?? "");
+    if (!item) continue;
+    item.nameZh ??= row.name_zh || null;
+    item.nameEn ??= row.name_en || null;
+    item.aliases.push(row.abbr ?? "", row.name_zh ?? "", row.name_en ?? "");
+    item.sources.push("trade-abbreviations");
+  }
 
   for (const item of byCas.values()) {
     const seen = new Set([item.nameZh, item.nameEn].filter(Boolean).map((n) => n!.toLowerCase()));
@@ -202,6 +228,7 @@ export async function loadReferenceDictionary(db: Db, options: { force?: boolean
             highlyToxic: sql`excluded.highly_toxic`,
             explosivePrecursor: sql`excluded.explosive_precursor`,
             precursorCategory: sql`excluded.precursor_category`,
+            formula: sql`excluded.formula`,
             sources: sql`excluded.sources`,
             updatedAt: sql`now()`,
           },

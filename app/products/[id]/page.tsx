@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formLabel, gradeLabel, purityLabel, tonnesLabel } from "@/app/_components/catalogue-labels";
+import { Formula } from "@/app/_components/formula";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
@@ -90,6 +91,7 @@ export default async function ProductPage({ params }: Props) {
                 <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
                   {row(t("product.name_zh"), s.nameZh ?? "—")}
                   {row(t("product.name_en"), s.nameEn ?? "—")}
+                  {s.formula ? row(t("product.formula"), <Link href={`/search?q=${encodeURIComponent(s.formula)}`} className="hover:underline"><Formula value={s.formula} /></Link>) : null}
                 </dl>
                 {s.aliases.length ? (
                   <div>
