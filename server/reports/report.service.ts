@@ -5,6 +5,7 @@ import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { notFound } from "@/server/errors";
 import { INDUSTRY_CHAINS } from "@/server/enterprises/enterprise.schemas";
+import { signedSql } from "@/server/agreements/signed";
 import type { ReportFilters } from "./report.schemas";
 
 /**
@@ -66,7 +67,7 @@ export async function reportFigures(db: Db, f: ReportFilters): Promise<ReportFig
     if (!park) throw notFound({ zh: "园区", en: "Park" });
     parkCode = park.code;
   }
-  const conditions: SQL[] = [sql`a.status <> 'draft'`];
+  const conditions: SQL[] = [signedSql("a")];
   if (f.from) conditions.push(sql`a.signed_on >= ${f.from}::date`);
   if (f.to) conditions.push(sql`a.signed_on <= ${f.to}::date`);
   if (f.parkId) conditions.push(sql`(b.park_id = ${f.parkId} OR s.park_id = ${f.parkId})`);
@@ -133,7 +134,7 @@ export async function reportFigures(db: Db, f: ReportFilters): Promise<ReportFig
        OR EXISTS (SELECT 1 FROM demand x WHERE x.enterprise_id = e.id AND ${createdInPeriod("x.created_at", f)})
        OR EXISTS (SELECT 1 FROM supply_offer x WHERE x.enterprise_id = e.id AND ${createdInPeriod("x.created_at", f)})
        OR EXISTS (SELECT 1 FROM inquiry x WHERE e.id IN (x.buyer_enterprise_id, x.supplier_enterprise_id) AND ${createdInPeriod("x.created_at", f)})
-       OR EXISTS (SELECT 1 FROM agreement x WHERE x.status <> 'draft' AND e.id IN (x.buyer_enterprise_id, x.seller_enterprise_id)
+       OR EXISTS (SELECT 1 FROM agreement x WHERE ${signedSql("x")} AND e.id IN (x.buyer_enterprise_id, x.seller_enterprise_id)
             ${f.from ? sql`AND x.signed_on >= ${f.from}::date` : sql``} ${f.to ? sql`AND x.signed_on <= ${f.to}::date` : sql``}))) AS active`);
 
   const amount = cents(totals!.amount);
