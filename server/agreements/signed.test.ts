@@ -43,8 +43,8 @@ describe("the one rule of signed", () => {
     const signed = await createAgreement(db(), c.staff.actor, { ...base, title: "签约合同", status: "signed", signedOn: "2026-03-01", lines: line(1200000) });
     const ended = await createAgreement(db(), c.staff.actor, { ...base, title: "签约后终止", status: "signed", signedOn: "2026-03-02", lines: line(300000) });
     // what never counts: two drafts (one will be terminated without signing) of 50,000 and 70,000 元
-    const draft = await createAgreement(db(), c.buyer.actor, { ...base, title: "草稿", lines: line(50000) });
-    const dropped = await createAgreement(db(), c.buyer.actor, { ...base, title: "未签即终止", lines: line(70000) });
+    const draft = await createAgreement(db(), c.buyer.actor, { ...base, title: "草稿", status: "draft", lines: line(50000) });
+    const dropped = await createAgreement(db(), c.buyer.actor, { ...base, title: "未签即终止", status: "draft", lines: line(70000) });
 
     const figures = async () => {
       const r = await reportFigures(db(), { parkId: c.park.id });
