@@ -1,5 +1,4 @@
 import { execFileSync } from "node:child_process";
-import { formatCny } from "../i18n";
 import { expect, freshUscc, test, unique, type Page } from "./fixtures";
 
 /**
@@ -54,7 +53,12 @@ function cliReport(filter: { from?: string; to?: string } = {}): CliReport {
   return JSON.parse(stdout.slice(stdout.indexOf("{"))) as CliReport;
 }
 
-const money = (n: number) => formatCny(n, "zh");
+/** i18n/index.ts formatCny in Chinese (the spec cannot import the message files it sits beside). */
+function money(n: number): string {
+  if (Math.abs(n) >= 1e8) return `${(n / 1e8).toLocaleString("zh-CN", { maximumFractionDigits: 2 })} 亿元`;
+  if (Math.abs(n) >= 1e4) return `${(n / 1e4).toLocaleString("zh-CN", { maximumFractionDigits: 1 })} 万元`;
+  return `${n.toLocaleString("zh-CN", { maximumFractionDigits: 2 })} 元`;
+}
 const pct = (x: number) => `${(x * 100).toLocaleString("zh-CN", { maximumFractionDigits: 1 })}%`;
 const TYPE_ZH = { framework: "框架协议", contract: "供货合同", order: "采购订单" } as const;
 
