@@ -39,6 +39,7 @@ interface CliReport {
   chainTotals: { count: number; amountCny: number; attributedAmountCny: number; unattributed: { count: number; amountCny: number } };
   byMonth: { month: string; count: number; amountCny: number }[];
   flows: { seller: string; buyer: string; count: number; amountCny: number }[];
+  fulfilment: { frameworks: number; agreedT: number; calledOffT: number; deliveredT: number; calledOffRate: number; deliveredRate: number };
 }
 
 /** `npm run cli -- report … --json` against the app's own data folder (the CLI joins its databases). */
@@ -81,6 +82,10 @@ async function expectPageEqualsCli(page: Page, path: string, r: CliReport) {
   await expect(stat("供需匹配")).toHaveText(r.matches.toLocaleString("zh-CN"));
   await expect(stat("询价")).toHaveText(r.inquiries.toLocaleString("zh-CN"));
   if (r.agreements === 0) return;
+  const rate = (x: number) => `${Math.round(x * 1000) / 10}%`;
+  await expect(page.getByText(`${r.fulfilment.frameworks} 份框架协议：已下单 ${rate(r.fulfilment.calledOffRate)}，已交付 ${rate(r.fulfilment.deliveredRate)}`)).toBeVisible();
+  const t = (n: number) => n.toLocaleString("zh-CN");
+  expect(await rows(page, "data-fulfilment")).toEqual([["约定量", t(r.fulfilment.agreedT)], ["已下单", t(r.fulfilment.calledOffT)], ["已交付", t(r.fulfilment.deliveredT)]]);
   expect(await rows(page, "data-by-month")).toEqual(r.byMonth.map((m) => [m.month, String(m.count), money(m.amountCny)]));
   const types = (["framework", "contract", "order"] as const).filter((k) => r.byType[k] > 0);
   expect(await rows(page, "data-by-type")).toEqual(types.map((k) => [TYPE_ZH[k], String(r.byType[k]), money(r.amountByType[k])]));
@@ -153,6 +158,7 @@ test("every dashboard figure equals report --json for the same filter and the ha
   expect(after.inParkAmountCny - before.inParkAmountCny).toBe(2050000);
   expect([after.byType.contract - before.byType.contract, after.byType.order - before.byType.order, after.byType.framework - before.byType.framework]).toEqual([1, 1, 1]);
   expect(after.chainTotals.count - before.chainTotals.count).toBe(3);
+  expect([after.fulfilment.frameworks - before.fulfilment.frameworks, after.fulfilment.agreedT - before.fulfilment.agreedT]).toEqual([1, 50]);
   expect(after.chainTotals.attributedAmountCny - before.chainTotals.attributedAmountCny).toBe(4100000);
   const month = (r: CliReport, m: string) => r.byMonth.find((x) => x.month === m) ?? { count: 0, amountCny: 0 };
   expect([month(after, "2019-03").amountCny - month(before, "2019-03").amountCny, month(after, "2019-04").amountCny - month(before, "2019-04").amountCny, month(after, "2019-05").amountCny - month(before, "2019-05").amountCny]).toEqual([1200000, 0, 850000]);

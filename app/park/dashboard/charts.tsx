@@ -6,7 +6,7 @@ import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
 import { Card, Table, td, th } from "@/app/_components/ui";
-import { formatCny } from "@/i18n";
+import { formatCny, formatNumber } from "@/i18n";
 import { useI18n } from "@/i18n/client";
 import type { ReportFigures } from "@/server/reports/report.service";
 
@@ -107,7 +107,7 @@ export function DashboardCharts({ figures: f }: { figures: ReportFigures }) {
     ],
     grid: [{ left: 70, width: "28%", top: 30, bottom: 30 }, { left: "68%", right: 70, top: 30, bottom: 30 }],
     xAxis: [
-      { type: "value", gridIndex: 0, minInterval: 1, axisLabel: { formatter: (v: number) => count(v) } },
+      { type: "value", gridIndex: 0, minInterval: 1, splitNumber: 3, name: t("dashboard.count_unit") },
       { type: "value", gridIndex: 1, splitNumber: 2, ...moneyAxis },
     ],
     yAxis: [
@@ -135,9 +135,9 @@ export function DashboardCharts({ figures: f }: { figures: ReportFigures }) {
   const fulfilment: Option = {
     tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
     grid: { left: 90, right: 40, bottom: 30, top: 20 },
-    xAxis: { type: "value", name: t("deals.tonnes") },
+    xAxis: { type: "value", name: t("deals.tonnes"), splitNumber: 3, axisLabel: { formatter: (v: number) => formatNumber(v, locale) } },
     yAxis: { type: "category", data: [t("dashboard.delivered"), t("dashboard.called_off"), t("dashboard.agreed")] },
-    series: [{ type: "bar", data: [f.fulfilment.deliveredT, f.fulfilment.calledOffT, f.fulfilment.agreedT], label: { show: true, position: "right" } }],
+    series: [{ type: "bar", data: [f.fulfilment.deliveredT, f.fulfilment.calledOffT, f.fulfilment.agreedT], label: { show: true, position: "right", formatter: (p: { value: number }) => formatNumber(p.value, locale) } }],
   };
   const flows: Option = {
     tooltip: { trigger: "item", formatter: (p: { dataType: string; data: { source?: string; target?: string; value?: number }; name: string; value?: number }) =>
@@ -146,7 +146,7 @@ export function DashboardCharts({ figures: f }: { figures: ReportFigures }) {
         : `${html(names.get(p.name) ?? p.name)}<br/>${html(money(p.value ?? 0))}` },
     series: [{
       type: "sankey", left: 10, right: 220, top: 10, bottom: 10, nodeGap: 14, nodeWidth: 14, emphasis: { focus: "adjacency" },
-      label: { formatter: (p: { name: string }) => names.get(p.name) ?? p.name, fontSize: 12, width: 200, overflow: "truncate" },
+      label: { formatter: (p: { name: string }) => names.get(p.name) ?? p.name, fontSize: 12 },
       lineStyle: { color: "gradient", curveness: 0.5, opacity: 0.4 },
       data: [...names.keys()].map((name) => ({ name })),
       links: topFlows.map((flow) => ({ source: sellerNode(flow.seller), target: flow.buyer, value: flow.amountCny })),
@@ -183,6 +183,8 @@ export function DashboardCharts({ figures: f }: { figures: ReportFigures }) {
           {t("dashboard.fulfilment_summary", { frameworks: f.fulfilment.frameworks, rate: `${Math.round(f.fulfilment.calledOffRate * 1000) / 10}%`, delivered: `${Math.round(f.fulfilment.deliveredRate * 1000) / 10}%` })}
         </p>
         <Chart option={fulfilment} label={t("dashboard.fulfilment")} height={220} />
+        <ChartData caption={t("dashboard.fulfilment")} testId="data-fulfilment" head={[t("dashboard.fulfilment"), t("deals.tonnes")]}
+          rows={[[t("dashboard.agreed"), formatNumber(f.fulfilment.agreedT, locale)], [t("dashboard.called_off"), formatNumber(f.fulfilment.calledOffT, locale)], [t("dashboard.delivered"), formatNumber(f.fulfilment.deliveredT, locale)]]} />
       </Card>
       <div className="lg:col-span-2">
         <Card title={t("dashboard.flows")}>
