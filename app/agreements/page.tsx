@@ -29,7 +29,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
   const caller = await api();
   const result = await attempt(() => caller.agreement.list({ page, pageSize: PAGE_SIZE, status, type, eventId, q }));
   if (!result.ok) return <Refusal failure={result} from="/agreements" />;
-  const { items, total, amountCny, allowed } = result.data;
+  const { items, total, amountCny, signed, allowed } = result.data;
   const events = (await caller.event.list({})).items;
   const hrefFor = (p: number) => {
     const next = new URLSearchParams();
@@ -86,7 +86,9 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
         <EmptyState title={t("agreement.empty")}>{t("agreement.empty_hint")}</EmptyState>
       ) : (
         <>
-          <p className="mb-2 text-sm text-slate-500">{t("agreement.count", { count: total, amount: formatCny(amountCny, locale) })}</p>
+          <p className="mb-2 text-sm text-slate-500" data-testid="agreement-totals">
+            {t("agreement.count", { count: total, amount: formatCny(amountCny, locale), signed: signed.total, signedAmount: formatCny(signed.amountCny, locale) })}
+          </p>
           <div className="rounded-lg border border-slate-200 bg-white">
             <Table caption={t("agreement.list_title")}>
               <thead>

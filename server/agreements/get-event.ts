@@ -4,6 +4,7 @@ import { agreements, events, parks } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { notFound } from "@/server/errors";
 import { listAgreements } from "./list-agreements";
+import { signedSql } from "./signed";
 
 /** One event, its public figures, and the agreements signed there that the actor may see. */
 export async function getEvent(db: Db, actor: Actor, input: { id: number; page: number; pageSize: number }) {
@@ -17,10 +18,10 @@ export async function getEvent(db: Db, actor: Actor, input: { id: number; page: 
     .select({
       agreements: sql<number>`count(*)::int`,
       amountCny: sql<string>`coalesce(sum(${agreements.totalAmountCny}), 0)::text`,
-      enterprises: sql<number>`(SELECT count(DISTINCT x)::int FROM ${agreements} a, unnest(ARRAY[a.buyer_enterprise_id, a.seller_enterprise_id]) x WHERE a.event_id = ${input.id} AND a.status <> 'draft')`,
+      enterprises: sql<number>`(SELECT count(DISTINCT x)::int FROM ${agreements} a, unnest(ARRAY[a.buyer_enterprise_id, a.seller_enterprise_id]) x WHERE a.event_id = ${input.id} AND ${signedSql("a")})`,
     })
     .from(agreements)
-    .where(sql`${agreements.eventId} = ${input.id} AND ${agreements.status} <> 'draft'`);
+    .where(sql`${agreements.eventId} = ${input.id} AND ${signedSql()}`);
   const visible = actor.userId || actor.platformAdmin
     ? await listAgreements(db, actor, { eventId: input.id, page: input.page, pageSize: input.pageSize })
     : null;

@@ -5,10 +5,12 @@ import type { Actor } from "@/server/auth/actor";
 import { dealListScope } from "@/server/auth/deal-list-scope";
 import { can } from "@/server/auth/policy";
 import type { ListAgreementsInput } from "./agreement.schemas";
+import { signedSql } from "./signed";
 
 /**
  * The agreements the actor may see (`deal.view`, filtered in SQL by the same scope, so the page,
- * the total and the amount agree), newest first, with the filters of the list page.
+ * the total and the amount agree), newest first, with the filters of the list page. The totals are
+ * of what is listed (drafts and all), and of those of them that count as signed (signed.ts).
  */
 export async function listAgreements(db: Db, actor: Actor, input: ListAgreementsInput) {
   const filters: (SQL | undefined)[] = [dealListScope(actor, { buyer: agreements.buyerEnterpriseId, seller: agreements.sellerEnterpriseId })];
@@ -41,10 +43,16 @@ export async function listAgreements(db: Db, actor: Actor, input: ListAgreements
       .orderBy(desc(sql`coalesce("agreement"."signed_on", "agreement"."created_at"::date)`), desc(agreements.id))
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
-    db.select({ n: count(), amount: sql<string>`coalesce(sum(${agreements.totalAmountCny}), 0)::text` }).from(agreements).where(where),
+    db.select({
+      n: count(), amount: sql<string>`coalesce(sum(${agreements.totalAmountCny}), 0)::text`,
+      signed: sql<number>`(count(*) FILTER (WHERE ${signedSql()}))::int`,
+      signedAmount: sql<string>`coalesce(sum(${agreements.totalAmountCny}) FILTER (WHERE ${signedSql()}), 0)::text`,
+    }).from(agreements).where(where),
   ]);
   return {
     items, total: total?.n ?? 0, amountCny: total?.amount ?? "0", page: input.page, pageSize: input.pageSize,
+    /** of the listed agreements, those that count as signed (server/agreements/signed.ts) */
+    signed: { total: total?.signed ?? 0, amountCny: total?.signedAmount ?? "0" },
     allowed: {
       create: can(actor, { type: "agreement.createAny" }),
       import: can(actor, { type: "agreement.import" }),

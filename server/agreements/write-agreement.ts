@@ -125,6 +125,7 @@ async function writeLines(tx: Db, agreementId: number, lines: StoredAgreement["l
 export async function insertAgreement(tx: Db, actor: Actor, input: AgreementRecord, options: { action?: string } = {}) {
   const a = parseRecord(agreementRecord, { ...input, ref: input.ref || `tmp-${crypto.randomUUID()}` }, AGREEMENT);
   const signed = a.status === "signed";
+  if (!signed) a.signedOn = null; // a draft has no signing date (signed.ts)
   const parties = await requireRules(tx, a, { checkRef: Boolean(input.ref), becomesSigned: signed });
   if (signed && !can(actor, { type: "agreement.recordSigned", ...dealScope(parties) })) throw new AppError("FORBIDDEN", SIGN_DIRECTLY_REFUSED);
   const { lines, ...columns } = a;
@@ -188,6 +189,8 @@ export async function updateAgreementRecord(tx: Db, actor: Actor, id: number, ch
   if (a.status !== current.status && !canTransition(current.status, a.status)) {
     throw new AppError("CONFLICT", { zh: "协议状态不能这样变更，请刷新", en: `An agreement that is ${current.status} cannot become ${a.status}` });
   }
+  // a draft, and a draft terminated without signing, keeps no signing date: it never counts (signed.ts)
+  if (a.status === "draft" || (a.status === "terminated" && current.status === "draft")) a.signedOn = null;
   const signedNow = a.status === "signed" || a.status === "active" || a.status === "completed";
   const partiesChanged = a.buyerEnterpriseId !== current.buyerEnterpriseId || a.sellerEnterpriseId !== current.sellerEnterpriseId;
   await requireRules(tx, a, {

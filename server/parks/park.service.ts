@@ -1,6 +1,7 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { enterprises, parks } from "@/db/schema";
+import { signedSql } from "@/server/agreements/signed";
 import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
@@ -65,7 +66,7 @@ export async function parkOverview(db: Db, actor: Actor, parkId: number) {
       (SELECT count(*)::int FROM enterprise e WHERE e.park_id = ${parkId} AND e.verified_at IS NOT NULL) AS verified,
       (SELECT count(*)::int FROM product p JOIN enterprise e ON e.id = p.enterprise_id
         WHERE e.park_id = ${parkId} AND p.retired_at IS NULL) AS products,
-      (SELECT count(*)::int FROM agreement a WHERE a.status <> 'draft' AND EXISTS (
+      (SELECT count(*)::int FROM agreement a WHERE ${signedSql("a")} AND EXISTS (
         SELECT 1 FROM enterprise e WHERE e.park_id = ${parkId} AND e.id IN (a.buyer_enterprise_id, a.seller_enterprise_id))) AS agreements`);
   return { park, figures: row! };
 }

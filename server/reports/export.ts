@@ -56,7 +56,14 @@ export function dashboardWorkbook(r: ReportFigures): ExcelJS.Workbook {
   ], [36, 24]);
   sheet(wb, "按类型 By type", ["类型 Type", "协议数 Count", "金额（元）Amount (CNY)"],
     (Object.keys(r.byType) as (keyof typeof r.byType)[]).map((k) => [`${TYPE_ZH[k]} ${k}`, r.byType[k].count, r.byType[k].amountCny]));
-  sheet(wb, "按产业链 By chain", ["产业链 Chain", "协议数 Count", "金额（元）Amount (CNY)"], r.byChain.map((c) => [c.chain, c.count, c.amountCny]));
+  // an agreement counts under every chain of both parties: the distinct totals close the sheet
+  sheet(wb, "按产业链 By chain", ["产业链 Chain", "协议数 Count", "金额（元）Amount (CNY)"], [
+    ...r.byChain.map((c) => [c.chain, c.count, c.amountCny]),
+    [],
+    ["各链相加（一份协议计入双方的每条产业链）Sum of chains (an agreement under every chain of both parties)", null, r.chainTotals.attributedAmountCny],
+    ["去重合计 Distinct total", r.chainTotals.count, r.chainTotals.amountCny],
+    ["未标注产业链 Without a chain", r.chainTotals.unattributed.count, r.chainTotals.unattributed.amountCny],
+  ]);
   sheet(wb, "按月份 By month", ["月份 Month", "协议数 Count", "金额（元）Amount (CNY)"], r.byMonth.map((m) => [m.month, m.count, m.amountCny]));
   sheet(wb, "供应流向 Flows", ["供应方 Seller", "采购方 Buyer", "协议数 Count", "金额（元）Amount (CNY)"],
     r.flows.map((f) => [f.seller, f.buyer, f.count, f.amountCny]), [32, 32, 12, 20]);

@@ -20,6 +20,10 @@ import ExcelJS from "exceljs";
  *   5  A ← B           contract   draft       2026-03-02    999,999.00  (draft: never counts)
  *   6  X ← Q           order      signed      2026-03-03        777.00  (no party in P)
  *   7  A ← B           order      signed      2025-12-31      5,000.00  both (before the period)
+ *   8  A ← B           contract   terminated  —               444,444.00  (a draft terminated unsigned: never counts)
+ *   9  B ← C           order      draft       —                 8,888.00  (draft: never counts)
+ *
+ * In P, 2026: agreements 1–4 count: 4 agreements, 1,590,000.50 元.
  */
 async function buildPark() {
   const [P, P2] = await Promise.all([makePark(), makePark()]);
@@ -41,6 +45,8 @@ async function buildPark() {
   await makeAgreement(A.id, B.id, { type: "contract", status: "draft", signedOn: "2026-03-02", lines: [{ amountCny: "999999.00" }] });
   await makeAgreement(X.id, Q.id, { type: "order", status: "signed", signedOn: "2026-03-03", lines: [{ amountCny: "777.00" }] });
   await makeAgreement(A.id, B.id, { type: "order", status: "signed", signedOn: "2025-12-31", lines: [{ amountCny: "5000.00" }] });
+  await makeAgreement(A.id, B.id, { type: "contract", status: "terminated", signedOn: null, lines: [{ amountCny: "444444.00" }] });
+  await makeAgreement(B.id, C.id, { type: "order", status: "draft", signedOn: null, lines: [{ amountCny: "8888.00" }] });
   return { P, P2, A, B, C, X, Q };
 }
 
@@ -65,10 +71,15 @@ describe("dashboard figures", () => {
       { chain: "医药大健康", count: 1, amountCny: 250000.5 },
       { chain: "基础化工", count: 1, amountCny: 40000 },
     ]);
+    // by chain, an agreement counts under every chain of both parties: 1,340,000 + 1,250,000.50 +
+    // 300,000 + 250,000.50 + 40,000 = 3,180,001 元 of bars for 1,590,000.50 元 of distinct agreements
+    expect(r.chainTotals).toEqual({ count: 4, amountCny: 1590000.5, attributedAmountCny: 3180001, unattributed: { count: 0, amountCny: 0 } });
+    // every month of the period, empty ones as 0
     expect(r.byMonth).toEqual([
       { month: "2026-01", count: 1, amountCny: 1000000 },
       { month: "2026-02", count: 2, amountCny: 290000.5 },
       { month: "2026-03", count: 1, amountCny: 300000 },
+      ...["04", "05", "06", "07", "08", "09", "10", "11", "12"].map((m) => ({ month: `2026-${m}`, count: 0, amountCny: 0 })),
     ]);
     expect(r.fulfilment).toEqual({ frameworks: 1, agreedT: 100, calledOffT: 40, deliveredT: 20, calledOffRate: 0.4, deliveredRate: 0.2 });
     expect(r.flows.map((f) => [f.sellerId, f.buyerId, f.amountCny])).toEqual([
@@ -80,6 +91,8 @@ describe("dashboard figures", () => {
     expect([fine.agreements, fine.amountCny, fine.inParkShare]).toEqual([2, 1250000.5, 1]);
     const all = await reportFigures(getDb(), { parkId: P.id });
     expect([all.agreements, all.amountCny, all.enterprises]).toEqual([5, 1595000.5, 3]);
+    // without a period: from the first signing's month to the last one's, the gap filled
+    expect(all.byMonth.map((m) => [m.month, m.count])).toEqual([["2025-12", 1], ["2026-01", 1], ["2026-02", 2], ["2026-03", 1]]);
   });
 
   it("counts listings, matches, inquiries and active enterprises of the park", async () => {
@@ -133,6 +146,10 @@ describe("dashboard figures", () => {
     expect(value("协议数")).toBe(4);
     expect(value("协议金额（元）")).toBe(1590000.5);
     expect(wb.getWorksheet("按产业链 By chain")!.getRow(2).values).toEqual([undefined, "有机新材料", 3, 1340000]);
+    const chainSheet = wb.getWorksheet("按产业链 By chain")!;
+    const chainRow = (label: string) => chainSheet.getRows(1, chainSheet.rowCount)!.find((row) => String(row.getCell(1).value).startsWith(label))!;
+    expect([chainRow("去重合计").getCell(2).value, chainRow("去重合计").getCell(3).value]).toEqual([4, 1590000.5]);
+    expect(chainRow("各链相加").getCell(3).value).toBe(3180001);
   });
 });
 

@@ -5,16 +5,23 @@ import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { notFound } from "@/server/errors";
 import { INDUSTRY_CHAINS } from "@/server/enterprises/enterprise.schemas";
+import { signedSql } from "@/server/agreements/signed";
+import { continuousMonths } from "./months";
 import type { ReportFilters } from "./report.schemas";
 
 /**
  * The park dashboard's figures (DESIGN.md, park staff; the `report` command prints the same).
  *
- * - An agreement counts once it is no longer a draft (signed, active, completed or terminated:
- *   it was signed), in the period when its signing date falls in it.
+ * - An agreement counts when it was signed, by the one rule of server/agreements/signed.ts (a
+ *   signing date, and signed, active, completed or terminated after signing; never a draft), in
+ *   the period when its signing date falls in it.
  * - With a park, the agreements with at least one party in that park; "in-park" means both parties
  *   in that park. Without a park, every agreement; "in-park" means both parties in the same park.
- * - An agreement belongs to every industry chain of either party; `byChain` therefore overlaps.
+ * - An agreement belongs to every industry chain of either party; `byChain` therefore overlaps
+ *   (its sum can exceed the total), and `chainTotals` gives the distinct figures beside it.
+ * - `byMonth` runs without gaps from the period's first month (else the first signing's) to its
+ *   last (else the last signing's), empty months as 0.
+ * - `flows`: seller → buyer pairs by amount, largest first (ties by names), all of them.
  * - `enterprises`: distinct parties of those agreements (with a park: those of the park).
  * - Listings, matches and inquiries count those created in the period (China's calendar) by or
  *   between enterprises of the park (and chain).
@@ -33,6 +40,12 @@ export interface ReportFigures {
   inquiries: number;
   byType: Record<"framework" | "contract" | "order", { count: number; amountCny: number }>;
   byChain: { chain: string; count: number; amountCny: number }[];
+  /**
+   * `byChain` counts an agreement under every chain of its two parties: `attributedAmountCny` is the
+   * sum of its bars (with repeats); `count`/`amountCny` the distinct agreements with at least one
+   * chain; `unattributed` those whose parties have none.
+   */
+  chainTotals: { count: number; amountCny: number; attributedAmountCny: number; unattributed: { count: number; amountCny: number } };
   byMonth: { month: string; count: number; amountCny: number }[];
   fulfilment: { frameworks: number; agreedT: number; calledOffT: number; deliveredT: number; calledOffRate: number; deliveredRate: number };
   flows: { sellerId: number; seller: string; buyerId: number; buyer: string; amountCny: number; count: number }[];
@@ -66,7 +79,7 @@ export async function reportFigures(db: Db, f: ReportFilters): Promise<ReportFig
     if (!park) throw notFound({ zh: "园区", en: "Park" });
     parkCode = park.code;
   }
-  const conditions: SQL[] = [sql`a.status <> 'draft'`];
+  const conditions: SQL[] = [signedSql("a")];
   if (f.from) conditions.push(sql`a.signed_on >= ${f.from}::date`);
   if (f.to) conditions.push(sql`a.signed_on <= ${f.to}::date`);
   if (f.parkId) conditions.push(sql`(b.park_id = ${f.parkId} OR s.park_id = ${f.parkId})`);
@@ -110,7 +123,13 @@ export async function reportFigures(db: Db, f: ReportFilters): Promise<ReportFig
     FROM scope WHERE type = 'framework'`);
   const flowRows = await db.execute<{ seller: number; seller_name: string; buyer: number; buyer_name: string; amount: string; n: number }>(sql`WITH ${scope}
     SELECT seller, seller_name, buyer, buyer_name, sum(amount)::text AS amount, count(*)::int AS n
-    FROM scope GROUP BY seller, seller_name, buyer, buyer_name ORDER BY sum(amount) DESC LIMIT 60`);
+    FROM scope GROUP BY seller, seller_name, buyer, buyer_name ORDER BY sum(amount) DESC, seller_name, buyer_name, seller, buyer`);
+  const [chainTotals] = await db.execute<{ n: number; amount: string; none: number; none_amount: string }>(sql`WITH ${scope}
+    SELECT count(*) FILTER (WHERE cardinality(buyer_chains || seller_chains) > 0)::int AS n,
+           coalesce(sum(amount) FILTER (WHERE cardinality(buyer_chains || seller_chains) > 0), 0)::text AS amount,
+           count(*) FILTER (WHERE cardinality(buyer_chains || seller_chains) = 0)::int AS none,
+           coalesce(sum(amount) FILTER (WHERE cardinality(buyer_chains || seller_chains) = 0), 0)::text AS none_amount
+    FROM scope`);
   const recentRows = await db.execute<{ id: number; ref: string; title: string; type: string; status: string; signed_on: string | null; amount: string; buyer_name: string; seller_name: string }>(sql`WITH ${scope}
     SELECT id, ref, title, type, status, signed_on::text AS signed_on, amount::text AS amount, buyer_name, seller_name
     FROM scope ORDER BY signed_on DESC NULLS LAST, id DESC LIMIT 10`);
@@ -133,10 +152,11 @@ export async function reportFigures(db: Db, f: ReportFilters): Promise<ReportFig
        OR EXISTS (SELECT 1 FROM demand x WHERE x.enterprise_id = e.id AND ${createdInPeriod("x.created_at", f)})
        OR EXISTS (SELECT 1 FROM supply_offer x WHERE x.enterprise_id = e.id AND ${createdInPeriod("x.created_at", f)})
        OR EXISTS (SELECT 1 FROM inquiry x WHERE e.id IN (x.buyer_enterprise_id, x.supplier_enterprise_id) AND ${createdInPeriod("x.created_at", f)})
-       OR EXISTS (SELECT 1 FROM agreement x WHERE x.status <> 'draft' AND e.id IN (x.buyer_enterprise_id, x.seller_enterprise_id)
+       OR EXISTS (SELECT 1 FROM agreement x WHERE ${signedSql("x")} AND e.id IN (x.buyer_enterprise_id, x.seller_enterprise_id)
             ${f.from ? sql`AND x.signed_on >= ${f.from}::date` : sql``} ${f.to ? sql`AND x.signed_on <= ${f.to}::date` : sql``}))) AS active`);
 
   const amount = cents(totals!.amount);
+  const byChain = byChainRows.map((r) => ({ chain: r.chain, count: r.n, amountCny: cents(r.amount) }));
   const inParkAmount = cents(totals!.in_park);
   const byType = { framework: { count: 0, amountCny: 0 }, contract: { count: 0, amountCny: 0 }, order: { count: 0, amountCny: 0 } };
   for (const r of byTypeRows) byType[r.type as keyof typeof byType] = { count: r.n, amountCny: cents(r.amount) };
@@ -154,8 +174,13 @@ export async function reportFigures(db: Db, f: ReportFilters): Promise<ReportFig
     matches: activity!.matches!,
     inquiries: activity!.inquiries!,
     byType,
-    byChain: byChainRows.map((r) => ({ chain: r.chain, count: r.n, amountCny: cents(r.amount) })),
-    byMonth: byMonthRows.map((r) => ({ month: r.month, count: r.n, amountCny: cents(r.amount) })),
+    byChain,
+    chainTotals: {
+      count: chainTotals!.n, amountCny: cents(chainTotals!.amount),
+      attributedAmountCny: cents(byChain.reduce((sum, c) => sum + c.amountCny, 0)),
+      unattributed: { count: chainTotals!.none, amountCny: cents(chainTotals!.none_amount) },
+    },
+    byMonth: continuousMonths(byMonthRows.map((r) => ({ month: r.month, count: r.n, amountCny: cents(r.amount) })), f),
     fulfilment: {
       frameworks: fulfil!.frameworks, agreedT, calledOffT, deliveredT,
       calledOffRate: agreedT > 0 ? Math.round((calledOffT / agreedT) * 10000) / 10000 : 0,

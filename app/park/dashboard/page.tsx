@@ -86,6 +86,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <Stat label={t("dashboard.matches")} value={formatNumber(f.matches, locale)} />
         <Stat label={t("dashboard.inquiries")} value={formatNumber(f.inquiries, locale)} />
       </div>
+      <p className="text-sm text-slate-600">{t("dashboard.signed_rule")}</p>
 
       {f.agreements === 0 ? (
         <EmptyState title={t("dashboard.empty")}>{t("dashboard.empty_hint")}</EmptyState>

@@ -23,12 +23,32 @@ describe("report and import agreements commands", () => {
     await makeAgreement(A.id, B.id, { type: "framework", signedOn: "2026-02-01", lines: [{ amountCny: "3000000.00" }] });
     await makeAgreement(A.id, X.id, { type: "order", signedOn: "2026-02-02", lines: [{ amountCny: "1000000.00" }] });
     await makeAgreement(B.id, A.id, { type: "order", signedOn: "2025-02-02", lines: [{ amountCny: "7.00" }] });
+    // signed, then terminated: it was signed, it counts
+    await makeAgreement(B.id, X.id, { type: "contract", status: "terminated", signedOn: "2026-04-30", lines: [{ amountCny: "500000.00" }] });
+    // never signed: a draft, and a draft terminated unsigned (no signing date)
+    await makeAgreement(A.id, B.id, { type: "contract", status: "draft", signedOn: null, lines: [{ amountCny: "900000.00" }] });
+    await makeAgreement(B.id, A.id, { type: "order", status: "terminated", signedOn: null, lines: [{ amountCny: "60000.00" }] });
     const { out, printed } = capture();
-    await reportCommand.run(getDb(), [], ["report", "--park", P.code, "--from", "2026-01-01", "--to", "2026-12-31", "--json"], out);
+    await reportCommand.run(getDb(), [], ["report", "--park", P.code, "--from", "2026-01-01", "--to", "2026-05-31", "--json"], out);
+    // by hand: 3,000,000 + 1,000,000 + 500,000 = 4,500,000 元 in 3 agreements; in park only the first
     expect(printed[0]).toMatchObject({
-      park: P.code, agreements: 2, amountCny: 4000000, enterprises: 2, inParkShare: 0.75,
-      byType: { framework: 1, contract: 0, order: 1 },
-      byChain: { 精细化工: { count: 2, amountCny: 4000000 }, 基础化工: { count: 1, amountCny: 3000000 } },
+      park: P.code, agreements: 3, amountCny: 4500000, inParkAmountCny: 3000000, enterprises: 2, inParkShare: 0.6667,
+      byType: { framework: 1, contract: 1, order: 1 },
+      amountByType: { framework: 3000000, contract: 500000, order: 1000000 },
+      byChain: { 精细化工: { count: 3, amountCny: 4500000 }, 基础化工: { count: 2, amountCny: 3500000 } },
+      chainTotals: { count: 3, amountCny: 4500000, attributedAmountCny: 8000000, unattributed: { count: 0, amountCny: 0 } },
+      byMonth: [
+        { month: "2026-01", count: 0, amountCny: 0 },
+        { month: "2026-02", count: 2, amountCny: 4000000 },
+        { month: "2026-03", count: 0, amountCny: 0 },
+        { month: "2026-04", count: 1, amountCny: 500000 },
+        { month: "2026-05", count: 0, amountCny: 0 },
+      ],
+      flows: [
+        { seller: B.name, buyer: A.name, count: 1, amountCny: 3000000 },
+        { seller: X.name, buyer: A.name, count: 1, amountCny: 1000000 },
+        { seller: X.name, buyer: B.name, count: 1, amountCny: 500000 },
+      ],
     });
   });
 

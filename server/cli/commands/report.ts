@@ -38,8 +38,9 @@ export const reportCommand: CliCommand = {
       `park ${r.filters.parkCode ?? "all"} · period ${r.filters.from ?? "…"} – ${r.filters.to ?? "…"}${r.filters.chain ? ` · chain ${r.filters.chain}` : ""}`,
       `agreements ${r.agreements} · amount ${formatCny(r.amountCny, "zh")} (${r.amountCny.toFixed(2)} CNY) · enterprises ${r.enterprises} · in-park share ${pct(r.inParkShare)}`,
       `by type: ${Object.entries(r.byType).map(([k, v]) => `${k} ${v.count} (${formatCny(v.amountCny, "zh")})`).join(", ")}`,
-      "by chain:",
+      `by chain (an agreement under every chain of both parties; distinct ${r.chainTotals.count} (${formatCny(r.chainTotals.amountCny, "zh")}), without a chain ${r.chainTotals.unattributed.count}):`,
       ...r.byChain.map((c) => `  ${c.chain}: ${c.count} (${formatCny(c.amountCny, "zh")})`),
+      `by month: ${r.byMonth.map((m) => `${m.month} ${m.count} (${formatCny(m.amountCny, "zh")})`).join(", ")}`,
       `framework fulfilment: called off ${r.fulfilment.calledOffT} t of ${r.fulfilment.agreedT} t (${pct(r.fulfilment.calledOffRate)}), delivered ${r.fulfilment.deliveredT} t`,
     ].join("\n");
     out.result({
@@ -48,7 +49,9 @@ export const reportCommand: CliCommand = {
       byType: Object.fromEntries(Object.entries(r.byType).map(([k, v]) => [k, v.count])),
       amountByType: Object.fromEntries(Object.entries(r.byType).map(([k, v]) => [k, v.amountCny])),
       byChain: Object.fromEntries(r.byChain.map((c) => [c.chain, { count: c.count, amountCny: c.amountCny }])),
+      chainTotals: r.chainTotals,
       byMonth: r.byMonth,
+      flows: r.flows.map((f) => ({ seller: f.seller, buyer: f.buyer, count: f.count, amountCny: f.amountCny })),
       fulfilment: r.fulfilment,
       enterprisesActive: r.enterprisesActive, listings: r.listings, matches: r.matches, inquiries: r.inquiries,
     }, text);
