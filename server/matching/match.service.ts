@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { signedSql } from "@/server/agreements/signed";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
 import { byproducts, demands, enterprises, matches, parks, products, supplyOffers } from "@/db/schema";
@@ -331,7 +332,7 @@ export async function takersForByproduct(db: Db, actor: Actor, byproductId: numb
     SELECT e.id, e.name, pk.name AS park, (e.park_id IS NOT NULL AND e.park_id = ${row.parkId ?? -1}::int) AS same_park,
            sum(l.volume_t)::text AS volume, count(DISTINCT a.id)::int AS agreements
     FROM agreement_line l
-    JOIN agreement a ON a.id = l.agreement_id AND a.status <> 'draft'
+    JOIN agreement a ON a.id = l.agreement_id AND ${signedSql("a")}
     JOIN enterprise e ON e.id = a.buyer_enterprise_id
     LEFT JOIN park pk ON pk.id = e.park_id
     WHERE e.id <> ${row.b.enterpriseId}
