@@ -77,7 +77,7 @@ describe("reference dictionary", () => {
 
   it("matches list rows without CAS by name, flags salts of categories 1 and 2 by name, and reports what matched nothing", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reference-"));
-    for (const file of ["hazardous-chemicals-catalog-2015.csv", "explosive-precursors.csv"]) {
+    for (const file of ["hazardous-chemicals-catalog-2015.csv", "explosive-precursors.csv", "chemical-formulas.csv", "trade-abbreviations.csv"]) {
       fs.writeFileSync(path.join(dir, file), fs.readFileSync(path.join(referenceDir(), file), "utf8").split(/\r?\n/)[0] + "\n");
     }
     fs.writeFileSync(path.join(dir, "chemical-names.csv"), [
