@@ -6,6 +6,7 @@ import {
 } from "@/server/compliance/compliance";
 import { licenceFacts } from "@/server/compliance/licences";
 import { substanceView } from "@/server/substances/substance.service";
+import { nameKeys } from "./name-key";
 
 /**
  * The `products` index: one document per live catalogue product, enriched from the substance
@@ -37,6 +38,12 @@ export interface ProductDoc {
   substanceZh: string | null;
   substanceEn: string | null;
   aliases: string[];
+  /**
+   * The exact forms (`nameKey`) of the product's own name and of every name and alias of its
+   * substance: a query whose key is among them names this product's substance, and finds only
+   * its products (server/search/query.ts).
+   */
+  nameKeys: string[];
   hazardous: boolean;
   highlyToxic: boolean;
   explosivePrecursor: boolean;
@@ -102,11 +109,15 @@ export function toProductDocument(source: ProductSource, licences: LicenceFact[]
   const tier = tierOf(s);
   const sku = clean(source.sku)!;
   const description = clean(source.description);
+  const aliases = (s?.aliases ?? []).map((a) => clean(a)!);
+  const substanceZh = clean(s?.nameZh ?? null);
+  const substanceEn = clean(s?.nameEn ?? null);
+  const name = clean(source.name)!;
   return {
     id: source.id,
     enterpriseId: source.enterpriseId,
     sku,
-    name: clean(source.name)!,
+    name,
     description,
     // a hazardous product's own text may identify its supplier: it stays out of the public copies
     publicSku: tier === "none" ? sku : null,
@@ -120,9 +131,10 @@ export function toProductDocument(source: ProductSource, licences: LicenceFact[]
     capacityTpy: num(source.capacityTpy),
     availableT: num(source.availableT),
     priceCnyPerT: num(source.priceCnyPerT),
-    substanceZh: clean(s?.nameZh ?? null),
-    substanceEn: clean(s?.nameEn ?? null),
-    aliases: (s?.aliases ?? []).map((a) => clean(a)!),
+    substanceZh,
+    substanceEn,
+    aliases,
+    nameKeys: nameKeys([name, substanceZh, substanceEn, ...aliases]),
     hazardous: s?.hazardous ?? false,
     highlyToxic: s?.highlyToxic ?? false,
     explosivePrecursor: s?.explosivePrecursor ?? false,
