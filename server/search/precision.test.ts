@@ -3,6 +3,7 @@ import { getDb } from "@/db";
 import { anonymous, type Actor } from "@/server/auth/actor";
 import { makeEnterprise, makePark, makeProduct, makeUser } from "@/server/testing/factories";
 import { dropTestIndexes, prepareTestIndexes } from "@/server/testing/search";
+import { answerSearch } from "./api";
 import { searchProducts } from "./query";
 import { syncProducts } from "./sync";
 
@@ -210,5 +211,26 @@ describe("orders: relevance, price low → high, most available, nearest", () =>
     // acetone is hazardous: its price is members-only, so a price filter cannot find it either
     expect((await ranked("丙酮", { maxPrice: 100000 })).total).toBe(0);
     expect((await ranked("丙酮", { maxPrice: 100000 }, buyer)).total).toBe(2);
+  });
+});
+
+describe("the search API (GET /api/search)", () => {
+  const get = (query: string, actor: Actor = anonymous) => answerSearch(db, async () => actor, new URLSearchParams(query));
+
+  it("takes the ranges and the order as address parameters", async () => {
+    const answer = await get("q=acid&sort=price&minPurity=99.5&maxPrice=9000", buyer);
+    expect(answer.status).toBe(200);
+    const body = answer.body as Awaited<ReturnType<typeof searchProducts>>;
+    expect(body.sort).toBe("price");
+    expect(body.hits.length).toBeGreaterThan(0);
+    expect(body.hits.every((h) => h.purityPct! >= 99.5 && h.priceCnyPerT! <= 9000)).toBe(true);
+    const exact = (await get("q=甲基丙烯酸")).body as Awaited<ReturnType<typeof searchProducts>>;
+    expect(exact.related.map((r) => r.cas)).toContain(cas("mma"));
+  });
+
+  it.each(["sort=cheapest", "minPurity=abc", "maxPurity=120", "minPrice=-5"])("refuses %s in both languages", async (bad) => {
+    const answer = await get(`q=acid&${bad}`);
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ error: { zh: expect.stringContaining(bad.split("=")[0]!), en: expect.stringContaining(bad.split("=")[0]!) } });
   });
 });
