@@ -27,6 +27,8 @@ const FIXTURE = [
   { sku: "o-xylene", name: "邻二甲苯", cas: "95-47-6", purityPct: "99.0", priceCnyPerT: "8200", availableT: "60", far: true },
   { sku: "toluene", name: "甲苯", cas: "108-88-3", purityPct: "99.9", priceCnyPerT: "6100", availableT: "900", far: false },
   { sku: "butyl-acetate", name: "乙酸正丁酯 99.5%", cas: "123-86-4", purityPct: "99.5", priceCnyPerT: "7300", availableT: "200", far: false },
+  // named as one supplier writes it: the query 醋酸丁酯 must still find the other supplier's butyl acetate
+  { sku: "butyl-acetate-2", name: "醋酸丁酯", cas: "123-86-4", purityPct: "99.0", priceCnyPerT: "7250", availableT: "210", far: true },
   { sku: "ethyl-acetate", name: "醋酸乙酯", cas: "141-78-6", purityPct: "99.7", priceCnyPerT: "6300", availableT: "350", far: true },
   { sku: "dmf", name: "DMF", cas: "68-12-2", purityPct: "99.9", priceCnyPerT: "4700", availableT: "500", far: false },
   { sku: "dmf-2", name: "二甲基甲酰胺", cas: "68-12-2", purityPct: "99.95", priceCnyPerT: "4650", availableT: "90", far: true },
@@ -83,8 +85,10 @@ describe("a full substance name finds that substance, not everything that shares
     ["甲基丙烯酸", ["maa"]],
     ["ethanol", ["ethanol", "ethanol-2"]],
     ["二甲苯", ["xylene"]],
-    ["醋酸丁酯", ["butyl-acetate"]],
-    ["乙酸丁酯", ["butyl-acetate"]],
+    ["醋酸丁酯", ["butyl-acetate", "butyl-acetate-2"]],
+    ["乙酸丁酯", ["butyl-acetate", "butyl-acetate-2"]],
+    // a product without a substance is named by its own name
+    ["水性丙烯酸树脂乳液", ["resin"]],
     ["丙烯酸", ["acrylic"]],
     ["DMF", ["dmf", "dmf-2"]],
   ])("%s finds exactly %j", async (q, skus) => {

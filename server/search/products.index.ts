@@ -39,9 +39,9 @@ export interface ProductDoc {
   substanceEn: string | null;
   aliases: string[];
   /**
-   * The exact forms (`nameKey`) of the product's own name and of every name and alias of its
-   * substance: a query whose key is among them names this product's substance, and finds only
-   * its products (server/search/query.ts).
+   * The exact forms (`nameKey`) of every name and alias of the product's substance (of its own
+   * name, for a product without one): a query whose key is among them names this substance, and
+   * finds only its products (server/search/query.ts).
    */
   nameKeys: string[];
   hazardous: boolean;
@@ -134,7 +134,9 @@ export function toProductDocument(source: ProductSource, licences: LicenceFact[]
     substanceZh,
     substanceEn,
     aliases,
-    nameKeys: nameKeys([name, substanceZh, substanceEn, ...aliases]),
+    // a product of a substance is named by its substance's names only: its own name is one supplier's
+    // wording, and as a key it would find that product without the substance's other products
+    nameKeys: nameKeys(s ? [substanceZh, substanceEn, ...aliases] : [name]),
     hazardous: s?.hazardous ?? false,
     highlyToxic: s?.highlyToxic ?? false,
     explosivePrecursor: s?.explosivePrecursor ?? false,
