@@ -38,7 +38,8 @@ import { connectServices } from "@/server/platform/services";
 import { meiliClient } from "@/server/search/client";
 import { ensureIndex, indexUid } from "@/server/search/indexes";
 import { allProductSources, HIGHLIGHT_POST, HIGHLIGHT_PRE, productDocuments, type ProductDoc } from "@/server/search/products.index";
-import { buildFilter, interpretQuery } from "@/server/search/query";
+import { nameKey } from "@/server/search/name-key";
+import { buildFilter, interpretQuery, quote, sortOf } from "@/server/search/query";
 import { searchApiPath, searchProductsInput, type SearchProductsInput } from "@/server/search/search.schemas";
 import { reindex } from "@/server/search/reindex";
 import { SEARCH_DRAIN_BATCH, SEARCH_HANDLERS } from "@/server/search/handlers";
@@ -110,6 +111,9 @@ const QUERIES: SearchProductsInput[] = [
   { q: "CAS 67-64-1" }, { q: "CAS No.: 108-88-3" }, { q: "异丙醇 67-63-0" },
   { q: "99.5% 异丙醇" }, { q: "电子级 异丙醇" }, { q: "丙酮 AR" },
   { q: "MEK" }, { q: "DCM" }, { q: "BA" },
+  // full names that share characters with many others, a typo near an alias, ranges and orders
+  { q: "N,N-二甲基甲酰胺" }, { q: "甲基丙烯酸" }, { q: "ethanol" }, { q: "acetonne" }, { q: "二甲苯" }, { q: "醋酸丁酯" },
+  { q: "丙酮", minPurity: 99, maxPrice: 8000 }, { q: "acid", sort: "price" }, { q: "甲苯", sort: "available", minAvailable: 10 },
 ];
 
 async function main() {
@@ -230,17 +234,28 @@ async function main() {
 
     // 2. the query mix through the three paths
     const today = todayInChina();
+    // words are searched in two passes of one multi-search, as server/search/query.ts does: the
+    // products one of whose names is the query, and the others that have every word
     const raw = async (input: SearchProductsInput, near: { lat: number; lng: number } | null = null) => {
       const query = searchProductsInput.parse(input);
       const { text } = interpretQuery(query.q);
-      return meili.index(indexUid("products")).search(text, {
-        filter: buildFilter(query, [], today),
-        ...(near ? { sort: [`_geoPoint(${near.lat}, ${near.lng}):asc`] } : {}),
+      const filter = buildFilter(query, [], today);
+      const key = text ? nameKey(text) : "";
+      const pass = (passFilter: string[], exact: boolean) => ({
+        indexUid: indexUid("products"), q: text, filter: passFilter, matchingStrategy: exact ? "last" as const : "all" as const,
+        ...(() => {
+          const order = sortOf(query.sort, near, exact || !text, true).sort;
+          return order.length ? { sort: order } : {};
+        })(),
         facets: ["parkCode", "inPark", "chains", "grade", "form", "hazards", "parkId"],
         page: query.page, hitsPerPage: query.pageSize,
         attributesToRetrieve: ["id", "enterpriseId", "name", "cas", "grade", "form", "purityPct", "packaging", "capacityTpy", "availableT", "priceCnyPerT", "substanceZh", "substanceEn", "aliases", "hazardous", "highlyToxic", "explosivePrecursor", "precursorCategory", "tier", "supplierState", "enterpriseName", "enterpriseUscc", "enterpriseVerified", "parkCode", "parkName", "sku"],
         attributesToHighlight: ["name", "substanceZh", "substanceEn", "aliases"], highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST,
       });
+      const queries = key
+        ? [pass([...filter, `nameKeys = ${quote(key)}`], true), pass([...filter, `NOT nameKeys = ${quote(key)}`], false)]
+        : [pass(filter, true)];
+      return meili.multiSearch({ queries });
     };
     // the search API as the page calls it, over a kept-alive connection like the raw path's
     const keepAlive = new http.Agent({ keepAlive: true });

@@ -15,7 +15,7 @@ import { useI18n } from "@/i18n/client";
 import type { SearchAnswerBody as ProductSearchResult } from "@/server/search/suggest";
 import { searchApiPath, type SearchProductsInput } from "@/server/search/search.schemas";
 import { NoResults, SaveSearch } from "./no-results";
-import { searchHref, type SearchParams } from "./params";
+import { RANGES, searchHref, type RangeKey, type SearchParams } from "./params";
 
 type Park = { code: string; name: string; nameEn: string | null };
 type FacetKey = "park" | "chain" | "grade" | "form" | "hazard" | "inPark";
@@ -66,7 +66,7 @@ export function SearchView({
   const { page, ...rest } = state;
   const input = { ...rest, page, pageSize: PAGE_SIZE };
   const matchesInitial = initial !== null && searchHref(initial.params) === searchHref(state);
-  const activeFilters = (["park", "chain", "grade", "form", "hazard", "inPark", "mine"] as const).filter((k) => filters[k] !== undefined);
+  const activeFilters = (["park", "chain", "grade", "form", "hazard", "inPark", "mine", ...RANGE_KEYS] as const).filter((k) => filters[k] !== undefined);
   // a query, or filters alone (browsing, e.g. everything in my park)
   const searching = Boolean(q) || activeFilters.length > 0;
   const products = useQuery({
@@ -89,7 +89,8 @@ export function SearchView({
       return next as typeof f;
     });
   };
-  const clearFilters = () => setFilters({ page: 1 } as typeof filters);
+  // the order is no filter: it stays
+  const clearFilters = () => setFilters((f) => ({ page: 1, sort: f.sort }) as typeof filters);
   const error = products.error ? errorMessage(products.error, locale, t) : !searching || products.data ? null : initialError?.[locale] ?? null;
   const data = searching ? products.data : undefined;
   // nothing found and nothing to narrow: no facet box, no members-only banner, but what to do instead
@@ -162,6 +163,12 @@ export function SearchView({
                     <Facet t={t} title={t("search.facet_hazard")} values={data.facets.hazard} selected={filters.hazard} label={(v) => t(`hazard.${v}`)} onChange={(v) => setFilter("hazard", v)} />
                   </>
                 ) : null}
+                <RangeFilters
+                  key={RANGE_KEYS.map((k) => filters[k] ?? "").join("|")}
+                  t={t}
+                  values={filters}
+                  onApply={(ranges) => setFilters((f) => ({ ...f, ...ranges, page: 1 }))}
+                />
                 {activeFilters.length ? <Button variant="ghost" size="sm" onClick={clearFilters}>{t("search.clear_filters")}</Button> : null}
               </div>
             </details>
@@ -187,11 +194,25 @@ export function SearchView({
                     {!signedIn ? <Link href={`/signin?callbackUrl=${encodeURIComponent(searchHref(state))}`} className="underline">{t("nav.signin")}</Link> : null}
                   </Notice>
                 ) : null}
-                <p className="text-sm text-slate-600" aria-live="polite">
-                  {data.cas ? t("search.count_cas", { count: data.total, cas: data.cas }) : data.understood.formula ? t("search.count_formula", { count: data.total, formula: data.understood.formula }) : t("search.count", { count: data.total >= 1000 ? "1000+" : data.total })}
-                  {data.nearestFirst && data.total > 1 ? <span className="ml-2 text-xs text-slate-500">{t("search.nearest_first")}</span> : null}
-                  {!nothingFound ? <span className="ml-3"><SaveSearch state={state} signedIn={signedIn} /></span> : null}
-                </p>
+                <div className="flex flex-wrap items-center justify-between gap-2">
+                  <p className="text-sm text-slate-600" aria-live="polite">
+                    {data.cas ? t("search.count_cas", { count: data.total, cas: data.cas }) : data.understood.formula ? t("search.count_formula", { count: data.total, formula: data.understood.formula }) : t("search.count", { count: data.total >= 1000 ? "1000+" : data.total })}
+                    {data.nearestFirst && data.total > 1 && data.sort === "relevance" ? <span className="ml-2 text-xs text-slate-500">{t("search.nearest_first")}</span> : null}
+                    {!nothingFound ? <span className="ml-3"><SaveSearch state={state} signedIn={signedIn} /></span> : null}
+                  </p>
+                  {!nothingFound ? (
+                    <SortControl
+                      t={t}
+                      value={filters.sort ?? "relevance"}
+                      distance={data.distanceSortAvailable}
+                      onChange={(sort) => setFilters((f) => ({ ...f, sort: sort === "relevance" ? undefined : sort, page: 1 }))}
+                    />
+                  ) : null}
+                </div>
+                {filters.sort === "distance" && data.sort !== "distance" ? <Notice tone="info">{t("search_refine.distance_unavailable")}</Notice> : null}
+                {(filters.sort === "price" || filters.sort === "available" || filters.minPrice !== undefined || filters.maxPrice !== undefined || filters.minAvailable !== undefined) && !data.seesRegulatedDetails ? (
+                  <p className="text-xs text-slate-500">{t("search_refine.members_only_order")}</p>
+                ) : null}
                 {enterprises.data?.hits.length ? (
                   <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
                     <h2 className="mb-1 font-semibold text-slate-700">{t("search.enterprises")}</h2>
@@ -224,6 +245,18 @@ export function SearchView({
                     {data.hits.map((hit) => <HitCard key={hit.id} hit={hit} t={t} locale={locale} />)}
                   </ol>
                 )}
+                {data.related.length ? (
+                  <Related
+                    t={t}
+                    locale={locale}
+                    related={data.related}
+                    onPick={(q) => {
+                      setText(q);
+                      setFilters((f) => ({ ...f, page: 1 }));
+                      window.scrollTo({ top: 0 });
+                    }}
+                  />
+                ) : null}
                 <Pager
                   page={data.page}
                   pages={Math.min(50, Math.ceil(data.total / PAGE_SIZE))}
@@ -368,6 +401,109 @@ function HitCard({ hit, t, locale }: { hit: ProductSearchResult["hits"][number];
         {hit.blocked ? <Badge tone="red">{t("search.licence_blocked")}</Badge> : null}
       </div>
     </li>
+  );
+}
+
+const RANGE_KEYS = Object.keys(RANGES) as RangeKey[];
+const SORTS = ["relevance", "price", "available", "distance"] as const;
+
+/** The order of the hits: relevance, price low → high, most available, nearest (for a buyer whose enterprise is located). */
+function SortControl({ t, value, distance, onChange }: { t: Translate; value: (typeof SORTS)[number]; distance: boolean; onChange: (sort: (typeof SORTS)[number]) => void }) {
+  const id = useId();
+  return (
+    <div className="flex items-center gap-2 text-sm">
+      <label htmlFor={id} className="text-slate-600">{t("search_refine.sort")}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value as (typeof SORTS)[number])} className={`${inputClass} w-auto py-1`}>
+        {SORTS.filter((s) => s !== "distance" || distance || value === "distance").map((s) => (
+          <option key={s} value={s}>{t(`search_refine.sort_${s}`)}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/**
+ * Purity (%), price (元/吨) and least available quantity (吨): typed, then applied together (Enter
+ * or the button), so a search does not run for every keystroke. Empty means no bound.
+ */
+function RangeFilters({ t, values, onApply }: { t: Translate; values: Partial<Record<RangeKey, number>>; onApply: (ranges: Record<RangeKey, number | undefined>) => void }) {
+  const [draft, setDraft] = useState<Record<RangeKey, string>>(
+    () => Object.fromEntries(RANGE_KEYS.map((k) => [k, values[k] === undefined ? "" : String(values[k])])) as Record<RangeKey, string>,
+  );
+  const parsed = Object.fromEntries(RANGE_KEYS.map((k) => {
+    const text = draft[k].trim();
+    const value = text === "" ? undefined : Number(text);
+    return [k, value];
+  })) as Record<RangeKey, number | undefined>;
+  const invalid = RANGE_KEYS.filter((k) => parsed[k] !== undefined && !(Number.isFinite(parsed[k]) && parsed[k]! >= 0 && parsed[k]! <= RANGES[k]));
+  const field = (key: RangeKey, label: string, unit: string) => (
+    <label className="block min-w-0 flex-1">
+      <span className="mb-0.5 block text-xs text-slate-600">{label}</span>
+      <span className="flex items-center gap-1">
+        <input
+          type="number"
+          inputMode="decimal"
+          min={0}
+          max={RANGES[key]}
+          step="any"
+          value={draft[key]}
+          aria-invalid={invalid.includes(key) || undefined}
+          onChange={(e) => setDraft((d) => ({ ...d, [key]: e.target.value }))}
+          className={`${inputClass} w-full py-1`}
+        />
+        <span className="shrink-0 text-xs text-slate-500">{unit}</span>
+      </span>
+    </label>
+  );
+  return (
+    <form
+      role="group"
+      aria-label={t("search_refine.ranges")}
+      className="space-y-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (invalid.length === 0) onApply(parsed);
+      }}
+    >
+      <fieldset className="space-y-1">
+        <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("search_refine.purity")}</legend>
+        <div className="flex gap-2">{field("minPurity", t("search_refine.min"), "%")}{field("maxPurity", t("search_refine.max"), "%")}</div>
+      </fieldset>
+      <fieldset className="space-y-1">
+        <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("search_refine.price")}</legend>
+        <div className="flex gap-2">{field("minPrice", t("search_refine.min"), t("search_refine.yuan_per_tonne"))}{field("maxPrice", t("search_refine.max"), t("search_refine.yuan_per_tonne"))}</div>
+      </fieldset>
+      <fieldset className="space-y-1">
+        <legend className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{t("search_refine.available")}</legend>
+        {field("minAvailable", t("search_refine.at_least"), t("search_refine.tonnes"))}
+      </fieldset>
+      {invalid.length ? <p className="text-xs text-red-700" role="alert">{t("search_refine.invalid")}</p> : null}
+      <Button type="submit" variant="secondary" size="sm">{t("search_refine.apply")}</Button>
+    </form>
+  );
+}
+
+/** Substances whose products share words with the exact name searched: apart from the hits, each a search of its own. */
+function Related({ t, locale, related, onPick }: { t: Translate; locale: "zh" | "en"; related: ProductSearchResult["related"]; onPick: (q: string) => void }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className="rounded-lg border border-dashed border-slate-300 bg-slate-50 p-3 text-sm">
+      <h2 id={id} className="font-semibold text-slate-700">{t("search_refine.related")}</h2>
+      <p className="mb-2 text-xs text-slate-500">{t("search_refine.related_hint")}</p>
+      <ul className="flex flex-wrap gap-2">
+        {related.map((r) => {
+          const name = (locale === "en" ? r.nameEn ?? r.nameZh : r.nameZh ?? r.nameEn) ?? r.q;
+          return (
+            <li key={r.q}>
+              <button type="button" onClick={() => onPick(r.q)} className="rounded-full border border-slate-300 bg-white px-3 py-1 text-slate-700 hover:bg-slate-100">
+                <span translate="no">{name}</span>
+                {r.cas ? <span className="ml-1 font-mono text-xs text-slate-500">{r.cas}</span> : null}
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
 

@@ -71,4 +71,29 @@ describe("the demo catalogue", () => {
     expect(Math.max(...[...byCas.values()].map((ids) => ids.length))).toBeLessThanOrEqual(50);
     expect(missed).toEqual([]);
   }, 120_000);
+
+  // issue 13, point 5: a full name finds that substance's products, not everything that shares a character
+  it.each([
+    ["N,N-二甲基甲酰胺", "68-12-2"],
+    ["甲基丙烯酸", "79-41-4"],
+    ["ethanol", "64-17-5"],
+    ["醋酸丁酯", "123-86-4"],
+    ["二甲苯", "1330-20-7"],
+  ])("%s finds the demo products of %s and nothing else", async (q, cas) => {
+    const result = await searchProducts(db, systemActor, { q, pageSize: 50 });
+    const ids = demo.filter((p) => p.cas === cas).map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(0);
+    expect(result.hits.map((h) => h.cas).filter((c) => c !== cas)).toEqual([]);
+    expect(result.hits.map((h) => h.id).sort()).toEqual([...ids].sort());
+  });
+
+  it("acetonne (a typo) finds acetone first, not MEK (alias \"methyl acetone\"); 二甲苯 lists toluene among related substances only", async () => {
+    expect(demo.some((p) => p.cas === "78-93-3")).toBe(true);
+    const typo = await searchProducts(db, systemActor, { q: "acetonne", pageSize: 50 });
+    expect(typo.hits[0]?.cas).toBe("67-64-1");
+    const firstMek = typo.hits.findIndex((h) => h.cas === "78-93-3");
+    if (firstMek >= 0) expect(typo.hits.slice(0, firstMek).every((h) => h.cas === "67-64-1")).toBe(true);
+    const xylene = await searchProducts(db, systemActor, { q: "二甲苯", pageSize: 50 });
+    expect(xylene.hits.map((h) => h.cas)).not.toContain("108-88-3");
+  });
 });

@@ -20,26 +20,32 @@ export function indexUid(name: IndexName): string {
  * `publicDescription` only for non-hazardous products, and each search names the attributes its
  * viewer may search (`attributesToSearchOn`). What a viewer may not see, it cannot find either.
  */
-export const PUBLIC_SEARCH_ATTRIBUTES = ["name", "substanceZh", "aliases", "substanceEn", "cas", "casDigits", "publicSku", "publicDescription"];
-export const MEMBER_SEARCH_ATTRIBUTES = ["name", "substanceZh", "aliases", "substanceEn", "cas", "casDigits", "sku", "description"];
+export const PUBLIC_SEARCH_ATTRIBUTES = ["name", "substanceZh", "substanceEn", "aliases", "cas", "casDigits", "publicSku", "publicDescription"];
+export const MEMBER_SEARCH_ATTRIBUTES = ["name", "substanceZh", "substanceEn", "aliases", "cas", "casDigits", "sku", "description"];
 
 /** Chinese fields are declared Chinese, so short queries such as 甲苯 segment as Chinese, not Japanese. */
 const PRODUCT_SETTINGS: Settings = {
-  // the order is the "attribute" ranking: the catalogue's own name first, then the dictionary's names;
-  // each public copy ranks where its original does. Changing this list rebuilds existing indexes
-  // (`ensureIndex` answers "configured", and sync asks for `search-index`), so every document gets the copies.
-  searchableAttributes: ["name", "substanceZh", "aliases", "substanceEn", "cas", "casDigits", "sku", "publicSku", "description", "publicDescription"],
+  // the order is the "attribute" ranking: the catalogue's own name first, then the dictionary's
+  // names, its own two (Chinese, English) before the aliases, so that a typo reading of a name
+  // outranks the same reading inside another substance's alias (acetonne: acetone before MEK, whose
+  // alias is "methyl acetone"); each public copy ranks where its original does. Changing any
+  // setting here rebuilds existing indexes (`ensureIndex` answers "configured", and sync asks for
+  // `search-index`), so every document gets the fields the settings name.
+  searchableAttributes: ["name", "substanceZh", "substanceEn", "aliases", "cas", "casDigits", "sku", "publicSku", "description", "publicDescription"],
   filterableAttributes: [
     "cas", "enterpriseId", "parkId", "parkCode", "inPark", "chains", "grade", "form", "hazards", "tier",
     "supplierState", "licenceExpiresOn", "id",
-    // conditions read from the query (server/search/understand.ts): a formula, a purity
-    "formula", "purityPct",
+    // conditions read from the query (server/search/understand.ts), the exact-substance pass
+    // (server/search/query.ts) and the range filters
+    "formula", "nameKeys", "purityPct", "priceCnyPerT", "availableT",
   ],
-  // the last ranking rule: among equally relevant hits, the supplier nearest the viewer first
-  sortableAttributes: ["_geo"],
-  // exactness before proximity and attribute: a product whose name or alias *is* the query outranks
-  // one that merely contains it (甲苯 before 二甲苯, 丙烯酸 before 丙烯酸丁酯)
-  rankingRules: ["words", "typo", "exactness", "proximity", "attribute", "sort"],
+  sortableAttributes: ["_geo", "priceCnyPerT", "availableT"],
+  // "sort" first: a sort the viewer asks for (price low → high, most available, nearest) orders
+  // every hit, relevance only breaks its ties; a search by relevance sends no sort, except when
+  // every hit is the same substance (an exact name or CAS number), and those come nearest first.
+  // Exactness before proximity and attribute: a product whose name or alias *is* the query
+  // outranks one that merely contains it (甲苯 before 二甲苯, 丙烯酸 before 丙烯酸丁酯).
+  rankingRules: ["sort", "words", "typo", "exactness", "proximity", "attribute"],
   localizedAttributes: [
     { attributePatterns: ["name", "substanceZh", "aliases", "description", "publicDescription"], locales: ["cmn"] },
     { attributePatterns: ["substanceEn"], locales: ["eng"] },

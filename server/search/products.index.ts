@@ -7,6 +7,7 @@ import {
 import { licenceFacts } from "@/server/compliance/licences";
 import { substanceView } from "@/server/substances/substance.service";
 import { toSimplified, toSimplifiedMemo } from "./simplified";
+import { nameKeys } from "./name-key";
 
 /**
  * The `products` index: one document per live catalogue product, enriched from the substance
@@ -43,6 +44,12 @@ export interface ProductDoc {
   aliases: string[];
   /** the substance's molecular formula in Hill order (filtered on exactly: a formula query finds every isomer) */
   formula: string | null;
+  /**
+   * The exact forms (`nameKey`) of every name and alias of the product's substance (of its own
+   * name, for a product without one): a query whose key is among them names this substance, and
+   * finds only its products (server/search/query.ts).
+   */
+  nameKeys: string[];
   hazardous: boolean;
   highlyToxic: boolean;
   explosivePrecursor: boolean;
@@ -113,6 +120,9 @@ export function toProductDocument(source: ProductSource, licences: LicenceFact[]
   const description = simplify(clean(source.description));
   const shown = clean(source.name)!;
   const name = toSimplified(shown);
+  const aliases = [...new Set((s?.aliases ?? []).map((a) => toSimplifiedMemo(clean(a)!)))];
+  const substanceZh = simplifyName(clean(s?.nameZh ?? null));
+  const substanceEn = clean(s?.nameEn ?? null);
   return {
     id: source.id,
     enterpriseId: source.enterpriseId,
@@ -132,10 +142,13 @@ export function toProductDocument(source: ProductSource, licences: LicenceFact[]
     capacityTpy: num(source.capacityTpy),
     availableT: num(source.availableT),
     priceCnyPerT: num(source.priceCnyPerT),
-    substanceZh: simplifyName(clean(s?.nameZh ?? null)),
-    substanceEn: clean(s?.nameEn ?? null),
-    aliases: [...new Set((s?.aliases ?? []).map((a) => toSimplifiedMemo(clean(a)!)))],
+    substanceZh,
+    substanceEn,
+    aliases,
     formula: s?.formula ?? null,
+    // a product of a substance is named by its substance's names only: its own name is one supplier's
+    // wording, and as a key it would find that product without the substance's other products
+    nameKeys: nameKeys(s ? [substanceZh, substanceEn, ...aliases] : [name]),
     hazardous: s?.hazardous ?? false,
     highlyToxic: s?.highlyToxic ?? false,
     explosivePrecursor: s?.explosivePrecursor ?? false,

@@ -7,18 +7,24 @@ import { can } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
 import { AppError } from "@/server/errors";
 import { getMeili, meiliFailure } from "./client";
+import { nameKey } from "./name-key";
 import type { EnterpriseDoc } from "./enterprises.index";
 import { indexUid, MEMBER_SEARCH_ATTRIBUTES, PUBLIC_SEARCH_ATTRIBUTES } from "./indexes";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type ProductDoc } from "./products.index";
 import { referenceTerms } from "./reference-terms";
 import { highlightOnto } from "./simplified";
 import { understandQuery, type Understood } from "./understand";
-import { searchEnterprisesInput, searchProductsInput, type SearchProductsInput, type SearchProductsQuery } from "./search.schemas";
+import {
+  searchEnterprisesInput, searchProductsInput, type SearchProductsInput, type SearchProductsQuery, type SearchSort,
+} from "./search.schemas";
 
 /**
  * Product search: a query that is a CAS number (with or without hyphens, check digit valid) is an
- * exact lookup; anything else is a ranked text search over the product's own name and every name
- * and alias of its substance. Listings whose supplier licence has lapsed are filtered out, and the
+ * exact lookup; a query that is a name of a substance (its Chinese or English name, an alias, or a
+ * product's own name, as `nameKey` writes it) finds that substance's products and nothing else, the
+ * products of substances that merely share words with it coming apart as related substances; anything
+ * else is a ranked text search, every word required (typos forgiven), over the product's own name and
+ * every name and alias of its substance. Listings whose supplier licence has lapsed are filtered out, and the
  * supplier, quantities and prices of hazardous products are removed for viewers the compliance
  * rules keep from them; such a viewer can neither search them (their SKU and description), nor
  * filter them by where the supplier is, nor count them in the supplier facets (park, in-park,
@@ -75,8 +81,16 @@ export function buildFilter(query: SearchProductsQuery, viewerParks: number[], t
   if (query.hazard) filters.push(`hazards = ${quote(query.hazard)}`);
   if (query.inPark !== undefined) filters.push(`inPark = ${query.inPark}`);
   if (query.mine) filters.push(viewerParks.length ? `parkId IN [${viewerParks.join(", ")}]` : "parkId IN [-1]");
+  if (query.minPurity !== undefined) filters.push(`purityPct >= ${filterNumber(query.minPurity)}`);
+  if (query.maxPurity !== undefined) filters.push(`purityPct <= ${filterNumber(query.maxPurity)}`);
+  if (query.minPrice !== undefined) filters.push(`priceCnyPerT >= ${filterNumber(query.minPrice)}`);
+  if (query.maxPrice !== undefined) filters.push(`priceCnyPerT <= ${filterNumber(query.maxPrice)}`);
+  if (query.minAvailable !== undefined) filters.push(`availableT >= ${filterNumber(query.minAvailable)}`);
   return filters;
 }
+
+/** A number as a filter writes it (never in exponent notation). */
+const filterNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(6).replace(/0+$/, ""));
 
 export interface Place { lat: number; lng: number }
 
@@ -115,9 +129,53 @@ export function visibleSuppliersFilter(viewer: { seesDetails: boolean; ownEnterp
   return viewer.ownEnterprises.length ? `(tier = "none" OR enterpriseId IN [${viewer.ownEnterprises.join(", ")}])` : `tier = "none"`;
 }
 
-/** The filters that ask where the supplier is, or who it is. */
+/**
+ * The filters and orders that ask where the supplier is, or who it is, or what a hazardous product's
+ * members-only details are (price, quantity): a viewer who does not see every supplier gets them
+ * over the rows it sees only, or they would tell about the hidden ones.
+ */
 const asksAboutSupplier = (query: SearchProductsQuery) =>
-  query.park !== undefined || query.chain !== undefined || query.inPark !== undefined || query.mine === true;
+  query.park !== undefined || query.chain !== undefined || query.inPark !== undefined || query.mine === true ||
+  query.minPrice !== undefined || query.maxPrice !== undefined || query.minAvailable !== undefined ||
+  query.sort === "price" || query.sort === "available" || query.sort === "distance";
+
+/**
+ * The Meilisearch `sort` of a pass (the index ranks by "sort" first, relevance breaking its ties).
+ * By relevance a pass is sorted only when all its hits are equally relevant as substances (the
+ * products of one substance named exactly or by CAS number, or a browse without words): then, for
+ * a viewer who sees every supplier, nearest first. An asked-for order keeps the nearest first among
+ * equal prices or quantities.
+ */
+export function sortOf(sort: SearchSort, near: Place | null, sameSubstance: boolean, seesEverySupplier: boolean): { sort: string[]; nearest: boolean; applied: SearchSort } {
+  const nearest = near ? [`_geoPoint(${near.lat}, ${near.lng}):asc`] : [];
+  if (sort === "price") return { sort: ["priceCnyPerT:asc", ...nearest], nearest: false, applied: sort };
+  if (sort === "available") return { sort: ["availableT:desc", ...nearest], nearest: false, applied: sort };
+  if (sort === "distance" && near) return { sort: nearest, nearest: true, applied: sort };
+  return sameSubstance && seesEverySupplier && near ? { sort: nearest, nearest: true, applied: "relevance" } : { sort: [], nearest: false, applied: "relevance" };
+}
+
+/** A substance whose products matched some of the words, listed apart from the hits. */
+export interface RelatedSubstance {
+  cas: string | null;
+  nameZh: string | null;
+  nameEn: string | null;
+  /** what to search to find it: its CAS number, or the product's name when it has none */
+  q: string;
+}
+const RELATED_LIMIT = 8;
+
+function relatedOf(hits: ProductDoc[]): RelatedSubstance[] {
+  const seen = new Set<string>();
+  const related: RelatedSubstance[] = [];
+  for (const hit of hits) {
+    const q = hit.cas ?? hit.name;
+    if (seen.has(nameKey(q))) continue;
+    seen.add(nameKey(q));
+    related.push(hit.cas ? { cas: hit.cas, nameZh: hit.substanceZh, nameEn: hit.substanceEn, q } : { cas: null, nameZh: hit.name, nameEn: null, q });
+    if (related.length === RELATED_LIMIT) break;
+  }
+  return related;
+}
 
 /** Facets of the listing itself, and facets that say where (or who) the suppliers are. */
 const LISTING_FACETS = ["grade", "form", "hazards"];
@@ -197,6 +255,11 @@ export type ProductHit = ReturnType<typeof toHit>;
 /**
  * `near` ranks equally relevant hits from that place outwards; it defaults to where the viewer's
  * enterprise is (the CLI passes the enterprise of `--in-park-of`).
+ *
+ * Words are searched in two passes of one multi-search: the exact pass takes the products one of
+ * whose names *is* the query (`nameKeys`), the text pass every other product that has all the
+ * words (typos forgiven). When the exact pass finds something, its products are the hits and the
+ * text pass's substances are listed apart as related; otherwise the text pass gives the hits.
  */
 export async function searchProducts(db: Db, actor: Actor, input: SearchProductsInput, options: { near?: Place | null; onlyIds?: number[] } = {}) {
   const query = searchProductsInput.parse(input);
@@ -205,43 +268,58 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
   const near = options.near === undefined ? viewer.near : options.near;
   const filter = buildFilter(query, viewer.parks, todayInChina(), viewer.overseer);
   const visible = visibleSuppliersFilter(viewer);
-  // filtering by where a supplier is would tell where the hidden ones are: they drop out
+  // filtering or ordering by where a supplier is, or by a price or quantity, would tell about the hidden ones: they drop out
   if (visible && asksAboutSupplier(query)) filter.push(visible);
   // a saved search's alert looks only at the products that just changed (server/saved-searches/alerts.ts)
   if (options.onlyIds) filter.push(`id IN [${options.onlyIds.map(Number).join(", ")}]`);
+  const key = text ? nameKey(text) : "";
   const empty = { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 0 };
-  const base = {
-    indexUid: indexUid("products"),
-    q: text,
-    filter,
-    attributesToSearchOn: visible ? PUBLIC_SEARCH_ATTRIBUTES : MEMBER_SEARCH_ATTRIBUTES,
+  const attributesToSearchOn = visible ? PUBLIC_SEARCH_ATTRIBUTES : MEMBER_SEARCH_ATTRIBUTES;
+  /** one pass: its hits with their facets, and for a viewer who does not see every supplier the supplier facets of the rows it sees */
+  const pass = (passFilter: string[], sameSubstance: boolean) => {
+    const order = sortOf(query.sort, near, sameSubstance, !visible);
+    const base = { indexUid: indexUid("products"), q: text, filter: passFilter, attributesToSearchOn };
+    const main = {
+      ...base,
+      // an exact pass's filter already says which products are hits; a text pass asks for every word
+      matchingStrategy: sameSubstance ? "last" : "all",
+      ...(order.sort.length ? { sort: order.sort } : {}),
+      facets: visible ? LISTING_FACETS : [...LISTING_FACETS, ...SUPPLIER_FACETS],
+      page: query.page,
+      hitsPerPage: query.pageSize,
+      attributesToRetrieve: RETRIEVE,
+      attributesToHighlight: ["name", "substanceZh", "substanceEn", "aliases"],
+      highlightPreTag: HIGHLIGHT_PRE,
+      highlightPostTag: HIGHLIGHT_POST,
+    } as const;
+    // the supplier facets of a viewer who does not see every supplier count only the suppliers it sees
+    const counted = visible ? { ...base, matchingStrategy: main.matchingStrategy, filter: [...passFilter, visible], facets: SUPPLIER_FACETS, limit: 0 } : null;
+    return { queries: counted ? [main, counted] : [main], order };
   };
-  const main = {
-    ...base,
-    // nearest first only for a viewer who sees every supplier: the order would tell how near a hidden one is
-    ...(near && !visible ? { sort: [`_geoPoint(${near.lat}, ${near.lng}):asc`] } : {}),
-    facets: visible ? LISTING_FACETS : [...LISTING_FACETS, ...SUPPLIER_FACETS],
-    page: query.page,
-    hitsPerPage: query.pageSize,
-    attributesToRetrieve: RETRIEVE,
-    attributesToHighlight: ["name", "substanceZh", "substanceEn", "aliases"],
-    highlightPreTag: HIGHLIGHT_PRE,
-    highlightPostTag: HIGHLIGHT_POST,
-  };
-  // the supplier facets of a viewer who does not see every supplier count only the suppliers it sees
-  const supplierFacets = visible ? { ...base, filter: [...filter, visible], facets: SUPPLIER_FACETS, limit: 0 } : null;
+  // a CAS number, or filters without words, is one pass over products all equally relevant
+  const exact = key ? pass([...filter, `nameKeys = ${quote(key)}`], true) : null;
+  const words = pass(key ? [...filter, `NOT nameKeys = ${quote(key)}`] : filter, !text);
   const run = async () => {
-    const { results } = await getMeili().multiSearch<MultiSearchParams, ProductDoc>({
-      queries: supplierFacets ? [main, supplierFacets] : [main],
+    const queries = [...(exact?.queries ?? []), ...words.queries];
+    const { results } = await getMeili().multiSearch<MultiSearchParams, ProductDoc>({ queries: queries as MultiSearchParams["queries"] });
+    const merge = (found: (typeof results)[number], counted: (typeof results)[number] | undefined) => ({
+      ...found,
+      facetDistribution: { ...found.facetDistribution, ...counted?.facetDistribution },
     });
-    const [found, counted] = results;
-    return {
-      ...found!,
-      facetDistribution: { ...found!.facetDistribution, ...counted?.facetDistribution },
-      processingTimeMs: Math.max(found!.processingTimeMs, counted?.processingTimeMs ?? 0),
-    };
+    const [exactFound, exactCounted] = exact ? results.splice(0, exact.queries.length) : [];
+    const [wordsFound, wordsCounted] = results;
+    const processingTimeMs = Math.max(0, ...[exactFound, exactCounted, wordsFound, wordsCounted].map((r) => r?.processingTimeMs ?? 0));
+    if (exactFound && (exactFound.totalHits ?? 0) > 0) {
+      return {
+        ...merge(exactFound, exactCounted), processingTimeMs, order: exact!.order, exact: true,
+        related: query.page === 1 ? relatedOf(wordsFound!.hits as ProductDoc[]) : [],
+      };
+    }
+    return { ...merge(wordsFound!, wordsCounted), processingTimeMs, order: words.order, exact: false, related: [] as RelatedSubstance[] };
   };
-  let result: Awaited<ReturnType<typeof run>> | typeof empty = empty;
+  let result: Awaited<ReturnType<typeof run>> | (typeof empty & { order: ReturnType<typeof sortOf>; exact: boolean; related: RelatedSubstance[] }) = {
+    ...empty, order: words.order, exact: false, related: [],
+  };
   if (!casInvalid) {
     try {
       result = await run();
@@ -267,10 +345,14 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
       traditional: understood.traditional,
       conditions: understood.conditions,
     },
+    /** the query is a name of the hits' substance: the hits are its products only */
+    exactName: result.exact,
     hits: result.hits.map((h) => toHit(h as Hit<ProductDoc>, viewer)),
     total: result.totalHits ?? 0,
     page: query.page,
     pageSize: query.pageSize,
+    /** substances whose products share words with an exact name's (first page only), never among the hits */
+    related: result.related,
     facets: {
       park: facetList(facets.parkCode),
       inPark: facetList(facets.inPark),
@@ -281,8 +363,12 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
     },
     /** "in my park": whether the viewer has a park, and how many hits are there */
     myPark: { available: viewer.parks.length > 0, count: viewer.parks.reduce((n, p) => n + (byPark[String(p)] ?? 0), 0) },
-    /** equally relevant hits are listed nearest the viewer's enterprise first */
-    nearestFirst: near !== null && !visible,
+    /** the order the hits are in (distance falls back to relevance for a viewer whose enterprise has no location) */
+    sort: result.order.applied,
+    /** whether the viewer may order by distance: its enterprise is located */
+    distanceSortAvailable: near !== null,
+    /** the hits are listed nearest the viewer's enterprise first (equally relevant ones, or all of them by distance) */
+    nearestFirst: result.order.nearest,
     /** whether the viewer sees suppliers, quantities and prices of hazardous products */
     seesRegulatedDetails: viewer.seesDetails,
     processingTimeMs: result.processingTimeMs,

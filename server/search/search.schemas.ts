@@ -2,6 +2,10 @@ import { FORMS, GRADES } from "@/server/catalogue/vocabulary";
 import { z } from "@/server/zod";
 
 export const HAZARD_FACETS = ["hazardous", "highly_toxic", "explosive_precursor", "precursor"] as const;
+export const SEARCH_SORTS = ["relevance", "price", "available", "distance"] as const;
+export type SearchSort = (typeof SEARCH_SORTS)[number];
+/** the largest price (元/吨) or quantity (吨) a range filter takes */
+const MAX_AMOUNT = 1_000_000_000;
 
 export const searchProductsInput = z.object({
   q: z.string().trim().max(100).default(""),
@@ -15,6 +19,16 @@ export const searchProductsInput = z.object({
   inPark: z.boolean().optional(),
   /** only suppliers in the viewer's own park(s) */
   mine: z.boolean().optional(),
+  /** purity range, % */
+  minPurity: z.number().min(0).max(100).optional(),
+  maxPurity: z.number().min(0).max(100).optional(),
+  /** unit price range, 元/吨 */
+  minPrice: z.number().min(0).max(MAX_AMOUNT).optional(),
+  maxPrice: z.number().min(0).max(MAX_AMOUNT).optional(),
+  /** at least this many tonnes available */
+  minAvailable: z.number().min(0).max(MAX_AMOUNT).optional(),
+  /** the order of the hits: relevance (nearest first among the same substance), price low → high, most available first, nearest first */
+  sort: z.enum(SEARCH_SORTS).default("relevance"),
   page: z.number().int().min(1).max(50).default(1),
   pageSize: z.number().int().min(1).max(50).default(20),
 });
@@ -23,17 +37,25 @@ export type SearchProductsQuery = z.output<typeof searchProductsInput>;
 
 /**
  * The search API's query string (`GET /api/search`): the search page's own address parameters
- * (`?q=…&park=…&chain=…&grade=…&form=…&hazard=…&in=park|outside&mine=1&page=2`) and `pageSize`.
+ * (`?q=…&park=…&chain=…&grade=…&form=…&hazard=…&in=park|outside&mine=1&minPurity=99&maxPurity=…
+ * &minPrice=…&maxPrice=…&minAvailable=…&sort=price&page=2`) and `pageSize`.
  * Read as they are written, so that `searchProductsInput` refuses what is wrong rather than
  * dropping it.
  */
 export function searchInputFromUrl(params: URLSearchParams): Record<string, unknown> {
   const get = (key: string) => params.get(key) ?? undefined;
-  const number = (key: string) => (get(key) === undefined ? undefined : Number(get(key)));
+  // an empty value is no number (refused), not 0
+  const number = (key: string) => {
+    const value = get(key);
+    return value === undefined ? undefined : value.trim() === "" ? Number.NaN : Number(value);
+  };
   const flag = (value: string | undefined, yes: string, no: string) => (value === undefined ? undefined : value === yes ? true : value === no ? false : value);
   return {
     q: get("q"), park: get("park"), chain: get("chain"), grade: get("grade"), form: get("form"), hazard: get("hazard"),
-    inPark: flag(get("in"), "park", "outside"), mine: flag(get("mine"), "1", "0"), page: number("page"), pageSize: number("pageSize"),
+    inPark: flag(get("in"), "park", "outside"), mine: flag(get("mine"), "1", "0"),
+    minPurity: number("minPurity"), maxPurity: number("maxPurity"), minPrice: number("minPrice"), maxPrice: number("maxPrice"),
+    minAvailable: number("minAvailable"), sort: get("sort"),
+    page: number("page"), pageSize: number("pageSize"),
   };
 }
 
@@ -51,6 +73,12 @@ export function searchApiPath(input: SearchProductsInput): string {
   put("hazard", input.hazard);
   if (input.inPark !== undefined) params.set("in", input.inPark ? "park" : "outside");
   if (input.mine !== undefined) params.set("mine", input.mine ? "1" : "0");
+  put("minPurity", input.minPurity);
+  put("maxPurity", input.maxPurity);
+  put("minPrice", input.minPrice);
+  put("maxPrice", input.maxPrice);
+  put("minAvailable", input.minAvailable);
+  if (input.sort !== undefined && input.sort !== "relevance") params.set("sort", input.sort);
   put("page", input.page);
   put("pageSize", input.pageSize);
   return `/api/search?${params}`;
