@@ -63,7 +63,7 @@ describe("cli search", () => {
     const [a, b] = cast.ids;
     const hit = printed.hits.find((h) => h.id === a)!;
     expect(hit).toEqual({
-      id: a, name: "丙烯酸丁酯", cas: "141-32-2", formula: null, grade: "industrial", purity: 99.5, priceCnyPerT: 8800, availableT: 120,
+      id: a, name: "丙烯酸丁酯", cas: "141-32-2", formula: "C7H12O2", grade: "industrial", purity: 99.5, priceCnyPerT: 8800, availableT: 120,
       enterprise: { name: cast.near.name, uscc: cast.near.uscc, park: cast.park.code },
     });
     expect(printed.hits.map((h) => h.id)).toContain(b);
