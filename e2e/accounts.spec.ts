@@ -124,7 +124,7 @@ test.describe("public pages", () => {
     await page.goto("/enterprises");
     await expect(page.getByText(/共 \d+ 家企业/)).toBeVisible();
     await page.getByLabel("园区").selectOption({ label: "临港新材料产业园" });
-    await page.getByRole("button", { name: "搜索" }).click();
+    await page.getByRole("button", { name: "查找企业" }).click();
     await expect(page).toHaveURL(/park=\d+/);
     await expect(page.getByRole("listitem").filter({ hasText: "临港新材料产业园" }).first()).toBeVisible();
   });

@@ -54,7 +54,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
             ))}
           </select>
         </div>
-        <button type="submit" className={buttonClass()}>{t("directory.search")}</button>
+        <button type="submit" className={buttonClass()}>{t("directory.find_enterprises")}</button>
       </form>
 
       {result.items.length === 0 ? (

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { agreements, auditLog, callOffOrders, enterprises, licences, notifications } from "@/db/schema";
@@ -91,7 +91,7 @@ describe("two-step signing between the parties", () => {
     expect(row).toMatchObject({
       status: "signed", signedOn: today(), proposedBy: c.buyer.user.id, proposedByEnterpriseId: c.buyerEnterprise.id, confirmedBy: c.sellerAdmin.user.id,
     });
-    const audit = await db().select().from(auditLog).where(and(eq(auditLog.entity, "agreement"), eq(auditLog.entityId, String(id))));
+    const audit = await db().select().from(auditLog).where(and(eq(auditLog.entity, "agreement"), eq(auditLog.entityId, String(id)))).orderBy(asc(auditLog.id));
     expect(audit.map((a) => [a.action, a.actorUserId])).toEqual([["create", c.buyer.user.id], ["propose", c.buyer.user.id], ["confirm", c.sellerAdmin.user.id]]);
     const toSeller = await db().select().from(notifications).where(and(eq(notifications.enterpriseId, c.sellerEnterprise.id), eq(notifications.kind, "agreement.proposed")));
     expect(toSeller).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { enterprises, products } from "@/db/schema";
@@ -95,5 +95,36 @@ describe("the demo catalogue", () => {
     if (firstMek >= 0) expect(typo.hits.slice(0, firstMek).every((h) => h.cas === "67-64-1")).toBe(true);
     const xylene = await searchProducts(db, systemActor, { q: "二甲苯", pageSize: 50 });
     expect(xylene.hits.map((h) => h.cas)).not.toContain("108-88-3");
+  });
+});
+
+/**
+ * Issue 13's table, on the demo: each query as a chemist types it finds every demo product of the
+ * substance meant and nothing else (the expected substance by its CAS number, from the reference
+ * dictionary, never from the search itself).
+ */
+describe("the demo catalogue, searched as chemists type", () => {
+  it.each([
+    ["異丙醇", "67-63-0"], ["環氧乙烷", "75-21-8"], ["過氧化氫", "7722-84-1"],
+    ["H2SO4", "7664-93-9"], ["NaOH", "1310-73-2"], ["HCl", "7647-01-0"], ["CH3OH", "67-56-1"],
+    ["CAS 67-64-1", "67-64-1"], ["CAS No. 108-88-3", "108-88-3"], ["CAS#7664-93-9", "7664-93-9"],
+    ["CAS号 67-63-0", "67-63-0"], ["异丙醇 67-63-0", "67-63-0"],
+    ["MEK", "78-93-3"], ["DCM", "75-09-2"],
+  ])("%s finds the demo products of %s and nothing else", async (q, cas) => {
+    const ids = demo.filter((p) => p.cas === cas).map((p) => p.id);
+    expect(ids.length).toBeGreaterThan(0);
+    const result = await searchProducts(db, systemActor, { q, pageSize: 50 });
+    expect(result.hits.map((h) => h.cas).filter((c) => c !== cas)).toEqual([]);
+    expect(result.hits.map((h) => h.id).sort()).toEqual([...ids].sort());
+  });
+
+  it("99.5% 异丙醇 finds the isopropanol of purity ≥ 99.5 % only, and reads the purity as a condition", async () => {
+    const rows = await db.select({ id: products.id, purity: products.purityPct }).from(products)
+      .where(inArray(products.id, demo.filter((p) => p.cas === "67-63-0").map((p) => p.id)));
+    const pure = rows.filter((r) => r.purity !== null && Number(r.purity) >= 99.5).map((r) => r.id);
+    expect(pure.length).toBeGreaterThan(0);
+    const result = await searchProducts(db, systemActor, { q: "99.5% 异丙醇", pageSize: 50 });
+    expect(result.understood.minPurity).toBe(99.5);
+    expect(result.hits.map((h) => h.id).sort()).toEqual([...pure].sort());
   });
 });
