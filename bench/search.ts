@@ -17,14 +17,15 @@
  *
  * Options: --rows N (default 100000), --rounds N (default 15), --port P (default 3111), --import-only.
  */
+// first: the bench's own DATA_DIR, before the app's configuration is read
+import { benchDataDir } from "./temp-data-dir";
 import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import http from "node:http";
-import os from "node:os";
-import path from "node:path";
 import { parseArgs } from "node:util";
 import { eq, sql } from "drizzle-orm";
+import type { MultiSearchParams } from "meilisearch";
 import { createDb } from "@/db";
 import { enterprises, outbox, parks, products } from "@/db/schema";
 import { systemActor } from "@/server/auth/actor";
@@ -37,9 +38,8 @@ import { prepareDatabase } from "@/server/platform/install";
 import { connectServices } from "@/server/platform/services";
 import { meiliClient } from "@/server/search/client";
 import { ensureIndex, indexUid } from "@/server/search/indexes";
-import { allProductSources, HIGHLIGHT_POST, HIGHLIGHT_PRE, productDocuments, type ProductDoc } from "@/server/search/products.index";
-import { nameKey } from "@/server/search/name-key";
-import { buildFilter, interpretQuery, quote, sortOf } from "@/server/search/query";
+import { allProductSources, productDocuments, type ProductDoc } from "@/server/search/products.index";
+import { asksAboutSupplier, buildFilter, interpretQuery, productSearchPasses, visibleSuppliersFilter } from "@/server/search/query";
 import { searchApiPath, searchProductsInput, type SearchProductsInput } from "@/server/search/search.schemas";
 import { reindex } from "@/server/search/reindex";
 import { SEARCH_DRAIN_BATCH, SEARCH_HANDLERS } from "@/server/search/handlers";
@@ -117,8 +117,7 @@ const QUERIES: SearchProductsInput[] = [
 ];
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "parklink-bench-"));
-  process.env.DATA_DIR = dataDir;
+  const dataDir = benchDataDir;
   delete process.env.DATABASE_URL;
   delete process.env.MEILI_URL;
   const services = await connectServices(log);
@@ -240,22 +239,12 @@ async function main() {
       const query = searchProductsInput.parse(input);
       const { text } = interpretQuery(query.q);
       const filter = buildFilter(query, [], today);
-      const key = text ? nameKey(text) : "";
-      const pass = (passFilter: string[], exact: boolean) => ({
-        indexUid: indexUid("products"), q: text, filter: passFilter, matchingStrategy: exact ? "last" as const : "all" as const,
-        ...(() => {
-          const order = sortOf(query.sort, near, exact || !text, true).sort;
-          return order.length ? { sort: order } : {};
-        })(),
-        facets: ["parkCode", "inPark", "chains", "grade", "form", "hazards", "parkId"],
-        page: query.page, hitsPerPage: query.pageSize,
-        attributesToRetrieve: ["id", "enterpriseId", "name", "cas", "grade", "form", "purityPct", "packaging", "capacityTpy", "availableT", "priceCnyPerT", "substanceZh", "substanceEn", "aliases", "hazardous", "highlyToxic", "explosivePrecursor", "precursorCategory", "tier", "supplierState", "enterpriseName", "enterpriseUscc", "enterpriseVerified", "parkCode", "parkName", "sku"],
-        attributesToHighlight: ["name", "substanceZh", "substanceEn", "aliases"], highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST,
-      });
-      const queries = key
-        ? [pass([...filter, `nameKeys = ${quote(key)}`], true), pass([...filter, `NOT nameKeys = ${quote(key)}`], false)]
-        : [pass(filter, true)];
-      return meili.multiSearch({ queries });
+      // (a) is a visitor's search, as (b) over HTTP without a session; (d) a signed-in buyer's, who sees every supplier
+      const visible = near ? null : visibleSuppliersFilter({ seesDetails: false, ownEnterprises: [] });
+      if (visible && asksAboutSupplier(query)) filter.push(visible);
+      const { exact, words } = productSearchPasses(query, text, filter, visible, near);
+      const queries = [...(exact?.queries ?? []), ...words.queries];
+      return meili.multiSearch({ queries: queries as MultiSearchParams["queries"] });
     };
     // the search API as the page calls it, over a kept-alive connection like the raw path's
     const keepAlive = new http.Agent({ keepAlive: true });

@@ -53,6 +53,8 @@ const PRODUCT_SETTINGS: Settings = {
   // typos are forgiven in names (tolune → toluene), never in numbers, CAS numbers or codes
   typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ["cas", "casDigits", "sku", "publicSku"] },
   faceting: { maxValuesPerFacet: 100 },
+  // facets are counted, never searched: no facet-search structures to build at every indexing
+  facetSearch: false,
   pagination: { maxTotalHits: 1000 },
 };
 
@@ -67,6 +69,8 @@ const ENTERPRISE_SETTINGS: Settings = {
   ],
   typoTolerance: { enabled: true, disableOnNumbers: true, disableOnAttributes: ["uscc"] },
   faceting: { maxValuesPerFacet: 100 },
+  // facets are counted, never searched: no facet-search structures to build at every indexing
+  facetSearch: false,
   pagination: { maxTotalHits: 1000 },
 };
 

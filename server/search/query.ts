@@ -134,7 +134,7 @@ export function visibleSuppliersFilter(viewer: { seesDetails: boolean; ownEnterp
  * members-only details are (price, quantity): a viewer who does not see every supplier gets them
  * over the rows it sees only, or they would tell about the hidden ones.
  */
-const asksAboutSupplier = (query: SearchProductsQuery) =>
+export const asksAboutSupplier = (query: SearchProductsQuery) =>
   query.park !== undefined || query.chain !== undefined || query.inPark !== undefined || query.mine === true ||
   query.minPrice !== undefined || query.maxPrice !== undefined || query.minAvailable !== undefined ||
   query.sort === "price" || query.sort === "available" || query.sort === "distance";
@@ -253,27 +253,14 @@ export function toHit(hit: Hit<ProductDoc>, viewer: { sees: (enterpriseId: numbe
 export type ProductHit = ReturnType<typeof toHit>;
 
 /**
- * `near` ranks equally relevant hits from that place outwards; it defaults to where the viewer's
- * enterprise is (the CLI passes the enterprise of `--in-park-of`).
- *
- * Words are searched in two passes of one multi-search: the exact pass takes the products one of
+ * The multi-search a product search sends, in two passes: the exact pass takes the products one of
  * whose names *is* the query (`nameKeys`), the text pass every other product that has all the
- * words (typos forgiven). When the exact pass finds something, its products are the hits and the
- * text pass's substances are listed apart as related; otherwise the text pass gives the hits.
+ * words; for a viewer who does not see every supplier (`visible`), each pass also counts the
+ * supplier facets over the rows it sees. Exported so that the benchmark's raw path sends the very
+ * same request (bench/search.ts).
  */
-export async function searchProducts(db: Db, actor: Actor, input: SearchProductsInput, options: { near?: Place | null; onlyIds?: number[] } = {}) {
-  const query = searchProductsInput.parse(input);
-  const { text, cas, casInvalid, understood } = interpretQuery(query.q);
-  const viewer = await viewerOf(db, actor);
-  const near = options.near === undefined ? viewer.near : options.near;
-  const filter = buildFilter(query, viewer.parks, todayInChina(), viewer.overseer);
-  const visible = visibleSuppliersFilter(viewer);
-  // filtering or ordering by where a supplier is, or by a price or quantity, would tell about the hidden ones: they drop out
-  if (visible && asksAboutSupplier(query)) filter.push(visible);
-  // a saved search's alert looks only at the products that just changed (server/saved-searches/alerts.ts)
-  if (options.onlyIds) filter.push(`id IN [${options.onlyIds.map(Number).join(", ")}]`);
+export function productSearchPasses(query: SearchProductsQuery, text: string, filter: string[], visible: string | null, near: Place | null) {
   const key = text ? nameKey(text) : "";
-  const empty = { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 0 };
   const attributesToSearchOn = visible ? PUBLIC_SEARCH_ATTRIBUTES : MEMBER_SEARCH_ATTRIBUTES;
   /** one pass: its hits with their facets, and for a viewer who does not see every supplier the supplier facets of the rows it sees */
   const pass = (passFilter: string[], sameSubstance: boolean) => {
@@ -299,6 +286,31 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
   // a CAS number, or filters without words, is one pass over products all equally relevant
   const exact = key ? pass([...filter, `nameKeys = ${quote(key)}`], true) : null;
   const words = pass(key ? [...filter, `NOT nameKeys = ${quote(key)}`] : filter, !text);
+  return { exact, words };
+}
+
+/**
+ * `near` ranks equally relevant hits from that place outwards; it defaults to where the viewer's
+ * enterprise is (the CLI passes the enterprise of `--in-park-of`).
+ *
+ * Words are searched in two passes of one multi-search: the exact pass takes the products one of
+ * whose names *is* the query (`nameKeys`), the text pass every other product that has all the
+ * words (typos forgiven). When the exact pass finds something, its products are the hits and the
+ * text pass's substances are listed apart as related; otherwise the text pass gives the hits.
+ */
+export async function searchProducts(db: Db, actor: Actor, input: SearchProductsInput, options: { near?: Place | null; onlyIds?: number[] } = {}) {
+  const query = searchProductsInput.parse(input);
+  const { text, cas, casInvalid, understood } = interpretQuery(query.q);
+  const viewer = await viewerOf(db, actor);
+  const near = options.near === undefined ? viewer.near : options.near;
+  const filter = buildFilter(query, viewer.parks, todayInChina(), viewer.overseer);
+  const visible = visibleSuppliersFilter(viewer);
+  // filtering or ordering by where a supplier is, or by a price or quantity, would tell about the hidden ones: they drop out
+  if (visible && asksAboutSupplier(query)) filter.push(visible);
+  // a saved search's alert looks only at the products that just changed (server/saved-searches/alerts.ts)
+  if (options.onlyIds) filter.push(`id IN [${options.onlyIds.map(Number).join(", ")}]`);
+  const empty = { hits: [], totalHits: 0, facetDistribution: {}, processingTimeMs: 0 };
+  const { exact, words } = productSearchPasses(query, text, filter, visible, near);
   const run = async () => {
     const queries = [...(exact?.queries ?? []), ...words.queries];
     const { results } = await getMeili().multiSearch<MultiSearchParams, ProductDoc>({ queries: queries as MultiSearchParams["queries"] });

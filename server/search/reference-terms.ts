@@ -12,7 +12,7 @@ import type { UnderstandOptions } from "./understand";
 let cached: Required<UnderstandOptions> | null = null;
 
 function read(file: string): Record<string, string>[] {
-  return parse(fs.readFileSync(path.join(referenceDir(), file)), { columns: true, bom: true, skip_empty_lines: true });
+  return parse(fs.readFileSync(/*turbopackIgnore: true*/ path.join(referenceDir(), file)), { columns: true, bom: true, skip_empty_lines: true });
 }
 
 export function referenceTerms(): Required<UnderstandOptions> {
