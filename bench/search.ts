@@ -197,6 +197,7 @@ async function main() {
 
     if (opts["import-only"]) {
       console.log(`\nCSV import until searchable ${fmt(importSeconds)} s (${Math.round(ROWS / importSeconds)} rows/s), rows written ${fmt((imported - importStart) / 1000)} s; raw addDocuments ${fmt(rawSeconds)} s`);
+      console.log(JSON.stringify({ rows: ROWS, importSearchableS: Number(importSeconds.toFixed(1)), importWrittenS: Number(((imported - importStart) / 1000).toFixed(1)), rawAddDocumentsS: Number(rawSeconds.toFixed(1)) }));
       await close();
       return;
     }
@@ -337,6 +338,16 @@ async function main() {
     console.log(`background import (web page)     ${fmt(workerSeconds)} s   ${Math.round(ROWS / workerSeconds)} rows/s   (the server's worker, slices of ${slice})`);
     console.log(`ratio import/raw                 ${(importSeconds / rawSeconds).toFixed(2)}`);
     console.log(`reindex from PostgreSQL          ${fmt(reindexSeconds)} s`);
+    // the run's figures on one line, for records and comparisons
+    const round = (n: number, digits = 1) => Number(n.toFixed(digits));
+    console.log(JSON.stringify({
+      products: rebuilt.products, queries: QUERIES.length, rounds: ROUNDS,
+      rawP50Ms: round(figures.a.p50), rawP95Ms: round(figures.a.p95), apiP50Ms: round(figures.b.p50), apiP95Ms: round(figures.b.p95),
+      ilikeP95Ms: round(figures.c.p95), nearestP95Ms: round(figures.d.p95),
+      apiRawRatioP50: round(figures.b.p50 / figures.a.p50, 2), apiRawRatioP95: round(figures.b.p95 / figures.a.p95, 2),
+      importSearchableS: round(importSeconds), importWrittenS: round((imported - importStart) / 1000), rawAddDocumentsS: round(rawSeconds),
+      backgroundImportS: round(workerSeconds), importRawRatio: round(importSeconds / rawSeconds, 2), reindexS: round(reindexSeconds),
+    }));
     await close();
   } finally {
     if (web && web.exitCode === null) {
