@@ -188,6 +188,8 @@ export const callOffOrders = pgTable(
     orderedT: quantity("ordered_t").notNull(),
     deliveredT: quantity("delivered_t").notNull().default("0"),
     orderedOn: date("ordered_on").notNull(),
+    /** 要求交货日期: the date the buyer needs it delivered by (on-time delivery is measured against it) */
+    dueOn: date("due_on"),
     deliveredOn: date("delivered_on"),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
@@ -197,6 +199,8 @@ export const callOffOrders = pgTable(
     check("call_off_ordered_nonneg", nonNegative("ordered_t")),
     check("call_off_delivered_nonneg", nonNegative("delivered_t")),
     check("call_off_dates", ordered("ordered_on", "delivered_on")),
+    check("call_off_due", ordered("ordered_on", "due_on")),
+    index("call_off_due_idx").on(t.dueOn),
   ],
 );
 

@@ -29,6 +29,9 @@ export async function addCallOff(db: Db, actor: Actor, input: AddCallOffInput) {
   if (agreement.startOn && input.orderedOn < agreement.startOn) {
     throw new AppError("INVALID", { zh: "下单日期早于协议起始日", en: "The order date is before the agreement's start" });
   }
+  if (input.dueOn && input.dueOn < input.orderedOn) {
+    throw new AppError("INVALID", { zh: "要求交货日期不能早于下单日期", en: "The due date cannot be before the order date" });
+  }
   return db.transaction(async (tx) => {
     // one call-off at a time per agreement, so two concurrent ones cannot both pass the limit
     await tx.execute(sql`SELECT 1 FROM ${agreements} WHERE id = ${agreement.id} FOR UPDATE`);
@@ -62,9 +65,9 @@ export async function addCallOff(db: Db, actor: Actor, input: AddCallOffInput) {
     }
     const [row] = await tx
       .insert(callOffOrders)
-      .values({ agreementId: agreement.id, lineId: line?.id ?? null, orderedT: tonnes(input.orderedT), orderedOn: input.orderedOn, createdBy: actor.userId })
+      .values({ agreementId: agreement.id, lineId: line?.id ?? null, orderedT: tonnes(input.orderedT), orderedOn: input.orderedOn, dueOn: input.dueOn ?? null, createdBy: actor.userId })
       .returning();
-    await recordAudit(tx, actor, { entity: "agreement", entityId: agreement.id, action: "call-off", after: { callOffId: row!.id, orderedT: row!.orderedT, orderedOn: row!.orderedOn, warnings: check.warnings } });
+    await recordAudit(tx, actor, { entity: "agreement", entityId: agreement.id, action: "call-off", after: { callOffId: row!.id, orderedT: row!.orderedT, orderedOn: row!.orderedOn, dueOn: row!.dueOn, warnings: check.warnings } });
     await enqueue(tx, "agreements", [agreement.id]);
     return { id: row!.id, warnings: check.warnings, remainingAfterT: check.remainingAfterT, daysLeft: check.daysLeft };
   });

@@ -150,6 +150,8 @@ export const addCallOffInput = z.object({
   lineId: id.optional(),
   orderedT: z.number().positive({ error: "deals.quantity_positive" }).max(MAX_LINE_VOLUME_T, { error: "deals.volume_too_large" }),
   orderedOn: isoDate,
+  /** 要求交货日期: delivered by this date counts as on time (server/enterprises/trust.ts) */
+  dueOn: isoDate.optional(),
   /** go on although the call-off exceeds the agreed volume (the warning was shown) */
   allowExcess: z.boolean().default(false),
 });

@@ -57,7 +57,7 @@ export async function getAgreement(db: Db, actor: Actor, id: number) {
         ...p, remainingT: p.agreedT === null ? null : Math.round((p.agreedT - p.calledOffT) * 1000) / 1000,
       };
     }),
-    callOffs: f.callOffs.map((c) => ({ id: c.id, lineId: c.lineId, orderedT: c.orderedT, deliveredT: c.deliveredT, orderedOn: c.orderedOn, deliveredOn: c.deliveredOn })),
+    callOffs: f.callOffs.map((c) => ({ id: c.id, lineId: c.lineId, orderedT: c.orderedT, deliveredT: c.deliveredT, orderedOn: c.orderedOn, dueOn: c.dueOn, deliveredOn: c.deliveredOn })),
     /** every shipment (流向台账 row) of the agreement, the agent's ID masked; a corrected one names its correction */
     shipments: f.shipments.map((s) => ({
       id: s.id, callOffId: s.callOffId, lineId: s.lineId, deliveredOn: s.deliveredOn, quantityT: s.quantityT,

@@ -328,7 +328,9 @@ export async function seedDemo(db: Db, options: { today?: Date } = {}): Promise<
           Array.from({ length: months }, (_, m) => {
             const ordered = Math.round(volume / 12);
             const orderedOn = addDays(signed, 20 + m * 30);
-            return { agreementId: agreement.id, lineId: line!.id, orderedT: qty(ordered), orderedOn: isoDate(orderedOn) };
+            // due ten days after the order (delivered after seven: on time), every fourth one five days after (late)
+            const dueOn = isoDate(addDays(orderedOn, m % 4 === 3 ? 5 : 10));
+            return { agreementId: agreement.id, lineId: line!.id, orderedT: qty(ordered), orderedOn: isoDate(orderedOn), dueOn };
           }).filter((c) => new Date(c.orderedOn) <= today),
         ).returning();
         // what was delivered once the agreement took effect: one shipment per call-off ordered more than ten days ago (the writer sums it into the call-off)

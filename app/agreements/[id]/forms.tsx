@@ -114,9 +114,10 @@ export function CallOffForm({ agreementId, lines, today, startOn, endOn }: {
   const [lineId, setLineId] = useState(String(lines[0]?.id ?? ""));
   const [orderedT, setOrderedT] = useState("");
   const [orderedOn, setOrderedOn] = useState(today);
+  const [dueOn, setDueOn] = useState("");
   const [allowExcess, setAllowExcess] = useState(false);
   const [local, setLocal] = useState<string | null>(null);
-  const add = useMutation(trpc.agreement.callOff.mutationOptions({ onSuccess: () => { setOrderedT(""); setAllowExcess(false); router.refresh(); } }));
+  const add = useMutation(trpc.agreement.callOff.mutationOptions({ onSuccess: () => { setOrderedT(""); setDueOn(""); setAllowExcess(false); router.refresh(); } }));
   const errors = fieldErrors(add.error, t);
   const line = lines.find((l) => String(l.id) === lineId);
   const requested = Number(orderedT);
@@ -129,7 +130,7 @@ export function CallOffForm({ agreementId, lines, today, startOn, endOn }: {
         e.preventDefault();
         if (!(requested > 0)) return setLocal(t("validation.deals.quantity_positive"));
         setLocal(null);
-        add.mutate({ agreementId, lineId: line ? line.id : undefined, orderedT: requested, orderedOn, allowExcess });
+        add.mutate({ agreementId, lineId: line ? line.id : undefined, orderedT: requested, orderedOn, dueOn: dueOn || undefined, allowExcess });
       }}
     >
       <h3 className="text-sm font-semibold">{t("agreement.new_call_off")}</h3>
@@ -146,6 +147,9 @@ export function CallOffForm({ agreementId, lines, today, startOn, endOn }: {
         </Field>
         <Field id="calloff-date" label={t("agreement.ordered_on")} error={errors.orderedOn} required>
           <input id="calloff-date" type="date" min={startOn ?? undefined} max={endOn ?? undefined} className={inputClass} value={orderedOn} onChange={(e) => setOrderedOn(e.target.value)} required />
+        </Field>
+        <Field id="calloff-due" label={t("agreement.due_on")} error={errors.dueOn} hint={t("agreement.due_on_hint")}>
+          <input id="calloff-due" type="date" min={orderedOn} className={inputClass} value={dueOn} onChange={(e) => setDueOn(e.target.value)} />
         </Field>
       </div>
       {check?.afterTerm ? <Notice tone="error">{t("agreement.warning.after_term")}</Notice> : null}

@@ -109,7 +109,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
               <thead>
                 <tr>
                   <th className={th}>{t("agreement.ordered_on")}</th><th className={th}>{t("agreement.product")}</th><th className={th}>{t("agreement.ordered")}</th>
-                  <th className={th}>{t("agreement.delivered")}</th><th className={th}>{t("agreement.delivered_on")}</th>
+                  <th className={th}>{t("agreement.due_on")}</th><th className={th}>{t("agreement.delivered")}</th><th className={th}>{t("agreement.delivered_on")}</th>
                   {a.allowed.delivery ? <th className={th}><span className="sr-only">{t("agreement.record_delivery")}</span></th> : null}
                 </tr>
               </thead>
@@ -119,6 +119,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
                     <td className={td}>{formatDate(c.orderedOn, locale)}</td>
                     <td className={td}>{a.lines.find((l) => l.id === c.lineId)?.productName ?? "—"}</td>
                     <td className={td}>{tonnes(c.orderedT)}</td>
+                    <td className={td}>{formatDate(c.dueOn, locale)}</td>
                     <td className={td}>{tonnes(c.deliveredT)}</td>
                     <td className={td}>{formatDate(c.deliveredOn, locale)}</td>
                     {a.allowed.delivery ? (
