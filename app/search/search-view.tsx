@@ -7,6 +7,7 @@ import { formLabel, gradeLabel, purityLabel, tonnesLabel } from "@/app/_componen
 import { Formula } from "@/app/_components/formula";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { Highlighted } from "@/app/_components/highlight";
+import { TrustSummary } from "@/app/_components/trust-signals";
 import { Badge, Button, EmptyState, inputClass, Notice, Spinner } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
 import { errorMessage, RefusedError } from "@/app/_trpc/errors";
@@ -400,6 +401,7 @@ function HitCard({ hit, t, locale }: { hit: ProductSearchResult["hits"][number];
         {hit.licenceMissing ? <Badge tone="amber">{t("search.licence_missing")}</Badge> : null}
         {hit.blocked ? <Badge tone="red">{t("search.licence_blocked")}</Badge> : null}
       </div>
+      {hit.enterprise?.trust ? <div className="mt-1"><TrustSummary trust={hit.enterprise.trust} t={t} locale={locale} skipVerified /></div> : null}
     </li>
   );
 }

@@ -9,6 +9,7 @@ import { notFound } from "@/server/errors";
 import { licenceState } from "@/server/licences/licence.service";
 import { substanceView } from "@/server/substances/substance.service";
 import type { EnterpriseProductsInput } from "./enterprise.schemas";
+import { trustSignalsOf } from "./trust";
 
 /*
  * The public profile of an enterprise (企业主页): who it is, whether its park verified it, the
@@ -46,11 +47,14 @@ export async function enterpriseProfile(db: Db, actor: Actor, id: number) {
   const scope = { enterpriseId: id, parkId };
   const insider = can(actor, { type: "licence.view", ...scope });
   const today = todayInChina();
-  const licenceRows = await db
-    .select({ id: licences.id, type: licences.type, number: licences.number, scope: licences.scope, validUntil: licences.validUntil, verifiedAt: licences.verifiedAt })
-    .from(licences)
-    .where(eq(licences.enterpriseId, id))
-    .orderBy(asc(licences.type), asc(licences.validUntil));
+  const [licenceRows, trust] = await Promise.all([
+    db
+      .select({ id: licences.id, type: licences.type, number: licences.number, scope: licences.scope, validUntil: licences.validUntil, verifiedAt: licences.verifiedAt })
+      .from(licences)
+      .where(eq(licences.enterpriseId, id))
+      .orderBy(asc(licences.type), asc(licences.validUntil)),
+    trustSignalsOf(db, id),
+  ]);
   return {
     ...profile,
     park: profile.park?.id ? profile.park : null,
@@ -62,6 +66,8 @@ export async function enterpriseProfile(db: Db, actor: Actor, id: number) {
       id: l.id, type: l.type, validUntil: l.validUntil, state: licenceState(l.validUntil, today), verified: l.verifiedAt !== null,
       number: insider ? l.number : null, scope: insider ? l.scope : null,
     })),
+    /** trust signals computed from the platform, and the badges they earn (server/enterprises/trust.ts) */
+    trust: trust!,
     allowed: {
       /** sees licence numbers (members, the park's staff) */
       licenceNumbers: insider,

@@ -7,6 +7,7 @@ import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { matchCompliance, supplierState, tierOf, todayInChina, type ComplianceState, type SubstanceFlags } from "@/server/compliance/compliance";
 import { licenceFacts } from "@/server/compliance/licences";
+import { trustSignals } from "@/server/enterprises/trust";
 import { AppError, notFound } from "@/server/errors";
 import { demandIsOpen, effectiveOfferStatus } from "@/server/listings/expiry";
 import { loadSubstances, rankCandidates } from "./candidates";
@@ -194,7 +195,10 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
   };
   const items = rows.map((r, i) => itemOf(r, (input.page - 1) * input.pageSize + i + 1));
   const byproductItems = byproductRows.map((r, i) => itemOf(r, i + 1));
-  return { items, total, byproducts: byproductItems, acceptsByproducts, page: input.page, pageSize: input.pageSize, flags, redacted: redact, open };
+  // the trust signals of the shown suppliers (never of a hidden one), for the page in one statement
+  const trust = await trustSignals(db, [...items, ...byproductItems].flatMap((m) => (m.supplier ? [m.supplier.id] : [])));
+  const withTrust = (m: (typeof items)[number]) => ({ ...m, supplier: m.supplier ? { ...m.supplier, trust: trust.get(m.supplier.id) ?? null } : null });
+  return { items: items.map(withTrust), total, byproducts: byproductItems.map(withTrust), acceptsByproducts, page: input.page, pageSize: input.pageSize, flags, redacted: redact, open };
 }
 
 /** Dismisses a suggestion (hidden from the list), or brings a dismissed one back. */

@@ -5,6 +5,7 @@ import { enterprises } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
+import { trustSignals } from "@/server/enterprises/trust";
 import { AppError } from "@/server/errors";
 import { getMeili, meiliFailure } from "./client";
 import { nameKey } from "./name-key";
@@ -341,6 +342,9 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
   }
   const facets: Record<string, Record<string, number>> = result.facetDistribution ?? {};
   const byPark = facets.parkId ?? {};
+  const hits = result.hits.map((h) => toHit(h as Hit<ProductDoc>, viewer));
+  // the trust signals of the page's suppliers (those the viewer may see), in one statement at query time: they change with every answer and delivery, so they are not indexed
+  const trust = await trustSignals(db, hits.flatMap((h) => (h.enterprise ? [h.enterprise.id] : [])));
   return {
     q: query.q,
     /** the CAS number the query was read as, when it is one (an exact lookup) */
@@ -359,7 +363,7 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
     },
     /** the query is a name of the hits' substance: the hits are its products only */
     exactName: result.exact,
-    hits: result.hits.map((h) => toHit(h as Hit<ProductDoc>, viewer)),
+    hits: hits.map((h) => (h.enterprise ? { ...h, enterprise: { ...h.enterprise, trust: trust.get(h.enterprise.id) ?? null } } : { ...h, enterprise: null })),
     total: result.totalHits ?? 0,
     page: query.page,
     pageSize: query.pageSize,

@@ -4,6 +4,7 @@ import { HazardBadges } from "@/app/_components/hazard-badges";
 import { ComplianceBadge, ListingStatus, Reasons, formatQuantity } from "@/app/_components/listing-bits";
 import { pageId, pageNumber } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
+import { TrustSummary } from "@/app/_components/trust-signals";
 import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Pagination, buttonClass, inputClass } from "@/app/_components/ui";
 import { formatDate, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
@@ -68,6 +69,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
             {m.candidate.priceCnyPerT !== null ? ` · ${formatYuan(m.candidate.priceCnyPerT, locale)}/${t("listing.unit_t")}` : ""}
           </div>
           <Reasons reasons={m.reasons} locale={locale} />
+          {m.supplier?.trust ? <TrustSummary trust={m.supplier.trust} t={t} locale={locale} /> : null}
         </div>
         <div className="flex flex-col items-end gap-2">
           <span className="text-lg font-semibold text-brand-700" title={t("match.score")}>{m.score === null ? "—" : m.score.toFixed(1)}</span>

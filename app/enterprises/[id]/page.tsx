@@ -4,6 +4,7 @@ import { gradeLabel, purityLabel } from "@/app/_components/catalogue-labels";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { pageId, pageNumber } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
+import { TrustPanel } from "@/app/_components/trust-signals";
 import { Badge, ButtonLink, buttonClass, Card, EmptyState, inputClass, PageHeader, Pagination, Table, td, th } from "@/app/_components/ui";
 import { formatDate, formatUnitPrice } from "@/i18n";
 import { getT } from "@/i18n/server";
@@ -74,6 +75,10 @@ export default async function EnterpriseProfilePage({ params, searchParams }: Pr
             </dd>
           </div>
         </dl>
+      </Card>
+
+      <Card title={t("trust.title")}>
+        <TrustPanel trust={e.trust} t={t} locale={locale} />
       </Card>
 
       <Card title={t("enterprise.licences")}>
