@@ -132,6 +132,17 @@ describe("agreements", () => {
     await expect(addCallOff(db(), c.outsider.actor, { agreementId: id, orderedT: 1, orderedOn: today(), allowExcess: false })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("keeps a call-off's due date (on-time delivery is measured against it), never before the order date", async () => {
+    const { c, id } = await activeFramework(20);
+    const due = await addCallOff(db(), c.buyer.actor, { agreementId: id, orderedT: 10, orderedOn: today(), dueOn: inDays(7), allowExcess: false });
+    const open = await addCallOff(db(), c.buyer.actor, { agreementId: id, orderedT: 10, orderedOn: today(), allowExcess: false });
+    await expect(addCallOff(db(), c.buyer.actor, { agreementId: id, orderedT: 10, orderedOn: today(), dueOn: inDays(-1), allowExcess: false }))
+      .rejects.toMatchObject({ code: "INVALID", messages: { zh: "要求交货日期不能早于下单日期" } });
+    const view = await getAgreement(db(), c.buyer.actor, id);
+    expect(view.callOffs.map((x) => [x.id, x.dueOn])).toEqual(expect.arrayContaining([[due.id, inDays(7)], [open.id, null]]));
+    expect(view.callOffs).toHaveLength(2);
+  });
+
   it("takes call-offs only on active framework agreements", async () => {
     const c = await makeDealCast();
     const contract = await makeAgreement(c.buyerEnterprise.id, c.sellerEnterprise.id, { type: "contract", status: "active" });
