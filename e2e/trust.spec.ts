@@ -27,6 +27,12 @@ test.describe("trust signals on a phone", () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
   });
 
+});
+
+test.describe("trust signals on a buyer's phone", () => {
+  // a member of a verified enterprise sees who supplies the hazardous products too
+  test.use({ role: "procurement", viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
   test("a search hit carries the supplier's signals, their definitions one tap away", async ({ page }) => {
     await page.goto(`/search?q=${encodeURIComponent("异丙醇")}`);
     const summary = page.getByTestId("trust-summary").first();
