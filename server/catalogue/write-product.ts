@@ -1,4 +1,4 @@
-import { and, eq, getTableColumns, inArray, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { enterprises, products } from "@/db/schema";
 import { recordAudit, recordAudits } from "@/server/audit/audit";
