@@ -12,9 +12,8 @@ import next from "next";
 import { env } from "@/server/env";
 import { getDb } from "@/db";
 import { PEER_HEADER } from "@/server/auth/client-address";
-import { actorFromCookies } from "@/server/auth/session";
 import { guardNodeRequest } from "@/server/http/node";
-import { answerSearch } from "@/server/search/api";
+import { serveSearch } from "@/server/search/api";
 
 const port = env.PORT;
 
@@ -35,17 +34,7 @@ async function main() {
     if (!guardNodeRequest(req, res, guard)) return;
     const url = new URL(req.url ?? "/", "http://localhost");
     if (url.pathname === "/api/search" && req.method === "GET") {
-      answerSearch(db, () => actorFromCookies(db, req.headers.cookie), url.searchParams).then(
-        (answer) => {
-          res.writeHead(answer.status, answer.headers);
-          res.end(JSON.stringify(answer.body));
-        },
-        (e: Error) => {
-          console.error(`[search] ${e.stack ?? e.message}`);
-          res.writeHead(500, { "content-type": "application/json" });
-          res.end(JSON.stringify({ error: { zh: "搜索出错，请稍后再试。", en: "Search failed; please try again." } }));
-        },
-      );
+      serveSearch(db, req, res, url);
       return;
     }
     void handle(req, res);

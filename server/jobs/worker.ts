@@ -19,27 +19,36 @@ export const SWEEP_INTERVAL_MS = 60_000;
  * again while there is. Every `sweepIntervalMs` (from the start; `0`: never; by default every
  * minute with the full handler table) it also expires the listings past their date
  * (listings/expiry.ts), which announces the change to the match refresh.
+ *
+ * Each listener (the part of a topic after the colon: `search`, `match`, `import`, `alerts`) is
+ * drained in a lane of its own, concurrently: a catalogue import writes its next slice while
+ * search indexes the last one, and a slow match refresh never holds up search. A lane takes up to
+ * `batchSize` rows a pass (`laneBatchSize` per listener: search takes what has piled up in one
+ * pass, so that Meilisearch indexes few, large batches).
  * Safe to run in every app instance: outbox rows are locked with SKIP LOCKED, and one instance
  * sweeps at a time (an advisory lock).
  */
 export function startWorker(
   db: Db,
   options: {
-    handlers?: DrainHandlers; intervalMs?: number; batchSize?: number; sweepIntervalMs?: number; log?: (line: string) => void;
+    handlers?: DrainHandlers; intervalMs?: number; batchSize?: number; laneBatchSize?: Record<string, number>;
+    sweepIntervalMs?: number; log?: (line: string) => void;
   } = {},
 ): Worker {
   const handlers = options.handlers ?? OUTBOX_HANDLERS;
   const interval = options.intervalMs ?? 1000;
   // a worker for a few topics (tests, bench) sweeps only when asked to
   const sweepEvery = options.sweepIntervalMs ?? (options.handlers ? 0 : SWEEP_INTERVAL_MS);
-  let nextSweep = 0;
   const log = options.log ?? ((line: string) => console.error(`[worker] ${line}`));
+  const laneBatch = { ...LANE_BATCH_SIZE, ...options.laneBatchSize };
   let stopped = false;
-  let lastError = "";
-  const loop = (async () => {
+  const pause = () => new Promise((r) => setTimeout(r, interval));
+
+  const sweeping = (async () => {
+    if (sweepEvery <= 0) return;
+    let nextSweep = 0;
     while (!stopped) {
-      let busy = false;
-      if (sweepEvery > 0 && Date.now() >= nextSweep) {
+      if (Date.now() >= nextSweep) {
         nextSweep = Date.now() + sweepEvery;
         try {
           const swept = await sweepExpiredListings(db);
@@ -55,8 +64,17 @@ export function startWorker(
           log(`regulated-list sweep failed, will retry: ${(e as Error).message}`);
         }
       }
+      await pause();
+    }
+  })();
+
+  const lanes = [...lanesOf(handlers)].map(([listener, laneHandlers]) => (async () => {
+    let lastError = "";
+    const batchSize = Math.max(options.batchSize ?? 1000, laneBatch[listener] ?? 0);
+    while (!stopped) {
+      let busy = false;
       try {
-        const pass = await drainOnce(db, handlers, { batchSize: options.batchSize });
+        const pass = await drainOnce(db, laneHandlers, { batchSize });
         busy = pass.delivered > 0;
         if (pass.error && pass.error !== lastError) log(`delivery failed, will retry: ${pass.error}`);
         lastError = pass.error ?? "";
@@ -65,13 +83,30 @@ export function startWorker(
         if (message !== lastError) log(`outbox unavailable, will retry: ${message}`);
         lastError = message;
       }
-      if (!busy) await new Promise((r) => setTimeout(r, interval));
+      if (!busy) await pause();
     }
-  })();
+  })());
   return {
     stop: async () => {
       stopped = true;
-      await loop;
+      await Promise.all([sweeping, ...lanes]);
     },
   };
+}
+
+/**
+ * Rows a pass of a listener's lane takes at least. Search sync reads the rows back and sends them
+ * to Meilisearch in tasks of up to 50,000 documents; each indexing batch costs seconds beyond its
+ * documents, so the search lane takes everything that has piled up behind a large import at once.
+ */
+export const LANE_BATCH_SIZE: Record<string, number> = { search: 50_000 };
+
+/** The handlers grouped by listener (`products:search` → `search`), each group a lane. */
+export function lanesOf(handlers: DrainHandlers): Map<string, DrainHandlers> {
+  const lanes = new Map<string, Record<string, DrainHandlers[string]>>();
+  for (const [topic, handler] of Object.entries(handlers)) {
+    const listener = topic.slice(topic.indexOf(":") + 1);
+    lanes.set(listener, { ...lanes.get(listener), [topic]: handler });
+  }
+  return lanes;
 }

@@ -1,4 +1,6 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Db } from "@/db";
+import { actorFromCookies } from "@/server/auth/session";
 import type { Actor } from "@/server/auth/actor";
 import { publicError } from "@/server/public-error";
 import { searchInputFromUrl, searchProductsInput } from "./search.schemas";
@@ -34,4 +36,22 @@ export async function answerSearch(db: Db, actor: () => Promise<Actor>, params: 
     const { status, messages } = publicError(e, "search API");
     return { status, headers, body: { error: messages } };
   }
+}
+
+/**
+ * `GET /api/search` on a node:http server (the production server's fast path, scripts/serve.ts,
+ * and bench/scale.ts's server without the Next.js build): the viewer from the session cookie.
+ */
+export function serveSearch(db: Db, req: IncomingMessage, res: ServerResponse, url: URL) {
+  answerSearch(db, () => actorFromCookies(db, req.headers.cookie), url.searchParams).then(
+    (answer) => {
+      res.writeHead(answer.status, answer.headers);
+      res.end(JSON.stringify(answer.body));
+    },
+    (e: Error) => {
+      console.error(`[search] ${e.stack ?? e.message}`);
+      res.writeHead(500, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { zh: "搜索出错，请稍后再试。", en: "Search failed; please try again." } }));
+    },
+  );
 }
