@@ -1,7 +1,11 @@
 import ExcelJS from "exceljs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { encode } from "next-auth/jwt";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
+import { GET as exportInsights } from "@/app/api/reports/insights/route";
 import { createCaller } from "@/server/api/root";
+import type { Actor } from "@/server/auth/actor";
+import { startSession } from "@/server/auth/session";
 import type { CliOutput } from "@/server/cli/command";
 import { insightsCommand } from "@/server/cli/commands/insights";
 import { makeEnterprise, makeUser } from "@/server/testing/factories";
@@ -9,6 +13,14 @@ import { greenFigures } from "./green";
 import { LINKAGE_COLUMNS, insightsWorkbook } from "./insights-export";
 import { insightsFixture } from "./insights.fixture";
 import { linkage, linkageFigures, type LinkageRow } from "./linkage";
+
+// the export route reads the request's cookie through next/headers; outside Next.js the test hands it over
+let requestCookie = "";
+vi.mock("next/headers", () => ({ headers: async () => new Headers(requestCookie ? { cookie: requestCookie } : {}) }));
+async function cookieOf(actor: Actor) {
+  const sid = await startSession(getDb(), actor.userId!);
+  return `next-auth.session-token=${await encode({ token: { uid: actor.userId, sid }, secret: process.env.NEXTAUTH_SECRET! })}`;
+}
 
 let f: Awaited<ReturnType<typeof insightsFixture>>;
 beforeAll(async () => {
@@ -149,5 +161,23 @@ describe("who may see the linkage and the green outcomes", () => {
       expect((await caller.insights.linkage(input)).enterprises).toHaveLength(4);
       expect((await caller.insights.green(input)).inParkTonnes).toBe(105);
     }
+  });
+});
+
+describe("the XLSX download", () => {
+  it("serves the park's staff the workbook of the period asked for, and refuses another park's staff", async () => {
+    const url = `http://localhost/api/reports/insights?park=${f.P.id}&from=${f.period.from}&to=${f.period.to}`;
+    requestCookie = await cookieOf(f.staff.actor);
+    const res = await exportInsights(new Request(url, { headers: { cookie: requestCookie } }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toContain(`insights-${f.P.code}-`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const rows: unknown[][] = [];
+    book.getWorksheet("产业关联度 Linkage")!.eachRow((row, n) => { if (n > 1) rows.push((row.values as unknown[]).slice(1)); });
+    expect(rows.find((r) => r[0] === f.A.uscc)?.slice(3, 6)).toEqual([1_000_000, 650_000, 0.65]);
+    requestCookie = await cookieOf(f.otherStaff.actor);
+    expect((await exportInsights(new Request(url, { headers: { cookie: requestCookie } }))).status).toBe(403);
+    requestCookie = "";
   });
 });
