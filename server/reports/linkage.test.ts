@@ -18,8 +18,9 @@ import { linkage, linkageFigures, type LinkageRow } from "./linkage";
 let requestCookie = "";
 vi.mock("next/headers", () => ({ headers: async () => new Headers(requestCookie ? { cookie: requestCookie } : {}) }));
 async function cookieOf(actor: Actor) {
-  const sid = await startSession(getDb(), actor.userId!);
-  return `next-auth.session-token=${await encode({ token: { uid: actor.userId, sid }, secret: process.env.NEXTAUTH_SECRET! })}`;
+  const uid = actor.userId!;
+  const sid = await startSession(getDb(), uid);
+  return `next-auth.session-token=${await encode({ token: { uid, sid }, secret: process.env.NEXTAUTH_SECRET! })}`;
 }
 
 let f: Awaited<ReturnType<typeof insightsFixture>>;
