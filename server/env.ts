@@ -45,7 +45,7 @@ export const SETTINGS = {
    * road-freight emission factor of the green outcomes, kg CO₂e per tonne-km (default: DEFRA/DECC
    * 2012 GHG conversion factors, Annex 7 table 7e, all HGVs UK average, direct: 0.12366)
    */
-  PARKLINK_FREIGHT_KG_CO2E_PER_TKM: z.coerce.number().positive().max(10).default(0.12366),
+  PARKLINK_FREIGHT_EMISSION_FACTOR: z.coerce.number().positive().max(10).default(0.12366),
   /**
    * km a tonne would travel from outside the park when no external supplier of its substance is
    * listed (default: China's average road-freight haul, 2024: 76,848 亿吨公里 ÷ 418.8 亿吨 ≈ 183 km)

@@ -75,7 +75,7 @@ describe("green outcomes of sourcing in the park", () => {
     const tonneKm = 55 * 0.4 * K + 20 * (300 - 0.1 * K) + 30 * (300 - 0.05 * K);
     expect(g.tonneKmAvoided).toBe(r3(tonneKm));
     expect(g.co2eTonnesAvoided).toBe(r3((tonneKm * 0.1) / 1000));
-    expect(g.settings.factorSource.en).toContain("PARKLINK_FREIGHT_KG_CO2E_PER_TKM");
+    expect(g.settings.factorSource.en).toContain("PARKLINK_FREIGHT_EMISSION_FACTOR");
     expect(g.how.co2eTonnesAvoided.zh).toContain("0.1 kg CO₂e");
     expect(g.how.tonneKmAvoided.en).toContain("300 km");
     const standard = await greenFigures(getDb(), { parkId: f.P.id, ...f.period });

@@ -89,11 +89,11 @@ const CONFIGURED = (name: string) => ({ zh: `按配置 ${name}`, en: `as configu
 
 /** The factor and default distance in force: the environment's (server/env.ts), with their sources. */
 export function greenSettings(overrides: { kgCo2ePerTkm?: number; defaultHaulKm?: number } = {}): GreenSettings {
-  const kgCo2ePerTkm = overrides.kgCo2ePerTkm ?? env.PARKLINK_FREIGHT_KG_CO2E_PER_TKM;
+  const kgCo2ePerTkm = overrides.kgCo2ePerTkm ?? env.PARKLINK_FREIGHT_EMISSION_FACTOR;
   const defaultHaulKm = overrides.defaultHaulKm ?? env.PARKLINK_DEFAULT_HAUL_KM;
   return {
     kgCo2ePerTkm, defaultHaulKm,
-    factorSource: kgCo2ePerTkm === DEFAULT_KG_CO2E_PER_TKM ? FACTOR_SOURCE : CONFIGURED("PARKLINK_FREIGHT_KG_CO2E_PER_TKM"),
+    factorSource: kgCo2ePerTkm === DEFAULT_KG_CO2E_PER_TKM ? FACTOR_SOURCE : CONFIGURED("PARKLINK_FREIGHT_EMISSION_FACTOR"),
     haulSource: defaultHaulKm === DEFAULT_HAUL_KM ? HAUL_SOURCE : CONFIGURED("PARKLINK_DEFAULT_HAUL_KM"),
   };
 }
