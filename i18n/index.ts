@@ -116,6 +116,12 @@ export function formatNumber(value: number, locale: Locale): string {
   return value.toLocaleString(locale === "zh" ? "zh-CN" : "en");
 }
 
+/** A share (0–1) as a percentage, one decimal at most: "62.5%"; `null` (no base to divide by) as "—". */
+export function formatPercent(ratio: number | null, locale: Locale): string {
+  if (ratio === null) return "—";
+  return `${(ratio * 100).toLocaleString(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 1 })}%`;
+}
+
 /** Every time the app shows is China time (the parks, their staff and the authorities read it so). */
 export const CHINA_TIME_ZONE = "Asia/Shanghai";
 

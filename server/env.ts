@@ -41,6 +41,16 @@ export const SETTINGS = {
    * accepts (a 20 MB catalogue import, 4/3 larger as base64) and room for the rest of the call
    */
   PARKLINK_MAX_UPLOAD_BODY: z.coerce.number().int().min(64 * 1024).default(28 * 1024 * 1024),
+  /**
+   * road-freight emission factor of the green outcomes, kg CO₂e per tonne-km (default: DEFRA/DECC
+   * 2012 GHG conversion factors, Annex 7 table 7e, all HGVs UK average, direct: 0.12366)
+   */
+  PARKLINK_FREIGHT_EMISSION_FACTOR: z.coerce.number().positive().max(10).default(0.12366),
+  /**
+   * km a tonne would travel from outside the park when no external supplier of its substance is
+   * listed (default: China's average road-freight haul, 2024: 76,848 亿吨公里 ÷ 418.8 亿吨 ≈ 183 km)
+   */
+  PARKLINK_DEFAULT_HAUL_KM: z.coerce.number().positive().max(5000).default(183),
 };
 
 export const env = createEnv({

@@ -228,6 +228,9 @@ const SPECS: Record<string, Spec> = {
   // the product handbook is the park's publication for every signed-in enterprise member (hazardous
   // details hidden from unverified ones); visitors and other parks' staff are refused
   "report.handbook": { kind: "guarded", input: (f) => ({ parkId: f.c.park.id }), allowed: ["outsider"] },
+  // 产业关联度 and green outcomes: the park's staff only
+  "insights.linkage": { kind: "guarded", input: (f) => ({ parkId: f.c.park.id }) },
+  "insights.green": { kind: "guarded", input: (f) => ({ parkId: f.c.park.id }) },
   // ---- search and the substance dictionary: public by design (compliance masks each hit) ----
   // ---- saved searches: a person's own, nobody else's (not even a platform admin's) ----
   "savedSearch.list": { kind: "own" },
@@ -318,7 +321,7 @@ describe("the access walk", () => {
       ["agreement.byId", f.c.staff.actor], ["catalogue.list", f.c.seller.actor], ["catalogue.document", f.c.seller.actor],
       ["inquiry.byId", f.c.buyer.actor], ["inquiry.attachment", f.c.buyer.actor], ["licence.document", f.c.staff.actor],
       ["demand.get", f.c.buyer.actor], ["match.forDemand", f.c.buyer.actor], ["report.handbook", f.c.staff.actor],
-      ["report.dashboard", f.c.staff.actor], ["catalogue.importJob", f.c.seller.actor], ["agreement.document", f.c.staff.actor],
+      ["report.dashboard", f.c.staff.actor], ["insights.linkage", f.c.staff.actor], ["insights.green", f.c.staff.actor], ["catalogue.importJob", f.c.seller.actor], ["agreement.document", f.c.staff.actor],
       ["savedSearch.setPaused", f.c.buyer.actor],
     ];
     for (const [name, actor] of probes) {
@@ -348,6 +351,7 @@ const ROUTES: Record<string, RouteSpec> = {
   "agreements/documents/[id]/route.ts": { kind: "guarded", url: (f) => `/api/agreements/documents/${f.agreementDocumentId}`, params: (f) => ({ id: String(f.agreementDocumentId) }) },
   "reports/dashboard/route.ts": { kind: "guarded", url: (f) => `/api/reports/dashboard?park=${f.c.park.id}`, params: () => ({}) },
   "reports/ledger/route.ts": { kind: "guarded", url: (f) => `/api/reports/ledger?park=${f.c.park.id}&list=toxic`, params: () => ({}) },
+  "reports/insights/route.ts": { kind: "guarded", url: (f) => `/api/reports/insights?park=${f.c.park.id}`, params: () => ({}) },
   // the handbook as XLSX: as report.handbook, for members of any enterprise (hazardous products left out for the unverified)
   "reports/handbook/route.ts": { kind: "guarded", url: (f) => `/api/reports/handbook?park=${f.c.park.id}`, params: () => ({}), allowed: ["outsider"] },
   // public: the search API (also the fast path of scripts/serve.ts, walked below), import templates, health

@@ -11,6 +11,7 @@ import { allocationRouter } from "@/server/matching/allocation.router";
 import { matchRouter } from "@/server/matching/match.router";
 import { notificationRouter } from "@/server/notifications/notification.router";
 import { parkRouter } from "@/server/parks/park.router";
+import { insightsRouter } from "@/server/reports/insights.router";
 import { reportRouter } from "@/server/reports/report.router";
 import { savedSearchRouter } from "@/server/saved-searches/saved-search.router";
 import { searchRouter } from "@/server/search/search.router";
@@ -28,6 +29,7 @@ export const appRouter = router({
   enterprise: enterpriseRouter,
   event: eventRouter,
   inquiry: inquiryRouter,
+  insights: insightsRouter,
   licence: licenceRouter,
   match: matchRouter,
   notification: notificationRouter,

@@ -3,6 +3,7 @@ import { allocationCommand } from "./commands/allocation";
 import { importAgreementsCommand } from "./commands/import-agreements";
 import { importCatalogueCommand } from "./commands/import-catalogue";
 import { importEnterprisesCommand } from "./commands/import-enterprises";
+import { insightsCommand } from "./commands/insights";
 import { ledgerCommand } from "./commands/ledger";
 import { licenceAddCommand } from "./commands/licence-add";
 import { matchCommand } from "./commands/match";
@@ -16,6 +17,7 @@ import { seedDemoCommand } from "./commands/seed-demo";
 export const COMMANDS: CliCommand[] = [
   parkAddCommand, importEnterprisesCommand, importCatalogueCommand, importAgreementsCommand, searchCommand, matchCommand, reportCommand,
   ledgerCommand, reindexCommand, seedDemoCommand, referenceReloadCommand, licenceAddCommand, allocationCommand,
+  insightsCommand,
 ];
 
 export function usage(): string {

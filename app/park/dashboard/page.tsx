@@ -7,6 +7,7 @@ import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { queryId } from "@/app/_components/page-id";
 import { DashboardCharts } from "./charts";
+import { GreenSection } from "./green";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -29,6 +30,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const result = await attempt(() => caller.report.dashboard({ parkId: parkParam, from, to, chain }));
   if (!result.ok) return <Refusal failure={result} from="/park/dashboard" />;
   const { figures: f, parks, chains, allowed } = result.data;
+  // the green outcomes are a park's: none for "all parks"
+  const green = f.filters.parkId ? await attempt(() => caller.insights.green({ parkId: f.filters.parkId!, from, to, chain })) : null;
   const query = new URLSearchParams();
   if (parkParam) query.set("park", String(parkParam));
   if (from) query.set("from", from);
@@ -45,6 +48,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         actions={
           <>
             <Link href={`/park/ledger${f.filters.parkId ? `?park=${f.filters.parkId}` : ""}`} className={buttonClass("secondary")}>{t("nav.ledger")}</Link>
+            {f.filters.parkId ? <Link href={`/park/linkage?${query}`} className={buttonClass("secondary")}>{t("insights.title")}</Link> : null}
             <a href={`/api/reports/dashboard?${query}`} className={buttonClass("secondary")} download>{t("dashboard.export")}</a>
           </>
         }
@@ -93,6 +97,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       ) : (
         <DashboardCharts figures={f} />
       )}
+
+      {green?.ok ? <GreenSection g={green.data} t={t} locale={locale} exportHref={`/api/reports/insights?${query}`} /> : null}
 
       <Card title={t("dashboard.recent")} actions={<Link href={`/agreements${f.filters.parkId ? "" : ""}`} className="text-sm text-brand-700 hover:underline">{t("dashboard.all_agreements")}</Link>}>
         {f.recent.length === 0 ? <EmptyState title={t("dashboard.empty")} /> : (
