@@ -6,6 +6,7 @@ import { makeDealCast, makeDemand, makeEnterprise, makeMatch, makePark, makeUser
 import { closeInquiry } from "./close-inquiry";
 import { createInquiry } from "./create-inquiry";
 import { getInquiry } from "./get-inquiry";
+import { inquirySummary } from "./inquiry-summary";
 import { listInquiries } from "./list-inquiries";
 import { prepareInquiry } from "./prepare-inquiry";
 import { requestSample } from "./sample-create";
@@ -46,6 +47,8 @@ describe("sample requests (索样)", () => {
     expect(thread.messages[0]!.body).toContain("通达路 88 号");
     expect(thread.messages[0]!.body).toContain("醇酸树脂");
     expect((await audits(sample!.id)).map((a) => [a.action, a.actorUserId])).toEqual([["requested", c.buyer.user.id]]);
+    // a sample to send is no price to quote: the supplier's home counts it as an open thread only
+    expect(await inquirySummary(db(), c.seller.actor)).toMatchObject({ open: 1, quotesToAnswer: 0, unread: 1 });
     const [notice] = await noticesOf(c.sellerEnterprise.id);
     expect(notice).toMatchObject({ kind: "sample.requested", payload: { zh: expect.stringContaining("500 g"), en: expect.stringContaining("500 g"), href: `/inquiries/${id}` } });
 
