@@ -26,9 +26,9 @@ export async function requestSample(db: Db, actor: Actor, input: RequestSampleIn
   const amount = { zh: formatQuantity(input.quantity, input.unit, "zh"), en: formatQuantity(input.quantity, input.unit, "en") };
   const subject = input.subject ?? `${prepared.what} 样品申请`;
   const body = [
-    `申请样品：${prepared.what} ${amount.zh}`,
-    `用途：${input.purpose}`,
-    `收样地址：${input.deliveryAddress}`,
+    `申请样品 Sample request：${prepared.what} ${amount.zh}`,
+    `用途 Purpose：${input.purpose}`,
+    `收样地址 Delivery address：${input.deliveryAddress}`,
     input.note,
   ].filter(Boolean).join("\n");
   return db.transaction(async (tx) => {
