@@ -73,6 +73,7 @@ export default async function InquiriesPage({ searchParams }: { searchParams: Pr
               {items.map((i) => (
                 <tr key={i.id} className={i.unread ? "bg-brand-50/60" : undefined}>
                   <td className={td}>
+                    {i.kind === "sample" ? <span className="mr-2"><Badge tone="blue">{t("sample.kind.sample")}</Badge></span> : null}
                     <Link href={`/inquiries/${i.id}`} className="font-medium text-slate-900 hover:text-brand-700">{i.subject}</Link>
                     {i.unread ? <span className="ml-2"><Badge tone="red">{t("inquiry.unread", { count: i.unread })}</Badge></span> : null}
                     <div className="text-xs text-slate-500">

@@ -10,6 +10,8 @@ import { events } from "./parks";
 import { users } from "./users";
 
 export const inquiryStatusEnum = pgEnum("inquiry_status", ["open", "quoted", "accepted", "closed"]);
+/** what a thread asks for: a price (询价) or a sample (索样, with its `sample_request`) */
+export const inquiryKindEnum = pgEnum("inquiry_kind", ["quote", "sample"]);
 export const quoteStatusEnum = pgEnum("quote_status", ["pending", "accepted", "rejected", "expired"]);
 export const agreementTypeEnum = pgEnum("agreement_type", ["framework", "contract", "order"]);
 export const agreementStatusEnum = pgEnum("agreement_status", [
@@ -27,6 +29,7 @@ export const inquiries = pgTable(
     demandId: integer("demand_id").references(() => demands.id, { onDelete: "set null" }),
     matchId: integer("match_id").references(() => matches.id, { onDelete: "set null" }),
     subject: text("subject").notNull(),
+    kind: inquiryKindEnum("kind").notNull().default("quote"),
     status: inquiryStatusEnum("status").notNull().default("open"),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,

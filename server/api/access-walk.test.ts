@@ -68,6 +68,9 @@ async function fixture() {
   });
   await db.insert(notifications).values({ enterpriseId: c.buyerEnterprise.id, userId: c.buyer.user.id, kind: "test", payload: { text: SECRET } });
   const savedSearch = await asBuyer.savedSearch.create({ params: `q=${SECRET}` });
+  const sample = await asBuyer.sample.request({
+    source: { kind: "product", id: c.product.id }, quantity: 500, unit: "g", deliveryAddress: `收样地址${SECRET}`, purpose: SECRET, subject: `索样${SECRET}`,
+  });
 
   // the three outsiders: another park, an unverified enterprise there with its admin, that park's staff
   const otherPark = await makePark();
@@ -78,7 +81,7 @@ async function fixture() {
     c, SECRET, hazardous, hazardousProduct, demand, match, offer, byproduct, documentId: document.id, licenceId: licence.id, inquiryId,
     quoteId: quote.id, attachmentId, eventId: event.id, agreementId: draft.id, agreementDocumentId: (agreementDocument as { id: number }).id,
     activeAgreementId: active.id, callOffId: (callOff as { id: number }).id, importJobId: importJob.id, otherPark, otherEnterprise, outsider, otherStaff,
-    savedSearchId: savedSearch.id,
+    savedSearchId: savedSearch.id, sampleInquiryId: sample.id,
   };
 }
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -183,6 +186,13 @@ const SPECS: Record<string, Spec> = {
   "inquiry.accept": { kind: "guarded", input: (f) => ({ quoteId: f.quoteId }) },
   "inquiry.close": { kind: "guarded", input: (f) => ({ id: f.inquiryId }) },
   "inquiry.attachment": { kind: "guarded", input: (f) => ({ id: f.attachmentId }) },
+  // ---- sample requests (索样): preparing one masks a hazardous product's supplier as inquiry.prepare does ----
+  "sample.prepare": { kind: "public", input: (f) => ({ kind: "product", id: f.hazardousProduct.id }), masked: (f) => [f.c.sellerEnterprise.name] },
+  "sample.request": { kind: "guarded", input: (f) => ({ source: { kind: "match", id: f.match.id }, quantity: 1, unit: "kg", deliveryAddress: "冒充收样地址一号", purpose: "冒充" }) },
+  "sample.byInquiry": { kind: "guarded", input: (f) => ({ inquiryId: f.sampleInquiryId }) },
+  "sample.markSent": { kind: "guarded", input: (f) => ({ inquiryId: f.sampleInquiryId, trackingNote: "冒充单号" }) },
+  "sample.markReceived": { kind: "guarded", input: (f) => ({ inquiryId: f.sampleInquiryId }) },
+  "sample.evaluate": { kind: "guarded", input: (f) => ({ inquiryId: f.sampleInquiryId, result: "fail", note: "冒充" }) },
   // ---- licences ----
   "licence.list": { kind: "guarded", input: (f) => ({ enterpriseId: f.c.sellerEnterprise.id }) },
   "licence.add": { kind: "guarded", input: (f) => ({ enterpriseId: f.c.sellerEnterprise.id, type: "hazardous_trade", number: "冒充" }) },
@@ -322,7 +332,7 @@ describe("the access walk", () => {
       ["inquiry.byId", f.c.buyer.actor], ["inquiry.attachment", f.c.buyer.actor], ["licence.document", f.c.staff.actor],
       ["demand.get", f.c.buyer.actor], ["match.forDemand", f.c.buyer.actor], ["report.handbook", f.c.staff.actor],
       ["report.dashboard", f.c.staff.actor], ["insights.linkage", f.c.staff.actor], ["insights.green", f.c.staff.actor], ["catalogue.importJob", f.c.seller.actor], ["agreement.document", f.c.staff.actor],
-      ["savedSearch.setPaused", f.c.buyer.actor],
+      ["savedSearch.setPaused", f.c.buyer.actor], ["sample.byInquiry", f.c.staff.actor], ["sample.markSent", f.c.seller.actor],
     ];
     for (const [name, actor] of probes) {
       const answer = await call(actor, name, SPECS[name]!.input?.(f));

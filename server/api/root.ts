@@ -3,6 +3,7 @@ import { eventRouter } from "@/server/agreements/event.router";
 import { catalogueRouter } from "@/server/catalogue/catalogue.router";
 import { enterpriseRouter } from "@/server/enterprises/enterprise.router";
 import { inquiryRouter } from "@/server/inquiries/inquiry.router";
+import { sampleRouter } from "@/server/inquiries/sample.router";
 import { licenceRouter } from "@/server/licences/licence.router";
 import { byproductRouter } from "@/server/listings/byproduct.router";
 import { demandRouter } from "@/server/listings/demand.router";
@@ -36,6 +37,7 @@ export const appRouter = router({
   offer: offerRouter,
   park: parkRouter,
   report: reportRouter,
+  sample: sampleRouter,
   savedSearch: savedSearchRouter,
   search: searchRouter,
   stats: statsRouter,

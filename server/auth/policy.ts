@@ -32,6 +32,10 @@ export type Action =
   | { type: "inquiry.post"; buyer: Party; seller: Party }
   | { type: "quote.send"; buyer: Party; seller: Party }
   | { type: "quote.accept"; buyer: Party; seller: Party }
+  /** 索样: ask for a sample in the name of the buying enterprise (the inquiry's compliance rules apply) */
+  | { type: "sample.request"; enterpriseId: number }
+  /** move a sample on: the supplier sends it, the buyer receives and evaluates it */
+  | { type: "sample.advance"; to: "sent" | "received" | "evaluated"; buyer: Party; seller: Party }
   | { type: "agreement.create"; buyer: Party; seller: Party }
   | { type: "agreement.manage"; buyer: Party; seller: Party }
   | { type: "agreement.recordSigned"; buyer: Party; seller: Party }
@@ -161,6 +165,11 @@ export function can(actor: Actor, action: Action): boolean {
       return Boolean(memberOf(actor, action.seller.enterpriseId));
     case "quote.accept":
       return Boolean(memberOf(actor, action.buyer.enterpriseId));
+    case "sample.request":
+      return Boolean(memberOf(actor, action.enterpriseId));
+    case "sample.advance":
+      // the supplier's members mark it sent; the buyer's mark it received and evaluate it (park staff only watch)
+      return Boolean(memberOf(actor, action.to === "sent" ? action.seller.enterpriseId : action.buyer.enterpriseId));
     case "agreement.create":
     case "agreement.manage":
       // either party, or park staff recording what was signed at their park (see the table above)

@@ -44,6 +44,7 @@ export async function getInquiry(db: Db, actor: Actor, id: number) {
   return {
     id: inquiry.id,
     subject: inquiry.subject,
+    kind: inquiry.kind,
     status: inquiry.status,
     createdAt: inquiry.createdAt,
     matchId: inquiry.matchId,

@@ -15,7 +15,7 @@ export async function inquirySummary(db: Db, actor: Actor) {
           AND (i.buyer_enterprise_id IN ${own} OR i.supplier_enterprise_id IN ${own})) AS unread,
       (SELECT count(*)::int FROM ${inquiries} i WHERE i.status IN ('open', 'quoted')
           AND (i.buyer_enterprise_id IN ${own} OR i.supplier_enterprise_id IN ${own})) AS open,
-      (SELECT count(*)::int FROM ${inquiries} i WHERE i.status = 'open' AND i.supplier_enterprise_id IN ${own}) AS to_answer,
+      (SELECT count(*)::int FROM ${inquiries} i WHERE i.status = 'open' AND i.kind = 'quote' AND i.supplier_enterprise_id IN ${own}) AS to_answer,
       (SELECT count(*)::int FROM ${quotes} q JOIN ${inquiries} i ON i.id = q.inquiry_id
         WHERE q.status = 'pending' AND i.buyer_enterprise_id IN ${own}
           AND (q.valid_until IS NULL OR q.valid_until >= ${todayInChina()})) AS to_decide`);

@@ -38,7 +38,7 @@ export async function listInquiries(db: Db, actor: Actor, input: ListInquiriesIn
   const [rows, [total]] = await Promise.all([
     db
       .select({
-        id: inquiries.id, subject: inquiries.subject, status: inquiries.status, createdAt: inquiries.createdAt,
+        id: inquiries.id, subject: inquiries.subject, kind: inquiries.kind, status: inquiries.status, createdAt: inquiries.createdAt,
         buyerEnterpriseId: inquiries.buyerEnterpriseId, supplierEnterpriseId: inquiries.supplierEnterpriseId,
         buyerName: buyer, sellerName: seller, lastActivity: lastActivity.mapWith((v: string | Date) => new Date(v)),
         unread: unreadExpr(actor),

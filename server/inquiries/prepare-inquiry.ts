@@ -54,7 +54,7 @@ export async function prepareInquiry(db: Db, actor: Actor, source: InquirySource
     .select({ id: inquiries.id })
     .from(inquiries)
     .where(and(
-      eq(inquiries.buyerEnterpriseId, r.buyerId), eq(inquiries.supplierEnterpriseId, r.sellerId), ne(inquiries.status, "closed"),
+      eq(inquiries.kind, "quote"), eq(inquiries.buyerEnterpriseId, r.buyerId), eq(inquiries.supplierEnterpriseId, r.sellerId), ne(inquiries.status, "closed"),
       r.matchId ? eq(inquiries.matchId, r.matchId) : r.demandId ? eq(inquiries.demandId, r.demandId) : eq(inquiries.productId, r.productId ?? -1),
     ))
     .limit(1);

@@ -9,6 +9,7 @@ import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { InquiryStatusBadge, QuoteStatusBadge } from "../status";
 import { AcceptQuote, CloseInquiry, MessageForm, QuoteForm } from "./forms";
+import { SampleCard } from "./sample";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -29,6 +30,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
   const compared = inquiry.allowed.accept || inquiry.myRole === "buyer" ? await caller.inquiry.compare({ id }) : [];
   const unit = (u: string) => (u === "t" ? t("deals.tonnes") : u);
   const counterpart = inquiry.myRole === "buyer" ? inquiry.seller : inquiry.buyer;
+  const sample = inquiry.kind === "sample" ? await caller.sample.byInquiry({ inquiryId: id }) : null;
 
   return (
     <div className="space-y-6">
@@ -37,6 +39,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
         description={inquiry.myRole ? t("inquiry.with", { name: counterpart.name }) : `${inquiry.buyer.name} ← ${inquiry.seller.name}`}
         actions={
           <div className="flex flex-wrap items-center gap-2">
+            {sample ? <Badge tone="blue">{t("sample.kind.sample")}</Badge> : null}
             <InquiryStatusBadge status={inquiry.status} t={t} />
             {inquiry.allowed.close ? <CloseInquiry id={inquiry.id} /> : null}
           </div>
@@ -50,6 +53,7 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
           ))}
         </Notice>
       ) : null}
+      {sample ? <SampleCard sample={sample} closed={inquiry.status === "closed"} t={t} locale={locale} /> : null}
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="space-y-6 lg:col-span-2">
           <Card title={t("inquiry.about")}>

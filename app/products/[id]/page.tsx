@@ -44,6 +44,7 @@ export default async function ProductPage({ params }: Props) {
           <>
             {p.cas ? <ButtonLink href={`/search?q=${encodeURIComponent(p.cas)}`} variant="secondary">{t("product.same_substance")}</ButtonLink> : null}
             {p.allowed.inquire ? <ButtonLink href={`/inquiries/new?product=${p.id}`}>{t("product.inquire")}</ButtonLink> : null}
+            {p.allowed.inquire ? <ButtonLink href={`/inquiries/new/sample?product=${p.id}`} variant="secondary">{t("sample.request_action")}</ButtonLink> : null}
             {p.allowed.edit ? <ButtonLink href={`/enterprise/products/${p.id}`}>{t("product.edit")}</ButtonLink> : null}
           </>
         }
