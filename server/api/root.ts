@@ -12,6 +12,7 @@ import { matchRouter } from "@/server/matching/match.router";
 import { notificationRouter } from "@/server/notifications/notification.router";
 import { parkRouter } from "@/server/parks/park.router";
 import { reportRouter } from "@/server/reports/report.router";
+import { rfqRouter } from "@/server/rfq/rfq.router";
 import { savedSearchRouter } from "@/server/saved-searches/saved-search.router";
 import { searchRouter } from "@/server/search/search.router";
 import { statsRouter } from "@/server/stats/stats.router";
@@ -34,6 +35,7 @@ export const appRouter = router({
   offer: offerRouter,
   park: parkRouter,
   report: reportRouter,
+  rfq: rfqRouter,
   savedSearch: savedSearchRouter,
   search: searchRouter,
   stats: statsRouter,

@@ -32,6 +32,12 @@ export type Action =
   | { type: "inquiry.post"; buyer: Party; seller: Party }
   | { type: "quote.send"; buyer: Party; seller: Party }
   | { type: "quote.accept"; buyer: Party; seller: Party }
+  /** send an RFQ (群发询价) for this buying enterprise's demand */
+  | { type: "rfq.send"; enterpriseId: number }
+  /** see an RFQ and the matrix of every invited supplier's answer: the buyer's side only (each supplier sees its own thread) */
+  | { type: "rfq.view"; buyer: Party }
+  /** award an RFQ's volume to one or several of the quotes */
+  | { type: "rfq.award"; buyer: Party }
   | { type: "agreement.create"; buyer: Party; seller: Party }
   | { type: "agreement.manage"; buyer: Party; seller: Party }
   | { type: "agreement.recordSigned"; buyer: Party; seller: Party }
@@ -160,6 +166,13 @@ export function can(actor: Actor, action: Action): boolean {
     case "quote.send":
       return Boolean(memberOf(actor, action.seller.enterpriseId));
     case "quote.accept":
+      return Boolean(memberOf(actor, action.buyer.enterpriseId));
+    case "rfq.send":
+      return Boolean(memberOf(actor, action.enterpriseId));
+    case "rfq.view":
+      // the buyer's members, and the staff of the buyer's park (who see each of its threads anyway)
+      return Boolean(memberOf(actor, action.buyer.enterpriseId)) || staffOf(actor, action.buyer.parkId);
+    case "rfq.award":
       return Boolean(memberOf(actor, action.buyer.enterpriseId));
     case "agreement.create":
     case "agreement.manage":
