@@ -68,6 +68,10 @@ async function fixture() {
   });
   await db.insert(notifications).values({ enterpriseId: c.buyerEnterprise.id, userId: c.buyer.user.id, kind: "test", payload: { text: SECRET } });
   const savedSearch = await asBuyer.savedSearch.create({ params: `q=${SECRET}` });
+  // an RFQ of the buyer's demand to the seller and a second supplier of the park
+  const rfqMatch = await makeMatch(demand.id, c.outsiderEnterprise.id, (await makeProduct(c.outsiderEnterprise.id)).id);
+  const rfq = await asBuyer.rfq.send({ demandId: demand.id, matchIds: [match.id, rfqMatch.id], deadline: inDays(7), note: SECRET });
+  const rfqQuote = await asSeller.inquiry.quote({ inquiryId: (await asBuyer.rfq.byId({ id: rfq.id })).rows[0]!.inquiryId, priceCnyPerUnit: 100, quantity: 5, unit: "t", validUntil: inDays(7) });
 
   // the three outsiders: another park, an unverified enterprise there with its admin, that park's staff
   const otherPark = await makePark();
@@ -78,7 +82,7 @@ async function fixture() {
     c, SECRET, hazardous, hazardousProduct, demand, match, offer, byproduct, documentId: document.id, licenceId: licence.id, inquiryId,
     quoteId: quote.id, attachmentId, eventId: event.id, agreementId: draft.id, agreementDocumentId: (agreementDocument as { id: number }).id,
     activeAgreementId: active.id, callOffId: (callOff as { id: number }).id, importJobId: importJob.id, otherPark, otherEnterprise, outsider, otherStaff,
-    savedSearchId: savedSearch.id,
+    savedSearchId: savedSearch.id, rfqId: rfq.id, rfqQuoteId: rfqQuote.id,
   };
 }
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -183,6 +187,11 @@ const SPECS: Record<string, Spec> = {
   "inquiry.accept": { kind: "guarded", input: (f) => ({ quoteId: f.quoteId }) },
   "inquiry.close": { kind: "guarded", input: (f) => ({ id: f.inquiryId }) },
   "inquiry.attachment": { kind: "guarded", input: (f) => ({ id: f.attachmentId }) },
+  // ---- RFQ (群发询价): the buyer's matrix and award; each supplier reads its own thread (inquiry.*) ----
+  "rfq.send": { kind: "guarded", input: (f) => ({ demandId: f.demand.id, matchIds: [f.match.id, f.match.id + 1], deadline: inDays(7) }) },
+  "rfq.list": { kind: "own", input: () => ({}) },
+  "rfq.byId": { kind: "guarded", input: (f) => ({ id: f.rfqId }) },
+  "rfq.award": { kind: "guarded", input: (f) => ({ rfqId: f.rfqId, awards: [{ quoteId: f.rfqQuoteId, volumeT: 1 }] }) },
   // ---- licences ----
   "licence.list": { kind: "guarded", input: (f) => ({ enterpriseId: f.c.sellerEnterprise.id }) },
   "licence.add": { kind: "guarded", input: (f) => ({ enterpriseId: f.c.sellerEnterprise.id, type: "hazardous_trade", number: "冒充" }) },
@@ -319,7 +328,7 @@ describe("the access walk", () => {
       ["inquiry.byId", f.c.buyer.actor], ["inquiry.attachment", f.c.buyer.actor], ["licence.document", f.c.staff.actor],
       ["demand.get", f.c.buyer.actor], ["match.forDemand", f.c.buyer.actor], ["report.handbook", f.c.staff.actor],
       ["report.dashboard", f.c.staff.actor], ["catalogue.importJob", f.c.seller.actor], ["agreement.document", f.c.staff.actor],
-      ["savedSearch.setPaused", f.c.buyer.actor],
+      ["savedSearch.setPaused", f.c.buyer.actor], ["rfq.byId", f.c.buyer.actor],
     ];
     for (const [name, actor] of probes) {
       const answer = await call(actor, name, SPECS[name]!.input?.(f));
