@@ -1,6 +1,6 @@
 import { asc, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
-import { enterprises, inquiries, quotes } from "@/db/schema";
+import { agreements, enterprises, inquiries, quotes } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
@@ -31,6 +31,11 @@ export async function getRfq(db: Db, actor: Actor, id: number, now = new Date())
   const quoteRows = threads.length
     ? await db.select().from(quotes).where(inArray(quotes.inquiryId, threads.map((t) => t.id))).orderBy(desc(quotes.createdAt), desc(quotes.id))
     : [];
+  const accepted = quoteRows.filter((q) => q.status === "accepted").map((q) => q.id);
+  // the agreement draft each award became
+  const drafts = accepted.length
+    ? await db.select({ id: agreements.id, ref: agreements.ref, quoteId: agreements.quoteId }).from(agreements).where(inArray(agreements.quoteId, accepted))
+    : [];
   const today = todayInChina(now);
   const rows = threads.map((t) => {
     const mine = quoteRows.filter((q) => q.inquiryId === t.id);
@@ -45,6 +50,7 @@ export async function getRfq(db: Db, actor: Actor, id: number, now = new Date())
     return {
       inquiryId: t.id, supplier: { id: t.supplierId, name: t.supplierName, inPark: buyer.parkId !== null && t.supplierParkId === buyer.parkId },
       state, quote, rank: null as number | null, quoteCount: mine.length,
+      agreement: drafts.find((d) => latest && d.quoteId === latest.id) ?? null,
     };
   });
   const live = rows.filter((r) => r.quote && (r.state === "quoted" || r.state === "awarded"));

@@ -167,6 +167,7 @@ describe("RFQ: award", () => {
     const matrix = await getRfq(db(), c.buyer.actor, sent.id);
     expect(matrix).toMatchObject({ status: "awarded", allowed: { award: false } });
     expect(matrix.rows.map((r) => r.state)).toEqual(["awarded", "awarded", "declined"]);
+    expect(matrix.rows.map((r) => r.agreement?.id ?? null).filter(Boolean).sort()).toEqual(result.awarded.map((a) => a.agreementId).sort());
     const audits = await db().select().from(auditLog).where(and(eq(auditLog.entity, "rfq"), eq(auditLog.entityId, String(sent.id)), eq(auditLog.action, "award")));
     expect(audits).toHaveLength(1);
     // awarded once only
