@@ -119,11 +119,13 @@ test("RFQ: one request to three suppliers, three quotes ranked, the award split 
   await expect(rows.filter({ hasText: names[2]! })).toContainText("未中标");
   const drafts = rows.filter({ hasText: "已授标" }).getByRole("link", { name: /^PL-/ });
   await expect(drafts).toHaveCount(2);
-  for (const [i, total] of [[0, "126 万元"], [1, "65 万元"]] as const) {
+  for (const [i, volume, price, total] of [[0, "200 吨", "6,300 元/吨", "126 万元"], [1, "100 吨", "6,500 元/吨", "65 万元"]] as const) {
     await drafts.nth(i).click();
     await buyer.waitForURL(/\/agreements\/\d+$/);
     await expect(buyer.getByText("草稿", { exact: true })).toBeVisible();
-    await expect(buyer.getByText(total).first()).toBeVisible();
+    // the line carries the awarded volume at the quoted price
+    await expect(buyer.getByRole("row").filter({ has: buyer.getByRole("cell", { name: volume, exact: true }) })).toContainText(price);
+    await expect(buyer.getByRole("cell", { name: total, exact: true })).toBeVisible();
     await buyer.goto(rfqUrl);
   }
 

@@ -6,7 +6,7 @@ import { todayInChina } from "@/server/compliance/compliance";
 import { getInquiry } from "@/server/inquiries/get-inquiry";
 import { postMessage } from "@/server/inquiries/post-message";
 import { sendQuote } from "@/server/inquiries/send-quote";
-import { makeDemand, makeEnterprise, makeLicence, makeMatch, makeRfqCast, makeUser } from "@/server/testing/factories";
+import { makeDemand, makeEnterprise, makeLicence, makeMatch, makeProduct, makeRfqCast, makeUser } from "@/server/testing/factories";
 import { awardRfq } from "./award-rfq";
 import { getRfq } from "./get-rfq";
 import { listRfqs } from "./list-rfqs";
@@ -88,13 +88,16 @@ describe("RFQ: sending", () => {
     expect(await db().select().from(rfqs).where(eq(rfqs.buyerEnterpriseId, c.buyerEnterprise.id))).toEqual([]);
   });
 
-  it("reports a match of another demand instead of inviting it", async () => {
+  it("reports a match of another demand, or of the buyer's own enterprise, instead of inviting it", async () => {
     const c = await makeRfqCast({ suppliers: 2 });
     const other = await makeDemand(c.buyerEnterprise.id);
     const stray = await makeMatch(other.id, c.suppliers[0]!.enterprise.id, c.suppliers[0]!.product.id);
-    const sent = await send(c, { matchIds: [c.suppliers[1]!.match.id, stray.id] });
+    // the buyer's own product among the candidates: refused as a single inquiry to oneself is
+    const own = await makeMatch(c.demand.id, c.buyerEnterprise.id, (await makeProduct(c.buyerEnterprise.id)).id);
+    const sent = await send(c, { matchIds: [c.suppliers[1]!.match.id, stray.id, own.id] });
     expect(sent.invited.map((i) => i.matchId)).toEqual([c.suppliers[1]!.match.id]);
-    expect(sent.refused.map((r) => r.matchId)).toEqual([stray.id]);
+    expect(sent.refused.map((r) => r.matchId)).toEqual([stray.id, own.id]);
+    expect(sent.refused[1]!.reason.zh).toContain("本企业");
   });
 });
 

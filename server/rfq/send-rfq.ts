@@ -49,7 +49,15 @@ export async function sendRfq(db: Db, actor: Actor, input: SendRfqInput) {
       continue;
     }
     const source = { kind: "match" as const, id: matchId };
-    const prepared = await prepareInquiry(db, actor, source);
+    let prepared: Awaited<ReturnType<typeof prepareInquiry>>;
+    try {
+      prepared = await prepareInquiry(db, actor, source);
+    } catch (e) {
+      // e.g. the buyer's own enterprise as a candidate: that one is refused, not the request
+      if (!(e instanceof AppError)) throw e;
+      refused.push({ matchId, supplierName: null, reason: e.messages });
+      continue;
+    }
     const seller = prepared.seller;
     if (prepared.refusal || !seller) {
       refused.push({ matchId, supplierName: seller?.name ?? null, reason: prepared.refusal ?? NOT_A_CANDIDATE });
