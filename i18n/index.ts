@@ -9,6 +9,7 @@ import enEnterprise from "./messages/en/enterprise.json";
 import enMatching from "./messages/en/matching.json";
 import enPark from "./messages/en/park.json";
 import enSamples from "./messages/en/samples.json";
+import enRfq from "./messages/en/rfq.json";
 import enSearch from "./messages/en/search.json";
 import enValidation from "./messages/en/validation.json";
 import zhAdmin from "./messages/zh/admin.json";
@@ -22,6 +23,7 @@ import zhEnterprise from "./messages/zh/enterprise.json";
 import zhMatching from "./messages/zh/matching.json";
 import zhPark from "./messages/zh/park.json";
 import zhSamples from "./messages/zh/samples.json";
+import zhRfq from "./messages/zh/rfq.json";
 import zhSearch from "./messages/zh/search.json";
 import zhValidation from "./messages/zh/validation.json";
 
@@ -46,8 +48,8 @@ function merge(...trees: Tree[]): Tree {
 
 /** All UI text, by language. One file per domain under messages/<locale>/. */
 export const MESSAGES: Record<Locale, Tree> = {
-  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhCatalogue, zhSearch, zhDictionary, zhDeals, zhMatching, zhAlerts, zhSamples),
-  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enCatalogue, enSearch, enDictionary, enDeals, enMatching, enAlerts, enSamples),
+  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhCatalogue, zhSearch, zhDictionary, zhDeals, zhMatching, zhAlerts, zhSamples, zhRfq),
+  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enCatalogue, enSearch, enDictionary, enDeals, enMatching, enAlerts, enSamples, enRfq),
 };
 
 export function isLocale(value: unknown): value is Locale {

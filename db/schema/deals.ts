@@ -7,6 +7,7 @@ import { products } from "./catalogue";
 import { demands, matches } from "./demand";
 import { enterprises } from "./enterprises";
 import { events } from "./parks";
+import { rfqs } from "./rfq";
 import { users } from "./users";
 
 export const inquiryStatusEnum = pgEnum("inquiry_status", ["open", "quoted", "accepted", "closed"]);
@@ -28,6 +29,8 @@ export const inquiries = pgTable(
     productId: integer("product_id").references(() => products.id, { onDelete: "set null" }),
     demandId: integer("demand_id").references(() => demands.id, { onDelete: "set null" }),
     matchId: integer("match_id").references(() => matches.id, { onDelete: "set null" }),
+    /** the RFQ (群发询价) this thread answers, if any: one thread per invited supplier */
+    rfqId: integer("rfq_id").references(() => rfqs.id, { onDelete: "set null" }),
     subject: text("subject").notNull(),
     kind: inquiryKindEnum("kind").notNull().default("quote"),
     status: inquiryStatusEnum("status").notNull().default("open"),
@@ -37,6 +40,7 @@ export const inquiries = pgTable(
   (t) => [
     index("inquiry_buyer_idx").on(t.buyerEnterpriseId),
     index("inquiry_supplier_idx").on(t.supplierEnterpriseId),
+    index("inquiry_rfq_idx").on(t.rfqId),
     check("inquiry_two_parties", sql`${t.buyerEnterpriseId} <> ${t.supplierEnterpriseId}`),
   ],
 );

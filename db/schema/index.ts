@@ -10,3 +10,4 @@ export * from "./deals";
 export * from "./ops";
 export * from "./saved-searches";
 export * from "./samples";
+export * from "./rfq";

@@ -71,6 +71,10 @@ async function fixture() {
   const sample = await asBuyer.sample.request({
     source: { kind: "product", id: c.product.id }, quantity: 500, unit: "g", deliveryAddress: `收样地址${SECRET}`, purpose: SECRET, subject: `索样${SECRET}`,
   });
+  // an RFQ of the buyer's demand to the seller and a second supplier of the park
+  const rfqMatch = await makeMatch(demand.id, c.outsiderEnterprise.id, (await makeProduct(c.outsiderEnterprise.id)).id);
+  const rfq = await asBuyer.rfq.send({ demandId: demand.id, matchIds: [match.id, rfqMatch.id], deadline: inDays(7), note: SECRET });
+  const rfqQuote = await asSeller.inquiry.quote({ inquiryId: (await asBuyer.rfq.byId({ id: rfq.id })).rows[0]!.inquiryId, priceCnyPerUnit: 100, quantity: 5, unit: "t", validUntil: inDays(7) });
 
   // the three outsiders: another park, an unverified enterprise there with its admin, that park's staff
   const otherPark = await makePark();
@@ -81,7 +85,7 @@ async function fixture() {
     c, SECRET, hazardous, hazardousProduct, demand, match, offer, byproduct, documentId: document.id, licenceId: licence.id, inquiryId,
     quoteId: quote.id, attachmentId, eventId: event.id, agreementId: draft.id, agreementDocumentId: (agreementDocument as { id: number }).id,
     activeAgreementId: active.id, callOffId: (callOff as { id: number }).id, importJobId: importJob.id, otherPark, otherEnterprise, outsider, otherStaff,
-    savedSearchId: savedSearch.id, sampleInquiryId: sample.id,
+    savedSearchId: savedSearch.id, sampleInquiryId: sample.id, rfqId: rfq.id, rfqQuoteId: rfqQuote.id,
   };
 }
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -193,6 +197,11 @@ const SPECS: Record<string, Spec> = {
   "sample.markSent": { kind: "guarded", input: (f) => ({ inquiryId: f.sampleInquiryId, trackingNote: "冒充单号" }) },
   "sample.markReceived": { kind: "guarded", input: (f) => ({ inquiryId: f.sampleInquiryId }) },
   "sample.evaluate": { kind: "guarded", input: (f) => ({ inquiryId: f.sampleInquiryId, result: "fail", note: "冒充" }) },
+  // ---- RFQ (群发询价): the buyer's matrix and award; each supplier reads its own thread (inquiry.*) ----
+  "rfq.send": { kind: "guarded", input: (f) => ({ demandId: f.demand.id, matchIds: [f.match.id, f.match.id + 1], deadline: inDays(7) }) },
+  "rfq.list": { kind: "own", input: () => ({}) },
+  "rfq.byId": { kind: "guarded", input: (f) => ({ id: f.rfqId }) },
+  "rfq.award": { kind: "guarded", input: (f) => ({ rfqId: f.rfqId, awards: [{ quoteId: f.rfqQuoteId, volumeT: 1 }] }) },
   // ---- licences ----
   "licence.list": { kind: "guarded", input: (f) => ({ enterpriseId: f.c.sellerEnterprise.id }) },
   "licence.add": { kind: "guarded", input: (f) => ({ enterpriseId: f.c.sellerEnterprise.id, type: "hazardous_trade", number: "冒充" }) },
@@ -333,6 +342,7 @@ describe("the access walk", () => {
       ["demand.get", f.c.buyer.actor], ["match.forDemand", f.c.buyer.actor], ["report.handbook", f.c.staff.actor],
       ["report.dashboard", f.c.staff.actor], ["insights.linkage", f.c.staff.actor], ["insights.green", f.c.staff.actor], ["catalogue.importJob", f.c.seller.actor], ["agreement.document", f.c.staff.actor],
       ["savedSearch.setPaused", f.c.buyer.actor], ["sample.byInquiry", f.c.staff.actor], ["sample.markSent", f.c.seller.actor],
+      ["rfq.byId", f.c.buyer.actor],
     ];
     for (const [name, actor] of probes) {
       const answer = await call(actor, name, SPECS[name]!.input?.(f));

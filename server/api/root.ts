@@ -14,6 +14,7 @@ import { notificationRouter } from "@/server/notifications/notification.router";
 import { parkRouter } from "@/server/parks/park.router";
 import { insightsRouter } from "@/server/reports/insights.router";
 import { reportRouter } from "@/server/reports/report.router";
+import { rfqRouter } from "@/server/rfq/rfq.router";
 import { savedSearchRouter } from "@/server/saved-searches/saved-search.router";
 import { searchRouter } from "@/server/search/search.router";
 import { statsRouter } from "@/server/stats/stats.router";
@@ -38,6 +39,7 @@ export const appRouter = router({
   park: parkRouter,
   report: reportRouter,
   sample: sampleRouter,
+  rfq: rfqRouter,
   savedSearch: savedSearchRouter,
   search: searchRouter,
   stats: statsRouter,

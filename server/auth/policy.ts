@@ -36,6 +36,12 @@ export type Action =
   | { type: "sample.request"; enterpriseId: number }
   /** move a sample on: the supplier sends it, the buyer receives and evaluates it */
   | { type: "sample.advance"; to: "sent" | "received" | "evaluated"; buyer: Party; seller: Party }
+  /** send an RFQ (群发询价) for this buying enterprise's demand */
+  | { type: "rfq.send"; enterpriseId: number }
+  /** see an RFQ and the matrix of every invited supplier's answer: the buyer's side only (each supplier sees its own thread) */
+  | { type: "rfq.view"; buyer: Party }
+  /** award an RFQ's volume to one or several of the quotes */
+  | { type: "rfq.award"; buyer: Party }
   | { type: "agreement.create"; buyer: Party; seller: Party }
   | { type: "agreement.manage"; buyer: Party; seller: Party }
   | { type: "agreement.recordSigned"; buyer: Party; seller: Party }
@@ -170,6 +176,13 @@ export function can(actor: Actor, action: Action): boolean {
     case "sample.advance":
       // the supplier's members mark it sent; the buyer's mark it received and evaluate it (park staff only watch)
       return Boolean(memberOf(actor, action.to === "sent" ? action.seller.enterpriseId : action.buyer.enterpriseId));
+    case "rfq.send":
+      return Boolean(memberOf(actor, action.enterpriseId));
+    case "rfq.view":
+      // the buyer's members, and the staff of the buyer's park (who see each of its threads anyway)
+      return Boolean(memberOf(actor, action.buyer.enterpriseId)) || staffOf(actor, action.buyer.parkId);
+    case "rfq.award":
+      return Boolean(memberOf(actor, action.buyer.enterpriseId));
     case "agreement.create":
     case "agreement.manage":
       // either party, or park staff recording what was signed at their park (see the table above)

@@ -7,7 +7,7 @@ import { authorize } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
 import { AppError, notFound } from "@/server/errors";
 import { notify } from "@/server/notifications/notification.service";
-import { money } from "@/server/numeric";
+import { money, tonnes } from "@/server/numeric";
 import { insertAgreement } from "@/server/agreements/write-agreement";
 import { dealCompliance, requireCompliant } from "./compliance-check";
 import { findInquiry } from "./find-inquiry";
@@ -50,7 +50,8 @@ export async function acceptQuote(db: Db, actor: Actor, input: AcceptQuoteInput)
     await tx.update(quotes).set({ status: "rejected" }).where(and(eq(quotes.inquiryId, inquiry.id), eq(quotes.status, "pending")));
     await tx.update(inquiries).set({ status: "accepted" }).where(eq(inquiries.id, inquiry.id));
     if (inquiry.matchId) await tx.update(matches).set({ status: "converted" }).where(eq(matches.id, inquiry.matchId));
-    const amount = Number(quote.priceCnyPerUnit) * Number(quote.quantity);
+    const volume = input.volumeT === undefined ? quote.quantity : tonnes(input.volumeT);
+    const amount = Number(quote.priceCnyPerUnit) * Number(volume);
     const agreement = await insertAgreement(tx, actor, {
       type: input.agreementType,
       title: inquiry.subject,
@@ -64,7 +65,7 @@ export async function acceptQuote(db: Db, actor: Actor, input: AcceptQuoteInput)
       eventId: null,
       lines: [{
         cas, productId: inquiry.productId, productName: product?.name ?? demand?.name ?? inquiry.subject,
-        volumeT: quote.quantity, unitPriceCny: quote.priceCnyPerUnit, amountCny: money(amount),
+        volumeT: volume, unitPriceCny: quote.priceCnyPerUnit, amountCny: money(amount),
       }],
     });
     await recordAudit(tx, actor, { entity: "quote", entityId: quote.id, action: "accept", after: { agreementId: agreement.id } });

@@ -60,6 +60,8 @@ export type SendQuoteInput = z.infer<typeof sendQuoteInput>;
 export const acceptQuoteInput = z.object({
   quoteId: id,
   agreementType: z.enum(["framework", "contract", "order"]).default("order"),
+  /** the part of the quoted quantity awarded (an RFQ split between suppliers); the whole quote when absent */
+  volumeT: z.number().positive({ error: "deals.quantity_positive" }).max(1e9).optional(),
 });
 export type AcceptQuoteInput = z.infer<typeof acceptQuoteInput>;
 

@@ -2,6 +2,7 @@ import type { Db } from "@/db";
 import { OUTBOX_HANDLERS } from "./handlers";
 import { sweepExpiredListings } from "@/server/listings/expiry";
 import { applyDueRegulatedChanges } from "@/server/substances/regulated-lists";
+import { remindRfqSuppliers } from "@/server/rfq/remind-rfqs";
 import { drainOnce, type DrainHandlers } from "./outbox";
 
 /** Outbox rows per pass in the web server: a large catalogue import reaches search in few, large batches. */
@@ -62,6 +63,13 @@ export function startWorker(
           if (changed.length > 0) log(`regulated lists changed for ${changed.join(", ")}`);
         } catch (e) {
           log(`regulated-list sweep failed, will retry: ${(e as Error).message}`);
+        }
+        try {
+          // suppliers who have not answered an RFQ, a day before its deadline (once each)
+          const reminded = await remindRfqSuppliers(db);
+          if (reminded.sent > 0) log(`reminded ${reminded.sent} supplier(s) of an RFQ deadline`);
+        } catch (e) {
+          log(`RFQ reminder sweep failed, will retry: ${(e as Error).message}`);
         }
       }
       await pause();

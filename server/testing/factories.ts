@@ -228,3 +228,25 @@ export async function makeAgreement(
     .returning();
   return { ...agreement!, lines: lineRows };
 }
+
+/**
+ * An RFQ's cast: a buyer (procurement) with an open demand in one park, `suppliers` verified
+ * enterprises of that park each with a staff user, a product and a match on the demand, and the
+ * park's staff.
+ */
+export async function makeRfqCast(options: { suppliers?: number; cas?: string | null } = {}) {
+  const park = await makePark();
+  const cas = options.cas === undefined ? "56-81-5" : options.cas;
+  const buyerEnterprise = await makeEnterprise({ parkId: park.id, verifiedAt: new Date() });
+  const [buyer, staff] = await Promise.all([makeUser({ enterpriseId: buyerEnterprise.id, role: "procurement" }), makeUser({ parkId: park.id })]);
+  const demand = await makeDemand(buyerEnterprise.id, { cas, substanceName: "甘油", quantity: "100", status: "open" });
+  const suppliers = [];
+  for (let i = 0; i < (options.suppliers ?? 3); i++) {
+    const enterprise = await makeEnterprise({ parkId: park.id, verifiedAt: new Date() });
+    const user = await makeUser({ enterpriseId: enterprise.id, role: "staff" });
+    const product = await makeProduct(enterprise.id, { cas });
+    const match = await makeMatch(demand.id, enterprise.id, product.id);
+    suppliers.push({ enterprise, user, product, match });
+  }
+  return { park, buyerEnterprise, buyer, staff, demand, suppliers };
+}

@@ -10,6 +10,7 @@ import { formatDate, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { DismissButton, ListingActions } from "../actions";
+import { RfqForm } from "./rfq-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -34,6 +35,11 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
     page: pageNumber(q.page),
   };
   const result = await caller.match.forDemand({ demandId: id, ...filters, pageSize: PAGE_SIZE });
+  // 群发询价: the buyer's own RFQs of this demand, and the top ranked candidates to tick
+  const rfqAllowed = d.allowed.edit && d.status === "open";
+  const [rfqList, rfqCandidates] = rfqAllowed
+    ? await Promise.all([caller.rfq.list({ demandId: id }), caller.match.forDemand({ demandId: id, pageSize: 20 })])
+    : [[], null];
   const hrefFor = (page: number) => {
     const p = new URLSearchParams();
     if (filters.inPark) p.set("inPark", "1");
@@ -150,6 +156,25 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
           labels={{ previous: t("pagination.previous"), next: t("pagination.next"), status: t("pagination.status", { page: filters.page, pages: Math.ceil(result.total / PAGE_SIZE) }) }}
         />
       </Card>
+
+      {rfqAllowed ? (
+        <Card title={t("rfq.form_title")}>
+          {rfqList.length ? (
+            <ul className="mb-4 space-y-1 text-sm" aria-label={t("rfq.list_title")}>
+              {rfqList.map((r) => (
+                <li key={r.id}>
+                  <Link href={`/rfq/${r.id}`} className="text-brand-700 hover:underline" translate="no">{r.subject}</Link>
+                  {" · "}{t("rfq.deadline_on", { date: formatDate(r.deadline, locale) })} · {t("rfq.answered", { answered: r.answered, invited: r.invited })} · {t(`rfq.status.${r.status}`)}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <RfqForm
+            demandId={id} quantity={Number(d.quantity)} unitLabel={d.unit === "kg" ? "kg" : t("listing.unit_t")}
+            candidates={(rfqCandidates?.items ?? []).flatMap((m) => m.supplier ? [{ matchId: m.id, rank: m.rank, name: m.supplier.name, inPark: Boolean(m.inPark), blocked: m.contact.blocked }] : [])}
+          />
+        </Card>
+      ) : null}
 
       <Card title={t("match.byproducts_title")}>
         {!result.acceptsByproducts ? (

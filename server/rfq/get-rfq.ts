@@ -1,0 +1,72 @@
+import { asc, desc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db";
+import { agreements, enterprises, inquiries, quotes } from "@/db/schema";
+import type { Actor } from "@/server/auth/actor";
+import { authorize, can } from "@/server/auth/policy";
+import { todayInChina } from "@/server/compliance/compliance";
+import { quoteView } from "@/server/inquiries/quote-view";
+import { findRfq } from "./find-rfq";
+import { rankKey } from "./rank";
+
+/**
+ * What a supplier's row of the matrix says: `awaiting` (no quote yet), `quoted` (a pending quote),
+ * `expired` (its quote's validity passed), `awarded`, `declined` (closed without award).
+ */
+export type RfqRowState = "awaiting" | "quoted" | "expired" | "awarded" | "declined";
+
+/**
+ * The buyer's matrix of an RFQ: one row per invited supplier with its latest quote (price,
+ * quantity, validity, status), the live quotes ranked by `rankKey` (1 = best), the suppliers who
+ * have not answered after them. The buyer's side only: a supplier reads its own thread.
+ */
+export async function getRfq(db: Db, actor: Actor, id: number, now = new Date()) {
+  const { rfq, buyer } = await findRfq(db, id);
+  authorize(actor, { type: "rfq.view", buyer });
+  const threads = await db
+    .select({ id: inquiries.id, status: inquiries.status, supplierId: inquiries.supplierEnterpriseId, supplierName: enterprises.name, supplierParkId: enterprises.parkId })
+    .from(inquiries)
+    .innerJoin(enterprises, eq(enterprises.id, inquiries.supplierEnterpriseId))
+    .where(eq(inquiries.rfqId, rfq.id))
+    .orderBy(asc(inquiries.id));
+  const quoteRows = threads.length
+    ? await db.select().from(quotes).where(inArray(quotes.inquiryId, threads.map((t) => t.id))).orderBy(desc(quotes.createdAt), desc(quotes.id))
+    : [];
+  const accepted = quoteRows.filter((q) => q.status === "accepted").map((q) => q.id);
+  // the agreement draft each award became
+  const drafts = accepted.length
+    ? await db.select({ id: agreements.id, ref: agreements.ref, quoteId: agreements.quoteId }).from(agreements).where(inArray(agreements.quoteId, accepted))
+    : [];
+  const today = todayInChina(now);
+  const rows = threads.map((t) => {
+    const mine = quoteRows.filter((q) => q.inquiryId === t.id);
+    // the accepted quote once awarded, else the newest
+    const latest = mine.find((q) => q.status === "accepted") ?? mine[0] ?? null;
+    const quote = latest ? quoteView(latest, today) : null;
+    const state: RfqRowState =
+      quote?.status === "accepted" ? "awarded"
+        : t.status === "closed" || quote?.status === "rejected" ? "declined"
+          : quote?.status === "expired" ? "expired"
+            : quote ? "quoted" : "awaiting";
+    return {
+      inquiryId: t.id, supplier: { id: t.supplierId, name: t.supplierName, inPark: buyer.parkId !== null && t.supplierParkId === buyer.parkId },
+      state, quote, rank: null as number | null, quoteCount: mine.length,
+      agreement: drafts.find((d) => latest && d.quoteId === latest.id) ?? null,
+    };
+  });
+  const live = rows.filter((r) => r.quote && (r.state === "quoted" || r.state === "awarded"));
+  live.sort((a, b) => rankKey(a.quote!) - rankKey(b.quote!) || a.inquiryId - b.inquiryId);
+  live.forEach((r, i) => (r.rank = i + 1));
+  const rest = rows.filter((r) => !live.includes(r));
+  const order: RfqRowState[] = ["expired", "awaiting", "declined"];
+  rest.sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || a.inquiryId - b.inquiryId);
+  const open = rfq.status === "open";
+  return {
+    id: rfq.id, subject: rfq.subject, demandId: rfq.demandId, volume: rfq.volume, unit: rfq.unit, deadline: rfq.deadline,
+    note: rfq.note, status: rfq.status, awardedAt: rfq.awardedAt, createdAt: rfq.createdAt,
+    buyer: { id: buyer.enterpriseId, name: buyer.name },
+    pastDeadline: rfq.deadline < today,
+    answered: rows.filter((r) => r.quote).length,
+    rows: [...live, ...rest],
+    allowed: { award: open && can(actor, { type: "rfq.award", buyer }) },
+  };
+}
