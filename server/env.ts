@@ -41,6 +41,11 @@ export const SETTINGS = {
    * accepts (a 20 MB catalogue import, 4/3 larger as base64) and room for the rest of the call
    */
   PARKLINK_MAX_UPLOAD_BODY: z.coerce.number().int().min(64 * 1024).default(28 * 1024 * 1024),
+  /**
+   * road freight estimate in 元 per tonne-kilometre, added to 出厂自提 quotes when comparing them at
+   * 含税到厂价 (server/inquiries/landed-price.ts); 0.6 is a common short-haul rate for chemicals in tankers
+   */
+  PARKLINK_FREIGHT_CNY_PER_TONNE_KM: z.coerce.number().min(0).max(100).default(0.6),
 };
 
 export const env = createEnv({

@@ -32,6 +32,10 @@ export type Action =
   | { type: "inquiry.post"; buyer: Party; seller: Party }
   | { type: "quote.send"; buyer: Party; seller: Party }
   | { type: "quote.accept"; buyer: Party; seller: Party }
+  /** 还价: the buyer proposes other terms on the supplier's quote */
+  | { type: "quote.counter"; buyer: Party; seller: Party }
+  /** the supplier accepts or declines a counter-offer (or answers it with a new quote: quote.send) */
+  | { type: "quote.answerCounter"; buyer: Party; seller: Party }
   | { type: "agreement.create"; buyer: Party; seller: Party }
   | { type: "agreement.manage"; buyer: Party; seller: Party }
   | { type: "agreement.recordSigned"; buyer: Party; seller: Party }
@@ -161,6 +165,10 @@ export function can(actor: Actor, action: Action): boolean {
       return Boolean(memberOf(actor, action.seller.enterpriseId));
     case "quote.accept":
       return Boolean(memberOf(actor, action.buyer.enterpriseId));
+    case "quote.counter":
+      return Boolean(memberOf(actor, action.buyer.enterpriseId));
+    case "quote.answerCounter":
+      return Boolean(memberOf(actor, action.seller.enterpriseId));
     case "agreement.create":
     case "agreement.manage":
       // either party, or park staff recording what was signed at their park (see the table above)
