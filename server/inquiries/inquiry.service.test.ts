@@ -195,7 +195,7 @@ describe("inquiries", () => {
     const c = await makeDealCast();
     const { id } = await createInquiry(db(), c.buyer.actor, { source: { kind: "product", id: c.product.id }, subject: "园区可见", body: "x" });
     const view = await getInquiry(db(), c.staff.actor, id);
-    expect(view.allowed).toEqual({ post: false, quote: false, accept: false, close: false });
+    expect(view.allowed).toEqual({ post: false, quote: false, accept: false, close: false, counter: false, answerCounter: false });
     expect((await listInquiries(db(), c.staff.actor, { side: "all", page: 1, pageSize: 100 })).items.map((i) => i.id)).toContain(id);
     const elsewhere = await makeDealCast();
     await expect(getInquiry(db(), elsewhere.staff.actor, id)).rejects.toMatchObject({ code: "FORBIDDEN" });
