@@ -25,8 +25,8 @@ describe("a quote as people read it", () => {
 
     // the quote's message in the thread reads the same way
     const thread = await getInquiry(db(), c.buyer.actor, id);
-    expect(thread.messages.at(-1)?.body).toContain("报价：5,100 元/吨 × 500 吨，有效期至");
-    expect(thread.messages.at(-1)?.body).toContain("Quote: CNY 5,100/t × 500 t, valid until");
+    expect(thread.messages.at(-1)?.body).toContain("报价：5,100 元/吨 × 500 吨，含税（增值税 13%） · 现款 · 送货到厂，有效期至");
+    expect(thread.messages.at(-1)?.body).toContain("Quote: CNY 5,100/t × 500 t, VAT included (13%) · cash · delivered to the buyer's plant, valid until");
   });
 
   it("keeps a unit price of 15,130 exact and a smaller total in 万元 to one decimal", async () => {
