@@ -96,21 +96,46 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await expect(row.getByText(/条未读/)).toBeVisible();
   await row.getByRole("link", { name: subject }).click();
   await supplier.waitForURL(new RegExp(`${inquiryUrl}$`));
+  // the quote form asks the demand's tax basis (含税) first; the terms are data
+  await expect(supplier.getByLabel("计税方式")).toHaveValue("incl_vat");
   await supplier.getByLabel("单价（元/吨）").fill("6500");
   await supplier.getByLabel("数量（吨）").fill("200");
-  await supplier.getByLabel("交货条款").fill("园区内槽车送到厂，款到发货");
+  await supplier.getByLabel("付款方式").selectOption({ label: "账期" });
+  await supplier.getByLabel("账期天数").fill("30");
+  await supplier.getByLabel("交货方式").selectOption({ label: "送货到厂" });
+  await supplier.getByLabel("交货地点").fill("园区内槽车送到厂");
+  await supplier.getByLabel("交期（天）").fill("7");
   await supplier.getByRole("button", { name: "发送报价" }).click();
-  await expect(supplier.getByTestId("quote").filter({ hasText: "待确认" })).toBeVisible();
+  const v1 = supplier.getByTestId("quote").filter({ hasText: "待确认" });
+  await expect(v1).toBeVisible();
+  await expect(v1.getByTestId("quote-terms")).toHaveText("含税（增值税 13%） · 账期 30 天 · 送货到厂（园区内槽车送到厂） · 交期 7 天");
 
-  // the buyer compares, accepts as a framework agreement, and the agreement appears
+  // the buyer haggles: a counter-offer of 6,400 元/吨, which the supplier accepts as v2
+  await buyer.reload();
+  await buyer.getByRole("button", { name: "还价 v1" }).click();
+  await buyer.getByLabel("还价单价（元/吨）").fill("6400");
+  await buyer.getByRole("button", { name: "发送还价" }).click();
+  await expect(buyer.getByTestId("counter").filter({ hasText: "待回复" })).toContainText("还价 6,400 元/吨");
+  await supplier.reload();
+  await supplier.getByTestId("counter").getByRole("button", { name: "接受还价" }).click();
+  await expect(supplier.getByTestId("quote").filter({ hasText: "v2" })).toContainText("6,400 元/吨");
+  await expect(supplier.getByTestId("quote").filter({ hasText: "已有新版本" })).toContainText("6,500 元/吨");
+
+  // the buyer compares on 含税到厂价, accepts v2 as a framework agreement after confirming the amount, and the agreement appears
   await buyer.reload();
   const compare = buyer.getByRole("region", { name: "比价" });
-  await expect(compare.getByRole("row").filter({ hasText: supplierName })).toContainText("130 万元");
+  const offer = compare.getByRole("row").filter({ hasText: supplierName });
+  await expect(offer).toContainText("128 万元");
+  await expect(offer.getByTestId("landed")).toHaveText("6,400 元/吨");
   await compare.getByLabel("生成的协议类型").first().selectOption({ label: "框架协议" });
   await compare.getByRole("button", { name: `接受 ${supplierName} 的报价` }).click();
+  const confirmAccept = compare.getByRole("alertdialog");
+  await expect(confirmAccept).toContainText("合计 128 万元（6,400 元/吨 × 200 吨），将生成框架协议草稿");
+  await confirmAccept.getByRole("button", { name: "确认接受" }).click();
   await buyer.waitForURL(/\/agreements\/\d+$/);
   const agreementUrl = new URL(buyer.url()).pathname;
-  await expect(buyer.getByRole("heading", { level: 1, name: subject })).toBeVisible();
+  await expect(buyer.getByRole("heading", { level: 1, name: `甘油供货合同 · 江苏中润树脂 ← ${supplierName}` })).toBeVisible();
+  await expect(buyer.getByTestId("agreement-notes")).toContainText("账期 30 天");
   await expect(buyer.getByText("草稿", { exact: true })).toBeVisible();
   const ref = (await buyer.getByText(/^PL-\d{4}-\d{5} · /).textContent())!.split(" · ")[0]!;
 
@@ -129,9 +154,9 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await expect(buyer.getByRole("button", { name: "标记已签署" })).toHaveCount(0);
   await buyer.getByRole("button", { name: "提交签约" }).click();
   const propose = buyer.getByRole("dialog", { name: "提交签约" });
-  await expect(propose).toContainText("130 万元");
+  await expect(propose).toContainText("128 万元");
   await propose.getByRole("button", { name: "确认提交" }).click();
-  await expect(buyer.getByText(/已提交签约（合计 130 万元），等待/)).toBeVisible();
+  await expect(buyer.getByText(/已提交签约（合计 128 万元），等待/)).toBeVisible();
   await expect(buyer.getByRole("button", { name: "确认签约" })).toHaveCount(0);
   await expect(buyer.getByText("草稿", { exact: true })).toBeVisible();
 
@@ -139,7 +164,7 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await supplier.goto(agreementUrl);
   await supplier.getByRole("button", { name: "确认签约" }).click();
   const confirm = supplier.getByRole("dialog", { name: "确认签约" });
-  await expect(confirm).toContainText("130 万元");
+  await expect(confirm).toContainText("128 万元");
   await confirm.getByRole("button", { name: "确认签署" }).click();
   await expect(supplier.getByText("已签署", { exact: true })).toBeVisible();
   await expect(supplier.getByRole("region", { name: "变更记录" }).getByText("确认签约")).toBeVisible();

@@ -51,6 +51,11 @@ export const SETTINGS = {
    * listed (default: China's average road-freight haul, 2024: 76,848 亿吨公里 ÷ 418.8 亿吨 ≈ 183 km)
    */
   PARKLINK_DEFAULT_HAUL_KM: z.coerce.number().positive().max(5000).default(183),
+  /**
+   * road freight estimate in 元 per tonne-kilometre, added to 出厂自提 quotes when comparing them at
+   * 含税到厂价 (server/inquiries/landed-price.ts); 0.6 is a common short-haul rate for chemicals in tankers
+   */
+  PARKLINK_FREIGHT_CNY_PER_TONNE_KM: z.coerce.number().min(0).max(100).default(0.6),
 };
 
 export const env = createEnv({

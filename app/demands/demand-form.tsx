@@ -20,6 +20,7 @@ export interface DemandValues {
   deliveryTo: string;
   place: string;
   targetPriceCnyPerUnit: string;
+  taxBasis: "incl_vat" | "excl_vat";
   recurrence: "once" | "monthly" | "quarterly" | "yearly";
   expiresOn: string;
   note: string;
@@ -28,7 +29,7 @@ export interface DemandValues {
 
 export const emptyDemand = (): DemandValues => ({
   substanceName: "", cas: "", quantity: "", unit: "t", grade: "", minPurityPct: "", deliveryFrom: "", deliveryTo: "",
-  place: "", targetPriceCnyPerUnit: "", recurrence: "once", expiresOn: isoDateIn(30), note: "", acceptsByproducts: false,
+  place: "", targetPriceCnyPerUnit: "", taxBasis: "incl_vat", recurrence: "once", expiresOn: isoDateIn(30), note: "", acceptsByproducts: false,
 });
 
 const GRADES = ["industrial", "reagent", "electronic", "pharma", "food"] as const;
@@ -110,7 +111,7 @@ export function DemandForm({ enterpriseId, demandId, initial, prefill, draft }: 
     const fields = {
       substanceName: v.substanceName, cas: v.cas || null, quantity: num(v.quantity) ?? (undefined as unknown as number), unit: v.unit,
       grade: (v.grade || null) as (typeof GRADES)[number] | null, minPurityPct: num(v.minPurityPct), deliveryFrom: v.deliveryFrom || null,
-      deliveryTo: v.deliveryTo || null, place: v.place, targetPriceCnyPerUnit: num(v.targetPriceCnyPerUnit), recurrence: v.recurrence,
+      deliveryTo: v.deliveryTo || null, place: v.place, targetPriceCnyPerUnit: num(v.targetPriceCnyPerUnit), taxBasis: v.taxBasis, recurrence: v.recurrence,
       expiresOn: v.expiresOn, note: v.note, acceptsByproducts: v.acceptsByproducts, publish,
     };
     if (demandId) update.mutate({ id: demandId, ...fields });
@@ -161,6 +162,12 @@ export function DemandForm({ enterpriseId, demandId, initial, prefill, draft }: 
           <input id="demand-price" type="number" min="0" step="any" inputMode="decimal" className={inputClass} value={v.targetPriceCnyPerUnit} onChange={set("targetPriceCnyPerUnit")} aria-invalid={Boolean(errors.targetPriceCnyPerUnit)} />
         </Field>
       </div>
+      <Field id="demand-tax-basis" label={t("terms.tax_basis")} hint={t("terms.tax_basis_demand_hint")} error={errors.taxBasis}>
+        <select id="demand-tax-basis" className={`${inputClass} sm:w-1/3`} value={v.taxBasis} onChange={set("taxBasis")}>
+          <option value="incl_vat">{t("terms.incl_vat")}</option>
+          <option value="excl_vat">{t("terms.excl_vat")}</option>
+        </select>
+      </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="demand-from" label={t("demand.delivery_from")} error={errors.deliveryFrom}>
           <input id="demand-from" type="date" className={inputClass} value={v.deliveryFrom} onChange={set("deliveryFrom")} aria-invalid={Boolean(errors.deliveryFrom)} />

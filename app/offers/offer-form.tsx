@@ -14,6 +14,7 @@ export interface OfferValues {
   quantity: string;
   unit: "t" | "kg";
   priceCnyPerUnit: string;
+  taxBasis: "incl_vat" | "excl_vat";
   validFrom: string;
   validUntil: string;
   place: string;
@@ -30,7 +31,7 @@ export function OfferForm({ enterpriseId, offerId, draft, products, initial }: {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const router = useRouter();
-  const [v, setV] = useState<OfferValues>(initial ?? { productId: "", quantity: "", unit: "t", priceCnyPerUnit: "", validFrom: isoDateIn(0), validUntil: isoDateIn(60), place: "" });
+  const [v, setV] = useState<OfferValues>(initial ?? { productId: "", quantity: "", unit: "t", priceCnyPerUnit: "", taxBasis: "incl_vat", validFrom: isoDateIn(0), validUntil: isoDateIn(60), place: "" });
   const done = { onSuccess: () => { router.push("/offers"); router.refresh(); } };
   const create = useMutation(trpc.offer.create.mutationOptions(done));
   const update = useMutation(trpc.offer.update.mutationOptions(done));
@@ -40,7 +41,7 @@ export function OfferForm({ enterpriseId, offerId, draft, products, initial }: {
   const submit = (publish: boolean) => {
     const fields = {
       productId: num(v.productId) ?? (undefined as unknown as number), quantity: num(v.quantity) ?? (undefined as unknown as number), unit: v.unit,
-      priceCnyPerUnit: num(v.priceCnyPerUnit), validFrom: v.validFrom || null, validUntil: v.validUntil, place: v.place, publish,
+      priceCnyPerUnit: num(v.priceCnyPerUnit), taxBasis: v.taxBasis, validFrom: v.validFrom || null, validUntil: v.validUntil, place: v.place, publish,
     };
     if (offerId) update.mutate({ id: offerId, ...fields });
     else create.mutate({ enterpriseId, ...fields });
@@ -71,6 +72,12 @@ export function OfferForm({ enterpriseId, offerId, draft, products, initial }: {
           <input id="offer-price" type="number" min="0" step="any" inputMode="decimal" className={inputClass} value={v.priceCnyPerUnit} onChange={set("priceCnyPerUnit")} aria-invalid={Boolean(errors.priceCnyPerUnit)} />
         </Field>
       </div>
+      <Field id="offer-tax-basis" label={t("terms.tax_basis")} hint={t("terms.tax_basis_offer_hint")} error={errors.taxBasis}>
+        <select id="offer-tax-basis" className={`${inputClass} sm:w-1/3`} value={v.taxBasis} onChange={set("taxBasis")}>
+          <option value="incl_vat">{t("terms.incl_vat")}</option>
+          <option value="excl_vat">{t("terms.excl_vat")}</option>
+        </select>
+      </Field>
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="offer-from" label={t("offer.valid_from")} error={errors.validFrom}>
           <input id="offer-from" type="date" className={inputClass} value={v.validFrom} onChange={set("validFrom")} aria-invalid={Boolean(errors.validFrom)} />

@@ -75,7 +75,7 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
                     {o.licence === "licence_missing" ? <p className="mt-1 text-xs text-amber-700" role="note">{t("offer.licence_missing_hint")}</p> : null}
                   </td>
                   <td className={td}>{formatQuantity(o.quantity, o.unit, locale)}</td>
-                  <td className={td}>{o.priceCnyPerUnit ? `${formatYuan(o.priceCnyPerUnit, locale)}/${o.unit === "kg" ? "kg" : t("listing.unit_t")}` : "—"}</td>
+                  <td className={td}>{o.priceCnyPerUnit ? `${formatYuan(o.priceCnyPerUnit, locale)}/${o.unit === "kg" ? "kg" : t("listing.unit_t")}（${t(`terms.${o.taxBasis}`)}）` : "—"}</td>
                   <td className={td}>{formatDate(o.validFrom, locale)} – {formatDate(o.validUntil, locale)}</td>
                   <td className={td}>
                     <span className="flex flex-wrap gap-1"><ListingStatus status={o.status} t={t} />{o.licence === "blocked" ? <Badge tone="red">{t("match.state_blocked")}</Badge> : null}</span>

@@ -24,3 +24,6 @@ export const ordered = (from: string, to: string) =>
 export const gradeEnum = pgEnum("grade", ["industrial", "reagent", "electronic", "pharma", "food"]);
 export const formEnum = pgEnum("form", ["liquid", "solid", "gas"]);
 export const listingStatusEnum = pgEnum("listing_status", ["draft", "open", "closed", "expired"]);
+
+/** 含税 (VAT included) or 不含税 (VAT excluded): the basis of a price, on quotes, demands and supply offers. */
+export const taxBasisEnum = pgEnum("tax_basis", ["incl_vat", "excl_vat"]);

@@ -3,7 +3,7 @@ import {
   check, customType, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex,
 } from "drizzle-orm/pg-core";
 import {
-  casShape, formEnum, gradeEnum, listingStatusEnum, money, nonNegative, ordered, quantity, timestamps,
+  casShape, formEnum, gradeEnum, listingStatusEnum, money, nonNegative, ordered, quantity, taxBasisEnum, timestamps,
 } from "./_shared";
 import { enterprises } from "./enterprises";
 import { users } from "./users";
@@ -110,6 +110,8 @@ export const supplyOffers = pgTable(
     quantity: quantity("quantity").notNull(),
     unit: text("unit").notNull().default("t"),
     priceCnyPerUnit: money("price_cny_per_unit"),
+    /** the tax basis of the offer's price */
+    taxBasis: taxBasisEnum("tax_basis").notNull().default("incl_vat"),
     validFrom: date("valid_from"),
     validUntil: date("valid_until"),
     place: text("place"),

@@ -1,8 +1,8 @@
 import { sql } from "drizzle-orm";
 import {
-  boolean, check, customType, date, index, integer, pgEnum, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn,
+  boolean, check, customType, date, index, integer, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn,
 } from "drizzle-orm/pg-core";
-import { casShape, money, nonNegative, ordered, quantity, timestamps } from "./_shared";
+import { casShape, money, nonNegative, ordered, quantity, taxBasisEnum, timestamps } from "./_shared";
 import { products } from "./catalogue";
 import { demands, matches } from "./demand";
 import { enterprises } from "./enterprises";
@@ -13,7 +13,14 @@ import { users } from "./users";
 export const inquiryStatusEnum = pgEnum("inquiry_status", ["open", "quoted", "accepted", "closed"]);
 /** what a thread asks for: a price (询价) or a sample (索样, with its `sample_request`) */
 export const inquiryKindEnum = pgEnum("inquiry_kind", ["quote", "sample"]);
-export const quoteStatusEnum = pgEnum("quote_status", ["pending", "accepted", "rejected", "expired"]);
+/** `superseded`: a later version of the same quote (after a counter-offer) replaced it */
+export const quoteStatusEnum = pgEnum("quote_status", ["pending", "accepted", "rejected", "expired", "superseded"]);
+/** 现款 (cash, 款到发货), 银行承兑 (bank acceptance bill), 账期 N 天 (credit of N days) */
+export const paymentTermsEnum = pgEnum("payment_terms", ["cash", "bank_acceptance", "credit"]);
+/** 出厂自提 (ex works: the buyer collects at the seller's works) or 送货到厂 (delivered to the buyer's plant) */
+export const deliveryModeEnum = pgEnum("delivery_mode", ["ex_works", "delivered"]);
+/** A counter-offer (还价): open until the supplier accepts, declines or answers it with a new quote version. */
+export const counterStatusEnum = pgEnum("counter_status", ["open", "accepted", "declined", "answered"]);
 export const agreementTypeEnum = pgEnum("agreement_type", ["framework", "contract", "order"]);
 export const agreementStatusEnum = pgEnum("agreement_status", [
   "draft", "signed", "active", "completed", "terminated",
@@ -89,7 +96,23 @@ export const quotes = pgTable(
     quantity: quantity("quantity").notNull(),
     unit: text("unit").notNull().default("t"),
     validUntil: date("valid_until"),
-    deliveryTerms: text("delivery_terms"),
+    /** the price's tax basis and, 含税 or not, the VAT rate that applies (13 % for most chemicals) */
+    taxBasis: taxBasisEnum("tax_basis").notNull().default("incl_vat"),
+    vatRatePct: numeric("vat_rate_pct", { precision: 5, scale: 2 }).notNull().default("13"),
+    paymentTerms: paymentTermsEnum("payment_terms").notNull().default("cash"),
+    /** 账期 N 天: the N, for `credit` only */
+    paymentDays: integer("payment_days"),
+    deliveryMode: deliveryModeEnum("delivery_mode").notNull().default("delivered"),
+    /** where: the seller's works for 出厂自提, the buyer's plant for 送货到厂 */
+    deliveryPlace: text("delivery_place"),
+    /** minimum order quantity, in the quote's unit */
+    moq: quantity("moq"),
+    leadTimeDays: integer("lead_time_days"),
+    packaging: text("packaging"),
+    notes: text("notes"),
+    /** v1, v2 …: a quote answering a counter-offer is the next version of the quote countered */
+    version: integer("version").notNull().default(1),
+    previousQuoteId: integer("previous_quote_id").references((): AnyPgColumn => quotes.id, { onDelete: "set null" }),
     status: quoteStatusEnum("status").notNull().default("pending"),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     ...timestamps,
@@ -98,6 +121,47 @@ export const quotes = pgTable(
     index("quote_inquiry_idx").on(t.inquiryId),
     check("quote_price_nonneg", nonNegative("price_cny_per_unit")),
     check("quote_quantity_nonneg", nonNegative("quantity")),
+    check("quote_moq_nonneg", nonNegative("moq")),
+    check("quote_vat_rate_range", sql`${t.vatRatePct} BETWEEN 0 AND 100`),
+    check("quote_payment_days", sql`(${t.paymentTerms} = 'credit') = (${t.paymentDays} IS NOT NULL) AND (${t.paymentDays} IS NULL OR ${t.paymentDays} BETWEEN 1 AND 365)`),
+    check("quote_lead_time_range", sql`${t.leadTimeDays} IS NULL OR ${t.leadTimeDays} BETWEEN 0 AND 365`),
+    check("quote_version_positive", sql`${t.version} >= 1`),
+  ],
+);
+
+/**
+ * 还价: the buyer proposes a price (and optionally other terms) on a pending quote. The supplier
+ * accepts it (a new version of the quote at those terms, which the buyer may then accept),
+ * declines it (the quote stands), or answers with a new quote version (`answerQuoteId`).
+ * At most one open counter-offer per quote.
+ */
+export const quoteCounters = pgTable(
+  "quote_counter",
+  {
+    id: integer("id").primaryKey().generatedAlwaysAsIdentity(),
+    quoteId: integer("quote_id").notNull().references(() => quotes.id, { onDelete: "cascade" }),
+    priceCnyPerUnit: money("price_cny_per_unit").notNull(),
+    quantity: quantity("quantity"),
+    taxBasis: taxBasisEnum("tax_basis"),
+    paymentTerms: paymentTermsEnum("payment_terms"),
+    paymentDays: integer("payment_days"),
+    deliveryMode: deliveryModeEnum("delivery_mode"),
+    deliveryPlace: text("delivery_place"),
+    note: text("note"),
+    status: counterStatusEnum("status").notNull().default("open"),
+    /** the quote version that accepted or answered it */
+    answerQuoteId: integer("answer_quote_id").references(() => quotes.id, { onDelete: "set null" }),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    decidedBy: integer("decided_by").references(() => users.id, { onDelete: "set null" }),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    ...timestamps,
+  },
+  (t) => [
+    index("quote_counter_quote_idx").on(t.quoteId),
+    uniqueIndex("quote_counter_one_open").on(t.quoteId).where(sql`status = 'open'`),
+    check("quote_counter_price_nonneg", nonNegative("price_cny_per_unit")),
+    check("quote_counter_quantity_positive", sql`${t.quantity} IS NULL OR ${t.quantity} > 0`),
+    check("quote_counter_payment_days", sql`${t.paymentDays} IS NULL OR ${t.paymentDays} BETWEEN 1 AND 365`),
   ],
 );
 
@@ -117,6 +181,8 @@ export const agreements = pgTable(
     endOn: date("end_on"),
     eventId: integer("event_id").references(() => events.id, { onDelete: "set null" }),
     quoteId: integer("quote_id").references(() => quotes.id, { onDelete: "set null" }),
+    /** terms with no column of their own (from the accepted quote: tax basis, payment, delivery, packaging …) */
+    notes: text("notes"),
     status: agreementStatusEnum("status").notNull().default("draft"),
     createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
     /**

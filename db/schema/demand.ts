@@ -3,7 +3,7 @@ import {
   boolean, check, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, unique,
 } from "drizzle-orm/pg-core";
 import {
-  casShape, gradeEnum, listingStatusEnum, money, nonNegative, ordered, quantity, timestamps,
+  casShape, gradeEnum, listingStatusEnum, money, nonNegative, ordered, quantity, taxBasisEnum, timestamps,
 } from "./_shared";
 import { byproducts, products, supplyOffers } from "./catalogue";
 import { enterprises } from "./enterprises";
@@ -31,6 +31,8 @@ export const demands = pgTable(
     deliveryTo: date("delivery_to"),
     place: text("place"),
     targetPriceCnyPerUnit: money("target_price_cny_per_unit"),
+    /** the tax basis of the target price, and of the quotes the buyer asks for */
+    taxBasis: taxBasisEnum("tax_basis").notNull().default("incl_vat"),
     recurrence: recurrenceEnum("recurrence").notNull().default("once"),
     expiresOn: date("expires_on"),
     note: text("note"),

@@ -61,6 +61,8 @@ const agreementRecord = z
     endOn: optionalDate,
     eventId: optionalId,
     quoteId: optionalId,
+    /** terms with no column of their own (e.g. from the accepted quote) */
+    notes: z.string().trim().max(2000).nullish().transform((v) => v || null),
     proposedBy: optionalId,
     proposedByEnterpriseId: optionalId,
     proposedAt: z.date().nullish().transform((v) => v ?? null),

@@ -55,6 +55,7 @@ async function fixture() {
   await asBuyer.inquiry.post({ inquiryId, body: SECRET, attachment: { filename: "a.txt", contentType: "text/plain", content: Buffer.from(SECRET).toString("base64") } });
   const quote = await asSeller.inquiry.quote({ inquiryId, priceCnyPerUnit: 100, quantity: 5, unit: "t", validUntil: todayInChina() });
   const attachmentId = (await asBuyer.inquiry.byId({ id: inquiryId })).messages[1]!.attachments[0]!.id;
+  const counter = await asBuyer.inquiry.counter({ quoteId: quote.id, priceCnyPerUnit: 90, note: SECRET });
   const event = await asStaff.event.create({ parkId: c.park.id, name: `对接会${crypto.randomBytes(4).toString("hex")}` }); // events are public
   const draft = await asStaff.agreement.create({
     type: "framework", title: `协议${SECRET}`, buyerEnterpriseId: c.buyerEnterprise.id, sellerEnterpriseId: c.sellerEnterprise.id,
@@ -83,7 +84,7 @@ async function fixture() {
 
   return {
     c, SECRET, hazardous, hazardousProduct, demand, match, offer, byproduct, documentId: document.id, licenceId: licence.id, inquiryId,
-    quoteId: quote.id, attachmentId, eventId: event.id, agreementId: draft.id, agreementDocumentId: (agreementDocument as { id: number }).id,
+    quoteId: quote.id, counterId: counter.id, attachmentId, eventId: event.id, agreementId: draft.id, agreementDocumentId: (agreementDocument as { id: number }).id,
     activeAgreementId: active.id, callOffId: (callOff as { id: number }).id, importJobId: importJob.id, otherPark, otherEnterprise, outsider, otherStaff,
     savedSearchId: savedSearch.id, sampleInquiryId: sample.id, rfqId: rfq.id, rfqQuoteId: rfqQuote.id,
   };
@@ -189,6 +190,8 @@ const SPECS: Record<string, Spec> = {
   "inquiry.quote": { kind: "guarded", input: (f) => ({ inquiryId: f.inquiryId, priceCnyPerUnit: 1, quantity: 1, validUntil: todayInChina() }) },
   "inquiry.accept": { kind: "guarded", input: (f) => ({ quoteId: f.quoteId }) },
   "inquiry.close": { kind: "guarded", input: (f) => ({ id: f.inquiryId }) },
+  "inquiry.counter": { kind: "guarded", input: (f) => ({ quoteId: f.quoteId, priceCnyPerUnit: 1 }) },
+  "inquiry.answerCounter": { kind: "guarded", input: (f) => ({ counterId: f.counterId, answer: "accept" }) },
   "inquiry.attachment": { kind: "guarded", input: (f) => ({ id: f.attachmentId }) },
   // ---- sample requests (索样): preparing one masks a hazardous product's supplier as inquiry.prepare does ----
   "sample.prepare": { kind: "public", input: (f) => ({ kind: "product", id: f.hazardousProduct.id }), masked: (f) => [f.c.sellerEnterprise.name] },

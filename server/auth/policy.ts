@@ -42,6 +42,10 @@ export type Action =
   | { type: "rfq.view"; buyer: Party }
   /** award an RFQ's volume to one or several of the quotes */
   | { type: "rfq.award"; buyer: Party }
+  /** 还价: the buyer proposes other terms on the supplier's quote */
+  | { type: "quote.counter"; buyer: Party; seller: Party }
+  /** the supplier accepts or declines a counter-offer (or answers it with a new quote: quote.send) */
+  | { type: "quote.answerCounter"; buyer: Party; seller: Party }
   | { type: "agreement.create"; buyer: Party; seller: Party }
   | { type: "agreement.manage"; buyer: Party; seller: Party }
   | { type: "agreement.recordSigned"; buyer: Party; seller: Party }
@@ -183,6 +187,10 @@ export function can(actor: Actor, action: Action): boolean {
       return Boolean(memberOf(actor, action.buyer.enterpriseId)) || staffOf(actor, action.buyer.parkId);
     case "rfq.award":
       return Boolean(memberOf(actor, action.buyer.enterpriseId));
+    case "quote.counter":
+      return Boolean(memberOf(actor, action.buyer.enterpriseId));
+    case "quote.answerCounter":
+      return Boolean(memberOf(actor, action.seller.enterpriseId));
     case "agreement.create":
     case "agreement.manage":
       // either party, or park staff recording what was signed at their park (see the table above)

@@ -17,7 +17,8 @@ async function thread() {
   await buyer.inquiry.post({ inquiryId: id, body: "附件", attachment: { filename: "a.txt", contentType: "text/plain", content: Buffer.from("x").toString("base64") } });
   const quote = await as(c.seller.actor).inquiry.quote({ inquiryId: id, priceCnyPerUnit: 100, quantity: 5, unit: "t", validUntil: todayInChina() });
   const attachmentId = (await buyer.inquiry.byId({ id })).messages[1]!.attachments[0]!.id;
-  return { c, id, quoteId: quote.id, attachmentId, matchId: match.id, demandId: demand.id };
+  const counter = await buyer.inquiry.counter({ quoteId: quote.id, priceCnyPerUnit: 90, note: "机密还价" });
+  return { c, id, quoteId: quote.id, counterId: counter.id, attachmentId, matchId: match.id, demandId: demand.id };
 }
 
 describe("no one sees or touches another pair's thread or quote", () => {
@@ -31,6 +32,10 @@ describe("no one sees or touches another pair's thread or quote", () => {
     ["inquiry.quote", (c, t) => c.inquiry.quote({ inquiryId: t.id, priceCnyPerUnit: 1, quantity: 1, unit: "t", validUntil: todayInChina() })],
     ["inquiry.accept", (c, t) => c.inquiry.accept({ quoteId: t.quoteId, agreementType: "order" })],
     ["inquiry.close", (c, t) => c.inquiry.close({ id: t.id })],
+    ["inquiry.counter", (c, t) => c.inquiry.counter({ quoteId: t.quoteId, priceCnyPerUnit: 1 })],
+    ["inquiry.answerCounter (accept)", (c, t) => c.inquiry.answerCounter({ counterId: t.counterId, answer: "accept" })],
+    ["inquiry.answerCounter (decline)", (c, t) => c.inquiry.answerCounter({ counterId: t.counterId, answer: "decline" })],
+    ["inquiry.quote answering the counter-offer", (c, t) => c.inquiry.quote({ inquiryId: t.id, priceCnyPerUnit: 1, quantity: 1, unit: "t", validUntil: todayInChina(), counterId: t.counterId })],
     ["inquiry.attachment", (c, t) => c.inquiry.attachment({ id: t.attachmentId })],
   ])("%s", async (_, call) => {
     const t = await thread();
@@ -42,6 +47,20 @@ describe("no one sees or touches another pair's thread or quote", () => {
     const outsider = as(t.c.outsider.actor);
     expect((await outsider.inquiry.list({})).items).toEqual([]);
     expect(await outsider.inquiry.summary()).toEqual({ unread: 0, open: 0, quotesToAnswer: 0, quotesToDecide: 0 });
+  });
+
+  it("an outsider reads nothing of another pair's quote terms or counter-offer", async () => {
+    const t = await thread();
+    await expect(as(t.c.outsider.actor).inquiry.byId({ id: t.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(t.c.outsider.actor).inquiry.compare({ id: t.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // the parties do
+    expect((await as(t.c.seller.actor).inquiry.byId({ id: t.id })).counters).toMatchObject([{ id: t.counterId, note: "机密还价", status: "open" }]);
+  });
+
+  it("the buyer may not answer its own counter-offer, nor the seller counter its own quote", async () => {
+    const t = await thread();
+    await expect(as(t.c.buyer.actor).inquiry.answerCounter({ counterId: t.counterId, answer: "accept" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(as(t.c.seller.actor).inquiry.counter({ quoteId: t.quoteId, priceCnyPerUnit: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("the seller may not accept its own quote, nor the buyer quote", async () => {

@@ -1,13 +1,15 @@
 import { protectedProcedure, router } from "@/server/api/trpc";
 import { dbId, z } from "@/server/zod";
 import { acceptQuote } from "./accept-quote";
+import { answerCounter } from "./answer-counter";
+import { counterQuote } from "./counter-quote";
 import { closeInquiry } from "./close-inquiry";
 import { compareQuotes } from "./compare-quotes";
 import { createInquiry } from "./create-inquiry";
 import { getAttachment } from "./get-attachment";
 import { getInquiry } from "./get-inquiry";
 import {
-  acceptQuoteInput, createInquiryInput, inquiryIdInput, inquirySource, listInquiriesInput, postMessageInput, sendQuoteInput,
+  acceptQuoteInput, answerCounterInput, counterQuoteInput, createInquiryInput, inquiryIdInput, inquirySource, listInquiriesInput, postMessageInput, sendQuoteInput,
 } from "./inquiry.schemas";
 import { inquirySummary } from "./inquiry-summary";
 import { listInquiries } from "./list-inquiries";
@@ -27,6 +29,8 @@ export const inquiryRouter = router({
   post: protectedProcedure.input(postMessageInput).mutation(({ ctx, input }) => postMessage(ctx.db, ctx.actor, input)),
   quote: protectedProcedure.input(sendQuoteInput).mutation(({ ctx, input }) => sendQuote(ctx.db, ctx.actor, input)),
   accept: protectedProcedure.input(acceptQuoteInput).mutation(({ ctx, input }) => acceptQuote(ctx.db, ctx.actor, input)),
+  counter: protectedProcedure.input(counterQuoteInput).mutation(({ ctx, input }) => counterQuote(ctx.db, ctx.actor, input)),
+  answerCounter: protectedProcedure.input(answerCounterInput).mutation(({ ctx, input }) => answerCounter(ctx.db, ctx.actor, input)),
   close: protectedProcedure.input(inquiryIdInput).mutation(({ ctx, input }) => closeInquiry(ctx.db, ctx.actor, input.id)),
   attachment: protectedProcedure.input(z.object({ id: dbId() })).query(({ ctx, input }) => getAttachment(ctx.db, ctx.actor, input.id)),
 });

@@ -14,9 +14,11 @@ import { listInquiries } from "./list-inquiries";
 import { markInquiryRead } from "./mark-inquiry-read";
 import { postMessage } from "./post-message";
 import { prepareInquiry } from "./prepare-inquiry";
+import { sendQuoteInput } from "./inquiry.schemas";
 import { sendQuote } from "./send-quote";
 
 const db = () => getDb();
+const quoteInput = (v: Parameters<typeof sendQuoteInput.parse>[0]) => sendQuoteInput.parse(v);
 const inDays = (n: number) => new Date(Date.now() + 8 * 3_600_000 + n * 86_400_000).toISOString().slice(0, 10);
 
 describe("inquiries", () => {
@@ -154,10 +156,10 @@ describe("inquiries", () => {
     const rivalUser = await makeUser({ enterpriseId: rival.id });
     const second = await createInquiry(db(), rivalUser.actor, { source: { kind: "demand", id: demand.id }, subject: "甘油供应", body: "可供" });
 
-    const first = await sendQuote(db(), c.seller.actor, { inquiryId: id, priceCnyPerUnit: 6800, quantity: 120, unit: "t", validUntil: inDays(10), deliveryTerms: "送到厂", note: null });
-    const spare = await sendQuote(db(), c.seller.actor, { inquiryId: id, priceCnyPerUnit: 7000, quantity: 120, unit: "t", validUntil: inDays(10), deliveryTerms: null, note: null });
-    await sendQuote(db(), rivalUser.actor, { inquiryId: second.id, priceCnyPerUnit: 6500, quantity: 100, unit: "t", validUntil: inDays(5), deliveryTerms: "自提", note: null });
-    await expect(sendQuote(db(), c.buyer.actor, { inquiryId: id, priceCnyPerUnit: 1, quantity: 1, unit: "t", validUntil: inDays(1), deliveryTerms: null, note: null }))
+    const first = await sendQuote(db(), c.seller.actor, quoteInput({ inquiryId: id, priceCnyPerUnit: 6800, quantity: 120, unit: "t", validUntil: inDays(10) }));
+    const spare = await sendQuote(db(), c.seller.actor, quoteInput({ inquiryId: id, priceCnyPerUnit: 7000, quantity: 120, unit: "t", validUntil: inDays(10) }));
+    await sendQuote(db(), rivalUser.actor, quoteInput({ inquiryId: second.id, priceCnyPerUnit: 6500, quantity: 100, unit: "t", validUntil: inDays(5), deliveryMode: "ex_works" }));
+    await expect(sendQuote(db(), c.buyer.actor, quoteInput({ inquiryId: id, priceCnyPerUnit: 1, quantity: 1, unit: "t", validUntil: inDays(1) })))
       .rejects.toMatchObject({ code: "FORBIDDEN" });
 
     const compared = await compareQuotes(db(), c.buyer.actor, id);
@@ -181,11 +183,11 @@ describe("inquiries", () => {
   it("an expired quote cannot be accepted", async () => {
     const c = await makeDealCast();
     const { id } = await createInquiry(db(), c.buyer.actor, { source: { kind: "product", id: c.product.id }, subject: "过期报价", body: "x" });
-    const q = await sendQuote(db(), c.seller.actor, { inquiryId: id, priceCnyPerUnit: 100, quantity: 1, unit: "t", validUntil: todayInChina(), deliveryTerms: null, note: null });
+    const q = await sendQuote(db(), c.seller.actor, quoteInput({ inquiryId: id, priceCnyPerUnit: 100, quantity: 1, unit: "t", validUntil: todayInChina() }));
     await db().update(quotes).set({ validUntil: inDays(-1) }).where(eq(quotes.id, q.id));
     expect((await getInquiry(db(), c.buyer.actor, id)).quotes[0]!.status).toBe("expired");
     await expect(acceptQuote(db(), c.buyer.actor, { quoteId: q.id, agreementType: "order" })).rejects.toMatchObject({ code: "CONFLICT", messages: { en: expect.stringContaining("expired") } });
-    await expect(sendQuote(db(), c.seller.actor, { inquiryId: id, priceCnyPerUnit: 1, quantity: 1, unit: "t", validUntil: inDays(-1), deliveryTerms: null, note: null }))
+    await expect(sendQuote(db(), c.seller.actor, quoteInput({ inquiryId: id, priceCnyPerUnit: 1, quantity: 1, unit: "t", validUntil: inDays(-1) })))
       .rejects.toMatchObject({ code: "INVALID" });
   });
 
@@ -193,7 +195,7 @@ describe("inquiries", () => {
     const c = await makeDealCast();
     const { id } = await createInquiry(db(), c.buyer.actor, { source: { kind: "product", id: c.product.id }, subject: "园区可见", body: "x" });
     const view = await getInquiry(db(), c.staff.actor, id);
-    expect(view.allowed).toEqual({ post: false, quote: false, accept: false, close: false });
+    expect(view.allowed).toEqual({ post: false, quote: false, accept: false, close: false, counter: false, answerCounter: false });
     expect((await listInquiries(db(), c.staff.actor, { side: "all", page: 1, pageSize: 100 })).items.map((i) => i.id)).toContain(id);
     const elsewhere = await makeDealCast();
     await expect(getInquiry(db(), elsewhere.staff.actor, id)).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -27,7 +27,7 @@ export async function prepareInquiry(db: Db, actor: Actor, source: InquirySource
   const cas = r.cas ?? (await casOfProduct(db, r.productId));
   const compliance = await dealCompliance(db, cas, r.buyerId, r.sellerId);
   const hidden = compliance.tier !== "none" && !can(actor, { type: "hazardous.viewDetails", enterpriseId: counterpartId });
-  const common = { source, side, cas, what: r.what, flags: compliance.flags, tier: compliance.tier };
+  const common = { source, side, cas, what: r.what, flags: compliance.flags, tier: compliance.tier, taxBasis: r.taxBasis };
   if (hidden) {
     // the initiator is one of the actor's enterprises, none of them verified: refused, and nothing of the other side is told
     const { buyer: initiator } = await loadParties(db, r.initiatorId, r.initiatorId);

@@ -19,6 +19,8 @@ interface Resolved {
   what: string;
   quantity: string | null;
   unit: string;
+  /** the demand's tax basis (含税 / 不含税), which the inquiry and its quotes follow; null without a demand */
+  taxBasis: "incl_vat" | "excl_vat" | null;
 }
 
 export async function resolveSource(db: Db, actor: Actor, source: InquirySource): Promise<Resolved> {
@@ -28,7 +30,7 @@ export async function resolveSource(db: Db, actor: Actor, source: InquirySource)
       .select({
         id: matches.id, demandId: matches.demandId, supplierId: matches.supplierEnterpriseId, productId: matches.productId,
         offerId: matches.offerId, buyerId: demands.enterpriseId, cas: demands.cas, name: demands.substanceName,
-        quantity: demands.quantity, unit: demands.unit,
+        quantity: demands.quantity, unit: demands.unit, taxBasis: demands.taxBasis,
       })
       .from(matches)
       .innerJoin(demands, eq(demands.id, matches.demandId))
@@ -41,7 +43,7 @@ export async function resolveSource(db: Db, actor: Actor, source: InquirySource)
     }
     return {
       buyerId: row.buyerId, sellerId: row.supplierId, initiatorId: row.buyerId, productId, demandId: row.demandId, matchId: row.id,
-      cas: row.cas, what: row.name, quantity: row.quantity, unit: row.unit,
+      cas: row.cas, what: row.name, quantity: row.quantity, unit: row.unit, taxBasis: row.taxBasis,
     };
   }
   if (source.kind === "product") {
@@ -55,11 +57,11 @@ export async function resolveSource(db: Db, actor: Actor, source: InquirySource)
     if (buyerId === undefined) throw new AppError("FORBIDDEN", { zh: "只有企业用户可以发起询价", en: "Only enterprise users can send inquiries" });
     return {
       buyerId, sellerId: row.enterpriseId, initiatorId: buyerId, productId: row.id, demandId: null, matchId: null,
-      cas: row.cas, what: row.name, quantity: null, unit: "t",
+      cas: row.cas, what: row.name, quantity: null, unit: "t", taxBasis: null,
     };
   }
   const [row] = await db
-    .select({ id: demands.id, enterpriseId: demands.enterpriseId, cas: demands.cas, name: demands.substanceName, quantity: demands.quantity, unit: demands.unit, status: demands.status })
+    .select({ id: demands.id, enterpriseId: demands.enterpriseId, cas: demands.cas, name: demands.substanceName, quantity: demands.quantity, unit: demands.unit, status: demands.status, taxBasis: demands.taxBasis })
     .from(demands)
     .where(eq(demands.id, source.id));
   if (!row) throw notFound({ zh: "采购需求", en: "Demand" });
@@ -69,7 +71,7 @@ export async function resolveSource(db: Db, actor: Actor, source: InquirySource)
   if (sellerId === undefined) throw new AppError("FORBIDDEN", { zh: "只有企业用户可以回应采购需求", en: "Only enterprise users can answer a demand" });
   return {
     buyerId: row.enterpriseId, sellerId, initiatorId: sellerId, productId: null, demandId: row.id, matchId: null,
-    cas: row.cas, what: row.name, quantity: row.quantity, unit: row.unit,
+    cas: row.cas, what: row.name, quantity: row.quantity, unit: row.unit, taxBasis: row.taxBasis,
   };
 }
 

@@ -1,18 +1,25 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { inquiries, inquiryMessages, quotes } from "@/db/schema";
+import { inquiries, inquiryMessages, quoteCounters, quotes } from "@/db/schema";
+import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
-import { AppError } from "@/server/errors";
+import { AppError, notFound } from "@/server/errors";
 import { notify } from "@/server/notifications/notification.service";
-import { money, tonnes } from "@/server/numeric";
+import { money, tonnes, tonnesOrNull } from "@/server/numeric";
 import { formatCny, formatQuantity, formatUnitPrice } from "@/i18n";
 import { findInquiry } from "./find-inquiry";
 import type { SendQuoteInput } from "./inquiry.schemas";
+import { quoteTermsText } from "./quote-terms";
 
-/** The supplier quotes a price, quantity and validity; the quote is also a message, and the buyer is told. */
+export const COUNTER = { zh: "还价", en: "Counter-offer" };
 
+/**
+ * The supplier quotes a price, quantity, validity and terms; the quote is also a message, audited,
+ * and the buyer is told. With `counterId` it answers that open counter-offer: the new quote is the
+ * next version of the quote countered, which is superseded, and the counter-offer is answered.
+ */
 export async function sendQuote(db: Db, actor: Actor, input: SendQuoteInput) {
   const { inquiry, parties, scope } = await findInquiry(db, input.inquiryId);
   authorize(actor, { type: "quote.send", ...scope });
@@ -20,32 +27,64 @@ export async function sendQuote(db: Db, actor: Actor, input: SendQuoteInput) {
     throw new AppError("CONFLICT", { zh: "询价已成交或关闭，不能再报价", en: "This inquiry is accepted or closed: no more quotes" });
   }
   if (input.validUntil < todayInChina()) {
-    throw new AppError("INVALID", { zh: "报价有效期不能早于今天", en: "A quote cannot be valid until a past date" });
+    throw new AppError("INVALID", { zh: "报价有效期不能早于今天", en: "A quote cannot be valid until a past date" }, { field: "validUntil" });
   }
-  const amount = input.priceCnyPerUnit * input.quantity;
-  // the total as totals read (255 万元), the unit price exact (5,100 元/吨), in both languages
   const terms = {
     zh: `${formatUnitPrice(input.priceCnyPerUnit, input.unit, "zh")} × ${formatQuantity(input.quantity, input.unit, "zh")}`,
     en: `${formatUnitPrice(input.priceCnyPerUnit, input.unit, "en")} × ${formatQuantity(input.quantity, input.unit, "en")}`,
   };
+  const conditions = { zh: quoteTermsText(input, "zh"), en: quoteTermsText(input, "en") };
+  const amount = input.priceCnyPerUnit * input.quantity;
   return db.transaction(async (tx) => {
+    let version = 1;
+    let previousQuoteId: number | null = null;
+    if (input.counterId !== undefined) {
+      const [counter] = await tx
+        .select({ id: quoteCounters.id, status: quoteCounters.status, quoteId: quoteCounters.quoteId, inquiryId: quotes.inquiryId, version: quotes.version })
+        .from(quoteCounters)
+        .innerJoin(quotes, eq(quotes.id, quoteCounters.quoteId))
+        .where(eq(quoteCounters.id, input.counterId))
+        .for("update");
+      if (!counter || counter.inquiryId !== inquiry.id) throw notFound(COUNTER);
+      if (counter.status !== "open") throw new AppError("CONFLICT", { zh: "该还价已处理", en: "This counter-offer was already answered" });
+      version = counter.version + 1;
+      previousQuoteId = counter.quoteId;
+    }
     const [quote] = await tx
       .insert(quotes)
       .values({
         inquiryId: inquiry.id, priceCnyPerUnit: money(input.priceCnyPerUnit), quantity: tonnes(input.quantity), unit: input.unit,
-        validUntil: input.validUntil, deliveryTerms: input.deliveryTerms, createdBy: actor.userId,
+        validUntil: input.validUntil, taxBasis: input.taxBasis, vatRatePct: String(input.vatRatePct), paymentTerms: input.paymentTerms,
+        paymentDays: input.paymentDays, deliveryMode: input.deliveryMode, deliveryPlace: input.deliveryPlace, moq: tonnesOrNull(input.moq),
+        leadTimeDays: input.leadTimeDays, packaging: input.packaging, notes: input.notes, version, previousQuoteId, createdBy: actor.userId,
       })
       .returning({ id: quotes.id });
+    if (input.counterId !== undefined) {
+      await tx.update(quoteCounters)
+        .set({ status: "answered", answerQuoteId: quote!.id, decidedBy: actor.userId, decidedAt: new Date() })
+        .where(eq(quoteCounters.id, input.counterId));
+      await tx.update(quotes).set({ status: "superseded" }).where(and(eq(quotes.id, previousQuoteId!), eq(quotes.status, "pending")));
+      await recordAudit(tx, actor, { entity: "quote_counter", entityId: input.counterId, action: "answer", after: { quoteId: quote!.id } });
+    }
+    const v = version > 1 ? ` v${version}` : "";
     await tx.insert(inquiryMessages).values({
       inquiryId: inquiry.id, authorUserId: actor.userId, authorEnterpriseId: parties.seller.enterpriseId,
-      body: input.note ?? `报价：${terms.zh}，有效期至 ${input.validUntil}。\nQuote: ${terms.en}, valid until ${input.validUntil}.`,
+      body: [
+        `报价${v}：${terms.zh}，${conditions.zh}，有效期至 ${input.validUntil}。`,
+        `Quote${v}: ${terms.en}, ${conditions.en}, valid until ${input.validUntil}.`,
+        ...(input.notes ? [input.notes] : []),
+      ].join("\n"),
     });
     await tx.update(inquiries).set({ status: "quoted" }).where(eq(inquiries.id, inquiry.id));
+    await recordAudit(tx, actor, {
+      entity: "quote", entityId: quote!.id, action: "send",
+      after: { inquiryId: inquiry.id, version, previousQuoteId, priceCnyPerUnit: money(input.priceCnyPerUnit), quantity: tonnes(input.quantity), taxBasis: input.taxBasis, paymentTerms: input.paymentTerms, deliveryMode: input.deliveryMode, validUntil: input.validUntil },
+    });
     await notify(tx, { enterpriseId: parties.buyer.enterpriseId }, "quote.received", {
-      zh: `${parties.seller.name} 对“${inquiry.subject}”报价 ${formatCny(amount, "zh")}（${terms.zh}）`,
-      en: `${parties.seller.name} quoted ${formatCny(amount, "en")} (${terms.en}) for "${inquiry.subject}"`,
+      zh: `${parties.seller.name} 对“${inquiry.subject}”报价${v} ${formatCny(amount, "zh")}（${terms.zh}）`,
+      en: `${parties.seller.name} quoted${v} ${formatCny(amount, "en")} (${terms.en}) for "${inquiry.subject}"`,
       href: `/inquiries/${inquiry.id}`,
     });
-    return { id: quote!.id };
+    return { id: quote!.id, version };
   });
 }

@@ -45,6 +45,8 @@ export const demandFields = z.object({
   deliveryTo: isoDate.optional().nullable().transform((v) => v || null),
   place: optionalText(120),
   targetPriceCnyPerUnit: optionalPrice,
+  /** 含税 / 不含税: the basis of the target price and of the quotes asked for; not given: 含税 (a change keeps it) */
+  taxBasis: z.enum(["incl_vat", "excl_vat"]).optional(),
   recurrence: z.enum(RECURRENCES).default("once"),
   expiresOn: isoDate.refine(notPast, { error: "listing.expiry_past" }),
   note: optionalText(1000),
@@ -89,6 +91,8 @@ export const offerFields = z.object({
   quantity: positiveQuantity,
   unit: z.enum(UNITS).default("t"),
   priceCnyPerUnit: optionalPrice,
+  /** 含税 / 不含税: the basis of the offer's price; not given: 含税 (a change keeps it) */
+  taxBasis: z.enum(["incl_vat", "excl_vat"]).optional(),
   validFrom: isoDate.optional().nullable().transform((v) => v || null),
   validUntil: isoDate.refine(notPast, { error: "listing.expiry_past" }),
   place: optionalText(120),

@@ -37,7 +37,7 @@ export async function listOffers(db: Db, actor: Actor, input: ListListingsInput)
     db
       .select({
         id: supplyOffers.id, productId: supplyOffers.productId, productName: products.name, cas: products.cas, grade: products.grade,
-        quantity: supplyOffers.quantity, unit: supplyOffers.unit, priceCnyPerUnit: supplyOffers.priceCnyPerUnit,
+        quantity: supplyOffers.quantity, unit: supplyOffers.unit, priceCnyPerUnit: supplyOffers.priceCnyPerUnit, taxBasis: supplyOffers.taxBasis,
         validFrom: supplyOffers.validFrom, validUntil: supplyOffers.validUntil, place: supplyOffers.place, status,
       })
       .from(supplyOffers)

@@ -53,25 +53,25 @@ function demandColumns(r: z.output<typeof demandRecord>) {
   return {
     cas: r.cas, substanceName: r.substanceName, quantity: r.quantity.toFixed(3), unit: r.unit, grade: r.grade,
     minPurityPct: r.minPurityPct === null ? null : String(r.minPurityPct), deliveryFrom: r.deliveryFrom, deliveryTo: r.deliveryTo,
-    place: r.place, targetPriceCnyPerUnit: fixed(r.targetPriceCnyPerUnit, 2), recurrence: r.recurrence, expiresOn: r.expiresOn, note: r.note,
+    place: r.place, targetPriceCnyPerUnit: fixed(r.targetPriceCnyPerUnit, 2), taxBasis: r.taxBasis ?? "incl_vat", recurrence: r.recurrence, expiresOn: r.expiresOn, note: r.note,
     acceptsByproducts: r.acceptsByproducts ?? false,
   };
 }
 const demandOf = (row: DemandRow): DemandRecord => ({
   cas: row.cas, substanceName: row.substanceName, quantity: Number(row.quantity), unit: units(row.unit), grade: row.grade,
   minPurityPct: number(row.minPurityPct), deliveryFrom: row.deliveryFrom, deliveryTo: row.deliveryTo, place: row.place,
-  targetPriceCnyPerUnit: number(row.targetPriceCnyPerUnit), recurrence: row.recurrence, expiresOn: row.expiresOn, note: row.note,
+  targetPriceCnyPerUnit: number(row.targetPriceCnyPerUnit), taxBasis: row.taxBasis, recurrence: row.recurrence, expiresOn: row.expiresOn, note: row.note,
   acceptsByproducts: row.acceptsByproducts,
 });
 
 function offerColumns(r: z.output<typeof offerRecord>) {
   return {
-    productId: r.productId, quantity: r.quantity.toFixed(3), unit: r.unit, priceCnyPerUnit: fixed(r.priceCnyPerUnit, 2),
+    productId: r.productId, quantity: r.quantity.toFixed(3), unit: r.unit, priceCnyPerUnit: fixed(r.priceCnyPerUnit, 2), taxBasis: r.taxBasis ?? "incl_vat",
     validFrom: r.validFrom, validUntil: r.validUntil, place: r.place,
   };
 }
 const offerOf = (row: OfferRow): OfferRecord => ({
-  productId: row.productId, quantity: Number(row.quantity), unit: units(row.unit), priceCnyPerUnit: number(row.priceCnyPerUnit),
+  productId: row.productId, quantity: Number(row.quantity), unit: units(row.unit), priceCnyPerUnit: number(row.priceCnyPerUnit), taxBasis: row.taxBasis,
   validFrom: row.validFrom, validUntil: row.validUntil, place: row.place,
 });
 

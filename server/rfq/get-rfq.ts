@@ -4,9 +4,17 @@ import { agreements, enterprises, inquiries, quotes } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
+import { env } from "@/server/env";
+import { landedPricePerTonne } from "@/server/inquiries/landed-price";
 import { quoteView } from "@/server/inquiries/quote-view";
+import { distanceKm } from "@/server/matching/score";
 import { findRfq } from "./find-rfq";
-import { rankKey } from "./rank";
+
+type Point = { lat: string | null; lng: string | null } | undefined;
+const km = (a: Point, b: Point) =>
+  a?.lat != null && a.lng != null && b?.lat != null && b.lng != null
+    ? distanceKm({ lat: Number(a.lat), lng: Number(a.lng) }, { lat: Number(b.lat), lng: Number(b.lng) })
+    : null;
 
 /**
  * What a supplier's row of the matrix says: `awaiting` (no quote yet), `quoted` (a pending quote),
@@ -16,14 +24,18 @@ export type RfqRowState = "awaiting" | "quoted" | "expired" | "awarded" | "decli
 
 /**
  * The buyer's matrix of an RFQ: one row per invited supplier with its latest quote (price,
- * quantity, validity, status), the live quotes ranked by `rankKey` (1 = best), the suppliers who
- * have not answered after them. The buyer's side only: a supplier reads its own thread.
+ * quantity, validity, status, 含税到厂价 with its assumptions), the live quotes ranked on 含税到厂价
+ * per tonne (server/inquiries/landed-price.ts, as the single-thread comparison does; 1 = best), the
+ * suppliers who have not answered after them. The buyer's side only: a supplier reads its own thread.
  */
 export async function getRfq(db: Db, actor: Actor, id: number, now = new Date()) {
   const { rfq, buyer } = await findRfq(db, id);
   authorize(actor, { type: "rfq.view", buyer });
   const threads = await db
-    .select({ id: inquiries.id, status: inquiries.status, supplierId: inquiries.supplierEnterpriseId, supplierName: enterprises.name, supplierParkId: enterprises.parkId })
+    .select({
+      id: inquiries.id, status: inquiries.status, supplierId: inquiries.supplierEnterpriseId, supplierName: enterprises.name,
+      supplierParkId: enterprises.parkId, lat: enterprises.lat, lng: enterprises.lng,
+    })
     .from(inquiries)
     .innerJoin(enterprises, eq(enterprises.id, inquiries.supplierEnterpriseId))
     .where(eq(inquiries.rfqId, rfq.id))
@@ -36,6 +48,8 @@ export async function getRfq(db: Db, actor: Actor, id: number, now = new Date())
   const drafts = accepted.length
     ? await db.select({ id: agreements.id, ref: agreements.ref, quoteId: agreements.quoteId }).from(agreements).where(inArray(agreements.quoteId, accepted))
     : [];
+  const [buyerPlace] = await db.select({ lat: enterprises.lat, lng: enterprises.lng }).from(enterprises).where(eq(enterprises.id, buyer.enterpriseId));
+  const freightCnyPerTonneKm = env.PARKLINK_FREIGHT_CNY_PER_TONNE_KM;
   const today = todayInChina(now);
   const rows = threads.map((t) => {
     const mine = quoteRows.filter((q) => q.inquiryId === t.id);
@@ -47,14 +61,17 @@ export async function getRfq(db: Db, actor: Actor, id: number, now = new Date())
         : t.status === "closed" || quote?.status === "rejected" ? "declined"
           : quote?.status === "expired" ? "expired"
             : quote ? "quoted" : "awaiting";
+    const distance = km(buyerPlace, t);
     return {
+      landed: latest ? landedPricePerTonne(latest, { distanceKm: distance, freightCnyPerTonneKm }) : null,
+      distanceKm: distance === null ? null : Math.round(distance * 10) / 10,
       inquiryId: t.id, supplier: { id: t.supplierId, name: t.supplierName, inPark: buyer.parkId !== null && t.supplierParkId === buyer.parkId },
       state, quote, rank: null as number | null, quoteCount: mine.length,
       agreement: drafts.find((d) => latest && d.quoteId === latest.id) ?? null,
     };
   });
   const live = rows.filter((r) => r.quote && (r.state === "quoted" || r.state === "awarded"));
-  live.sort((a, b) => rankKey(a.quote!) - rankKey(b.quote!) || a.inquiryId - b.inquiryId);
+  live.sort((a, b) => a.landed!.cnyPerTonne - b.landed!.cnyPerTonne || a.inquiryId - b.inquiryId);
   live.forEach((r, i) => (r.rank = i + 1));
   const rest = rows.filter((r) => !live.includes(r));
   const order: RfqRowState[] = ["expired", "awaiting", "declined"];

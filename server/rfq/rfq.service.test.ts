@@ -6,6 +6,7 @@ import { todayInChina } from "@/server/compliance/compliance";
 import { getInquiry } from "@/server/inquiries/get-inquiry";
 import { postMessage } from "@/server/inquiries/post-message";
 import { sendQuote } from "@/server/inquiries/send-quote";
+import { sendQuoteInput } from "@/server/inquiries/inquiry.schemas";
 import { makeDemand, makeEnterprise, makeLicence, makeMatch, makeProduct, makeRfqCast, makeUser } from "@/server/testing/factories";
 import { awardRfq } from "./award-rfq";
 import { getRfq } from "./get-rfq";
@@ -33,7 +34,7 @@ async function threadOf(rfqId: number, supplierId: number) {
 
 async function quote(c: Cast, i: number, rfqId: number, price: number, quantity = 100, validUntil = inDays(30)) {
   const thread = await threadOf(rfqId, c.suppliers[i]!.enterprise.id);
-  return sendQuote(db(), c.suppliers[i]!.user.actor, { inquiryId: thread.id, priceCnyPerUnit: price, quantity, unit: "t", validUntil, deliveryTerms: null, note: null });
+  return sendQuote(db(), c.suppliers[i]!.user.actor, sendQuoteInput.parse({ inquiryId: thread.id, priceCnyPerUnit: price, quantity, unit: "t", validUntil }));
 }
 
 describe("RFQ: sending", () => {
@@ -264,7 +265,7 @@ describe("RFQ: who may see and answer what", () => {
     for (const actor of [b!.user.actor, outsider.actor]) {
       await expect(getInquiry(db(), actor, threadA.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(postMessage(db(), actor, { inquiryId: threadA.id, body: "插话" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(sendQuote(db(), actor, { inquiryId: threadA.id, priceCnyPerUnit: 1, quantity: 1, unit: "t", validUntil: inDays(3), deliveryTerms: null, note: null }))
+      await expect(sendQuote(db(), actor, sendQuoteInput.parse({ inquiryId: threadA.id, priceCnyPerUnit: 1, quantity: 1, unit: "t", validUntil: inDays(3) })))
         .rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(getRfq(db(), actor, sent.id)).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(awardRfq(db(), actor, { rfqId: sent.id, awards: [{ quoteId: 1, volumeT: 1 }], agreementType: "order" })).rejects.toMatchObject({ code: "FORBIDDEN" });

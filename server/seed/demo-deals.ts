@@ -57,7 +57,7 @@ export async function seedDemoDeals(tx: Db, options: { today: Date }) {
     { inquiryId: quoted!.id, authorEnterpriseId: supplier.id, body: "已报价，价格含税，送到厂。" },
   ]);
   await tx.insert(quotes).values({
-    inquiryId: quoted!.id, priceCnyPerUnit: forCoatings!.price ?? "5000.00", quantity: "50.000", validUntil: isoDate(20), deliveryTerms: "园区内槽车送到厂，款到发货",
+    inquiryId: quoted!.id, priceCnyPerUnit: forCoatings!.price ?? "5000.00", quantity: "50.000", validUntil: isoDate(20), taxBasis: "incl_vat", vatRatePct: "13", paymentTerms: "cash", deliveryMode: "delivered", deliveryPlace: "园区内槽车送到厂", leadTimeDays: 7, packaging: "槽车散装",
   });
   return { demands: demand ? 1 : 0, inquiries: 2 };
 }

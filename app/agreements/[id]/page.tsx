@@ -65,6 +65,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
             {a.signing.proposedAt ? <div><dt className="text-slate-500">{t("agreement.signing.proposed_by")}</dt><dd><span translate="no">{a.signing.proposedBy ?? "—"}</span> <span className="text-xs text-slate-500">{formatDate(a.signing.proposedAt, locale)}</span></dd></div> : null}
             {a.signing.confirmedAt ? <div><dt className="text-slate-500">{t("agreement.signing.confirmed_by")}</dt><dd><span translate="no">{a.signing.confirmedBy ?? "—"}</span> <span className="text-xs text-slate-500">{formatDate(a.signing.confirmedAt, locale)}</span></dd></div> : null}
             {a.inquiryId ? <div><dt className="text-slate-500">{t("agreement.from_inquiry")}</dt><dd><Link className="text-brand-700 hover:underline" href={`/inquiries/${a.inquiryId}`}>{t("agreement.open_inquiry")}</Link></dd></div> : null}
+            {a.notes ? <div><dt className="text-slate-500">{t("agreement.notes")}</dt><dd className="whitespace-pre-wrap" data-testid="agreement-notes">{a.notes}</dd></div> : null}
           </dl>
         </Card>
         <Card title={t("agreement.documents")}>

@@ -109,6 +109,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
             <div><dt className="text-slate-500">{t("demand.quantity")}</dt><dd>{formatQuantity(d.quantity, d.unit, locale)} · {t(`listing.recurrence_${d.recurrence}`)}</dd></div>
             <div><dt className="text-slate-500">{t("demand.grade")}</dt><dd>{d.grade ? t(`listing.grade_${d.grade}`) : t("listing.grade_any")}{d.minPurityPct ? ` · ≥${Number(d.minPurityPct)}%` : ""}</dd></div>
             <div><dt className="text-slate-500">{t("demand.target_price")}</dt><dd>{d.targetPriceCnyPerUnit ? `${formatYuan(d.targetPriceCnyPerUnit, locale)}/${d.unit === "kg" ? "kg" : t("listing.unit_t")}` : "—"}</dd></div>
+            <div><dt className="text-slate-500">{t("terms.tax_basis")}</dt><dd data-testid="demand-tax-basis">{t(`terms.${d.taxBasis}`)}</dd></div>
             <div><dt className="text-slate-500">{t("demand.delivery")}</dt><dd>{formatDate(d.deliveryFrom, locale)} – {formatDate(d.deliveryTo, locale)}</dd></div>
             <div><dt className="text-slate-500">{t("demand.place")}</dt><dd>{d.place ?? "—"}</dd></div>
             <div><dt className="text-slate-500">{t("demand.expires_on")}</dt><dd>{formatDate(d.expiresOn, locale)}</dd></div>

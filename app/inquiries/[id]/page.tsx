@@ -7,9 +7,12 @@ import { Badge, Card, EmptyState, Notice, PageHeader, Table, td, th } from "@/ap
 import { formatCny, formatDate, formatDateTime, formatNumber, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { env } from "@/server/env";
 import { InquiryStatusBadge, QuoteStatusBadge } from "../status";
-import { AcceptQuote, CloseInquiry, MessageForm, QuoteForm } from "./forms";
 import { SampleCard } from "./sample";
+import { quoteTermsText } from "@/server/inquiries/quote-terms";
+import { AcceptQuote, AnswerCounter, CloseInquiry, CounterForm, MessageForm, QuoteForm } from "./forms";
+import { CounterStatusBadge } from "../status";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -19,8 +22,9 @@ export async function generateMetadata(): Promise<Metadata> {
 const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /** One inquiry thread: messages and attachments, quotes, side-by-side comparison and acceptance. */
-export default async function InquiryPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function InquiryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ counter?: string }> }) {
   const id = pageId((await params).id);
+  const answering = Number((await searchParams).counter) || null;
   const { t, locale } = await getT();
   const caller = await api();
   const result = await attempt(() => caller.inquiry.byId({ id }));
@@ -31,6 +35,9 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
   const unit = (u: string) => (u === "t" ? t("deals.tonnes") : u);
   const counterpart = inquiry.myRole === "buyer" ? inquiry.seller : inquiry.buyer;
   const sample = inquiry.kind === "sample" ? await caller.sample.byInquiry({ inquiryId: id }) : null;
+  const openCounter = inquiry.counters.find((k) => k.id === answering && k.status === "open");
+  const freightRate = env.PARKLINK_FREIGHT_CNY_PER_TONNE_KM;
+  const unitPrice = (price: string | number, u: string) => `${formatYuan(price, locale)}/${unit(u)}`;
 
   return (
     <div className="space-y-6">
@@ -112,58 +119,109 @@ export default async function InquiryPage({ params }: { params: Promise<{ id: st
             {inquiry.quotes.length === 0 ? (
               <EmptyState title={t("quote.none")}>{inquiry.myRole === "seller" ? t("quote.none_seller") : null}</EmptyState>
             ) : (
-              <ul className="space-y-3 text-sm">
-                {inquiry.quotes.map((q) => (
-                  <li key={q.id} className="rounded-md border border-slate-200 p-3" data-testid="quote">
-                    <div className="flex items-center justify-between gap-2">
-                      <span className="font-semibold">{formatYuan(q.priceCnyPerUnit, locale)}/{unit(q.unit)}</span>
-                      <QuoteStatusBadge status={q.status} t={t} />
-                    </div>
-                    <div className="mt-1 text-slate-600">
-                      {t("quote.summary", { quantity: formatNumber(Number(q.quantity), locale), unit: unit(q.unit), amount: formatCny(q.amountCny, locale) })}
-                    </div>
-                    <div className="text-xs text-slate-500">{t("quote.valid_until_short", { date: formatDate(q.validUntil, locale) })}</div>
-                    {q.deliveryTerms ? <div className="mt-1 text-xs text-slate-600">{q.deliveryTerms}</div> : null}
-                  </li>
-                ))}
-              </ul>
+              <ol className="space-y-3 text-sm" aria-label={t("quote.title")}>
+                {inquiry.quotes.map((q) => {
+                  const counters = inquiry.counters.filter((k) => k.quoteId === q.id);
+                  const terms = quoteTermsText(q, locale);
+                  return (
+                    <li key={q.id} className={`rounded-md border p-3 ${q.status === "superseded" ? "border-slate-100 text-slate-500" : "border-slate-200"}`} data-testid="quote">
+                      <div className="flex items-center justify-between gap-2">
+                        <span className="flex items-center gap-2">
+                          <Badge tone="slate">{t("quote.version", { version: q.version })}</Badge>
+                          <span className="font-semibold">{unitPrice(q.priceCnyPerUnit, q.unit)}</span>
+                        </span>
+                        <QuoteStatusBadge status={q.status} t={t} />
+                      </div>
+                      <div className="mt-1 text-slate-600">
+                        {t("quote.summary", { quantity: formatNumber(Number(q.quantity), locale), unit: unit(q.unit), amount: formatCny(q.amountCny, locale) })}
+                      </div>
+                      <div className="mt-1 text-xs text-slate-700" data-testid="quote-terms">{terms}</div>
+                      <div className="text-xs text-slate-500">
+                        {t("quote.valid_until_short", { date: formatDate(q.validUntil, locale) })}
+                        {q.previousQuoteId ? ` · ${t("quote.supersedes", { version: q.version - 1 })}` : null}
+                      </div>
+                      {q.notes ? <p className="mt-1 whitespace-pre-wrap text-xs text-slate-600" translate="no">{q.notes}</p> : null}
+                      {counters.length ? (
+                        <ul className="mt-2 space-y-2 border-l-2 border-amber-200 pl-3" aria-label={t("quote.counters")}>
+                          {counters.map((k) => (
+                            <li key={k.id} data-testid="counter">
+                              <div className="flex flex-wrap items-center justify-between gap-2">
+                                <span>{t("quote.counter_on", { price: unitPrice(k.priceCnyPerUnit, q.unit) })}{k.quantity ? ` × ${formatNumber(Number(k.quantity), locale)} ${unit(q.unit)}` : ""}</span>
+                                <CounterStatusBadge status={k.status} t={t} />
+                              </div>
+                              {quoteTermsText({ ...k, unit: q.unit, vatRatePct: q.vatRatePct }, locale) ? <div className="text-xs text-slate-600">{quoteTermsText({ ...k, unit: q.unit, vatRatePct: q.vatRatePct }, locale)}</div> : null}
+                              {k.note ? <p className="whitespace-pre-wrap text-xs text-slate-600" translate="no">{k.note}</p> : null}
+                              {k.status === "open" && inquiry.allowed.answerCounter ? <AnswerCounter counterId={k.id} inquiryId={inquiry.id} /> : null}
+                            </li>
+                          ))}
+                        </ul>
+                      ) : null}
+                      {q.status === "pending" && inquiry.allowed.counter && !counters.some((k) => k.status === "open") ? (
+                        <div className="mt-2"><CounterForm quoteId={q.id} version={q.version} /></div>
+                      ) : q.status === "pending" && inquiry.myRole === "buyer" && counters.some((k) => k.status === "open") ? (
+                        <p className="mt-2 text-xs text-amber-700">{t("quote.counter_pending_note")}</p>
+                      ) : null}
+                    </li>
+                  );
+                })}
+              </ol>
             )}
-            {inquiry.allowed.quote ? <QuoteForm inquiryId={inquiry.id} defaultQuantity={inquiry.demand ? Number(inquiry.demand.quantity) : undefined} /> : null}
+            {inquiry.allowed.quote ? (
+              <QuoteForm
+                key={openCounter?.id ?? "new"}
+                inquiryId={inquiry.id}
+                defaultQuantity={inquiry.demand ? Number(inquiry.demand.quantity) : undefined}
+                defaultTaxBasis={inquiry.demand?.taxBasis}
+                counter={openCounter ? { id: openCounter.id, price: unitPrice(openCounter.priceCnyPerUnit, "t") } : undefined}
+              />
+            ) : null}
           </Card>
         </div>
       </div>
 
       {compared.length ? (
         <Card title={t("quote.compare_title")}>
-          <p className="mb-3 text-sm text-slate-600">{t("quote.compare_hint")}</p>
+          <p className="mb-3 text-sm text-slate-600">{t("quote.compare_hint_landed", { rate: formatNumber(freightRate, locale) })}</p>
           <Table caption={t("quote.compare_title")}>
             <thead>
               <tr>
                 <th className={th}>{t("inquiry.seller")}</th>
-                <th className={th}>{t("quote.price")}</th>
-                <th className={th}>{t("quote.quantity")}</th>
-                <th className={th}>{t("quote.amount")}</th>
+                <th className={th}>{t("quote.landed")}</th>
+                <th className={th}>{t("quote.original")}</th>
+                <th className={th}>{t("quote.terms")}</th>
+                <th className={th}>{t("quote.quantity")} / {t("quote.amount")}</th>
                 <th className={th}>{t("quote.valid_until")}</th>
-                <th className={th}>{t("quote.delivery_terms")}</th>
                 <th className={th}>{t("quote.status_label")}</th>
                 <th className={th}><span className="sr-only">{t("quote.actions")}</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {compared.map((q) => (
-                <tr key={q.id} className={q.inquiryId === inquiry.id ? "bg-brand-50/40" : undefined}>
+                <tr key={q.id} className={q.inquiryId === inquiry.id ? "bg-brand-50/40" : undefined} data-testid="compare-row">
                   <td className={td}>
-                    {q.inquiryId === inquiry.id ? q.supplier.name : <Link href={`/inquiries/${q.inquiryId}`} className="hover:text-brand-700">{q.supplier.name}</Link>}
+                    <span translate="no">{q.inquiryId === inquiry.id ? q.supplier.name : <Link href={`/inquiries/${q.inquiryId}`} className="hover:text-brand-700">{q.supplier.name}</Link>}</span>
                     {q.supplier.inPark ? <span className="ml-1"><Badge tone="green">{t("deals.in_park")}</Badge></span> : null}
                   </td>
-                  <td className={td}>{formatYuan(q.priceCnyPerUnit, locale)}/{unit(q.unit)}</td>
-                  <td className={td}>{formatNumber(Number(q.quantity), locale)} {unit(q.unit)}</td>
-                  <td className={td}>{formatCny(q.amountCny, locale)}</td>
+                  <td className={td}>
+                    <div className="font-semibold" data-testid="landed">{t("quote.landed_per_t", { price: formatYuan(q.landed.cnyPerTonne, locale) })}</div>
+                    {q.landed.assumptions.length ? (
+                      <ul className="mt-1 space-y-0.5 text-xs text-slate-500" aria-label={t("quote.assumptions")}>
+                        {q.landed.assumptions.map((a) => <li key={a.code}>{a[locale]}</li>)}
+                      </ul>
+                    ) : null}
+                  </td>
+                  <td className={td}>{unitPrice(q.priceCnyPerUnit, q.unit)} <span className="text-xs text-slate-500">v{q.version}</span></td>
+                  <td className={`${td} text-xs`}>{quoteTermsText(q, locale)}</td>
+                  <td className={td}>{formatNumber(Number(q.quantity), locale)} {unit(q.unit)}<div className="text-xs text-slate-500">{formatCny(q.amountCny, locale)}</div></td>
                   <td className={td}>{formatDate(q.validUntil, locale)}</td>
-                  <td className={td}>{q.deliveryTerms ?? "—"}</td>
                   <td className={td}><QuoteStatusBadge status={q.status} t={t} /></td>
                   <td className={td}>
-                    {q.status === "pending" && !q.threadAccepted ? <AcceptQuote quoteId={q.id} label={q.supplier.name} /> : null}
+                    {q.status === "pending" && !q.threadAccepted ? (
+                      <AcceptQuote
+                        quoteId={q.id} label={q.supplier.name} version={q.version} amount={formatCny(q.amountCny, locale)}
+                        price={unitPrice(q.priceCnyPerUnit, q.unit)} quantity={`${formatNumber(Number(q.quantity), locale)} ${unit(q.unit)}`}
+                      />
+                    ) : null}
                   </td>
                 </tr>
               ))}

@@ -45,7 +45,11 @@ export default async function NewInquiryPage({ searchParams }: { searchParams: P
   const counterpart = p.side === "buyer" ? p.seller : p.buyer;
   const subject = t(p.side === "buyer" ? "inquiry.default_subject_buy" : "inquiry.default_subject_sell", { what: p.what });
   const body = p.side === "buyer"
-    ? t("inquiry.default_body_buy", { what: p.what, quantity: p.quantity ? `${formatNumber(Number(p.quantity), locale)} ${p.unit === "t" ? t("deals.tonnes") : p.unit}` : t("inquiry.quantity_tbd") })
+    ? t("inquiry.default_body_buy", {
+        what: p.what, quantity: p.quantity ? `${formatNumber(Number(p.quantity), locale)} ${p.unit === "t" ? t("deals.tonnes") : p.unit}` : t("inquiry.quantity_tbd"),
+        // the demand's tax basis, so the inquiry never asks otherwise than the demand (含税 without one)
+        basis: t(`terms.${p.taxBasis ?? "incl_vat"}`),
+      })
     : t("inquiry.default_body_sell", { what: p.what });
 
   return (
@@ -63,6 +67,7 @@ export default async function NewInquiryPage({ searchParams }: { searchParams: P
           </div>
           <div><dt className="text-slate-500">{t("inquiry.what")}</dt><dd>{p.what}{p.cas ? <span className="ml-2 font-mono text-xs text-slate-500">CAS {p.cas}</span> : null}</dd></div>
           <div><dt className="text-slate-500">{t("inquiry.quantity")}</dt><dd>{p.quantity ? `${formatNumber(Number(p.quantity), locale)} ${p.unit === "t" ? t("deals.tonnes") : p.unit}` : "—"}</dd></div>
+          {p.taxBasis ? <div><dt className="text-slate-500">{t("terms.tax_basis")}</dt><dd>{t(`terms.${p.taxBasis}`)}</dd></div> : null}
           {p.flags ? <div className="sm:col-span-2"><dt className="text-slate-500">{t("inquiry.hazards")}</dt><dd><HazardBadges flags={p.flags} t={t} />{p.tier === "none" ? "—" : null}</dd></div> : null}
         </dl>
       </Card>

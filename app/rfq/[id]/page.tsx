@@ -47,6 +47,7 @@ export default async function RfqPage({ params }: { params: Promise<{ id: string
               <th className={th}>{t("rfq.rank")}</th>
               <th className={th}>{t("rfq.supplier")}</th>
               <th className={th}>{t("rfq.unit_price")}</th>
+              <th className={th}>{t("quote.landed")}</th>
               <th className={th}>{t("rfq.quantity")}</th>
               <th className={th}>{t("rfq.valid_until")}</th>
               <th className={th}>{t("rfq.amount")}</th>
@@ -62,6 +63,16 @@ export default async function RfqPage({ params }: { params: Promise<{ id: string
                   {row.supplier.inPark ? <> <Badge tone="green">{t("match.in_park")}</Badge></> : null}
                 </td>
                 <td className={td}>{row.quote ? `${formatYuan(row.quote.priceCnyPerUnit, locale)}/${unit(row.quote.unit)}` : "—"}</td>
+                <td className={td} data-testid="rfq-landed">
+                  {row.landed ? (
+                    <>
+                      <span className="font-medium">{t("quote.landed_per_t", { price: formatYuan(row.landed.cnyPerTonne, locale) })}</span>
+                      {row.landed.assumptions.map((a) => (
+                        <span key={a.code} className="block text-xs text-slate-500">{locale === "en" ? a.en : a.zh}</span>
+                      ))}
+                    </>
+                  ) : "—"}
+                </td>
                 <td className={td}>{row.quote ? formatQuantity(row.quote.quantity, row.quote.unit, locale) : "—"}</td>
                 <td className={td}>{row.quote?.validUntil ? formatDate(row.quote.validUntil, locale) : "—"}</td>
                 <td className={td}>{row.quote ? formatCny(row.quote.amountCny, locale) : "—"}</td>

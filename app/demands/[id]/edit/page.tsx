@@ -33,7 +33,7 @@ export default async function EditDemandPage({ params }: { params: Promise<{ id:
             substanceName: d.substanceName, cas: text(d.cas), quantity: String(Number(d.quantity)), unit: d.unit === "kg" ? "kg" : "t",
             grade: text(d.grade), minPurityPct: d.minPurityPct === null ? "" : String(Number(d.minPurityPct)), deliveryFrom: text(d.deliveryFrom),
             deliveryTo: text(d.deliveryTo), place: text(d.place),
-            targetPriceCnyPerUnit: d.targetPriceCnyPerUnit === null ? "" : String(Number(d.targetPriceCnyPerUnit)),
+            targetPriceCnyPerUnit: d.targetPriceCnyPerUnit === null ? "" : String(Number(d.targetPriceCnyPerUnit)), taxBasis: d.taxBasis,
             recurrence: d.recurrence, expiresOn: text(d.expiresOn), note: text(d.note),
             acceptsByproducts: d.acceptsByproducts,
           }}

@@ -28,7 +28,7 @@ export default async function EditOfferPage({ params }: { params: Promise<{ id: 
           enterpriseId={o.enterpriseId} offerId={o.id} draft={o.status === "draft"} products={products}
           initial={{
             productId: String(o.productId), quantity: String(Number(o.quantity)), unit: o.unit === "kg" ? "kg" : "t",
-            priceCnyPerUnit: o.priceCnyPerUnit === null ? "" : String(Number(o.priceCnyPerUnit)), validFrom: o.validFrom ?? "",
+            priceCnyPerUnit: o.priceCnyPerUnit === null ? "" : String(Number(o.priceCnyPerUnit)), taxBasis: o.taxBasis, validFrom: o.validFrom ?? "",
             validUntil: o.validUntil ?? "", place: o.place ?? "",
           }}
         />
