@@ -228,6 +228,9 @@ const SPECS: Record<string, Spec> = {
   // the product handbook is the park's publication for every signed-in enterprise member (hazardous
   // details hidden from unverified ones); visitors and other parks' staff are refused
   "report.handbook": { kind: "guarded", input: (f) => ({ parkId: f.c.park.id }), allowed: ["outsider"] },
+  // the chain map (产业链图谱) and its substance view: the park's staff only
+  "chainMap.map": { kind: "guarded", input: (f) => ({ parkId: f.c.park.id }) },
+  "chainMap.substance": { kind: "guarded", input: (f) => ({ parkId: f.c.park.id, cas: f.hazardous.cas }) },
   // ---- search and the substance dictionary: public by design (compliance masks each hit) ----
   // ---- saved searches: a person's own, nobody else's (not even a platform admin's) ----
   "savedSearch.list": { kind: "own" },
@@ -319,7 +322,7 @@ describe("the access walk", () => {
       ["inquiry.byId", f.c.buyer.actor], ["inquiry.attachment", f.c.buyer.actor], ["licence.document", f.c.staff.actor],
       ["demand.get", f.c.buyer.actor], ["match.forDemand", f.c.buyer.actor], ["report.handbook", f.c.staff.actor],
       ["report.dashboard", f.c.staff.actor], ["catalogue.importJob", f.c.seller.actor], ["agreement.document", f.c.staff.actor],
-      ["savedSearch.setPaused", f.c.buyer.actor],
+      ["savedSearch.setPaused", f.c.buyer.actor], ["chainMap.map", f.c.staff.actor], ["chainMap.substance", f.c.staff.actor],
     ];
     for (const [name, actor] of probes) {
       const answer = await call(actor, name, SPECS[name]!.input?.(f));
@@ -350,6 +353,7 @@ const ROUTES: Record<string, RouteSpec> = {
   "reports/ledger/route.ts": { kind: "guarded", url: (f) => `/api/reports/ledger?park=${f.c.park.id}&list=toxic`, params: () => ({}) },
   // the handbook as XLSX: as report.handbook, for members of any enterprise (hazardous products left out for the unverified)
   "reports/handbook/route.ts": { kind: "guarded", url: (f) => `/api/reports/handbook?park=${f.c.park.id}`, params: () => ({}), allowed: ["outsider"] },
+  "reports/chain-map/route.ts": { kind: "guarded", url: (f) => `/api/reports/chain-map?park=${f.c.park.id}`, params: () => ({}) },
   // public: the search API (also the fast path of scripts/serve.ts, walked below), import templates, health
   "search/route.ts": { kind: "public", url: (f) => `/api/search?q=${f.hazardous.cas}`, params: () => ({}) },
   "templates/[kind]/route.ts": { kind: "public", url: () => "/api/templates/catalogue", params: () => ({ kind: "catalogue" }) },

@@ -11,6 +11,7 @@ import { allocationRouter } from "@/server/matching/allocation.router";
 import { matchRouter } from "@/server/matching/match.router";
 import { notificationRouter } from "@/server/notifications/notification.router";
 import { parkRouter } from "@/server/parks/park.router";
+import { chainMapRouter } from "@/server/reports/chain-map.router";
 import { reportRouter } from "@/server/reports/report.router";
 import { savedSearchRouter } from "@/server/saved-searches/saved-search.router";
 import { searchRouter } from "@/server/search/search.router";
@@ -24,6 +25,7 @@ export const appRouter = router({
   allocation: allocationRouter,
   byproduct: byproductRouter,
   catalogue: catalogueRouter,
+  chainMap: chainMapRouter,
   demand: demandRouter,
   enterprise: enterpriseRouter,
   event: eventRouter,
