@@ -7,6 +7,7 @@ import { Badge, Card, EmptyState, PageHeader, Table, buttonClass, td, th } from 
 import { chinaDay, formatCny } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { INDUSTRY_CHAINS } from "@/server/enterprises/enterprise.schemas";
 import { ChainGraph, type GraphLink, type GraphNode } from "../../graph";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -84,7 +85,7 @@ export default async function SubstanceViewPage({ params, searchParams }: {
       />
       {empty ? <EmptyState title={t("chain_map.substance_empty")} /> : (
         <Card title={t("chain_map.graph_title")}>
-          <ChainGraph nodes={graphNodes} links={links} chains={[]} label={t("chain_map.substance_graph_label", { name })}
+          <ChainGraph nodes={graphNodes} links={links} chains={[...INDUSTRY_CHAINS]} label={t("chain_map.substance_graph_label", { name })}
             filename={`chain-map-${v.park.code}-${v.substance.cas}-${chinaDay()}.png`} height={420} />
         </Card>
       )}
