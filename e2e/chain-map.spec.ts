@@ -43,17 +43,18 @@ test.describe("chain map (产业链图谱)", () => {
     expect((await xlsx).suggestedFilename()).toMatch(/^chain-map-BJHG-.*\.xlsx$/);
   });
 
-  test("a gap opens its substance view", async ({ pageAs }) => {
+  test("a gap opens its substance view: producers, consumers and the reason", async ({ pageAs }) => {
     const page = await pageAs("park");
     await page.goto("/park/chain-map");
-    // a gap with a CAS number links its substance (one typed by name only has no page of its own)
-    const toSubstance = page.locator('a[href^="/park/chain-map/substance/"]');
-    const gap = page.getByTestId("chain-gaps").getByRole("row").filter({ hasText: "园内无供应商", has: toSubstance }).first().locator(toSubstance);
-    const name = (await gap.innerText()).trim();
-    await gap.click();
-    await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
-    await expect(page.getByTestId("substance-gap")).toContainText("园内无供应商");
-    await expect(page.getByTestId("substance-consumers").getByRole("row").first()).toBeVisible();
+    // acrylic acid is made in the park, below the purity 江苏中润树脂 asks: a gap, with its producers beside it
+    const acrylic = page.getByTestId("chain-gaps").getByRole("row").filter({ hasText: "79-10-7" });
+    await acrylic.getByRole("link", { name: "丙烯酸" }).click();
+    await expect(page).toHaveURL(/\/park\/chain-map\/substance\/79-10-7/);
+    await expect(page.getByRole("heading", { level: 1, name: "丙烯酸" })).toBeVisible();
+    await expect(page.getByTestId("substance-gap")).toContainText(/家园内供应商纯度 [\d.–]+ % 低于所需 99\.5 %/);
+    await expect(page.getByTestId("substance-producers").getByRole("listitem").first()).toBeVisible();
+    await expect(page.getByTestId("substance-consumers")).toContainText("江苏中润树脂有限公司");
+    await expect(page.getByTestId("chain-graph").locator("canvas").first()).toBeVisible();
   });
 
   test("an enterprise user cannot open the chain map", async ({ pageAs }) => {
