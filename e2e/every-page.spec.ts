@@ -21,8 +21,8 @@ const NAMESPACES = [
 ].join("|");
 const LEAKED_KEY = new RegExp(`(?<![\\w@./-])(?:${NAMESPACES})\\.[a-z][a-zA-Z0-9_]*(?:\\.[a-zA-Z0-9_]+)*(?![\\w@/-])`);
 
-/** The route a URL belongs to: ids become `:id`, the query is dropped. */
-const routeOf = (href: string) => new URL(href, "http://x").pathname.replace(/\/\d+(?=\/|$)/g, "/:id");
+/** The route a URL belongs to: ids become `:id`, CAS numbers `:cas`, the query is dropped. */
+const routeOf = (href: string) => new URL(href, "http://x").pathname.replace(/\/\d+(?=\/|$)/g, "/:id").replace(/\/\d{2,7}-\d{2}-\d(?=\/|$)/g, "/:cas");
 
 /** Links worth following: same-origin pages, not downloads, API routes, printing or signing out. */
 async function pageLinks(page: Page): Promise<string[]> {

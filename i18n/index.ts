@@ -1,6 +1,7 @@
 import enAdmin from "./messages/en/admin.json";
 import enAlerts from "./messages/en/alerts.json";
 import enApp from "./messages/en/app.json";
+import enChainMap from "./messages/en/chainmap.json";
 import enDeals from "./messages/en/deals.json";
 import enAuth from "./messages/en/auth.json";
 import enCatalogue from "./messages/en/catalogue.json";
@@ -15,6 +16,7 @@ import enValidation from "./messages/en/validation.json";
 import zhAdmin from "./messages/zh/admin.json";
 import zhAlerts from "./messages/zh/alerts.json";
 import zhApp from "./messages/zh/app.json";
+import zhChainMap from "./messages/zh/chainmap.json";
 import zhDeals from "./messages/zh/deals.json";
 import zhAuth from "./messages/zh/auth.json";
 import zhCatalogue from "./messages/zh/catalogue.json";
@@ -48,8 +50,8 @@ function merge(...trees: Tree[]): Tree {
 
 /** All UI text, by language. One file per domain under messages/<locale>/. */
 export const MESSAGES: Record<Locale, Tree> = {
-  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhCatalogue, zhSearch, zhDictionary, zhDeals, zhMatching, zhAlerts, zhSamples, zhRfq),
-  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enCatalogue, enSearch, enDictionary, enDeals, enMatching, enAlerts, enSamples, enRfq),
+  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhCatalogue, zhSearch, zhDictionary, zhDeals, zhMatching, zhAlerts, zhSamples, zhRfq, zhChainMap),
+  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enCatalogue, enSearch, enDictionary, enDeals, enMatching, enAlerts, enSamples, enRfq, enChainMap),
 };
 
 export function isLocale(value: unknown): value is Locale {

@@ -19,6 +19,7 @@ const DASHBOARD: NavItem = { key: "nav.dashboard", href: "/park/dashboard" };
 const HANDBOOK: NavItem = { key: "nav.handbook", href: "/handbook", more: true };
 const DEMANDS: NavItem = { key: "nav.demands", href: "/demands" };
 const ALLOCATION: NavItem = { key: "nav.allocation", href: "/park/allocation" };
+const CHAIN_MAP: NavItem = { key: "nav.chain_map", href: "/park/chain-map" };
 const MORE_DIRECTORY: NavItem = { ...DIRECTORY, more: true };
 const SAVED_SEARCHES: NavItem = { key: "alerts.nav", href: "/searches", more: true };
 
@@ -31,12 +32,12 @@ export const NAV: Record<HomeKind, NavItem[]> = {
   ],
   procurement: [{ key: "nav.workspace", href: "/procurement" }, SEARCH, DEMANDS, INQUIRIES, AGREEMENTS, MORE_DIRECTORY, HANDBOOK, SAVED_SEARCHES],
   park: [
-    { key: "nav.park", href: "/park" }, DASHBOARD, ALLOCATION, AGREEMENTS, EVENTS,
+    { key: "nav.park", href: "/park" }, DASHBOARD, ALLOCATION, CHAIN_MAP, AGREEMENTS, EVENTS,
     DICTIONARY, { ...SEARCH, more: true }, MORE_DIRECTORY, HANDBOOK,
   ],
   admin: [
     { key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, DASHBOARD, AGREEMENTS,
-    { ...ALLOCATION, more: true }, DICTIONARY, { ...SEARCH, more: true }, MORE_DIRECTORY,
+    { ...ALLOCATION, more: true }, { ...CHAIN_MAP, more: true }, DICTIONARY, { ...SEARCH, more: true }, MORE_DIRECTORY,
   ],
 };
 

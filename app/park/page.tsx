@@ -99,6 +99,7 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
           <Link href="/events" className={buttonClass("secondary")}>{t("nav.events")}</Link>
           <Link href={`/park/ledger?park=${park.id}`} className={buttonClass("secondary")}>{t("nav.ledger")}</Link>
           <Link href={`/park/linkage?park=${park.id}`} className={buttonClass("secondary")}>{t("insights.title")}</Link>
+          <Link href={`/park/chain-map?park=${park.id}`} className={buttonClass("secondary")}>{t("nav.chain_map")}</Link>
           <Link href={`/handbook?park=${park.id}`} className={buttonClass("secondary")}>{t("nav.handbook")}</Link>
         </div>
       </Card>

@@ -253,6 +253,9 @@ const SPECS: Record<string, Spec> = {
   // 产业关联度 and green outcomes: the park's staff only
   "insights.linkage": { kind: "guarded", input: (f) => ({ parkId: f.c.park.id }) },
   "insights.green": { kind: "guarded", input: (f) => ({ parkId: f.c.park.id }) },
+  // the chain map (产业链图谱) and its substance view: the park's staff only
+  "chainMap.map": { kind: "guarded", input: (f) => ({ parkId: f.c.park.id }) },
+  "chainMap.substance": { kind: "guarded", input: (f) => ({ parkId: f.c.park.id, cas: f.hazardous.cas }) },
   // ---- search and the substance dictionary: public by design (compliance masks each hit) ----
   // ---- saved searches: a person's own, nobody else's (not even a platform admin's) ----
   "savedSearch.list": { kind: "own" },
@@ -345,7 +348,7 @@ describe("the access walk", () => {
       ["demand.get", f.c.buyer.actor], ["match.forDemand", f.c.buyer.actor], ["report.handbook", f.c.staff.actor],
       ["report.dashboard", f.c.staff.actor], ["insights.linkage", f.c.staff.actor], ["insights.green", f.c.staff.actor], ["catalogue.importJob", f.c.seller.actor], ["agreement.document", f.c.staff.actor],
       ["savedSearch.setPaused", f.c.buyer.actor], ["sample.byInquiry", f.c.staff.actor], ["sample.markSent", f.c.seller.actor],
-      ["rfq.byId", f.c.buyer.actor],
+      ["rfq.byId", f.c.buyer.actor], ["chainMap.map", f.c.staff.actor], ["chainMap.substance", f.c.staff.actor],
     ];
     for (const [name, actor] of probes) {
       const answer = await call(actor, name, SPECS[name]!.input?.(f));
@@ -377,6 +380,7 @@ const ROUTES: Record<string, RouteSpec> = {
   "reports/insights/route.ts": { kind: "guarded", url: (f) => `/api/reports/insights?park=${f.c.park.id}`, params: () => ({}) },
   // the handbook as XLSX: as report.handbook, for members of any enterprise (hazardous products left out for the unverified)
   "reports/handbook/route.ts": { kind: "guarded", url: (f) => `/api/reports/handbook?park=${f.c.park.id}`, params: () => ({}), allowed: ["outsider"] },
+  "reports/chain-map/route.ts": { kind: "guarded", url: (f) => `/api/reports/chain-map?park=${f.c.park.id}`, params: () => ({}) },
   // public: the search API (also the fast path of scripts/serve.ts, walked below), import templates, health
   "search/route.ts": { kind: "public", url: (f) => `/api/search?q=${f.hazardous.cas}`, params: () => ({}) },
   "templates/[kind]/route.ts": { kind: "public", url: () => "/api/templates/catalogue", params: () => ({ kind: "catalogue" }) },

@@ -13,6 +13,7 @@ import { matchRouter } from "@/server/matching/match.router";
 import { notificationRouter } from "@/server/notifications/notification.router";
 import { parkRouter } from "@/server/parks/park.router";
 import { insightsRouter } from "@/server/reports/insights.router";
+import { chainMapRouter } from "@/server/reports/chain-map.router";
 import { reportRouter } from "@/server/reports/report.router";
 import { rfqRouter } from "@/server/rfq/rfq.router";
 import { savedSearchRouter } from "@/server/saved-searches/saved-search.router";
@@ -27,6 +28,7 @@ export const appRouter = router({
   allocation: allocationRouter,
   byproduct: byproductRouter,
   catalogue: catalogueRouter,
+  chainMap: chainMapRouter,
   demand: demandRouter,
   enterprise: enterpriseRouter,
   event: eventRouter,

@@ -75,6 +75,8 @@ export type Action =
   | { type: "match.dismiss"; enterpriseId: number }
   | { type: "match.explore"; enterpriseId: number; parkId: number | null }
   | { type: "allocation.view"; parkId: number }
+  /** the park's 产业链图谱 (chain map) and its substance views */
+  | { type: "chainMap.view"; parkId: number }
   // licences on file
   | { type: "licence.view"; enterpriseId: number; parkId: number | null }
   | { type: "licence.manage"; enterpriseId: number; parkId: number | null }
@@ -247,6 +249,9 @@ export function can(actor: Actor, action: Action): boolean {
       return role === "admin" || role === "staff";
     }
     case "allocation.view":
+      return staffOf(actor, action.parkId);
+    case "chainMap.view":
+      // who trades what with whom, in and out of the park: the park's staff (platform admins above)
       return staffOf(actor, action.parkId);
     case "listing.viewBlocked":
       return isParkStaff(actor);

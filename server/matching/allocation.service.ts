@@ -64,7 +64,7 @@ export interface ChainGap {
 }
 
 /** What one demand's in-park candidates say about a gap: feasible ones, those below its grade or purity, those whose licence lapsed. */
-interface InParkFacts {
+export interface InParkFacts {
   feasible: number;
   below: { supplierId: number; grade: Grade | null; purityPct: number | null; gradeBelow: boolean; purityBelow: boolean }[];
   blocked: Set<number>;
@@ -153,8 +153,8 @@ const purityRange = (values: number[]) => {
   return lo === hi ? `${fmt(lo)} %` : `${fmt(lo)}–${fmt(hi)} %`;
 };
 
-/** The reason of a gap, in both languages, from what its demands' in-park candidates say. */
-function gapReason(
+/** The reason of a gap, in both languages, from what its demands' in-park candidates say (also the chain map's, server/reports/chain-map.ts). */
+export function gapReason(
   group: { facts: InParkFacts; grade: Grade | null; minPurityPct: number | null }[],
   uncoveredT: number,
 ): GapReason {
