@@ -9,3 +9,4 @@ export * from "./demand";
 export * from "./deals";
 export * from "./ops";
 export * from "./saved-searches";
+export * from "./applications";
