@@ -52,7 +52,6 @@ export function VerifyToggle({ id, verified }: { id: number; verified: boolean }
             ) : scan.data ? (
               <>
                 {scan.data.contentType === "application/pdf" ? null : (
-                  // eslint-disable-next-line @next/next/no-img-element -- a private file of an authorized route, never optimized or cached
                   <img src={scan.data.href} alt={t("application.scan_title")} className="max-h-[50vh] w-full rounded border border-slate-200 object-contain" />
                 )}
                 <p className="text-sm">

@@ -63,7 +63,6 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
               {" · "}{t("application.scan_pdf", { size: formatBytes(a.scan.sizeBytes) })}
             </p>
           ) : (
-            // eslint-disable-next-line @next/next/no-img-element -- a private file of an authorized route, never optimized or cached
             <img src={scanHref} alt={t("application.scan_alt", { name: a.name })} data-testid="scan" className="max-h-[70vh] w-full rounded border border-slate-200 object-contain" />
           )}
         </Card>
