@@ -56,6 +56,10 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await registered.getByRole("link").click();
   await park.waitForURL(/\/enterprises\/\d+\/manage$/);
   await park.getByRole("button", { name: "审核通过" }).first().click();
+  // the confirmation shows the business licence scan on file: none for an enterprise park staff registered
+  const confirmation = park.getByRole("dialog", { name: "确认审核通过该企业？" });
+  await expect(confirmation).toContainText("该企业没有营业执照扫描件");
+  await confirmation.getByRole("button", { name: "确认审核通过" }).click();
   await expect(park.getByRole("button", { name: "撤销审核" })).toBeVisible();
 
   // its admin signs in and lists a product (glycerol: not a controlled substance)

@@ -2,6 +2,7 @@ import enAdmin from "./messages/en/admin.json";
 import enAlerts from "./messages/en/alerts.json";
 import enApp from "./messages/en/app.json";
 import enChainMap from "./messages/en/chainmap.json";
+import enApplications from "./messages/en/applications.json";
 import enDeals from "./messages/en/deals.json";
 import enAuth from "./messages/en/auth.json";
 import enCatalogue from "./messages/en/catalogue.json";
@@ -17,6 +18,7 @@ import zhAdmin from "./messages/zh/admin.json";
 import zhAlerts from "./messages/zh/alerts.json";
 import zhApp from "./messages/zh/app.json";
 import zhChainMap from "./messages/zh/chainmap.json";
+import zhApplications from "./messages/zh/applications.json";
 import zhDeals from "./messages/zh/deals.json";
 import zhAuth from "./messages/zh/auth.json";
 import zhCatalogue from "./messages/zh/catalogue.json";
@@ -50,8 +52,8 @@ function merge(...trees: Tree[]): Tree {
 
 /** All UI text, by language. One file per domain under messages/<locale>/. */
 export const MESSAGES: Record<Locale, Tree> = {
-  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhCatalogue, zhSearch, zhDictionary, zhDeals, zhMatching, zhAlerts, zhSamples, zhRfq, zhChainMap),
-  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enCatalogue, enSearch, enDictionary, enDeals, enMatching, enAlerts, enSamples, enRfq, enChainMap),
+  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhCatalogue, zhSearch, zhDictionary, zhDeals, zhMatching, zhAlerts, zhSamples, zhRfq, zhChainMap, zhApplications),
+  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enCatalogue, enSearch, enDictionary, enDeals, enMatching, enAlerts, enSamples, enRfq, enChainMap, enApplications),
 };
 
 export function isLocale(value: unknown): value is Locale {

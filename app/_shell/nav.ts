@@ -22,9 +22,10 @@ const ALLOCATION: NavItem = { key: "nav.allocation", href: "/park/allocation" };
 const CHAIN_MAP: NavItem = { key: "nav.chain_map", href: "/park/chain-map" };
 const MORE_DIRECTORY: NavItem = { ...DIRECTORY, more: true };
 const SAVED_SEARCHES: NavItem = { key: "alerts.nav", href: "/searches", more: true };
+const APPLICATIONS: NavItem = { key: "application.review_nav", href: "/park/applications", more: true };
 
 export const NAV: Record<HomeKind, NavItem[]> = {
-  visitor: [{ key: "nav.home", href: "/" }, SEARCH, DIRECTORY, EVENTS],
+  visitor: [{ key: "nav.home", href: "/" }, SEARCH, DIRECTORY, EVENTS, { key: "application.nav", href: "/apply" }],
   enterprise: [
     { key: "nav.workspace", href: "/enterprise" }, CATALOGUE, SEARCH, DEMANDS, { key: "nav.offers", href: "/offers" }, INQUIRIES, AGREEMENTS,
     { key: "nav.byproducts", href: "/byproducts", more: true }, { key: "nav.buyers", href: "/matches/buyers", more: true }, MORE_DIRECTORY, HANDBOOK,
@@ -33,11 +34,11 @@ export const NAV: Record<HomeKind, NavItem[]> = {
   procurement: [{ key: "nav.workspace", href: "/procurement" }, SEARCH, DEMANDS, INQUIRIES, AGREEMENTS, MORE_DIRECTORY, HANDBOOK, SAVED_SEARCHES],
   park: [
     { key: "nav.park", href: "/park" }, DASHBOARD, ALLOCATION, CHAIN_MAP, AGREEMENTS, EVENTS,
-    DICTIONARY, { ...SEARCH, more: true }, MORE_DIRECTORY, HANDBOOK,
+    DICTIONARY, { ...SEARCH, more: true }, MORE_DIRECTORY, HANDBOOK, APPLICATIONS,
   ],
   admin: [
     { key: "nav.admin", href: "/admin" }, { key: "nav.park", href: "/park" }, DASHBOARD, AGREEMENTS,
-    { ...ALLOCATION, more: true }, { ...CHAIN_MAP, more: true }, DICTIONARY, { ...SEARCH, more: true }, MORE_DIRECTORY,
+    { ...ALLOCATION, more: true }, { ...CHAIN_MAP, more: true }, DICTIONARY, { ...SEARCH, more: true }, MORE_DIRECTORY, APPLICATIONS,
   ],
 };
 

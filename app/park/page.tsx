@@ -29,9 +29,10 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
   const result = await attempt(() => caller.park.overview({ parkId: chosen }));
   if (!result.ok) return <Refusal failure={result} />;
   const { park, figures } = result.data;
-  const [waiting, licenceTodo] = await Promise.all([
+  const [waiting, licenceTodo, applications] = await Promise.all([
     caller.enterprise.unverified({ parkId: park.id }),
     caller.licence.parkTodo({ parkId: park.id }),
+    caller.application.list({ status: "pending" }),
   ]);
 
   return (
@@ -102,6 +103,10 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
           <Link href={`/park/chain-map?park=${park.id}`} className={buttonClass("secondary")}>{t("nav.chain_map")}</Link>
           <Link href={`/handbook?park=${park.id}`} className={buttonClass("secondary")}>{t("nav.handbook")}</Link>
         </div>
+      </Card>
+
+      <Card title={t("application.park_card")} actions={<Link href="/park/applications" className="text-sm text-brand-700 hover:underline">{t("application.open")}</Link>}>
+        <p className="text-sm text-slate-700" data-testid="applications-pending">{t("application.park_card_pending", { count: formatNumber(applications.length, locale) })}</p>
       </Card>
 
       <Card title={t("park.waiting_title")} actions={<Link href={`/enterprises?park=${park.id}`} className="text-sm text-brand-700 hover:underline">{t("park.all_enterprises")}</Link>}>

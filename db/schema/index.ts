@@ -11,3 +11,4 @@ export * from "./ops";
 export * from "./saved-searches";
 export * from "./samples";
 export * from "./rfq";
+export * from "./applications";

@@ -76,6 +76,15 @@ async function fixture() {
   const rfqMatch = await makeMatch(demand.id, c.outsiderEnterprise.id, (await makeProduct(c.outsiderEnterprise.id)).id);
   const rfq = await asBuyer.rfq.send({ demandId: demand.id, matchIds: [match.id, rfqMatch.id], deadline: inDays(7), note: SECRET });
   const rfqQuote = await asSeller.inquiry.quote({ inquiryId: (await asBuyer.rfq.byId({ id: rfq.id })).rows[0]!.inquiryId, priceCnyPerUnit: 100, quantity: 5, unit: "t", validUntil: inDays(7) });
+  // applications to join the victims' park: one pending, one approved (its enterprise keeps the scan)
+  const applicant = createCaller({ db, actor: anonymous, address: "192.0.2.14" });
+  // (an approved application's name becomes a public enterprise name: the secret is in the pending one's)
+  const applicationForm = (name: string) => ({
+    uscc: randomUscc(), name: `${name}${crypto.randomBytes(3).toString("hex")}`, parkId: c.park.id, chains: [], contactName: SECRET, contactPhone: "0513-12345678",
+    contactEmail: `apply-${crypto.randomBytes(4).toString("hex")}@test.parklink.cn`, scan: { filename: "licence.pdf", contentType: "application/pdf" as const, content: pdf(SECRET) },
+  });
+  const application = await applicant.application.submit(applicationForm(`申请${SECRET}`));
+  const approvedApplication = await asStaff.application.approve({ id: (await applicant.application.submit(applicationForm("入驻化工有限公司"))).id });
 
   // the three outsiders: another park, an unverified enterprise there with its admin, that park's staff
   const otherPark = await makePark();
@@ -87,6 +96,7 @@ async function fixture() {
     quoteId: quote.id, counterId: counter.id, attachmentId, eventId: event.id, agreementId: draft.id, agreementDocumentId: (agreementDocument as { id: number }).id,
     activeAgreementId: active.id, callOffId: (callOff as { id: number }).id, importJobId: importJob.id, otherPark, otherEnterprise, outsider, otherStaff,
     savedSearchId: savedSearch.id, sampleInquiryId: sample.id, rfqId: rfq.id, rfqQuoteId: rfqQuote.id,
+    applicationId: application.id, appliedEnterpriseId: approvedApplication.enterpriseId,
   };
 }
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -177,6 +187,21 @@ const SPECS: Record<string, Spec> = {
   "user.list": { kind: "guarded", input: () => ({}) },
   "user.setDisabled": { kind: "guarded", input: (f) => ({ userId: f.c.seller.user.id, disabled: true }) },
   "stats.home": { kind: "public" }, // the home page's totals
+  // ---- applications to join (入驻申请): anyone applies; only the named park's staff (admins for external ones) read and decide ----
+  "application.submit": {
+    kind: "public",
+    input: () => ({
+      uscc: randomUscc(), name: "外来申请化工有限公司", parkId: null, chains: [], contactName: "申请人", contactPhone: "0513-12345678",
+      contactEmail: `walk-${crypto.randomBytes(4).toString("hex")}@test.parklink.cn`, scan: { filename: "l.pdf", contentType: "application/pdf", content: pdf("x") },
+    }),
+  },
+  "application.list": { kind: "own", input: () => ({}) }, // park staff: their own parks' applications only
+  "application.byId": { kind: "guarded", input: (f) => ({ id: f.applicationId }) },
+  "application.scan": { kind: "guarded", input: (f) => ({ id: f.applicationId }) },
+  "application.approve": { kind: "guarded", input: (f) => ({ id: f.applicationId }) },
+  "application.reject": { kind: "guarded", input: (f) => ({ id: f.applicationId, reason: "越权驳回" }) },
+  "application.enterpriseScanInfo": { kind: "guarded", input: (f) => ({ enterpriseId: f.appliedEnterpriseId }) },
+  "application.enterpriseScan": { kind: "guarded", input: (f) => ({ enterpriseId: f.appliedEnterpriseId }) },
   // ---- deals ----
   // preparing an inquiry about a public product page: hazardous details masked as on the page
   "inquiry.prepare": { kind: "public", input: (f) => ({ kind: "product", id: f.hazardousProduct.id }), masked: (f) => [f.c.sellerEnterprise.name] },
@@ -349,6 +374,8 @@ describe("the access walk", () => {
       ["report.dashboard", f.c.staff.actor], ["insights.linkage", f.c.staff.actor], ["insights.green", f.c.staff.actor], ["catalogue.importJob", f.c.seller.actor], ["agreement.document", f.c.staff.actor],
       ["savedSearch.setPaused", f.c.buyer.actor], ["sample.byInquiry", f.c.staff.actor], ["sample.markSent", f.c.seller.actor],
       ["rfq.byId", f.c.buyer.actor], ["chainMap.map", f.c.staff.actor], ["chainMap.substance", f.c.staff.actor],
+      ["application.byId", f.c.staff.actor], ["application.scan", f.c.staff.actor],
+      ["application.enterpriseScan", f.c.staff.actor],
     ];
     for (const [name, actor] of probes) {
       const answer = await call(actor, name, SPECS[name]!.input?.(f));
@@ -375,6 +402,8 @@ const ROUTES: Record<string, RouteSpec> = {
   "licences/[id]/document/route.ts": { kind: "guarded", url: (f) => `/api/licences/${f.licenceId}/document`, params: (f) => ({ id: String(f.licenceId) }) },
   "inquiries/attachments/[id]/route.ts": { kind: "guarded", url: (f) => `/api/inquiries/attachments/${f.attachmentId}`, params: (f) => ({ id: String(f.attachmentId) }) },
   "agreements/documents/[id]/route.ts": { kind: "guarded", url: (f) => `/api/agreements/documents/${f.agreementDocumentId}`, params: (f) => ({ id: String(f.agreementDocumentId) }) },
+  "applications/[id]/scan/route.ts": { kind: "guarded", url: (f) => `/api/applications/${f.applicationId}/scan`, params: (f) => ({ id: String(f.applicationId) }) },
+  "enterprises/[id]/licence-scan/route.ts": { kind: "guarded", url: (f) => `/api/enterprises/${f.appliedEnterpriseId}/licence-scan`, params: (f) => ({ id: String(f.appliedEnterpriseId) }) },
   "reports/dashboard/route.ts": { kind: "guarded", url: (f) => `/api/reports/dashboard?park=${f.c.park.id}`, params: () => ({}) },
   "reports/ledger/route.ts": { kind: "guarded", url: (f) => `/api/reports/ledger?park=${f.c.park.id}&list=toxic`, params: () => ({}) },
   "reports/insights/route.ts": { kind: "guarded", url: (f) => `/api/reports/insights?park=${f.c.park.id}`, params: () => ({}) },

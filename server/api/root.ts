@@ -1,3 +1,4 @@
+import { applicationRouter } from "@/server/applications/application.router";
 import { agreementRouter } from "@/server/agreements/agreement.router";
 import { eventRouter } from "@/server/agreements/event.router";
 import { catalogueRouter } from "@/server/catalogue/catalogue.router";
@@ -26,6 +27,7 @@ import { createCallerFactory, router } from "./trpc";
 export const appRouter = router({
   agreement: agreementRouter,
   allocation: allocationRouter,
+  application: applicationRouter,
   byproduct: byproductRouter,
   catalogue: catalogueRouter,
   chainMap: chainMapRouter,

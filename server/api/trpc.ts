@@ -4,7 +4,10 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import { z } from "@/server/zod";
 import { getDb, type Db } from "@/db";
+import { headers } from "next/headers";
 import type { Actor } from "@/server/auth/actor";
+import { clientAddress } from "@/server/auth/client-address";
+import { env } from "@/server/env";
 import { getRequestActor } from "@/server/auth/next-auth";
 import { APP_ERROR_CODES, AppError } from "@/server/errors";
 import { bothLanguages, publicError } from "@/server/public-error";
@@ -12,10 +15,12 @@ import { bothLanguages, publicError } from "@/server/public-error";
 export interface Context {
   db: Db;
   actor: Actor;
+  /** the client's address (server/auth/client-address.ts), for limits on anonymous writes; "unknown" when not known */
+  address?: string;
 }
 
 export async function createContext(): Promise<Context> {
-  return { db: getDb(), actor: await getRequestActor() };
+  return { db: getDb(), actor: await getRequestActor(), address: clientAddress(await headers(), env.PARKLINK_TRUST_PROXY) };
 }
 
 const t = initTRPC.context<Context>().create({

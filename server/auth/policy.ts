@@ -108,7 +108,16 @@ export type Action =
    */
   | { type: "savedSearch.alert"; enterpriseId: number }
   /** see, pause or delete a saved search: its owner only, platform admins included (a person's own, like a password) */
-  | { type: "savedSearch.manage"; ownerUserId: number };
+  | { type: "savedSearch.manage"; ownerUserId: number }
+  /** apply to join (入驻申请): anyone, a visitor included (the service limits submissions per address) */
+  | { type: "application.submit" }
+  /** list applications to join: park staff (those of their parks) and platform admins (all) */
+  | { type: "application.list" }
+  /**
+   * read an application to join (with its business licence scan), approve or reject it: the staff
+   * of the park it names; platform admins, and they alone for an enterprise outside every park
+   */
+  | { type: "application.review"; parkId: number | null };
 
 const isSignedIn = (a: Actor) => a.userId !== null || a.platformAdmin;
 const memberOf = (a: Actor, enterpriseId: number) => a.enterprises.find((e) => e.enterpriseId === enterpriseId);
@@ -275,6 +284,12 @@ export function can(actor: Actor, action: Action): boolean {
       return isSignedIn(actor) && Boolean(memberOf(actor, action.enterpriseId));
     case "inquiry.regulated":
       return isParkStaff(actor) || (Boolean(memberOf(actor, action.enterpriseId)) && action.verified);
+    case "application.submit":
+      return true;
+    case "application.list":
+      return isParkStaff(actor);
+    case "application.review":
+      return staffOf(actor, action.parkId);
     case "hazardous.viewDetails":
       // a closed, members-only system: park staff, and signed-in members of a verified enterprise
       return isParkStaff(actor) || (isSignedIn(actor) && actor.enterprises.some((e) => e.verified === true)) ||

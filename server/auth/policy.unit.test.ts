@@ -149,6 +149,13 @@ describe("policy", () => {
     ["admins see them too", admin, { type: "listing.viewBlocked" }, true],
     ["enterprise members do not", enterpriseAdmin, { type: "listing.viewBlocked" }, false],
     ["nor visitors", anonymous, { type: "listing.viewBlocked" }, false],
+    ["a visitor applies to join", anonymous, { type: "application.submit" }, true],
+    ["a visitor cannot list applications", anonymous, { type: "application.list" }, false],
+    ["an enterprise admin cannot list applications", enterpriseAdmin, { type: "application.list" }, false],
+    ["park staff review applications to their park", parkStaff, { type: "application.review", parkId: 100 }, true],
+    ["park staff cannot review another park's", parkStaff, { type: "application.review", parkId: 200 }, false],
+    ["park staff cannot review an external enterprise's", parkStaff, { type: "application.review", parkId: null }, false],
+    ["admins review external ones", admin, { type: "application.review", parkId: null }, true],
   ])("%s", (_, actor, action, allowed) => {
     expect(can(actor, action)).toBe(allowed);
   });

@@ -1,8 +1,9 @@
 import { LICENCE_DOCUMENT_MAX_BYTES, licenceTypeEnum } from "@/db/schema";
 import { dbId, z } from "@/server/zod";
+import { SCAN_TYPES } from "@/server/upload";
 
 export const LICENCE_TYPES = licenceTypeEnum.enumValues;
-export const DOCUMENT_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
+export const DOCUMENT_TYPES = SCAN_TYPES;
 /** base64 is 4/3 of the bytes */
 const MAX_BASE64 = Math.ceil(LICENCE_DOCUMENT_MAX_BYTES / 3) * 4;
 

@@ -12,6 +12,7 @@ import { loadSubstances } from "@/server/matching/candidates";
 import { notify } from "@/server/notifications/notification.service";
 import type { AddLicenceInput, LicenceDocumentInput, UpdateLicenceInput } from "./licence.schemas";
 import { findEnterprise } from "@/server/enterprises/find-enterprise";
+import { decodeScan } from "@/server/upload";
 
 const LICENCE = { zh: "证照", en: "Licence" };
 const TYPE_NAMES: Record<LicenceType, string> = {
@@ -43,22 +44,9 @@ async function findLicence(db: Db, id: number) {
   return row;
 }
 
-const MAGIC: Record<LicenceDocumentInput["contentType"], (b: Buffer) => boolean> = {
-  "application/pdf": (b) => b.subarray(0, 5).toString("latin1") === "%PDF-",
-  "image/png": (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  "image/jpeg": (b) => b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff,
-};
-
 /** Decodes and checks a scanned copy: its bytes must be what its type says, and at most 5 MB. */
 function documentBytes(doc: LicenceDocumentInput): Buffer {
-  const bytes = Buffer.from(doc.content, "base64");
-  if (bytes.length === 0 || bytes.length > LICENCE_DOCUMENT_MAX_BYTES) {
-    throw new AppError("INVALID", { zh: "扫描件需小于 5 MB", en: "The scanned copy must be under 5 MB" });
-  }
-  if (!MAGIC[doc.contentType](bytes)) {
-    throw new AppError("INVALID", { zh: "扫描件不是有效的 PDF、PNG 或 JPEG 文件", en: "The scanned copy is not a valid PDF, PNG or JPEG file" });
-  }
-  return bytes;
+  return decodeScan(doc, LICENCE_DOCUMENT_MAX_BYTES);
 }
 
 async function saveDocument(db: Db, licenceId: number, doc: LicenceDocumentInput) {
