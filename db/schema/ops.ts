@@ -34,7 +34,8 @@ export const outbox = pgTable(
     lastError: text("last_error"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("outbox_available_idx").on(t.availableAt)],
+  // (topic, id): each worker lane drains its own topics in id order without stepping over another lane's backlog
+  (t) => [index("outbox_available_idx").on(t.availableAt), index("outbox_topic_idx").on(t.topic, t.id)],
 );
 
 /** In-app notifications for an enterprise (or one user in it). */

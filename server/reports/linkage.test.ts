@@ -9,6 +9,7 @@ import { startSession } from "@/server/auth/session";
 import type { CliOutput } from "@/server/cli/command";
 import { insightsCommand } from "@/server/cli/commands/insights";
 import { makeEnterprise, makeUser } from "@/server/testing/factories";
+import { chainMapData } from "./chain-map";
 import { greenFigures } from "./green";
 import { LINKAGE_COLUMNS, insightsWorkbook } from "./insights-export";
 import { insightsFixture } from "./insights.fixture";
@@ -100,6 +101,13 @@ describe("产业关联度 per enterprise", () => {
       });
     }
     expect(data.green).toMatchObject({ inParkTonnes: 105, byproductTonnesReused: 30 });
+    // the chain map rides along, and its in-park flows add up to the enterprises' in-park purchases
+    const map = (printed[0]!.data as { chainMap: { edges: { sellerUscc: string; buyerUscc: string; amountCny: number; inPark: boolean }[] } }).chainMap;
+    expect(map).toEqual(expect.objectContaining(await chainMapData(getDb(), { parkId: f.P.id, ...f.period }).then((m) => ({ nodes: m.nodes, edges: m.edges }))));
+    const inParkFlows = map.edges.filter((e) => e.inPark).reduce((sum, e) => sum + e.amountCny, 0);
+    const inParkBought = Object.values(want).reduce((sum, w) => sum + (w.inParkPurchaseCny ?? 0), 0);
+    expect(inParkFlows).toBeCloseTo(inParkBought, 2);
+    expect(inParkFlows).toBeGreaterThan(0);
     expect(data.green.tonneKmAvoided).toEqual(expect.any(Number));
     const text = printed[0]!.text;
     const rowOfA = text.split("\n").find((line) => line.includes(f.A.uscc))!;

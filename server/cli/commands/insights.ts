@@ -3,6 +3,7 @@ import { formatCny, formatPercent, translator, validationText } from "@/i18n";
 import { systemActor } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import { parkByCode } from "@/server/parks/park.service";
+import { chainMap } from "@/server/reports/chain-map";
 import { green } from "@/server/reports/green";
 import { insightsInput } from "@/server/reports/insights.schemas";
 import { linkage } from "@/server/reports/linkage";
@@ -27,7 +28,7 @@ const t3 = (n: number) => String(Math.round(n * 1000) / 1000);
 export const insightsCommand: CliCommand = {
   name: "insights",
   synopsis: "insights --park C [--from D] [--to D] [--chain X]",
-  summary: "产业关联度 per enterprise (in-park purchase/sales shares, partners, open demand) and green outcomes (tonne-km, CO₂e, by-products)",
+  summary: "产业关联度 per enterprise (in-park purchase/sales shares, partners, open demand) and green outcomes (tonne-km, CO₂e, by-products), with the chain map's nodes and edges in --json",
   async run(db, _args, argv, out) {
     const { values } = parseArgs({
       args: argv, allowPositionals: true, strict: false,
@@ -43,7 +44,9 @@ export const insightsCommand: CliCommand = {
       const field = `--${String(issue.path[0] ?? "")}`;
       throw new AppError("INVALID", { zh: `${field}：${validationText(zh, issue.message)}`, en: `${field}: ${validationText(en, issue.message)}` });
     }
-    const [l, g] = await Promise.all([linkage(db, systemActor, parsed.data), green(db, systemActor, parsed.data)]);
+    const [l, g, map] = await Promise.all([
+      linkage(db, systemActor, parsed.data), green(db, systemActor, parsed.data), chainMap(db, systemActor, parsed.data),
+    ]);
 
     const data = {
       park: l.park.code, from: l.filters.from, to: l.filters.to, chain: l.filters.chain,
@@ -62,6 +65,8 @@ export const insightsCommand: CliCommand = {
         kgCo2ePerTkm: g.settings.kgCo2ePerTkm, defaultHaulKm: g.settings.defaultHaulKm,
         factorSource: g.settings.factorSource, haulSource: g.settings.haulSource, how: g.how,
       },
+      // the 产业链图谱: enterprises, external counterparties and gaps; flows seller → buyer per substance
+      chainMap: { nodes: map.nodes, edges: map.edges, gapLinks: map.gapLinks, totals: map.totals },
     };
 
     const rows = l.enterprises.map((e) => [

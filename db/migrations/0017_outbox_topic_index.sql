@@ -1,0 +1,1 @@
+CREATE INDEX "outbox_topic_idx" ON "outbox" USING btree ("topic","id");
