@@ -113,11 +113,12 @@ export interface BodyLimits {
 
 /**
  * The tRPC procedures that carry a file (base64 in the JSON): documents, attachments, licence
- * scans and the imports. `server/http/security.router.test.ts` checks this list against the router.
+ * scans (an applicant's business licence too) and the imports. `server/http/security.router.test.ts` checks this list against the router.
  */
 export const UPLOAD_PROCEDURES: ReadonlySet<string> = new Set([
   "agreement.import",
   "agreement.upload",
+  "application.submit",
   "catalogue.import",
   "catalogue.uploadDocument",
   "enterprise.import",

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { agreementLines, auditLog, notifications, quoteCounters, quotes } from "@/db/schema";
@@ -27,7 +27,7 @@ async function quoted() {
 const kinds = async (enterpriseId: number) =>
   (await db().select({ kind: notifications.kind }).from(notifications).where(eq(notifications.enterpriseId, enterpriseId))).map((n) => n.kind);
 const auditOf = async (entity: string, id: number) =>
-  (await db().select().from(auditLog).where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(id))))).map((a) => [a.action, a.actorUserId]);
+  (await db().select().from(auditLog).where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, String(id)))).orderBy(asc(auditLog.id))).map((a) => [a.action, a.actorUserId]);
 
 describe("counter-offers (还价)", () => {
   it("the buyer counters, the supplier accepts: v2 at the counter price, v1 superseded, the buyer accepts v2 into a draft", async () => {

@@ -47,7 +47,7 @@ describe("matching on the demo data", () => {
   it("ranks an in-park supplier first for a new demand, and the CLI agrees", async () => {
     const db = getDb();
     await seedDemo(db);
-    const buyer = (await db.select().from(enterprises).where(like(enterprises.name, "%中润树脂%")))[0]!;
+    const buyer = (await db.select().from(enterprises).where(eq(enterprises.name, "江苏中润树脂有限公司")))[0]!;
     const user = await actorOfMember(buyer.id);
     const demand = await createDemand(db, user, {
       enterpriseId: buyer.id, cas: "67-63-0", substanceName: "异丙醇", quantity: 100, unit: "t", grade: "industrial", minPurityPct: 99,
@@ -65,7 +65,7 @@ describe("matching on the demo data", () => {
     const db = getDb();
     await seedDemo(db);
     expect(await drainAll(db, MATCH_HANDLERS, { timeoutMs: 60_000 })).toBe(true);
-    const resin = (await db.select().from(enterprises).where(like(enterprises.name, "%中润树脂%")))[0]!;
+    const resin = (await db.select().from(enterprises).where(eq(enterprises.name, "江苏中润树脂有限公司")))[0]!;
     const acrylic = (await db.select().from(demands).where(eq(demands.enterpriseId, resin.id))).find((d) => d.cas === "79-10-7")!;
     expect(Number(acrylic.minPurityPct)).toBe(99.5);
     const [heavyEnds] = await db.select().from(byproducts).where(eq(byproducts.name, "丙烯酸重组分"));
