@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db";
-import { inquiries, inquiryMessages, quoteCounters, quotes } from "@/db/schema";
+import { inquiries, inquiryMessages, quoteCounters, quotes, rfqs } from "@/db/schema";
 import { recordAudit } from "@/server/audit/audit";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/policy";
@@ -19,6 +19,9 @@ export const COUNTER = { zh: "还价", en: "Counter-offer" };
  * The supplier quotes a price, quantity, validity and terms; the quote is also a message, audited,
  * and the buyer is told. With `counterId` it answers that open counter-offer: the new quote is the
  * next version of the quote countered, which is superseded, and the counter-offer is answered.
+ * On a thread of a request for quotation (群发询价) a quote comes by the RFQ's deadline (its last
+ * day, China time) and while the RFQ is open; only the answer to the buyer's own counter-offer
+ * may come after the deadline (the buyer reopened the haggling), never after the award.
  */
 export async function sendQuote(db: Db, actor: Actor, input: SendQuoteInput) {
   const { inquiry, parties, scope } = await findInquiry(db, input.inquiryId);
@@ -26,6 +29,7 @@ export async function sendQuote(db: Db, actor: Actor, input: SendQuoteInput) {
   if (inquiry.status === "closed" || inquiry.status === "accepted") {
     throw new AppError("CONFLICT", { zh: "询价已成交或关闭，不能再报价", en: "This inquiry is accepted or closed: no more quotes" });
   }
+  if (inquiry.rfqId !== null) await assertRfqTakesQuotes(db, inquiry.rfqId, input.counterId !== undefined);
   if (input.validUntil < todayInChina()) {
     throw new AppError("INVALID", { zh: "报价有效期不能早于今天", en: "A quote cannot be valid until a past date" }, { field: "validUntil" });
   }
@@ -87,4 +91,19 @@ export async function sendQuote(db: Db, actor: Actor, input: SendQuoteInput) {
     });
     return { id: quote!.id, version };
   });
+}
+
+/** CONFLICT when the RFQ of a thread no longer takes quotes: awarded, or past its deadline (unless answering a counter-offer). */
+async function assertRfqTakesQuotes(db: Db, rfqId: number, answeringCounter: boolean) {
+  const [rfq] = await db.select({ status: rfqs.status, deadline: rfqs.deadline }).from(rfqs).where(eq(rfqs.id, rfqId));
+  if (!rfq) return; // (inquiry.rfq_id is set null when its RFQ is deleted)
+  if (rfq.status !== "open") {
+    throw new AppError("CONFLICT", { zh: "该询价已授标，不能再报价", en: "This request for quotation was already awarded: no more quotes" });
+  }
+  if (!answeringCounter && rfq.deadline < todayInChina()) {
+    throw new AppError("CONFLICT", {
+      zh: `该询价的报价截止日 ${rfq.deadline} 已过，不能再报价`,
+      en: `The deadline of this request for quotation (${rfq.deadline}) has passed: no more quotes`,
+    });
+  }
 }

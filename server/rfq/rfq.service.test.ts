@@ -3,10 +3,11 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { agreementLines, agreements, auditLog, inquiries, notifications, quotes, rfqReminders, rfqs } from "@/db/schema";
 import { todayInChina } from "@/server/compliance/compliance";
+import { counterQuote } from "@/server/inquiries/counter-quote";
 import { getInquiry } from "@/server/inquiries/get-inquiry";
 import { postMessage } from "@/server/inquiries/post-message";
 import { sendQuote } from "@/server/inquiries/send-quote";
-import { sendQuoteInput } from "@/server/inquiries/inquiry.schemas";
+import { counterQuoteInput, sendQuoteInput } from "@/server/inquiries/inquiry.schemas";
 import { makeDemand, makeEnterprise, makeLicence, makeMatch, makeProduct, makeRfqCast, makeUser } from "@/server/testing/factories";
 import { awardRfq } from "./award-rfq";
 import { getRfq } from "./get-rfq";
@@ -210,6 +211,43 @@ describe("RFQ: award", () => {
     await db().update(quotes).set({ status: "rejected" }).where(eq(quotes.id, q1.id));
     await expect(awardRfq(db(), c.buyer.actor, { rfqId: sent.id, awards: [{ quoteId: q1.id, volumeT: 10 }], agreementType: "order" }))
       .rejects.toMatchObject({ code: "CONFLICT" });
+  });
+});
+
+describe("RFQ: quotes after the deadline or the award", () => {
+  it("refuses a quote once the deadline day is over, but takes one on the deadline day and the answer to the buyer's counter-offer", async () => {
+    const c = await makeRfqCast();
+    const sent = await send(c, { deadline: inDays(3) });
+    const q0 = await quote(c, 0, sent.id, 7000);
+    // the deadline is today: its whole day counts
+    await db().update(rfqs).set({ deadline: todayInChina() }).where(eq(rfqs.id, sent.id));
+    await quote(c, 1, sent.id, 6900);
+    // the deadline was yesterday: neither a first quote nor a new version is taken, and nothing is written
+    await db().update(rfqs).set({ deadline: inDays(-1) }).where(eq(rfqs.id, sent.id));
+    await expect(quote(c, 2, sent.id, 6500)).rejects.toMatchObject({
+      code: "CONFLICT", messages: { zh: expect.stringContaining(`报价截止日 ${inDays(-1)} 已过`), en: expect.stringContaining("deadline") },
+    });
+    await expect(quote(c, 0, sent.id, 6800)).rejects.toMatchObject({ code: "CONFLICT" });
+    const late = await threadOf(sent.id, c.suppliers[2]!.enterprise.id);
+    expect(await db().select().from(quotes).where(eq(quotes.inquiryId, late.id))).toEqual([]);
+    expect(late.status).toBe("open");
+    // the buyer counters after the deadline: the supplier may answer it with a new version
+    const counter = await counterQuote(db(), c.buyer.actor, counterQuoteInput.parse({ quoteId: q0.id, priceCnyPerUnit: 6600 }));
+    const thread0 = await threadOf(sent.id, c.suppliers[0]!.enterprise.id);
+    const answer = await sendQuote(db(), c.suppliers[0]!.user.actor, sendQuoteInput.parse({
+      inquiryId: thread0.id, priceCnyPerUnit: 6700, quantity: 100, unit: "t", validUntil: inDays(30), counterId: counter.id,
+    }));
+    expect(answer.version).toBe(2);
+  });
+
+  it("refuses any quote on a thread of an awarded RFQ", async () => {
+    const c = await makeRfqCast({ suppliers: 2 });
+    const sent = await send(c);
+    await quote(c, 0, sent.id, 7000);
+    // (the award closes the other threads; an RFQ marked awarded refuses quotes whatever its threads' state)
+    await db().update(rfqs).set({ status: "awarded", awardedAt: new Date() }).where(eq(rfqs.id, sent.id));
+    await expect(quote(c, 1, sent.id, 6500)).rejects.toMatchObject({ code: "CONFLICT", messages: { zh: expect.stringContaining("已授标"), en: expect.stringContaining("awarded") } });
+    await expect(quote(c, 0, sent.id, 6900)).rejects.toMatchObject({ code: "CONFLICT" });
   });
 });
 
