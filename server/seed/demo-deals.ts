@@ -1,9 +1,10 @@
-import { and, eq, inArray, like } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db";
 import { enterprises, inquiries, inquiryMessages, products, quotes, substances } from "@/db/schema";
 import { systemActor } from "@/server/auth/actor";
 import { tierOf } from "@/server/compliance/compliance";
 import { insertDemand } from "@/server/listings/write-listing";
+import { ENTERPRISES } from "./demo-catalogue";
 
 /**
  * Deals for the demo, added at the end of the demo seed: a demand of the demo buyer (中润树脂) for
@@ -13,8 +14,10 @@ import { insertDemand } from "@/server/listings/write-listing";
  */
 export async function seedDemoDeals(tx: Db, options: { today: Date }) {
   const isoDate = (days: number) => new Date(options.today.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+  // the demo's own enterprise of that name (a database shared with other data may hold look-alikes)
   const named = async (fragment: string) => {
-    const [row] = await tx.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(like(enterprises.name, `%${fragment}%`));
+    const [name] = ENTERPRISES.find(([full]) => full.includes(fragment))!;
+    const [row] = await tx.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(eq(enterprises.name, name));
     return row!;
   };
   const [buyer, supplier, pharma, coatings] = await Promise.all([named("中润树脂"), named("滨江精细化工"), named("康宁药业"), named("东方涂料")]);
