@@ -124,6 +124,13 @@ test.describe("on a phone, in English", () => {
     const password = await approve(park, "en", form.name);
     expect(await park.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
+    // the applicant, still without an account, looks up the outcome with its credit code and email
+    await page.goto("/apply");
+    await page.getByLabel("Credit code given when applying").fill(form.uscc);
+    await page.getByLabel("Contact email given when applying").fill(form.email);
+    await page.getByRole("button", { name: "Check", exact: true }).click();
+    await expect(page.getByTestId("application-status")).toHaveText(`${form.name} · Approved`);
+
     const applicant = await pageAs("visitor");
     await applicant.goto("/signin");
     await toEnglish(applicant);

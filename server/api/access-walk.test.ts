@@ -83,7 +83,8 @@ async function fixture() {
     uscc: randomUscc(), name: `${name}${crypto.randomBytes(3).toString("hex")}`, parkId: c.park.id, chains: [], contactName: SECRET, contactPhone: "0513-12345678",
     contactEmail: `apply-${crypto.randomBytes(4).toString("hex")}@test.parklink.cn`, scan: { filename: "licence.pdf", contentType: "application/pdf" as const, content: pdf(SECRET) },
   });
-  const application = await applicant.application.submit(applicationForm(`申请${SECRET}`));
+  const pendingForm = applicationForm(`申请${SECRET}`);
+  const application = await applicant.application.submit(pendingForm);
   const approvedApplication = await asStaff.application.approve({ id: (await applicant.application.submit(applicationForm("入驻化工有限公司"))).id });
 
   // the three outsiders: another park, an unverified enterprise there with its admin, that park's staff
@@ -96,7 +97,7 @@ async function fixture() {
     quoteId: quote.id, counterId: counter.id, attachmentId, eventId: event.id, agreementId: draft.id, agreementDocumentId: (agreementDocument as { id: number }).id,
     activeAgreementId: active.id, callOffId: (callOff as { id: number }).id, importJobId: importJob.id, otherPark, otherEnterprise, outsider, otherStaff,
     savedSearchId: savedSearch.id, sampleInquiryId: sample.id, rfqId: rfq.id, rfqQuoteId: rfqQuote.id,
-    applicationId: application.id, appliedEnterpriseId: approvedApplication.enterpriseId,
+    applicationId: application.id, applicationUscc: pendingForm.uscc, appliedEnterpriseId: approvedApplication.enterpriseId,
   };
 }
 type Fixture = Awaited<ReturnType<typeof fixture>>;
@@ -195,6 +196,8 @@ const SPECS: Record<string, Spec> = {
       contactEmail: `walk-${crypto.randomBytes(4).toString("hex")}@test.parklink.cn`, scan: { filename: "l.pdf", contentType: "application/pdf", content: pdf("x") },
     }),
   },
+  // the applicant's lookup needs its contact email as well: an outsider with the credit code alone finds nothing
+  "application.status": { kind: "public", input: (f) => ({ uscc: f.applicationUscc, contactEmail: "guess@test.parklink.cn" }) },
   "application.list": { kind: "own", input: () => ({}) }, // park staff: their own parks' applications only
   "application.byId": { kind: "guarded", input: (f) => ({ id: f.applicationId }) },
   "application.scan": { kind: "guarded", input: (f) => ({ id: f.applicationId }) },

@@ -1,7 +1,8 @@
 import { protectedProcedure, publicProcedure, router } from "@/server/api/trpc";
 import {
-  applicationIdInput, approveApplicationInput, enterpriseScanInput, listApplicationsInput, rejectApplicationInput, submitApplicationInput,
+  applicationIdInput, applicationStatusInput, approveApplicationInput, enterpriseScanInput, listApplicationsInput, rejectApplicationInput, submitApplicationInput,
 } from "./application.schemas";
+import { applicationStatus } from "./application-status";
 import { approveApplication } from "./approve-application";
 import { enterpriseScan, enterpriseScanInfo } from "./enterprise-scan";
 import { applicationScan, getApplication, listApplications } from "./read-applications";
@@ -13,6 +14,8 @@ export const applicationRouter = router({
   submit: publicProcedure
     .input(submitApplicationInput)
     .mutation(({ ctx, input }) => submitApplication(ctx.db, ctx.actor, { ...input, address: ctx.address })),
+  /** the applicant's own lookup of its latest application's outcome (credit code + contact email) */
+  status: publicProcedure.input(applicationStatusInput).query(({ ctx, input }) => applicationStatus(ctx.db, ctx.actor, input)),
   list: protectedProcedure.input(listApplicationsInput).query(({ ctx, input }) => listApplications(ctx.db, ctx.actor, input)),
   byId: protectedProcedure.input(applicationIdInput).query(({ ctx, input }) => getApplication(ctx.db, ctx.actor, input.id)),
   scan: protectedProcedure.input(applicationIdInput).query(({ ctx, input }) => applicationScan(ctx.db, ctx.actor, input.id)),

@@ -27,6 +27,10 @@ export const submitApplicationInput = z.object({
 });
 export type SubmitApplicationInput = z.infer<typeof submitApplicationInput>;
 
+/** 查询申请进度: the credit code and the contact email given when applying. */
+export const applicationStatusInput = z.object({ uscc: usccSchema, contactEmail: firstUserInput.shape.email });
+export type ApplicationStatusInput = z.infer<typeof applicationStatusInput>;
+
 export const listApplicationsInput = z.object({
   status: z.enum(["pending", "approved", "rejected"]).default("pending"),
 });

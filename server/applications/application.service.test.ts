@@ -158,6 +158,23 @@ describe("reviewing an application", () => {
     expect((await as(staff.actor).application.list({ status: "rejected" })).map((a) => a.id)).toContain(id);
   });
 
+  it("the applicant, who has no account, looks up the outcome with its credit code and contact email: pending, then the reason of a rejection", async () => {
+    const { park, staff } = await makeParkWithTwoEnterprises();
+    const input = form(park.id);
+    const { id } = await as(anonymous).application.submit(input);
+    const lookup = { uscc: input.uscc.toLowerCase(), contactEmail: input.contactEmail.toUpperCase() };
+    expect(await as(anonymous).application.status(lookup)).toMatchObject({ status: "pending", name: input.name, parkName: park.name, reviewedAt: null, reason: null });
+    await as(staff.actor).application.reject({ id, reason: "营业执照已过期" });
+    expect(await as(anonymous).application.status(lookup)).toMatchObject({ status: "rejected", reason: "营业执照已过期", reviewedAt: expect.any(Date) });
+    // the credit code alone, or another's email, finds nothing (and says so the same way whether the code exists or not)
+    for (const wrong of [{ ...lookup, contactEmail: "someone@test.parklink.cn" }, { uscc: randomUscc(), contactEmail: input.contactEmail }]) {
+      await expect(as(anonymous).application.status(wrong)).rejects.toMatchObject({ code: "NOT_FOUND", message: expect.stringContaining("No application matches") });
+    }
+    // applying again after the rejection: the lookup reads the latest application
+    await as(anonymous).application.submit({ ...input, scan: input.scan });
+    expect(await as(anonymous).application.status(lookup)).toMatchObject({ status: "pending", reason: null });
+  });
+
   it("a failed approval leaves no half record: the enterprise is not created when its admin cannot be, and the application stays pending", async () => {
     const { park, staff } = await makeParkWithTwoEnterprises();
     const input = form(park.id);

@@ -111,6 +111,8 @@ export type Action =
   | { type: "savedSearch.manage"; ownerUserId: number }
   /** apply to join (入驻申请): anyone, a visitor included (the service limits submissions per address) */
   | { type: "application.submit" }
+  /** look up an application's outcome with its credit code and contact email (the applicant has no account yet) */
+  | { type: "application.checkStatus" }
   /** list applications to join: park staff (those of their parks) and platform admins (all) */
   | { type: "application.list" }
   /**
@@ -285,6 +287,7 @@ export function can(actor: Actor, action: Action): boolean {
     case "inquiry.regulated":
       return isParkStaff(actor) || (Boolean(memberOf(actor, action.enterpriseId)) && action.verified);
     case "application.submit":
+    case "application.checkStatus":
       return true;
     case "application.list":
       return isParkStaff(actor);
