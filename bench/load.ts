@@ -10,6 +10,8 @@
  *    sends it) under the same load: requests per second and p95 of each, the ratios
  *    (`loadSearchThroughputOverRaw`, target ≥ 0.8) and the API's errors (`loadSearchErrors`:
  *    connection errors, timeouts and non-2xx answers; must be 0);
+ *    and where the CPU of a request goes (ms per request of the app server, Meilisearch and
+ *    PostgreSQL over each run: on 2 shared cores the API's own work competes with Meilisearch's);
  * 2. pages: server-rendered pages (home, the search page, a signed-in buyer's workspace, park
  *    staff's dashboard) from M connections for E seconds each: requests per second and p95;
  * 3. mixed: searches (autocannon) while writers create and reprice products and buyers send
@@ -139,6 +141,24 @@ function ensureBuilt() {
   if (built.status !== 0) throw new Error(`next build failed (${built.status})`);
 }
 
+// ---------------------------------------------------------------- CPU of the processes
+
+/** CPU seconds of a process (utime + stime), with its children's when `withChildren` (PostgreSQL's backends) */
+function cpuOf(pid: number, withChildren = false): number {
+  const fields = (p: number) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+      return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    } catch {
+      return null;
+    }
+  };
+  const ticks = (f: string[] | null, reaped: boolean) => (f ? Number(f[11]) + Number(f[12]) + (reaped ? Number(f[13]) + Number(f[14]) : 0) : 0);
+  let total = ticks(fields(pid), withChildren);
+  if (withChildren) for (const entry of fs.readdirSync("/proc")) if (/^\d+$/.test(entry) && Number(fields(Number(entry))?.[1]) === pid) total += ticks(fields(Number(entry)), false);
+  return total / 100;
+}
+
 // ---------------------------------------------------------------- load
 
 interface Run {
@@ -247,10 +267,24 @@ async function main() {
     // warm: the server's code compiled and its connections open (a production server is warm)
     await load({ url: BASE, connections: 4, duration: 3, requests: apiRequests });
     await load({ url: services.meiliUrl, connections: 4, duration: 3, requests: rawRequests, headers: rawHeaders });
+    // where each request's CPU goes: the app server, Meilisearch, PostgreSQL (ms per request)
+    const postgresPid = Number(fs.readFileSync(path.join(dataDir, "postgres", "postmaster.pid"), "utf8").split("\n")[0]);
+    const meiliPid = Number(JSON.parse(fs.readFileSync(path.join(dataDir, "meilisearch.json"), "utf8")).pid);
+    const cpuNow = () => ({ app: cpuOf(web!.pid!), meilisearch: cpuOf(meiliPid), postgres: cpuOf(postgresPid, true) });
+    const perRequest = (before: ReturnType<typeof cpuNow>, requests: number) => {
+      const after = cpuNow();
+      return Object.fromEntries(Object.entries(after).map(([k, v]) => [k, round(((v - before[k as keyof typeof before]) * 1000) / Math.max(1, requests), 1)]));
+    };
+    let cpuBefore = cpuNow();
     const api = await load({ url: BASE, connections: CONNECTIONS, duration: DURATION, requests: apiRequests });
+    const apiCpuMs = perRequest(cpuBefore, api.requests);
     describe(`search API, ${CONNECTIONS} connections × ${DURATION} s`, api);
+    log(`  CPU ms per request: ${JSON.stringify(apiCpuMs)}`);
+    cpuBefore = cpuNow();
     const raw = await load({ url: services.meiliUrl, connections: CONNECTIONS, duration: DURATION, requests: rawRequests, headers: rawHeaders });
+    const rawCpuMs = perRequest(cpuBefore, raw.requests);
     describe(`raw Meilisearch, same requests`, raw);
+    log(`  CPU ms per request: ${JSON.stringify(rawCpuMs)}`);
 
     // --- 2. server-rendered pages
     const pages = {
@@ -343,6 +377,7 @@ async function main() {
       loadSearchThroughputOverRaw: round(api.rps / raw.rps), loadSearchP95OverRaw: round(api.p95 / raw.p95), loadSearchErrors: api.errors,
       loadSearchRps: round(api.rps, 0), loadSearchP50Ms: round(api.p50, 1), loadSearchP95Ms: round(api.p95, 1),
       loadRawRps: round(raw.rps, 0), loadRawP50Ms: round(raw.p50, 1), loadRawP95Ms: round(raw.p95, 1), loadRawErrors: raw.errors,
+      loadSearchCpuMsPerRequest: apiCpuMs, loadRawCpuMsPerRequest: rawCpuMs,
       pageConnections: PAGE_CONNECTIONS, pageDurationS: PAGE_DURATION,
       pages: Object.fromEntries(Object.entries(pageRuns).map(([name, r]) => [name, { rps: round(r.rps, 1), p50Ms: round(r.p50, 0), p95Ms: round(r.p95, 0), errors: r.errors }])),
       mixedDurationS: MIXED_DURATION, mixedWriters: WRITERS, mixedProductsWritten: written.size, mixedInquiries: inquiries, mixedWriteErrors: writeErrors,
