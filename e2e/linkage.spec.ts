@@ -40,7 +40,7 @@ test.describe("产业关联度", () => {
     expect(ascending.filter((v) => v !== null)).toEqual(descending.filter((v) => v !== null).reverse());
 
     const download = page.waitForEvent("download");
-    await page.getByRole("link", { name: "导出 XLSX" }).click();
+    await page.getByRole("link", { name: "导出关联度与绿色成效 XLSX" }).click();
     expect((await download).suggestedFilename()).toMatch(/^insights-BJHG-.*\.xlsx$/);
   });
 

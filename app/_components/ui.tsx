@@ -155,7 +155,8 @@ export function Pagination({
 
 export function Table({ children, caption }: { children: React.ReactNode; caption?: string }) {
   return (
-    <div className="overflow-x-auto">
+    // relative: a visually hidden (absolutely positioned) header stays inside the scrolling box, not past the page's edge
+    <div className="relative overflow-x-auto">
       <table className="min-w-full divide-y divide-slate-200 text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
