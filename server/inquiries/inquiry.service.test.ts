@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { agreementLines, agreements, licences, matches, notifications, quotes } from "@/db/schema";
+import { agreementLines, agreements, auditLog, licences, matches, notifications, quotes } from "@/db/schema";
 import { todayInChina } from "@/server/compliance/compliance";
 import { makeDealCast, makeDemand, makeEnterprise, makeMatch, makePark, makeProduct, makeUser } from "@/server/testing/factories";
 import { acceptQuote } from "./accept-quote";
+import { closeInquiry } from "./close-inquiry";
 import { compareQuotes } from "./compare-quotes";
 import { createInquiry } from "./create-inquiry";
 import { getAttachment } from "./get-attachment";
@@ -189,6 +190,21 @@ describe("inquiries", () => {
     await expect(acceptQuote(db(), c.buyer.actor, { quoteId: q.id, agreementType: "order" })).rejects.toMatchObject({ code: "CONFLICT", messages: { en: expect.stringContaining("expired") } });
     await expect(sendQuote(db(), c.seller.actor, quoteInput({ inquiryId: id, priceCnyPerUnit: 1, quantity: 1, unit: "t", validUntil: inDays(-1) })))
       .rejects.toMatchObject({ code: "INVALID" });
+  });
+
+  it("closing a thread declines its pending quotes, tells the other side and is audited", async () => {
+    const c = await makeDealCast();
+    const { id } = await createInquiry(db(), c.buyer.actor, { source: { kind: "product", id: c.product.id }, subject: "关闭询价", body: "x" });
+    const q = await sendQuote(db(), c.seller.actor, quoteInput({ inquiryId: id, priceCnyPerUnit: 100, quantity: 1, unit: "t", validUntil: inDays(5) }));
+    await closeInquiry(db(), c.buyer.actor, id);
+    expect((await db().select().from(quotes).where(eq(quotes.id, q.id)))[0]!.status).toBe("rejected");
+    const audit = await db().select().from(auditLog).where(and(eq(auditLog.entity, "inquiry"), eq(auditLog.entityId, String(id))));
+    expect(audit.map((a) => [a.action, a.actorUserId, a.after])).toEqual([["close", c.buyer.user.id, { status: "closed", quotesDeclined: [q.id] }]]);
+    const told = await db().select().from(notifications).where(and(eq(notifications.enterpriseId, c.sellerEnterprise.id), eq(notifications.kind, "inquiry.closed")));
+    expect(told.some((n) => (n.payload as { href?: string }).href === `/inquiries/${id}`)).toBe(true);
+    // closing again changes nothing and audits nothing
+    await closeInquiry(db(), c.buyer.actor, id);
+    expect(await db().select().from(auditLog).where(and(eq(auditLog.entity, "inquiry"), eq(auditLog.entityId, String(id))))).toHaveLength(1);
   });
 
   it("park staff see their park's threads but write nothing; another park's staff see nothing", async () => {
