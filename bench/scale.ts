@@ -229,7 +229,7 @@ async function generateDirectory(db: ReturnType<typeof createDb>["db"], substanc
     WITH s AS (SELECT * FROM unnest(${sql.param(cas)}::text[], ${sql.param(names)}::text[]) WITH ORDINALITY AS s(cas, name, n)),
     bounds AS (SELECT min(id) AS lo, count(*) AS n FROM ${enterprises})
     INSERT INTO demand (enterprise_id, cas, substance_name, quantity, grade, min_purity_pct, expires_on, status)
-    SELECT bounds.lo + (g * 104729) % bounds.n, s.cas, s.name, (ARRAY[20, 50, 100, 300, 1000])[1 + g % 5],
+    SELECT bounds.lo + (g::bigint * 104729) % bounds.n, s.cas, s.name, (ARRAY[20, 50, 100, 300, 1000])[1 + g % 5],
       (ARRAY[NULL, 'industrial', 'reagent', 'electronic']::grade[])[1 + g % 4], (ARRAY[NULL, 99, 99.5])[1 + g % 3],
       (now() + make_interval(days => 30 + g % 30))::date, 'open'
     FROM generate_series(1, ${DEMANDS}) g CROSS JOIN bounds JOIN s ON s.n = 1 + (g * 7907) % ${cas.length}`);
@@ -352,7 +352,7 @@ async function main() {
     log(`raw addDocuments: ${cliRows} docs in ${rawCli.s.toFixed(1)} s (${rawCli.cpu.toFixed(1)} CPU s), then ${webRows} in ${rawWeb.s.toFixed(1)} s (${rawWeb.cpu.toFixed(1)} CPU s)`);
 
     // the products spread over every enterprise (parks, chains, in and out of parks), the indexes rebuilt
-    await db.execute(sql`UPDATE ${products} SET enterprise_id = (SELECT min(id) FROM ${enterprises}) + (id * 7919) % ${ENTERPRISES}`);
+    await db.execute(sql`UPDATE ${products} SET enterprise_id = (SELECT min(id) FROM ${enterprises}) + (id::bigint * 7919) % ${ENTERPRISES}`);
     t0 = performance.now();
     const rebuilt = await reindex(db, systemActor, { client: meili });
     const reindexS = seconds(t0);
