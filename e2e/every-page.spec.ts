@@ -1,18 +1,28 @@
 import fs from "node:fs";
 import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
 import { NAV } from "../app/_shell/nav";
 import { expect, test, type Page, type Role } from "./fixtures";
 
 /**
- * Every page a demo user can reach by following links renders for them, in both languages: no
- * error page, no 404, no refusal behind a link the user was shown, no message key left
- * untranslated, and a heading on every page. One page per route pattern (`/agreements/:id`), so
- * the walk stays short while covering every route the navigation leads to.
+ * The walk: every page a demo user can reach by following links, per role, in Chinese and in
+ * English, at a desktop width and on a phone (390 × 844). Each page must render (no error page,
+ * no 404, no refusal behind a link the user was shown, no message key left untranslated, a
+ * heading), pass axe with no serious or critical violation at both widths, never scroll sideways
+ * on the phone (`scrollWidth > clientWidth`), and, in English, show no Chinese outside user
+ * content — text the page marks `translate="no"` (enterprise and person names, titles, free
+ * text) or `lang="zh"` (the language switch's 中文).
+ *
+ * One page per route pattern (`/agreements/:id`), so the walk stays short while covering every
+ * route the navigation leads to. All of a test's problems are gathered and reported together.
  */
 
 type Kind = Role | "visitor";
+type Locale = "zh" | "en";
 const KINDS: Kind[] = ["visitor", "enterprise", "procurement", "park", "admin"];
 const MAX_PAGES = 45;
+const DESKTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
 
 /** Text that looks like one of our message keys ("deals.status_active") leaked into the page. */
 const MESSAGE_DIR = path.resolve("i18n/messages/zh");
@@ -32,47 +42,110 @@ async function pageLinks(page: Page): Promise<string[]> {
   return hrefs.filter((href) => !/^\/(api|signout|signin)(\/|\?|$)/.test(href) && !href.includes("#"));
 }
 
-async function checkPage(page: Page, href: string) {
+/** Serious and critical axe findings, one line each: rule, count, first element. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `axe ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes[0]?.target.join(" ")} ${v.nodes[0]?.html.slice(0, 160)}`);
+}
+
+/** Whether the page scrolls sideways, and the elements that stick out past the screen's edge. */
+async function overflowProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return [];
+    const edge = root.clientWidth;
+    const scrolls = (el: Element | null): boolean => {
+      for (let e = el; e && e !== document.body; e = e.parentElement) {
+        const x = getComputedStyle(e).overflowX;
+        if (x === "auto" || x === "scroll" || x === "hidden" || x === "clip") return true;
+      }
+      return false;
+    };
+    const culprits = [...document.body.querySelectorAll("*")]
+      .filter((e) => e.getBoundingClientRect().right > edge + 1 && !scrolls(e.parentElement))
+      .filter((e, _, all) => !all.some((o) => o !== e && o.contains(e)))
+      .slice(0, 3)
+      .map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") ?? ""}"> ${(e.textContent ?? "").trim().slice(0, 40)}`);
+    return [`scrolls sideways: ${root.scrollWidth} px > ${edge} px; ${culprits.join(" | ")}`];
+  });
+}
+
+/** Chinese text in the English UI outside user content (`translate="no"`) and `lang="zh"` labels. */
+async function chineseProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+    const exempt = (el: Element | null) => !el || Boolean(el.closest('[translate="no"], [lang^="zh"], title, script, style, noscript, template'));
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent ?? "";
+      if (HAN.test(text) && !exempt(n.parentElement)) found.push(`"${text.trim().slice(0, 40)}" in <${n.parentElement!.tagName.toLowerCase()}>`);
+    }
+    for (const el of document.body.querySelectorAll("[placeholder], [aria-label], [title], [alt]")) {
+      for (const attr of ["placeholder", "aria-label", "title", "alt"]) {
+        const value = el.getAttribute(attr);
+        if (value && HAN.test(value) && !exempt(el)) found.push(`${attr}="${value.slice(0, 40)}" on <${el.tagName.toLowerCase()}>`);
+      }
+    }
+    return [...new Set(found)].slice(0, 8).map((f) => `Chinese in the English UI: ${f}`);
+  });
+}
+
+/** Every check of one page in one language, at both widths; the page's problems. */
+async function checkPage(page: Page, href: string, locale: Locale): Promise<string[]> {
+  const problems: string[] = [];
+  await page.setViewportSize(DESKTOP);
   const response = await page.goto(href);
   expect(response?.status(), `${href} answers`).toBeLessThan(400);
   await page.waitForLoadState("networkidle");
   await expect(page.getByRole("heading", { level: 1 }).first(), `${href} has a heading`).toBeVisible();
+  await expect(page.locator("html")).toHaveAttribute("lang", locale === "zh" ? "zh-CN" : "en");
   const text = await page.locator("body").innerText();
   expect(text, `${href} is not an error page`).not.toMatch(/页面出错了|Something went wrong|页面不存在|Page not found/);
   expect(await page.getByTestId("forbidden").count(), `${href} is not refused`).toBe(0);
   expect(LEAKED_KEY.exec(text)?.[0], `${href} shows no message key`).toBeUndefined();
+  problems.push(...(await axeProblems(page)).map((p) => `desktop: ${p}`));
+  if (locale === "en") problems.push(...(await chineseProblems(page)));
+  await page.setViewportSize(PHONE);
+  await page.evaluate(() => new Promise(requestAnimationFrame));
+  problems.push(...(await overflowProblems(page)).map((p) => `phone: ${p}`));
+  problems.push(...(await axeProblems(page)).map((p) => `phone: ${p}`));
+  return problems.map((p) => `${href} [${locale}] ${p}`);
 }
 
 for (const kind of KINDS) {
-  test.describe(`as ${kind}`, () => {
-    if (kind !== "visitor") test.use({ role: kind });
+  for (const locale of ["zh", "en"] as const) {
+    test.describe(`as ${kind}`, () => {
+      if (kind !== "visitor") test.use({ role: kind });
 
-    test(`every page a ${kind} user can reach renders in Chinese and English`, async ({ page }) => {
-      test.setTimeout(360_000);
-      const seen = new Set<string>();
-      const queue = NAV[kind].map((item) => item.href);
-      const visited: string[] = [];
-      while (queue.length && visited.length < MAX_PAGES) {
-        const href = queue.shift()!;
-        const route = routeOf(href);
-        if (seen.has(route)) continue;
-        seen.add(route);
-        await test.step(href, () => checkPage(page, href));
-        visited.push(href);
-        queue.push(...(await pageLinks(page)));
-      }
-      expect(visited.length).toBeGreaterThan(NAV[kind].length);
-      test.info().annotations.push({ type: "pages", description: visited.join(" ") });
-
-      // the same navigation in English
-      const { hostname } = new URL(page.url());
-      await page.context().addCookies([{ name: "parklink-locale", value: "en", domain: hostname, path: "/" }]);
-      for (const item of NAV[kind]) {
-        await test.step(`${item.href} (en)`, async () => {
-          await checkPage(page, item.href);
-          await expect(page.locator("html")).toHaveAttribute("lang", "en");
-        });
-      }
+      test(`every page a ${kind} user can reach works in ${locale === "zh" ? "Chinese" : "English"} at desktop and phone widths`, async ({ page }) => {
+        test.setTimeout(600_000);
+        const { hostname } = new URL(test.info().project.use.baseURL!);
+        await page.context().addCookies([{ name: "parklink-locale", value: locale, domain: hostname, path: "/" }]);
+        const seen = new Set<string>();
+        const queue = NAV[kind].map((item) => item.href);
+        const visited: string[] = [];
+        const problems: string[] = [];
+        while (queue.length && visited.length < MAX_PAGES) {
+          const href = queue.shift()!;
+          const route = routeOf(href);
+          if (seen.has(route)) continue;
+          seen.add(route);
+          await test.step(href, async () => problems.push(...(await checkPage(page, href, locale))));
+          visited.push(href);
+          await page.setViewportSize(DESKTOP);
+          queue.push(...(await pageLinks(page)));
+        }
+        expect(visited.length).toBeGreaterThan(NAV[kind].length);
+        test.info().annotations.push({ type: "pages", description: visited.join(" ") });
+        if (process.env.WALK_REPORT_DIR) {
+          fs.mkdirSync(process.env.WALK_REPORT_DIR, { recursive: true });
+          fs.writeFileSync(path.join(process.env.WALK_REPORT_DIR, `${kind}-${locale}.json`), JSON.stringify({ visited, problems }, null, 1));
+        }
+        expect(problems, `${problems.length} problems on ${visited.length} pages`).toEqual([]);
+      });
     });
-  });
+  }
 }

@@ -14,6 +14,7 @@ import enSamples from "./messages/en/samples.json";
 import enRfq from "./messages/en/rfq.json";
 import enSearch from "./messages/en/search.json";
 import enValidation from "./messages/en/validation.json";
+import enVocab from "./messages/en/vocab.json";
 import zhAdmin from "./messages/zh/admin.json";
 import zhAlerts from "./messages/zh/alerts.json";
 import zhApp from "./messages/zh/app.json";
@@ -30,6 +31,7 @@ import zhSamples from "./messages/zh/samples.json";
 import zhRfq from "./messages/zh/rfq.json";
 import zhSearch from "./messages/zh/search.json";
 import zhValidation from "./messages/zh/validation.json";
+import zhVocab from "./messages/zh/vocab.json";
 
 export const LOCALES = ["zh", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -52,8 +54,8 @@ function merge(...trees: Tree[]): Tree {
 
 /** All UI text, by language. One file per domain under messages/<locale>/. */
 export const MESSAGES: Record<Locale, Tree> = {
-  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhCatalogue, zhSearch, zhDictionary, zhDeals, zhMatching, zhAlerts, zhSamples, zhRfq, zhChainMap, zhApplications),
-  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enCatalogue, enSearch, enDictionary, enDeals, enMatching, enAlerts, enSamples, enRfq, enChainMap, enApplications),
+  zh: merge(zhApp, zhAuth, zhValidation, zhEnterprise, zhPark, zhAdmin, zhCatalogue, zhSearch, zhDictionary, zhDeals, zhMatching, zhAlerts, zhSamples, zhRfq, zhChainMap, zhApplications, zhVocab),
+  en: merge(enApp, enAuth, enValidation, enEnterprise, enPark, enAdmin, enCatalogue, enSearch, enDictionary, enDeals, enMatching, enAlerts, enSamples, enRfq, enChainMap, enApplications, enVocab),
 };
 
 export function isLocale(value: unknown): value is Locale {

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getT } from "@/i18n/server";
+import { parkName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { LocaleSwitch } from "./locale-switch";
 import { NAV } from "./nav";
@@ -7,13 +8,13 @@ import { NavLinks } from "./nav-links";
 
 /** The site header: brand, the navigation of this kind of user, language, account. */
 export async function SiteHeader() {
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const caller = await api();
   const me = await caller.user.me();
   const unread = me?.enterprise ? await caller.notification.unread() : 0;
   const kind = me?.kind ?? "visitor";
   const items = NAV[kind].map((item) => ({ href: item.href, label: t(item.key), more: item.more }));
-  const who = me ? (me.enterprise?.name ?? me.park?.name ?? t("nav.platform_admin")) : null;
+  const who = me ? (me.enterprise?.name ?? (me.park ? parkName(me.park, locale) : null)) : null;
 
   return (
     <header className="border-b border-slate-200 bg-white">
@@ -22,7 +23,7 @@ export async function SiteHeader() {
       </a>
       <div className="mx-auto flex max-w-7xl items-center gap-4 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 font-semibold text-brand-700">
-          <span aria-hidden className="flex h-8 w-8 items-center justify-center rounded-md bg-brand-600 text-white">园</span>
+          <span aria-hidden lang="zh" className="flex h-8 w-8 items-center justify-center rounded-md bg-brand-600 text-white">园</span>
           <span>{t("app.name")}</span>
         </Link>
         <nav aria-label={t("nav.main")} className="hidden flex-1 lg:block">
@@ -50,8 +51,8 @@ export async function SiteHeader() {
           {me ? (
             <div className="hidden items-center gap-3 text-sm sm:flex">
               <span className="text-right leading-tight">
-                <span className="block font-medium" data-testid="signed-in-user">{me.name}</span>
-                <span className="block text-xs text-slate-500">{who} · {me.enterprise ? t(`roles.${me.enterprise.role}`) : t(`kinds.${me.kind}`)}</span>
+                <span className="block font-medium" data-testid="signed-in-user" translate="no">{me.name}</span>
+                <span className="block text-xs text-slate-500">{who ? <span translate="no">{who}</span> : t("nav.platform_admin")} · {me.enterprise ? t(`roles.${me.enterprise.role}`) : t(`kinds.${me.kind}`)}</span>
               </span>
               <Link href="/signout" className="rounded-md px-2 py-1 text-slate-600 hover:bg-slate-100">{t("nav.signout")}</Link>
             </div>

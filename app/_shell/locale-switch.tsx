@@ -20,7 +20,7 @@ export function LocaleSwitch() {
         <button
           key={l}
           type="button"
-          lang={l === "zh" ? "zh-CN" : "en"}
+          lang={l === "zh" ? "zh" : "en"}
           aria-pressed={locale === l}
           disabled={pending}
           onClick={() => choose(l)}

@@ -8,6 +8,7 @@ import { Button, Card, Field, inputClass, Notice } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
 import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
 import { useI18n } from "@/i18n/client";
+import { chainName } from "@/i18n/vocabulary";
 
 const SCAN_TYPES = ["application/pdf", "image/png", "image/jpeg"] as const;
 type ScanType = (typeof SCAN_TYPES)[number];
@@ -76,7 +77,7 @@ export function ApplyForm({ parks, chains }: { parks: { id: number; name: string
               {chains.map((chain) => (
                 <label key={chain} className="flex items-center gap-2 text-sm">
                   <input type="checkbox" checked={v.chains.includes(chain)} onChange={() => toggleChain(chain)} />
-                  {t(`application.chain.${chain}`)}
+                  {chainName(chain, locale)}
                 </label>
               ))}
             </div>

@@ -6,6 +6,7 @@ import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, Notice, PageHeader } from "@/app/_components/ui";
 import { formatDateTime } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { chainNames } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { ReviewActions } from "./review-actions";
 
@@ -38,7 +39,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
             {row(t("enterprise.uscc"), <span className="font-mono">{a.uscc}</span>)}
             {row(t("enterprise.name"), <span translate="no">{a.name}</span>)}
             {row(t("application.park"), a.park ? <span translate="no">{a.park.name}</span> : t("application.external_park"))}
-            {row(t("application.chains"), a.chains.length ? a.chains.map((c) => t(`application.chain.${c}`)).join(locale === "zh" ? "、" : ", ") : "—")}
+            {row(t("application.chains"), a.chains.length ? chainNames(a.chains, locale) : "—")}
             {row(t("application.contact_name"), <span translate="no">{a.contactName}</span>)}
             {row(t("application.contact_phone"), <a className="text-brand-700 underline" href={`tel:${a.contactPhone.replace(/[^0-9+]/g, "")}`}>{a.contactPhone}</a>)}
             {row(t("application.contact_email"), <span translate="no">{a.contactEmail}</span>)}
