@@ -54,9 +54,6 @@ export function Combobox<Item>({
     itemToString: (item) => (item ? itemText(item) : ""),
     itemToKey: (item) => (item ? itemKey(item) : null),
     stateReducer: comboboxReducer,
-    onInputValueChange: ({ type, inputValue }) => {
-      if (type === useCombobox.stateChangeTypes.InputChange) onInputChange(inputValue ?? "");
-    },
     onSelectedItemChange: ({ selectedItem }) => {
       if (selectedItem) onSelect(selectedItem);
     },
@@ -72,6 +69,8 @@ export function Combobox<Item>({
         {...getInputProps({
           // the surrounding Field's <label for> names the field (Downshift would point at a label id of its own)
           "aria-labelledby": undefined,
+          // typing updates the text at once (Downshift's onInputValueChange runs in an effect, a keystroke later)
+          onChange: (e: React.ChangeEvent<HTMLInputElement>) => onInputChange(e.target.value),
           "aria-invalid": invalid || undefined,
           "aria-describedby": describedBy,
           className: `${inputClass} ${className ?? ""}`,
@@ -111,15 +110,19 @@ export function Combobox<Item>({
 }
 
 /**
- * Downshift's defaults, with three changes for a field in a form: the list opens only when there is
+ * Downshift's defaults, with these changes for a field in a form: the list opens only when there is
  * text to look up; Enter with nothing highlighted closes the list (the next Enter submits the form);
- * Escape on a closed list keeps the text (Downshift would clear it).
+ * Escape on a closed list keeps the text (Downshift would clear it); holding `selectedItem` at null
+ * changes nothing.
  */
 function comboboxReducer<Item>(state: UseComboboxState<Item>, { type, changes }: UseComboboxStateChangeOptions<Item>): Partial<UseComboboxState<Item>> {
   const types = useCombobox.stateChangeTypes;
   switch (type) {
     case types.InputKeyDownEnter:
       return state.highlightedIndex < 0 ? { ...changes, isOpen: false } : changes;
+    case types.ControlledPropUpdatedSelectedItem:
+      // the selected item is held at null on purpose: that is no reason to empty the field or close the list
+      return state;
     case types.InputKeyDownEscape:
       return { ...changes, isOpen: false, highlightedIndex: -1, inputValue: state.inputValue, selectedItem: state.selectedItem };
     default: {
