@@ -119,8 +119,16 @@ test.describe("the substance combobox at 390 px with touch", () => {
     await expect(page).toHaveURL(/\/demands\/new$/);
 
     // a name not in the dictionary says so, and stays as typed
-    await substance.fill(`未收录物质${Date.now()}`);
+    const unknown = `未收录物质${Date.now()}`;
+    await substance.fill(unknown);
     await expect(page.getByText("词典中没有找到，可直接填写名称").first()).toBeVisible();
     await expect(listbox.getByRole("option")).toHaveCount(0);
+    // Enter with nothing highlighted closes the list and does not submit the form (the next Enter would)
+    await expect(substance).toHaveAttribute("aria-expanded", "true");
+    await substance.press("Enter");
+    await expect(substance).toHaveAttribute("aria-expanded", "false");
+    await expect(page).toHaveURL(/\/demands\/new$/);
+    await expect(page.getByText("此项必填")).toHaveCount(0);
+    await expect(substance).toHaveValue(unknown);
   });
 });
