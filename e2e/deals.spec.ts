@@ -79,7 +79,7 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   const buyer = await pageAs("procurement");
   await buyer.goto("/demands/new");
   await buyer.getByLabel("物质名称").fill("甘油");
-  await buyer.getByRole("list", { name: "词典建议" }).getByRole("button", { name: /^甘油.*56-81-5/ }).click();
+  await buyer.getByRole("listbox", { name: "词典建议" }).getByRole("option", { name: /^甘油.*56-81-5/ }).click();
   await expect(buyer.getByLabel("CAS号")).toHaveValue("56-81-5");
   await buyer.getByLabel("数量").fill("200");
   await buyer.getByRole("button", { name: "发布需求" }).click();

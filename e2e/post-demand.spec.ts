@@ -14,7 +14,7 @@ test.describe("posting a demand", () => {
     await expect(page.getByText("此项必填").first()).toBeVisible();
 
     await page.getByLabel("物质名称").fill("异丙醇");
-    await page.getByRole("list", { name: "词典建议" }).getByRole("button", { name: /^异丙醇.*67-63-0/ }).click();
+    await page.getByRole("listbox", { name: "词典建议" }).getByRole("option", { name: /^异丙醇.*67-63-0/ }).click();
     await expect(page.getByLabel("CAS号")).toHaveValue("67-63-0");
     await page.getByLabel("数量").fill("100");
     await page.getByLabel("规格等级").selectOption({ label: "工业级" });

@@ -1,8 +1,9 @@
 "use client";
 
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useState } from "react";
+import { Combobox } from "@/app/_components/combobox";
 import { isoDateIn } from "@/app/_components/listing-bits";
 import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
 import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
@@ -35,7 +36,7 @@ export const emptyDemand = (): DemandValues => ({
 const GRADES = ["industrial", "reagent", "electronic", "pharma", "food"] as const;
 const num = (v: string) => (v.trim() === "" ? null : Number(v));
 
-/** The substance by name or CAS, with suggestions from the reference dictionary as one types. */
+/** The substance by name or CAS, with suggestions from the reference dictionary as one types (debounced). */
 function SubstancePicker({ value, onPick, onType, error }: {
   value: string; error?: string;
   onType: (name: string) => void;
@@ -43,14 +44,12 @@ function SubstancePicker({ value, onPick, onType, error }: {
 }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const listId = useId();
-  const [q, setQ] = useState("");
-  const [open, setOpen] = useState(false);
+  const [q, setQ] = useState(value.trim());
   useEffect(() => {
     const timer = setTimeout(() => setQ(value.trim()), 250);
     return () => clearTimeout(timer);
   }, [value]);
-  const lookup = useQuery(trpc.substance.lookup.queryOptions({ q, limit: 8 }, { enabled: open && q.length >= 1 }));
+  const lookup = useQuery(trpc.substance.lookup.queryOptions({ q, limit: 8 }, { enabled: q.length >= 1, placeholderData: keepPreviousData }));
   const options = lookup.data ?? [];
   const typed = value.trim().toLowerCase();
   /** the name as the buyer typed it when it is one of the substance's names or aliases, else its main name */
@@ -58,33 +57,22 @@ function SubstancePicker({ value, onPick, onType, error }: {
     [s.nameZh, s.nameEn, ...s.aliases].find((n) => n && n.toLowerCase() === typed) ?? (locale === "en" ? s.nameEn : s.nameZh) ?? s.nameZh ?? s.nameEn ?? s.cas;
   return (
     <Field id="demand-substance" label={t("demand.substance")} hint={t("demand.substance_hint")} error={error} required>
-      <div className="relative">
-        <input
-          id="demand-substance" autoComplete="off" className={inputClass} value={value} aria-invalid={Boolean(error)} aria-controls={listId}
-          onChange={(e) => { onType(e.target.value); setOpen(true); }}
-          onFocus={() => setOpen(true)}
-          onKeyDown={(e) => { if (e.key === "Escape") setOpen(false); }}
-        />
-        {open && q.length >= 1 ? (
-          <ul id={listId} aria-label={t("demand.suggestions")} className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg">
-            {lookup.isFetching && options.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">{t("common.loading")}</li> : null}
-            {!lookup.isFetching && options.length === 0 ? <li className="px-3 py-2 text-sm text-slate-500">{t("demand.no_suggestions")}</li> : null}
-            {options.map((s) => (
-              <li key={s.cas}>
-                <button
-                  type="button" className="block w-full px-3 py-2 text-left text-sm hover:bg-brand-50 focus:bg-brand-50 focus:outline-none"
-                  onClick={() => { onPick({ cas: s.cas, name: nameFor(s) }); setOpen(false); }}
-                >
-                  <span className="font-medium">{nameFor(s)}</span>
-                  {nameFor(s) !== s.nameZh && s.nameZh ? <span className="ml-2 text-slate-600">{s.nameZh}</span> : null}
-                  {s.nameEn && nameFor(s) !== s.nameEn ? <span className="ml-2 text-slate-500">{s.nameEn}</span> : null}
-                  <span className="ml-2 font-mono text-xs text-slate-500">{s.cas}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
+      <Combobox
+        id="demand-substance" testId="substance-combobox" value={value} onInputChange={onType}
+        items={options} itemKey={(s) => s.cas} itemText={nameFor}
+        onSelect={(s) => onPick({ cas: s.cas, name: nameFor(s) })}
+        loading={lookup.isFetching || value.trim() !== q}
+        listLabel={t("demand.suggestions")} emptyText={t("demand.no_suggestions")}
+        invalid={Boolean(error)} describedBy={error ? "demand-substance-error" : undefined}
+        renderItem={(s) => (
+          <>
+            <span className="font-medium">{nameFor(s)}</span>
+            {nameFor(s) !== s.nameZh && s.nameZh ? <> <span className="text-slate-600">{s.nameZh}</span></> : null}
+            {s.nameEn && nameFor(s) !== s.nameEn ? <> <span className="text-slate-600">{s.nameEn}</span></> : null}
+            {" "}<span className="font-mono text-xs text-slate-600">{s.cas}</span>
+          </>
+        )}
+      />
     </Field>
   );
 }
