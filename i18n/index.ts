@@ -75,8 +75,10 @@ const INTL_LOCALE: Record<Locale, string> = { zh: "zh-CN", en: "en" };
  * probe keys (validationText) and get the key back. Anything else — a value a message needs and
  * the caller did not give — is a bug in the caller and is reported, without breaking the page.
  */
+const QUIET: readonly string[] = [IntlErrorCode.MISSING_MESSAGE, IntlErrorCode.INSUFFICIENT_PATH];
+
 function onError(error: IntlError) {
-  if (error.code === IntlErrorCode.MISSING_MESSAGE || error.code === IntlErrorCode.INVALID_MESSAGE) return;
+  if (QUIET.includes(error.code)) return;
   console.error(error);
 }
 
@@ -102,6 +104,11 @@ export function translator(locale: Locale): Translate {
     translators.set(locale, t);
   }
   return t;
+}
+
+/** A message in both languages, for texts stored once and read in either (notifications, reasons). */
+export function inBothLanguages(key: string, vars?: Vars): Record<Locale, string> {
+  return { zh: translator("zh")(key, vars), en: translator("en")(key, vars) };
 }
 
 /**
