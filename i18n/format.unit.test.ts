@@ -24,6 +24,8 @@ describe("money as people read it", () => {
     expect(formatCny(2_550_000, "zh")).toBe("255 万元");
     expect(formatCny(656_000_000, "zh")).toBe("6.56 亿元");
     expect(formatCny(9800, "zh")).toBe("9,800 元");
+    expect(formatCny(-25_000, "zh")).toBe("-2.5 万元");
+    expect(formatCny(980.5, "en")).toBe("CNY 980.5");
     expect(formatCny(1_300_000, "en")).toBe("CNY 1.3 M");
     expect(formatCny(2_550_000, "en")).toBe("CNY 2.55 M");
     expect(formatCny(1_234_000_000, "en")).toBe("CNY 1.23 bn");
@@ -36,15 +38,15 @@ describe("times in China time", () => {
 
   it("shows a moment as the day and time it is in Beijing, whatever the server's zone", () => {
     expect(formatDateTime(pastUtcMidnightInChina, "zh")).toBe("2026/01/05 01:30");
-    expect(formatDateTime(pastUtcMidnightInChina, "en")).toBe("05/01/2026, 01:30");
+    expect(formatDateTime(pastUtcMidnightInChina, "en")).toBe("5 Jan 2026, 01:30");
     expect(formatDate(pastUtcMidnightInChina, "zh")).toBe("2026/01/05");
-    expect(formatDate("2026-01-04T17:30:00.000Z", "en")).toBe("05/01/2026");
+    expect(formatDate("2026-01-04T17:30:00.000Z", "en")).toBe("5 Jan 2026");
     expect(chinaDay(pastUtcMidnightInChina)).toBe("2026-01-05");
   });
 
   it("reads a date column as that calendar day", () => {
     expect(formatDate("2026-01-05", "zh")).toBe("2026/01/05");
-    expect(formatDate("2026-12-31", "en")).toBe("31/12/2026");
+    expect(formatDate("2026-12-31", "en")).toBe("31 Dec 2026");
     expect(formatDate(null, "zh")).toBe("—");
     expect(formatDateTime(undefined, "en")).toBe("—");
   });
@@ -53,5 +55,13 @@ describe("times in China time", () => {
     // 15:59 UTC is 23:59 in Beijing, the same day; 16:00 UTC is the next day there
     expect(formatDateTime(new Date("2026-03-01T15:59:00Z"), "zh")).toBe("2026/03/01 23:59");
     expect(formatDateTime(new Date("2026-03-01T16:00:00Z"), "zh")).toBe("2026/03/02 00:00");
+    expect(formatDateTime(new Date("2026-03-01T16:00:00Z"), "en")).toBe("2 Mar 2026, 00:00");
+  });
+
+  it("writes English dates with the month's name, so that 2 July never reads as 7 February", () => {
+    expect(formatDate("2026-07-02", "en")).toBe("2 Jul 2026");
+    expect(formatDate("2026-09-02", "en")).toBe("2 Sep 2026");
+    expect(formatDateTime(new Date("2026-07-02T00:30:00Z"), "en")).toBe("2 Jul 2026, 08:30");
+    expect(formatDateTime(new Date("2026-07-02T00:30:00Z"), "zh")).toBe("2026/07/02 08:30");
   });
 });

@@ -1,3 +1,4 @@
+import { createFormatter, createTranslator, IntlErrorCode, type IntlError } from "next-intl";
 import enAdmin from "./messages/en/admin.json";
 import enAlerts from "./messages/en/alerts.json";
 import enApp from "./messages/en/app.json";
@@ -38,6 +39,9 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh";
 export const LOCALE_COOKIE = "parklink-locale";
 
+/** Every time the app shows is China time (the parks, their staff and the authorities read it so). */
+export const CHINA_TIME_ZONE = "Asia/Shanghai";
+
 type Tree = { [key: string]: string | Tree };
 
 /** Merges the per-domain message files of one language (each file holds its own namespaces). */
@@ -65,15 +69,48 @@ export function isLocale(value: unknown): value is Locale {
 type Vars = Record<string, string | number>;
 export type Translate = (key: string, vars?: Vars) => string;
 
-/** Looks a dotted key up in the message files, filling `{name}` placeholders; unknown keys show as-is. */
+/** The Intl locale each language formats with. */
+const INTL_LOCALE: Record<Locale, string> = { zh: "zh-CN", en: "en" };
+
+/**
+ * A key the files do not hold (or one naming a group of messages) is no error here: callers
+ * probe keys (validationText) and get the key back. Anything else — a value a message needs and
+ * the caller did not give — is a bug in the caller and is reported, without breaking the page.
+ */
+const QUIET: readonly string[] = [IntlErrorCode.MISSING_MESSAGE, IntlErrorCode.INSUFFICIENT_PATH];
+
+function onError(error: IntlError) {
+  if (QUIET.includes(error.code)) return;
+  console.error(error);
+}
+
+const translators = new Map<Locale, Translate>();
+
+/**
+ * The translate function of a language (next-intl's core translator over the merged message
+ * files): ICU messages — `{name}`, `{count, plural, one {…} other {…}}`, `{kind, select, …}`;
+ * dates in messages in China time. An unknown key (or one that cannot be formatted) reads as the
+ * key itself. One translator per language, so compiled messages are kept between requests.
+ */
 export function translator(locale: Locale): Translate {
-  const messages = MESSAGES[locale];
-  return (key, vars) => {
-    let value: string | Tree | undefined = messages;
-    for (const part of key.split(".")) value = typeof value === "object" ? value[part] : undefined;
-    if (typeof value !== "string") return key;
-    return vars ? value.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`)) : value;
-  };
+  let t = translators.get(locale);
+  if (!t) {
+    // the message tree is typed loosely (any dotted key), so next-intl's typed keys do not apply
+    t = createTranslator({
+      locale: INTL_LOCALE[locale],
+      messages: MESSAGES[locale],
+      timeZone: CHINA_TIME_ZONE,
+      onError,
+      getMessageFallback: ({ key, namespace }) => (namespace ? `${namespace}.${key}` : key),
+    }) as unknown as Translate;
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+/** A message in both languages, for texts stored once and read in either (notifications, reasons). */
+export function inBothLanguages(key: string, vars?: Vars): Record<Locale, string> {
+  return { zh: translator("zh")(key, vars), en: translator("en")(key, vars) };
 }
 
 /**
@@ -82,7 +119,8 @@ export function translator(locale: Locale): Translate {
  */
 export function validationText(t: Translate, message: string): string {
   const [key, query] = message.split("?");
-  const vars = Object.fromEntries(new URLSearchParams(query ?? ""));
+  // limits travel as text ("max=120"); plural messages need them as numbers
+  const vars = Object.fromEntries([...new URLSearchParams(query ?? "")].map(([name, value]) => [name, /^-?\d+(\.\d+)?$/.test(value) ? Number(value) : value]));
   const text = t(`validation.${key}`, vars);
   return text === `validation.${key}` ? t("validation.field.invalid") : text;
 }
@@ -94,6 +132,18 @@ export function messageKeys(tree: Tree = MESSAGES.zh, prefix = ""): string[] {
   );
 }
 
+const formatters = new Map<Locale, ReturnType<typeof createFormatter>>();
+
+/** next-intl's formatter of a language, in China time (one per language: its Intl formats are cached). */
+function formatter(locale: Locale) {
+  let format = formatters.get(locale);
+  if (!format) {
+    format = createFormatter({ locale: INTL_LOCALE[locale], timeZone: CHINA_TIME_ZONE, onError });
+    formatters.set(locale, format);
+  }
+  return format;
+}
+
 /**
  * A total in yuan the way people read totals — the one rule for them: from 1 亿 in 亿元 (2
  * decimals), from 1 万 in 万元 (1 decimal), below in 元; in English CNY bn / M (2 decimals) and
@@ -101,14 +151,15 @@ export function messageKeys(tree: Tree = MESSAGES.zh, prefix = ""): string[] {
  */
 export function formatCny(amount: number | string, locale: Locale): string {
   const value = typeof amount === "string" ? Number(amount) : amount;
+  const n = (x: number, digits: number) => formatter(locale).number(x, { maximumFractionDigits: digits });
   if (locale === "zh") {
-    if (Math.abs(value) >= 1e8) return `${(value / 1e8).toLocaleString("zh-CN", { maximumFractionDigits: 2 })} 亿元`;
-    if (Math.abs(value) >= 1e4) return `${(value / 1e4).toLocaleString("zh-CN", { maximumFractionDigits: 1 })} 万元`;
-    return `${value.toLocaleString("zh-CN", { maximumFractionDigits: 2 })} 元`;
+    if (Math.abs(value) >= 1e8) return `${n(value / 1e8, 2)} 亿元`;
+    if (Math.abs(value) >= 1e4) return `${n(value / 1e4, 1)} 万元`;
+    return `${n(value, 2)} 元`;
   }
-  if (Math.abs(value) >= 1e9) return `CNY ${(value / 1e9).toLocaleString("en", { maximumFractionDigits: 2 })} bn`;
-  if (Math.abs(value) >= 1e6) return `CNY ${(value / 1e6).toLocaleString("en", { maximumFractionDigits: 2 })} M`;
-  return `CNY ${value.toLocaleString("en", { maximumFractionDigits: 2 })}`;
+  if (Math.abs(value) >= 1e9) return `CNY ${n(value / 1e9, 2)} bn`;
+  if (Math.abs(value) >= 1e6) return `CNY ${n(value / 1e6, 2)} M`;
+  return `CNY ${n(value, 2)}`;
 }
 
 /**
@@ -118,41 +169,44 @@ export function formatCny(amount: number | string, locale: Locale): string {
  */
 export function formatYuan(amount: number | string, locale: Locale): string {
   const value = typeof amount === "string" ? Number(amount) : amount;
-  const digits = { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 2 };
-  return locale === "zh" ? `${value.toLocaleString("zh-CN", digits)} 元` : `CNY ${value.toLocaleString("en", digits)}`;
+  const text = formatter(locale).number(value, { minimumFractionDigits: Number.isInteger(value) ? 0 : 2, maximumFractionDigits: 2 });
+  return locale === "zh" ? `${text} 元` : `CNY ${text}`;
 }
 
 export function formatNumber(value: number, locale: Locale): string {
-  return value.toLocaleString(locale === "zh" ? "zh-CN" : "en");
+  return formatter(locale).number(value);
 }
 
 /** A share (0–1) as a percentage, one decimal at most: "62.5%"; `null` (no base to divide by) as "—". */
 export function formatPercent(ratio: number | null, locale: Locale): string {
   if (ratio === null) return "—";
-  return `${(ratio * 100).toLocaleString(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 1 })}%`;
+  return `${formatter(locale).number(ratio * 100, { maximumFractionDigits: 1 })}%`;
 }
-
-/** Every time the app shows is China time (the parks, their staff and the authorities read it so). */
-export const CHINA_TIME_ZONE = "Asia/Shanghai";
-
-const DATE_PARTS = { timeZone: CHINA_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" } as const;
 
 const asDate = (value: Date | string) => (typeof value === "string" ? new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00+08:00` : value) : value);
 
 /**
- * A calendar date in China time: "2026/01/05" (zh) / "05/01/2026" (en). A date column
- * ("2026-01-05") reads as that day; a moment reads as the day it is in Beijing (01:30 on the 5th
- * in Beijing is 17:30 UTC on the 4th, and shows as the 5th).
+ * A calendar date in China time: "2026/01/05" (zh) / "5 Jan 2026" (en: day, month name, year —
+ * never a numeric day/month that reads either way). A date column ("2026-01-05") reads as that
+ * day; a moment reads as the day it is in Beijing (01:30 on the 5th in Beijing is 17:30 UTC on
+ * the 4th, and shows as the 5th).
  */
 export function formatDate(value: Date | string | null | undefined, locale: Locale): string {
   if (!value) return "—";
-  return asDate(value).toLocaleDateString(locale === "zh" ? "zh-CN" : "en-GB", DATE_PARTS);
+  const date = asDate(value);
+  const format = formatter(locale);
+  if (locale === "zh") return format.dateTime(date, { year: "numeric", month: "2-digit", day: "2-digit" });
+  // put together from its parts: "2 Jul 2026" whatever the runtime's English data (en-GB writes "Sept")
+  return `${format.dateTime(date, { day: "numeric" })} ${format.dateTime(date, { month: "short" })} ${format.dateTime(date, { year: "numeric" })}`;
 }
 
-/** A moment in China time, to the minute: "2026/01/05 08:30" (zh) / "05/01/2026, 08:30" (en). */
+/** A moment in China time, to the minute: "2026/01/05 08:30" (zh) / "5 Jan 2026, 08:30" (en). */
 export function formatDateTime(value: Date | string | null | undefined, locale: Locale): string {
   if (!value) return "—";
-  return asDate(value).toLocaleString(locale === "zh" ? "zh-CN" : "en-GB", { ...DATE_PARTS, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  const date = asDate(value);
+  const format = formatter(locale);
+  const time = format.dateTime(date, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+  return locale === "zh" ? `${formatDate(date, locale)} ${time}` : `${formatDate(date, locale)}, ${time}`;
 }
 
 /** The calendar day in China ("2026-01-05"), for file names and stamps; `now` by default. */
@@ -174,5 +228,5 @@ export function formatUnitPrice(amount: number | string, unit: string | null | u
 /** A quantity with its unit: "500 吨" / "500 t", "1,250.5 kg". */
 export function formatQuantity(value: number | string, unit: string | null | undefined, locale: Locale): string {
   const n = typeof value === "string" ? Number(value) : value;
-  return `${n.toLocaleString(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 3 })} ${unitName(unit, locale)}`;
+  return `${formatter(locale).number(n, { maximumFractionDigits: 3 })} ${unitName(unit, locale)}`;
 }

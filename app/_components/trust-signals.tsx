@@ -61,7 +61,7 @@ export function trustFigures(trust: TrustSignals, t: Translate, locale: Locale):
     },
     {
       key: "years", label: t("trust.years"), missing: false,
-      value: trust.years >= 1 ? t("trust.years_value", { years: trust.years }) : t("trust.years_under_one"),
+      value: t("trust.years_value", { years: trust.years }),
       definition: t("trust.years_def", { date: formatDate(trust.memberSince, locale) }),
     },
   ];
@@ -91,7 +91,7 @@ export function TrustSummary({ trust, t, locale, skipVerified = false }: { trust
   if (trust.response.rate !== null) short.push(t("trust.short_response", { rate: pct(trust.response.rate) }));
   if (trust.response.medianHours !== null) short.push(t("trust.short_median", { hours: formatNumber(trust.response.medianHours, locale) }));
   if (trust.delivery.rate !== null) short.push(t("trust.short_on_time", { rate: pct(trust.delivery.rate) }));
-  short.push(trust.years >= 1 ? t("trust.short_years", { years: trust.years }) : t("trust.short_years_under_one"));
+  short.push(t("trust.short_years", { years: trust.years }));
   return (
     <div className="space-y-1 text-xs text-slate-600" data-testid="trust-summary">
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1">

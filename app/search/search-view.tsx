@@ -197,7 +197,7 @@ export function SearchView({
                 ) : null}
                 <div className="flex flex-wrap items-center justify-between gap-2">
                   <p className="text-sm text-slate-600" aria-live="polite">
-                    {data.cas ? t("search.count_cas", { count: data.total, cas: data.cas }) : data.understood.formula ? t("search.count_formula", { count: data.total, formula: data.understood.formula }) : t("search.count", { count: data.total >= 1000 ? "1000+" : data.total })}
+                    {data.cas ? t("search.count_cas", { count: data.total, cas: data.cas }) : data.understood.formula ? t("search.count_formula", { count: data.total, formula: data.understood.formula }) : t("search.count", { count: Math.min(data.total, 1000) })}
                     {data.nearestFirst && data.total > 1 && data.sort === "relevance" ? <span className="ml-2 text-xs text-slate-500">{t("search.nearest_first")}</span> : null}
                     {!nothingFound ? <span className="ml-3"><SaveSearch state={state} signedIn={signedIn} /></span> : null}
                   </p>

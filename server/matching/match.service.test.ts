@@ -218,6 +218,9 @@ describe("background refresh", () => {
     const notices = await getDb().select().from(notifications).where(inArray(notifications.enterpriseId, [buyer.id, seller.id]));
     expect(notices.map((n) => `${n.enterpriseId}:${n.kind}`).sort()).toEqual([`${buyer.id}:match.suppliers`, `${seller.id}:match.buyers`].sort());
     expect((notices.find((n) => n.enterpriseId === buyer.id)!.payload as { href: string }).href).toBe(`/demands/${demand.id}`);
+    // one candidate, one demand: the singular in English (an ICU plural, not "candidate(s)")
+    expect((notices.find((n) => n.enterpriseId === buyer.id)!.payload as { en: string }).en).toMatch(/^1 new supply candidate for your demand ".+" \(.+ t\)$/);
+    expect((notices.find((n) => n.enterpriseId === seller.id)!.payload as { en: string }).en).toMatch(/^1 new purchase demand matches your products, e\.g\. ".+"$/);
 
     // retiring the product removes the suggestion
     await getDb().update(products).set({ retiredAt: new Date() }).where(eq(products.id, product.id));
@@ -281,6 +284,8 @@ describe("by-product symbiosis", () => {
     const takers = await takersForByproduct(getDb(), ownerUser.actor, stream.id);
     expect(takers.processes.map((p) => p.enterprise.id)).toEqual(expect.arrayContaining([consumer.id]));
     expect(takers.processes.find((p) => p.enterprise.id === consumer.id)).toMatchObject({ samePark: true, boughtT: 800 });
+    // one agreement reads in the singular (an ICU plural, not "agreement(s)")
+    expect(takers.processes.find((p) => p.enterprise.id === consumer.id)!.reasons).toContainEqual({ code: "process_buyer", zh: "曾签约采购该物质 1 笔", en: "Bought this substance under 1 agreement" });
     const buyers = await buyersForSupplier(getDb(), ownerUser.actor, { enterpriseId: owner.id, byproductId: stream.id, inPark: false, page: 1, pageSize: 20 });
     expect(buyers.items.map((b) => b.demand.id)).toEqual([demand.id]);
   });

@@ -9,6 +9,7 @@ import { matchCompliance, supplierState, tierOf, todayInChina, type ComplianceSt
 import { licenceFacts } from "@/server/compliance/licences";
 import { trustSignals } from "@/server/enterprises/trust";
 import { AppError, notFound } from "@/server/errors";
+import { inBothLanguages } from "@/i18n";
 import { demandIsOpen, effectiveOfferStatus } from "@/server/listings/expiry";
 import { loadSubstances, rankCandidates } from "./candidates";
 import { reasonsOfHiddenCounterpart, type Grade, type Reason } from "./score";
@@ -353,7 +354,7 @@ export async function takersForByproduct(db: Db, actor: Actor, byproductId: numb
       agreements: p.agreements,
       reasons: [
         ...(p.same_park ? [{ code: "same_park", zh: "同园区", en: "Same park" }] : []),
-        { code: "process_buyer", zh: `曾签约采购该物质 ${p.agreements} 笔`, en: `Bought this substance under ${p.agreements} agreement(s)` },
+        { code: "process_buyer", ...inBothLanguages("match_text.process_buyer", { count: p.agreements }) },
       ] satisfies Reason[],
     })),
   };

@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db";
+import { formatQuantity, inBothLanguages, translator, type Locale } from "@/i18n";
 import { demands, enterprises, matches } from "@/db/schema";
 import { todayInChina } from "@/server/compliance/compliance";
 import { demandIsOpen } from "@/server/listings/expiry";
@@ -118,12 +119,9 @@ async function announce(
     const found = newFor.get(demand.id) ?? [];
     const visible = found.filter((c) => c.compliance.state !== "blocked");
     if (visible.length && demand.enterpriseId !== quietFor) {
-      const what = `${demand.substanceName} ${Number(demand.quantity)} ${demand.unit === "kg" ? "kg" : "吨"}`;
-      await notify(db, { enterpriseId: demand.enterpriseId }, "match.suppliers", {
-        zh: `需求「${what}」有 ${visible.length} 个新的供应候选`,
-        en: `${visible.length} new supply candidate(s) for your demand "${demand.substanceName}"`,
-        href: `/demands/${demand.id}`,
-      });
+      const text = (locale: Locale) =>
+        translator(locale)("match_text.new_suppliers", { count: visible.length, substance: demand.substanceName, quantity: formatQuantity(demand.quantity, demand.unit, locale) });
+      await notify(db, { enterpriseId: demand.enterpriseId }, "match.suppliers", { zh: text("zh"), en: text("en"), href: `/demands/${demand.id}` });
     }
     for (const c of found) {
       const entry = bySupplier.get(c.supplier.id) ?? { demands: 0, product: c.name, blocked: [] };
@@ -136,8 +134,7 @@ async function announce(
     if (supplierId === quietFor) continue;
     if (entry.demands) {
       await notify(db, { enterpriseId: supplierId }, "match.buyers", {
-        zh: `${entry.demands} 条新的采购需求与您的「${entry.product}」等产品匹配`,
-        en: `${entry.demands} new purchase demand(s) match your products, e.g. "${entry.product}"`,
+        ...inBothLanguages("match_text.new_buyers", { count: entry.demands, product: entry.product }),
         href: "/matches/buyers",
       });
     }

@@ -33,7 +33,7 @@ describe("the handbook export", () => {
     expect(priceOf(withFen.name)?.numFmt).toBe('#,##0.00 "元/吨"');
 
     const en = await rowsOf(await handbookWorkbook(h, "en", new Date("2026-01-04T17:30:00Z")));
-    expect(en.find((r) => r.getCell(1).value === "Compiled (China time)")?.getCell(2).value).toBe("05/01/2026, 01:30");
+    expect(en.find((r) => r.getCell(1).value === "Compiled (China time)")?.getCell(2).value).toBe("5 Jan 2026, 01:30");
     expect(en.find((r) => r.getCell(4).value === exact.name)?.getCell(9).numFmt).toBe('#,##0 "CNY/t"');
   });
 });

@@ -35,7 +35,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
       </nav>
       <Card>
         {items.length === 0 ? (
-          <EmptyState title={t("application.empty", { status: t(`application.status.${status}`) })} />
+          <EmptyState title={t("application.empty", { status })} />
         ) : (
           <ul className="divide-y divide-slate-100" data-testid="applications">
             {items.map((a) => (
