@@ -61,7 +61,7 @@ export function Combobox<Item>({
   const open = isOpen && hasText;
   const status = !open ? "" : loading && items.length === 0 ? t("combobox.loading")
     : items.length === 0 ? emptyText ?? t("combobox.no_match")
-    : t(items.length === 1 ? "combobox.count_one" : "combobox.count_other", { count: items.length });
+    : t("combobox.count", { count: items.length });
 
   return (
     <div className="relative">
