@@ -61,7 +61,7 @@ test.describe("on a phone", () => {
     const grades = page.getByRole("group", { name: "规格等级" });
     const toggle = page.getByRole("button", { name: /^筛选/ });
     await expect(grades).toBeHidden();
-    await expect(toggle).toHaveText("筛选");
+    await expect(toggle).toHaveAccessibleName("筛选");
     await expect(toggle).toHaveAttribute("aria-expanded", "false");
     const panelId = await toggle.getAttribute("aria-controls");
 
@@ -75,7 +75,7 @@ test.describe("on a phone", () => {
     await expect(page).toHaveURL(/[?&]grade=pharma(&|$)/);
     await expect(grades.getByRole("button", { name: /医药级/ })).toHaveAttribute("aria-pressed", "true");
     await expect(first).toContainText("医药级");
-    await expect(toggle).toHaveText("筛选（1）");
+    await expect(toggle).toHaveAccessibleName("筛选（1）");
 
     // Escape closes the panel and gives the focus back to the button
     await page.keyboard.press("Escape");

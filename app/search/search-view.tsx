@@ -426,7 +426,7 @@ function HitCard({ hit, t, locale, parkName }: { hit: ProductSearchResult["hits"
               {firstName && secondName ? " · " : null}
               {secondName}
               {s.matchedAliases.length ? (
-                <span className="ml-2 text-xs text-slate-500">
+                <span className="ml-2 text-xs text-slate-600">
                   {messageWith(t, "search.aliases_matched", {
                     aliases: s.matchedAliases.map((a, i) => <span key={i}>{i ? (locale === "zh" ? "、" : ", ") : null}<Highlighted text={a} /></span>),
                   })}
