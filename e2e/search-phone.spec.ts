@@ -14,7 +14,7 @@ const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 
-async function useLocale(page: Page, locale: "zh" | "en") {
+async function setLocale(page: Page, locale: "zh" | "en") {
   const { hostname } = new URL(test.info().project.use.baseURL!);
   await page.context().addCookies([{ name: "parklink-locale", value: locale, domain: hostname, path: "/" }]);
 }
@@ -97,7 +97,7 @@ test.describe("in English, signed in", () => {
   test.use({ role: "procurement" });
 
   test("examples, facets, substance names and placeholder are English; enterprise names are marked", async ({ page }) => {
-    await useLocale(page, "en");
+    await setLocale(page, "en");
     await page.setViewportSize(DESKTOP);
     await page.goto("/search");
     const box = page.getByLabel("Search chemicals");
@@ -151,7 +151,7 @@ for (const role of ["visitor", "procurement"] as const) {
       await openIndexedSearch(page, "乙酸乙酯");
       const problems: string[] = [];
       for (const locale of ["zh", "en"] as const) {
-        await useLocale(page, locale);
+        await setLocale(page, locale);
         for (const state of STATES) {
           const where = `${state.name} [${locale}]`;
           await page.setViewportSize(DESKTOP);
