@@ -86,7 +86,8 @@ describe("search sync", () => {
     const hit = (await searchProducts(db, anonymous, { q: word })).hits[0]!;
     expect(hit.id).toBe(product.id);
     expect(hit.enterprise).toMatchObject({ name: a.name, nameEn: english });
-  });
+    // an enterprise's sync re-indexes its products: on a busy machine that takes more than the default 30 s
+  }, 120_000);
 
   it("brings a dictionary correction to every product of the substance", async () => {
     const { a, staff } = await setup();
