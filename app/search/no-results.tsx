@@ -92,7 +92,8 @@ export function NoResults({
         <p className="mb-2 text-slate-700">{t("alerts.what_next")}</p>
         <div className="flex flex-wrap items-center justify-center gap-2">
           <ButtonLink size="sm" href={`/demands/new${demand.size ? `?${demand}` : ""}`}>
-            {q ? messageWith(t, "alerts.post_demand", { q }) : t("alerts.post_demand_plain")}
+            {/* one child of the flex button, so that the name reads as one phrase */}
+            <span>{q ? messageWith(t, "alerts.post_demand", { q }) : t("alerts.post_demand_plain")}</span>
           </ButtonLink>
           <SaveSearch state={state} signedIn={signedIn} />
         </div>
