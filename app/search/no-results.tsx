@@ -4,6 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { Button, ButtonLink, EmptyState } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
+import { messageWith } from "@/app/_components/user-text";
 import { errorMessage } from "@/app/_trpc/errors";
 import { useI18n } from "@/i18n/client";
 import type { Suggestion } from "@/server/search/suggest";
@@ -76,7 +77,11 @@ export function NoResults({
                 >
                   {s.text}
                 </a>
-                {name && name !== s.text ? <span className="ml-1 text-xs text-slate-500" translate="no">（{name}）</span> : null}
+                {name && name !== s.text ? (
+                  <span className="ml-1 text-xs text-slate-500">
+                    {locale === "zh" ? "（" : "("}<span translate="no">{name}</span>{locale === "zh" ? "）" : ")"}
+                  </span>
+                ) : null}
               </li>
               );
             })}
@@ -87,7 +92,8 @@ export function NoResults({
         <p className="mb-2 text-slate-700">{t("alerts.what_next")}</p>
         <div className="flex flex-wrap items-center justify-center gap-2">
           <ButtonLink size="sm" href={`/demands/new${demand.size ? `?${demand}` : ""}`}>
-            {q ? t("alerts.post_demand", { q }) : t("alerts.post_demand_plain")}
+            {/* one child of the flex button, so that the name reads as one phrase */}
+            <span>{q ? messageWith(t, "alerts.post_demand", { q }) : t("alerts.post_demand_plain")}</span>
           </ButtonLink>
           <SaveSearch state={state} signedIn={signedIn} />
         </div>

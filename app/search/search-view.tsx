@@ -2,17 +2,19 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { formLabel, gradeLabel, purityLabel, tonnesLabel } from "@/app/_components/catalogue-labels";
 import { Formula } from "@/app/_components/formula";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { Highlighted } from "@/app/_components/highlight";
 import { TrustSummary } from "@/app/_components/trust-signals";
+import { messageWith, UserText } from "@/app/_components/user-text";
 import { Badge, Button, EmptyState, inputClass, Notice, Spinner } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
 import { errorMessage, RefusedError } from "@/app/_trpc/errors";
 import { formatNumber, formatYuan, type Translate } from "@/i18n";
 import { useI18n } from "@/i18n/client";
+import { chainName, isTranslated, parkName as parkNameIn } from "@/i18n/vocabulary";
 import type { SearchAnswerBody as ProductSearchResult } from "@/server/search/suggest";
 import { searchApiPath, type SearchProductsInput } from "@/server/search/search.schemas";
 import { NoResults, SaveSearch } from "./no-results";
@@ -21,7 +23,14 @@ import { RANGES, searchHref, type RangeKey, type SearchParams } from "./params";
 type Park = { code: string; name: string; nameEn: string | null };
 type FacetKey = "park" | "chain" | "grade" | "form" | "hazard" | "inPark";
 
-const EXAMPLES = ["异丙醇", "IPA", "67-63-0", "toluene", "丙烯酸", "乙酸乙酯"];
+/**
+ * Example queries, each run as shown: Chinese names in the Chinese UI, the dictionary's English
+ * names in the English UI (a search by English name finds the same substance's products).
+ */
+export const EXAMPLES = {
+  zh: ["异丙醇", "IPA", "67-63-0", "toluene", "丙烯酸", "乙酸乙酯"],
+  en: ["isopropyl alcohol", "IPA", "67-63-0", "toluene", "acrylic acid", "ethyl acetate"],
+} as const;
 const PAGE_SIZE = 20;
 
 /** Waits until typing pauses before the value moves on. */
@@ -96,9 +105,30 @@ export function SearchView({
   const data = searching ? products.data : undefined;
   // nothing found and nothing to narrow: no facet box, no members-only banner, but what to do instead
   const nothingFound = data !== undefined && data.total === 0;
-  const parkName = (code: string) => {
+  const parkName = (code: string, fallback?: string | null) => {
     const park = parks.find((p) => p.code === code);
-    return park ? (locale === "en" && park.nameEn ? park.nameEn : park.name) : code;
+    return park ? parkNameIn(park, locale) : fallback ?? code;
+  };
+  // on a phone the facets wait behind a "Filters" button, so that the first result is on the first screen
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
+  const filtersToggle = useRef<HTMLButtonElement>(null);
+  const filtersPanel = useRef<HTMLDivElement>(null);
+  const openFilters = () => {
+    setFiltersOpen(true);
+    // focus moves into the panel once it is shown
+    requestAnimationFrame(() => filtersPanel.current?.querySelector<HTMLElement>("button, input, select, a[href]")?.focus());
+  };
+  const closeFilters = () => {
+    setFiltersOpen(false);
+    filtersToggle.current?.focus();
+  };
+  // Escape closes the panel (on a phone, where the button that opened it is shown) and focus goes back to the button
+  const filtersKeyDown = (e: KeyboardEvent) => {
+    if (e.key === "Escape" && filtersOpen && filtersToggle.current?.offsetParent) {
+      e.preventDefault();
+      closeFilters();
+    }
   };
 
   return (
@@ -127,7 +157,7 @@ export function SearchView({
         <EmptyState title={t("search.start_title")}>
           <p>{t("search.start_body")}</p>
           <ul className="mt-3 flex flex-wrap justify-center gap-2" aria-label={t("search.examples")}>
-            {EXAMPLES.map((example) => (
+            {EXAMPLES[locale].map((example) => (
               <li key={example}>
                 <button type="button" className="rounded-full border border-slate-300 bg-white px-3 py-1 text-sm text-slate-700 hover:bg-slate-50" onClick={() => setText(example)}>
                   {example}
@@ -139,11 +169,26 @@ export function SearchView({
       ) : error ? (
         <Notice tone="error">{error}</Notice>
       ) : (
-        <div className={nothingFound && activeFilters.length === 0 ? "" : "grid gap-6 lg:grid-cols-[16rem_1fr]"}>
+        <div className={nothingFound && activeFilters.length === 0 ? "" : "grid gap-4 lg:grid-cols-[16rem_1fr] lg:gap-6"}>
           {nothingFound && activeFilters.length === 0 ? null : <aside aria-label={t("search.filters")}>
-            <details className="rounded-lg border border-slate-200 bg-white p-4" open>
-              <summary className="cursor-pointer text-sm font-semibold text-slate-800 lg:hidden">{t("search.filters")}</summary>
-              <div className="mt-3 space-y-5 lg:mt-0">
+            <button
+              ref={filtersToggle}
+              type="button"
+              aria-expanded={filtersOpen}
+              aria-controls={filtersId}
+              onClick={() => (filtersOpen ? setFiltersOpen(false) : openFilters())}
+              className="inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 lg:hidden"
+            >
+              <span aria-hidden="true">{filtersOpen ? "▾" : "▸"}</span>
+              {activeFilters.length ? t("search.filters_active", { count: activeFilters.length }) : t("search.filters")}
+            </button>
+            <div
+              ref={filtersPanel}
+              id={filtersId}
+              onKeyDown={filtersKeyDown}
+              className={`${filtersOpen ? "mt-3 block" : "hidden"} rounded-lg border border-slate-200 bg-white p-4 lg:mt-0 lg:block`}
+            >
+              <div className="space-y-5">
                 {data?.myPark.available ? (
                   <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
                     <input
@@ -156,9 +201,9 @@ export function SearchView({
                 ) : null}
                 {data ? (
                   <>
-                    <Facet t={t} title={t("search.facet_park")} values={data.facets.park} selected={filters.park} label={parkName} onChange={(v) => setFilter("park", v)} />
+                    <Facet t={t} title={t("search.facet_park")} values={data.facets.park} selected={filters.park} label={(v) => parkName(v)} userContent={() => true} onChange={(v) => setFilter("park", v)} />
                     <Facet t={t} title={t("search.facet_in_park")} values={data.facets.inPark} selected={filters.inPark === undefined ? undefined : String(filters.inPark)} label={(v) => t(v === "true" ? "search.in_park" : "search.outside_parks")} onChange={(v) => setFilter("inPark", v)} />
-                    <Facet t={t} title={t("search.facet_chain")} values={data.facets.chain} selected={filters.chain} label={(v) => v} onChange={(v) => setFilter("chain", v)} />
+                    <Facet t={t} title={t("search.facet_chain")} values={data.facets.chain} selected={filters.chain} label={(v) => chainName(v, locale)} userContent={(v) => chainName(v, "en") === v && !isTranslated(v, "en")} onChange={(v) => setFilter("chain", v)} />
                     <Facet t={t} title={t("search.facet_grade")} values={data.facets.grade} selected={filters.grade} label={(v) => gradeLabel(t, v)} onChange={(v) => setFilter("grade", v)} />
                     <Facet t={t} title={t("search.facet_form")} values={data.facets.form} selected={filters.form} label={(v) => formLabel(t, v)} onChange={(v) => setFilter("form", v)} />
                     <Facet t={t} title={t("search.facet_hazard")} values={data.facets.hazard} selected={filters.hazard} label={(v) => t(`hazard.${v}`)} onChange={(v) => setFilter("hazard", v)} />
@@ -171,8 +216,9 @@ export function SearchView({
                   onApply={(ranges) => setFilters((f) => ({ ...f, ...ranges, page: 1 }))}
                 />
                 {activeFilters.length ? <Button variant="ghost" size="sm" onClick={clearFilters}>{t("search.clear_filters")}</Button> : null}
+                <Button variant="primary" size="sm" className="w-full lg:hidden" onClick={closeFilters}>{t("search.show_results")}</Button>
               </div>
-            </details>
+            </div>
           </aside>}
 
           <section aria-label={t("search.results")} aria-busy={products.isFetching} className="min-w-0 space-y-4">
@@ -180,7 +226,7 @@ export function SearchView({
               <Spinner label={t("search.searching")} />
             ) : (
               <>
-                {data.casInvalid ? <Notice tone="warning">{t("search.cas_invalid", { q: data.q })}</Notice> : null}
+                {data.casInvalid ? <Notice tone="warning">{messageWith(t, "search.cas_invalid", { q: data.q })}</Notice> : null}
                 <Understood
                   understood={data.understood}
                   t={t}
@@ -220,8 +266,10 @@ export function SearchView({
                     <ul className="flex flex-wrap gap-x-4 gap-y-1">
                       {enterprises.data.hits.map((e) => (
                         <li key={e.id}>
-                          <Link href={`/enterprises/${e.id}`} className="text-brand-700 hover:underline"><Highlighted text={e.name} /></Link>
-                          <span className="ml-1 text-xs text-slate-500">{e.park?.name ?? t("directory.external")}</span>
+                          <Link href={`/enterprises/${e.id}`} className="text-brand-700 hover:underline" translate="no">
+                            {locale === "en" && e.nameEn ? e.nameEn : <Highlighted text={e.name} />}
+                          </Link>
+                          <span className="ml-1 text-xs text-slate-500">{e.park ? <UserText>{parkName(e.park.code, e.park.name)}</UserText> : t("directory.external")}</span>
                         </li>
                       ))}
                     </ul>
@@ -243,7 +291,7 @@ export function SearchView({
                   <EmptyState title={t("search.empty_title")}>{activeFilters.length ? t("search.empty_filtered") : t("search.empty_body")}</EmptyState>
                 ) : (
                   <ol className="space-y-3" aria-label={t("search.hits")}>
-                    {data.hits.map((hit) => <HitCard key={hit.id} hit={hit} t={t} locale={locale} />)}
+                    {data.hits.map((hit) => <HitCard key={hit.id} hit={hit} t={t} locale={locale} parkName={parkName} />)}
                   </ol>
                 )}
                 {data.related.length ? (
@@ -313,19 +361,21 @@ function Understood({ understood, t, onRemove }: { understood: ProductSearchResu
           </ul>
         </>
       ) : null}
-      {understood.traditional && understood.text ? <span className="text-xs text-slate-500">{t("search.traditional", { text: understood.text })}</span> : null}
+      {understood.traditional && understood.text ? <span className="text-xs text-slate-500">{messageWith(t, "search.traditional", { text: understood.text })}</span> : null}
     </div>
   );
 }
 
 function Facet({
-  t, title, values, selected, label, onChange,
+  t, title, values, selected, label, userContent, onChange,
 }: {
   t: Translate;
   title: string;
   values: { value: string; count: number }[];
   selected: string | undefined;
   label: (value: string) => string;
+  /** values that are names or typed text (parks, chains off the platform's list): marked translate="no" */
+  userContent?: (value: string) => boolean;
   onChange: (value: string | undefined) => void;
 }) {
   const id = useId();
@@ -343,7 +393,7 @@ function Facet({
               onClick={() => onChange(selected === v.value ? undefined : v.value)}
               className="flex w-full items-center justify-between gap-2 rounded px-2 py-1 text-left text-sm text-slate-700 hover:bg-slate-100 aria-pressed:bg-brand-50 aria-pressed:font-medium aria-pressed:text-brand-700"
             >
-              <span className="truncate">{label(v.value)}</span>
+              <span className="truncate" translate={userContent?.(v.value) ? "no" : undefined}>{label(v.value)}</span>
               <span className="text-xs text-slate-500" aria-label={t("search.facet_count", { count: v.count })}>{v.count}</span>
             </button>
           </li>
@@ -353,23 +403,33 @@ function Facet({
   );
 }
 
-function HitCard({ hit, t, locale }: { hit: ProductSearchResult["hits"][number]; t: Translate; locale: "zh" | "en" }) {
+/** `label: ` in the reader's language (a full-width colon in Chinese). */
+const labelled = (t: Translate, label: string) => t("search.field_label", { label });
+
+function HitCard({ hit, t, locale, parkName }: { hit: ProductSearchResult["hits"][number]; t: Translate; locale: "zh" | "en"; parkName: (code: string, fallback?: string | null) => string }) {
   const s = hit.substance;
+  // the dictionary's names: in English its English name first, the Chinese one beside it (marked as Chinese)
+  const zhName = s?.nameZh ? <span lang="zh-CN" translate="no"><Highlighted text={s.nameZh} /></span> : null;
+  const enName = s?.nameEn ? <span lang="en"><Highlighted text={s.nameEn} /></span> : null;
+  const [firstName, secondName] = locale === "en" ? [enName, zhName] : [zhName, enName];
+  const enterpriseName = hit.enterprise ? (locale === "en" && hit.enterprise.nameEn ? hit.enterprise.nameEn : hit.enterprise.name) : null;
   return (
     <li className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
-          <h3 className="text-base font-semibold text-slate-900">
-            <Link href={`/products/${hit.id}`} className="hover:text-brand-700"><Highlighted text={hit.name} /></Link>
+          <h3 className="text-base font-semibold text-slate-900 [overflow-wrap:anywhere]">
+            <Link href={`/products/${hit.id}`} className="hover:text-brand-700" translate="no"><Highlighted text={hit.name} /></Link>
           </h3>
           {s ? (
-            <p className="mt-0.5 text-sm text-slate-600">
-              <Highlighted text={s.nameZh} />
-              {s.nameZh && s.nameEn ? " · " : null}
-              <Highlighted text={s.nameEn} />
+            <p className="mt-0.5 text-sm text-slate-600 [overflow-wrap:anywhere]">
+              {firstName}
+              {firstName && secondName ? " · " : null}
+              {secondName}
               {s.matchedAliases.length ? (
-                <span className="ml-2 text-xs text-slate-500">
-                  {t("search.aliases")}：{s.matchedAliases.map((a, i) => <span key={i}>{i ? "、" : null}<Highlighted text={a} /></span>)}
+                <span className="ml-2 text-xs text-slate-600">
+                  {messageWith(t, "search.aliases_matched", {
+                    aliases: s.matchedAliases.map((a, i) => <span key={i}>{i ? (locale === "zh" ? "、" : ", ") : null}<Highlighted text={a} /></span>),
+                  })}
                 </span>
               ) : null}
             </p>
@@ -383,14 +443,14 @@ function HitCard({ hit, t, locale }: { hit: ProductSearchResult["hits"][number];
         <div><dt className="sr-only">{t("catalogue.field.grade")}</dt><dd>{gradeLabel(t, hit.grade)}</dd></div>
         {hit.purityPct !== null ? <div><dt className="sr-only">{t("catalogue.field.purity")}</dt><dd>{purityLabel(hit.purityPct)}</dd></div> : null}
         {hit.form ? <div><dt className="sr-only">{t("catalogue.field.form")}</dt><dd>{formLabel(t, hit.form)}</dd></div> : null}
-        {hit.availableT !== null ? <div><dt className="inline text-slate-500">{t("catalogue.field.available")}：</dt><dd className="inline">{tonnesLabel(t, hit.availableT)}</dd></div> : null}
-        {hit.priceCnyPerT !== null ? <div><dt className="inline text-slate-500">{t("catalogue.field.price")}：</dt><dd className="inline">{t("catalogue.per_tonne", { price: formatYuan(hit.priceCnyPerT, locale) })}</dd></div> : null}
+        {hit.availableT !== null ? <div><dt className="inline text-slate-500">{labelled(t, t("catalogue.field.available"))}</dt><dd className="inline">{tonnesLabel(t, hit.availableT)}</dd></div> : null}
+        {hit.priceCnyPerT !== null ? <div><dt className="inline text-slate-500">{labelled(t, t("catalogue.field.price"))}</dt><dd className="inline">{t("catalogue.per_tonne", { price: formatYuan(hit.priceCnyPerT, locale) })}</dd></div> : null}
       </dl>
       <div className="mt-2 flex flex-wrap items-center gap-2 text-sm">
         {hit.enterprise ? (
           <>
-            <Link href={`/enterprises/${hit.enterprise.id}`} className="text-brand-700 hover:underline">{hit.enterprise.name}</Link>
-            {hit.park ? <Badge tone="blue">{hit.park.name}</Badge> : <Badge>{t("search.outside_parks")}</Badge>}
+            <Link href={`/enterprises/${hit.enterprise.id}`} className="text-brand-700 hover:underline" translate="no">{enterpriseName}</Link>
+            {hit.park ? <Badge tone="blue"><UserText>{parkName(hit.park.code, hit.park.name)}</UserText></Badge> : <Badge>{t("search.outside_parks")}</Badge>}
             {hit.samePark ? <Badge tone="green">{t("search.same_park")}</Badge> : null}
             {hit.distanceKm !== null ? <span className="text-xs text-slate-500">{t("search.distance", { km: formatNumber(hit.distanceKm, locale) })}</span> : null}
             {hit.enterprise.verified ? <Badge tone="green">{t("enterprise.verified")}</Badge> : null}
@@ -414,7 +474,7 @@ function SortControl({ t, value, distance, onChange }: { t: Translate; value: (t
   const id = useId();
   return (
     <div className="flex items-center gap-2 text-sm">
-      <label htmlFor={id} className="text-slate-600">{t("search_refine.sort")}</label>
+      <label htmlFor={id} className="whitespace-nowrap text-slate-600">{t("search_refine.sort")}</label>
       <select id={id} value={value} onChange={(e) => onChange(e.target.value as (typeof SORTS)[number])} className={`${inputClass} w-auto py-1`}>
         {SORTS.filter((s) => s !== "distance" || distance || value === "distance").map((s) => (
           <option key={s} value={s}>{t(`search_refine.sort_${s}`)}</option>

@@ -61,6 +61,8 @@ export interface ProductDoc {
   /** YYYYMMDD: the last day the supplier's licence keeps this controlled listing visible */
   licenceExpiresOn: number | null;
   enterpriseName: string;
+  /** the enterprise's English name, when it has one (shown instead of `enterpriseName` in the English UI) */
+  enterpriseNameEn: string | null;
   enterpriseUscc: string;
   enterpriseVerified: boolean;
   parkId: number | null;
@@ -88,7 +90,7 @@ export interface ProductSource {
   availableT: string | null;
   priceCnyPerT: string | null;
   retiredAt: Date | null;
-  enterprise: { name: string; uscc: string; verified: boolean; chains: string[]; lat: string | null; lng: string | null };
+  enterprise: { name: string; nameEn: string | null; uscc: string; verified: boolean; chains: string[]; lat: string | null; lng: string | null };
   park: { id: number; code: string; name: string } | null;
   substance: (SubstanceFlags & { nameZh: string | null; nameEn: string | null; aliases: string[]; formula: string | null }) | null;
 }
@@ -158,6 +160,7 @@ export function toProductDocument(source: ProductSource, licences: LicenceFact[]
     supplierState: supplierState(s, licences, today),
     licenceExpiresOn: validUntil ? Number(validUntil.replace(/-/g, "")) : null,
     enterpriseName: source.enterprise.name,
+    enterpriseNameEn: clean(source.enterprise.nameEn)?.trim() || null,
     enterpriseUscc: source.enterprise.uscc,
     enterpriseVerified: source.enterprise.verified,
     parkId: source.park?.id ?? null,
@@ -188,6 +191,7 @@ const sourceColumns = {
   retiredAt: products.retiredAt,
   enterprise: {
     name: enterprises.name,
+    nameEn: enterprises.nameEn,
     uscc: enterprises.uscc,
     verified: sql<boolean>`${enterprises.verifiedAt} IS NOT NULL`,
     chains: enterprises.chains,

@@ -184,7 +184,7 @@ const SUPPLIER_FACETS = ["parkCode", "inPark", "chains", "parkId"];
 const RETRIEVE: (keyof ProductDoc)[] = [
   "id", "enterpriseId", "name", "cas", "grade", "form", "purityPct", "packaging", "capacityTpy", "availableT", "priceCnyPerT",
   "nameShown", "formula", "substanceZh", "substanceEn", "aliases", "hazardous", "highlyToxic", "explosivePrecursor", "precursorCategory", "tier",
-  "supplierState", "licenceExpiresOn", "enterpriseName", "enterpriseUscc", "enterpriseVerified", "parkId", "parkCode", "parkName", "sku",
+  "supplierState", "licenceExpiresOn", "enterpriseName", "enterpriseNameEn", "enterpriseUscc", "enterpriseVerified", "parkId", "parkCode", "parkName", "sku",
   // with it Meilisearch returns `_geoDistance` when it sorts by distance
   "_geo",
 ];
@@ -239,7 +239,7 @@ export function toHit(hit: Hit<ProductDoc>, viewer: { sees: (enterpriseId: numbe
     /** hidden from buyers: the supplier's licence for this controlled product has lapsed (only park staff see it) */
     blocked: hit.supplierState === "blocked" || (hit.licenceExpiresOn !== null && hit.licenceExpiresOn < Number(today.replace(/-/g, ""))),
     restricted,
-    enterprise: restricted ? null : { id: hit.enterpriseId, name: hit.enterpriseName, uscc: hit.enterpriseUscc, verified: hit.enterpriseVerified },
+    enterprise: restricted ? null : { id: hit.enterpriseId, name: hit.enterpriseName, nameEn: hit.enterpriseNameEn ?? null, uscc: hit.enterpriseUscc, verified: hit.enterpriseVerified },
     park: restricted || !hit.parkCode ? null : { code: hit.parkCode, name: hit.parkName },
     packaging: restricted ? null : hit.packaging,
     capacityTpy: restricted ? null : hit.capacityTpy,

@@ -7,6 +7,7 @@ import { setProductRetired, updateProduct } from "@/server/catalogue/catalogue.s
 import { addLicence } from "@/server/licences/licence.service";
 import { drainAll } from "@/server/jobs/outbox";
 import { curateSubstance } from "@/server/substances/curation";
+import { getSubstance } from "@/server/substances/substance.service";
 import { makeEnterprise, makeLicence, makePark, makeProduct, makeUser } from "@/server/testing/factories";
 import { dropTestIndexes, prepareTestIndexes } from "@/server/testing/search";
 import { getMeili } from "./client";
@@ -66,6 +67,27 @@ describe("search sync", () => {
     const found = await getMeili().index(indexUid("enterprises")).search(newName);
     expect(found.hits.map((h) => h.id)).toContain(a.id);
   });
+
+  it("gives a hit the enterprise's English name and the substance's English name for the English UI", async () => {
+    const { a } = await setup();
+    const word = tag();
+    // benzyl alcohol is no hazardous chemical: a visitor sees its supplier
+    const product = await makeProduct(a.id, { name: `苯甲醇 ${word}`, cas: "100-51-6" });
+    await syncProducts(db, [product.id]);
+    const before = (await searchProducts(db, anonymous, { q: word })).hits[0]!;
+    expect(before.enterprise).toMatchObject({ name: a.name, nameEn: null });
+    const substance = await getSubstance(db, "100-51-6");
+    expect(substance.nameEn).toMatch(/benzyl alcohol/i);
+    expect(before.substance?.nameEn).toBe(substance.nameEn);
+
+    const english = `Binjiang Test Chemicals ${word}`;
+    await db.update(enterprises).set({ nameEn: english }).where(eq(enterprises.id, a.id));
+    await syncEnterprises(db, [a.id]);
+    const hit = (await searchProducts(db, anonymous, { q: word })).hits[0]!;
+    expect(hit.id).toBe(product.id);
+    expect(hit.enterprise).toMatchObject({ name: a.name, nameEn: english });
+    // an enterprise's sync re-indexes its products: on a busy machine that takes more than the default 30 s
+  }, 120_000);
 
   it("brings a dictionary correction to every product of the substance", async () => {
     const { a, staff } = await setup();
