@@ -3,6 +3,7 @@ import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, inputClass, buttonClass, PageHeader, Pagination, Table, td, th } from "@/app/_components/ui";
 import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { isTranslated, parkName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { CreateParkForm, UserToggle } from "./forms";
 import { pageNumber } from "@/app/_components/page-id";
@@ -34,8 +35,8 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           {parks.length === 0 ? <EmptyState title={t("park.no_parks")} /> : (
             <ul className="mb-4 divide-y divide-slate-100 text-sm">
               {parks.map((p) => (
-                <li key={p.id} className="flex justify-between py-2">
-                  <span><span className="font-mono text-xs text-slate-500">{p.code}</span> {p.name}</span>
+                <li key={p.id} className="flex flex-wrap justify-between gap-x-2 py-2">
+                  <span><span className="font-mono text-xs text-slate-500">{p.code}</span> <span translate={isTranslated(parkName(p, locale), locale) ? undefined : "no"}>{parkName(p, locale)}</span></span>
                   <span className="text-slate-500">{t("home.park_enterprises", { count: p.enterprises })}</span>
                 </li>
               ))}
@@ -63,11 +64,11 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
                 {users.data.items.map((u) => (
                   <tr key={u.id}>
                     <td className={td}>
-                      <div className="font-medium">{u.name} {u.platformAdmin ? <Badge tone="blue">{t("kinds.admin")}</Badge> : null} {u.disabled ? <Badge tone="red">{t("admin.disabled")}</Badge> : null}</div>
-                      <div className="text-xs text-slate-500">{u.email}</div>
+                      <div className="min-w-32 font-medium"><span translate="no">{u.name}</span> {u.platformAdmin ? <Badge tone="blue">{t("kinds.admin")}</Badge> : null} {u.disabled ? <Badge tone="red">{t("admin.disabled")}</Badge> : null}</div>
+                      <div className="text-xs break-all text-slate-500" translate="no">{u.email}</div>
                     </td>
-                    <td className={td}>{u.enterprise ?? u.park ?? "—"}</td>
-                    <td className={td}>{formatDate(u.lastLoginAt, locale)}</td>
+                    <td className={`${td} min-w-32`} translate={u.enterprise ?? u.park ? "no" : undefined}>{u.enterprise ?? u.park ?? "—"}</td>
+                    <td className={`${td} whitespace-nowrap`}>{formatDate(u.lastLoginAt, locale)}</td>
                     <td className={td}><UserToggle userId={u.id} disabled={u.disabled} /></td>
                   </tr>
                 ))}
