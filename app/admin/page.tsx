@@ -30,8 +30,8 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <PageHeader title={t("admin.title")} description={t("admin.description")} />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card title={t("admin.parks")} className="lg:col-span-1">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <Card title={t("admin.parks")} className="min-w-0 lg:col-span-1">
           {parks.length === 0 ? <EmptyState title={t("park.no_parks")} /> : (
             <ul className="mb-4 divide-y divide-slate-100 text-sm">
               {parks.map((p) => (
@@ -44,7 +44,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           )}
           <CreateParkForm />
         </Card>
-        <Card title={t("admin.users")} className="lg:col-span-2">
+        <Card title={t("admin.users")} className="min-w-0 lg:col-span-2">
           <form action="/admin" role="search" className="mb-4 flex gap-2">
             <label htmlFor="user-q" className="sr-only">{t("admin.user_search")}</label>
             <input id="user-q" name="q" defaultValue={q} placeholder={t("admin.user_search")} className={inputClass} />

@@ -54,7 +54,7 @@ export default async function DictionaryPage({ searchParams }: { searchParams: P
         <button type="submit" className={buttonClass()}>{t("dictionary.search")}</button>
       </form>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title={q ? t("dictionary.results", { q }) : t("dictionary.curated_title")}>
           {found ? (
             found.length === 0 ? (

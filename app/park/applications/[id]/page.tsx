@@ -37,7 +37,7 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
         <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900" translate="no">{a.name}</h1>
         <p className="mt-1 text-sm text-slate-600">{t("application.submitted_on", { date: formatDateTime(a.createdAt, locale) })}</p>
       </div>
-      <div className="grid items-start gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
         <Card title={t("application.details")} actions={<Badge tone={a.status === "approved" ? "green" : a.status === "rejected" ? "red" : "amber"}>{t(`application.status.${a.status}`)}</Badge>}>
           <dl className="divide-y divide-slate-100">
             {row(t("enterprise.uscc"), <span className="font-mono">{a.uscc}</span>)}
