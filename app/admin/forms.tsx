@@ -25,7 +25,7 @@ export function CreateParkForm() {
       }}
     >
       <h3 className="text-sm font-semibold">{t("admin.create_park")}</h3>
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid gap-3 sm:grid-cols-2">
         <Field id="park-code" label={t("admin.park_code")} error={errors.code} hint={t("admin.park_code_hint")} required>
           <input id="park-code" className={`${inputClass} font-mono uppercase`} value={v.code} onChange={(e) => setV({ ...v, code: e.target.value })} />
         </Field>

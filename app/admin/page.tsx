@@ -3,6 +3,7 @@ import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, inputClass, buttonClass, PageHeader, Pagination, Table, td, th } from "@/app/_components/ui";
 import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { isTranslated, parkName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { CreateParkForm, UserToggle } from "./forms";
 import { pageNumber } from "@/app/_components/page-id";
@@ -29,13 +30,13 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <PageHeader title={t("admin.title")} description={t("admin.description")} />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card title={t("admin.parks")} className="lg:col-span-1">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <Card title={t("admin.parks")} className="min-w-0 lg:col-span-1">
           {parks.length === 0 ? <EmptyState title={t("park.no_parks")} /> : (
             <ul className="mb-4 divide-y divide-slate-100 text-sm">
               {parks.map((p) => (
-                <li key={p.id} className="flex justify-between py-2">
-                  <span><span className="font-mono text-xs text-slate-500">{p.code}</span> {p.name}</span>
+                <li key={p.id} className="flex flex-wrap justify-between gap-x-2 py-2">
+                  <span><span className="font-mono text-xs text-slate-500">{p.code}</span> <span translate={isTranslated(parkName(p, locale), locale) ? undefined : "no"}>{parkName(p, locale)}</span></span>
                   <span className="text-slate-500">{t("home.park_enterprises", { count: p.enterprises })}</span>
                 </li>
               ))}
@@ -43,7 +44,7 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
           )}
           <CreateParkForm />
         </Card>
-        <Card title={t("admin.users")} className="lg:col-span-2">
+        <Card title={t("admin.users")} className="min-w-0 lg:col-span-2">
           <form action="/admin" role="search" className="mb-4 flex gap-2">
             <label htmlFor="user-q" className="sr-only">{t("admin.user_search")}</label>
             <input id="user-q" name="q" defaultValue={q} placeholder={t("admin.user_search")} className={inputClass} />
@@ -63,11 +64,11 @@ export default async function AdminHome({ searchParams }: { searchParams: Promis
                 {users.data.items.map((u) => (
                   <tr key={u.id}>
                     <td className={td}>
-                      <div className="font-medium">{u.name} {u.platformAdmin ? <Badge tone="blue">{t("kinds.admin")}</Badge> : null} {u.disabled ? <Badge tone="red">{t("admin.disabled")}</Badge> : null}</div>
-                      <div className="text-xs text-slate-500">{u.email}</div>
+                      <div className="min-w-32 font-medium"><span translate="no">{u.name}</span> {u.platformAdmin ? <Badge tone="blue">{t("kinds.admin")}</Badge> : null} {u.disabled ? <Badge tone="red">{t("admin.disabled")}</Badge> : null}</div>
+                      <div className="text-xs break-all text-slate-500" translate="no">{u.email}</div>
                     </td>
-                    <td className={td}>{u.enterprise ?? u.park ?? "—"}</td>
-                    <td className={td}>{formatDate(u.lastLoginAt, locale)}</td>
+                    <td className={`${td} min-w-32`} translate={u.enterprise ?? u.park ? "no" : undefined}>{u.enterprise ?? u.park ?? "—"}</td>
+                    <td className={`${td} whitespace-nowrap`}>{formatDate(u.lastLoginAt, locale)}</td>
                     <td className={td}><UserToggle userId={u.id} disabled={u.disabled} /></td>
                   </tr>
                 ))}

@@ -10,9 +10,11 @@ import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
 import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/client";
 import { useI18n } from "@/i18n/client";
+import { isTranslated, parkName } from "@/i18n/vocabulary";
+import { messageWith } from "@/app/_components/user-text";
 
 /** Park staff register an enterprise, optionally with its first user (who becomes its admin). */
-export function RegisterEnterpriseForm({ parks, defaultParkId }: { parks: { id: number; name: string }[]; defaultParkId: number }) {
+export function RegisterEnterpriseForm({ parks, defaultParkId }: { parks: { id: number; name: string; nameEn?: string | null }[]; defaultParkId: number }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const router = useRouter();
@@ -52,7 +54,7 @@ export function RegisterEnterpriseForm({ parks, defaultParkId }: { parks: { id: 
       <div className="grid gap-3 sm:grid-cols-2">
         <Field id="reg-park" label={t("enterprise.park")}>
           <select id="reg-park" className={inputClass} value={v.parkId} onChange={set("parkId")}>
-            {parks.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {parks.map((p) => <option key={p.id} value={p.id} translate={isTranslated(parkName(p, locale), locale) ? undefined : "no"}>{parkName(p, locale)}</option>)}
             <option value="">{t("directory.external")}</option>
           </select>
         </Field>
@@ -83,7 +85,7 @@ export function RegisterEnterpriseForm({ parks, defaultParkId }: { parks: { id: 
       {create.error && !Object.keys(errors).length ? <Notice tone="error">{errorMessage(create.error, locale, t)}</Notice> : null}
       {created ? (
         <Notice tone="success">
-          {t("park.registered", { name: created.name })}{" "}
+          {messageWith(t, "park.registered", { name: created.name })}{" "}
           <Link className="underline" href={`/enterprises/${created.id}/manage`}>{t("enterprise.manage")}</Link>
         </Notice>
       ) : null}

@@ -54,6 +54,15 @@ describe("applying to join (入驻申请)", () => {
     expect(row!.status).toBe("pending");
   });
 
+  it("names the park in both languages for the review pages (its English name for the English UI)", async () => {
+    const park = await makePark({ nameEn: "Binjiang Test Park" });
+    const staff = await makeUser({ parkId: park.id });
+    const { id } = await as(anonymous).application.submit(form(park.id));
+    const listed = (await as(staff.actor).application.list({})).find((a) => a.id === id);
+    expect(listed?.park).toEqual({ id: park.id, name: park.name, nameEn: "Binjiang Test Park" });
+    expect((await as(staff.actor).application.byId({ id })).park).toEqual({ id: park.id, name: park.name, nameEn: "Binjiang Test Park" });
+  });
+
   it("refuses a credit code whose check character is wrong, and a scan whose bytes are not its type or too big", async () => {
     const park = await makePark();
     const good = randomUscc();

@@ -18,7 +18,7 @@ export async function listApplications(db: Db, actor: Actor, input: ListApplicat
   const rows = await db
     .select({
       id: enterpriseApplications.id, uscc: enterpriseApplications.uscc, name: enterpriseApplications.name,
-      park: { id: parks.id, name: parks.name }, contactName: enterpriseApplications.contactName,
+      park: { id: parks.id, name: parks.name, nameEn: parks.nameEn }, contactName: enterpriseApplications.contactName,
       status: enterpriseApplications.status, createdAt: enterpriseApplications.createdAt, reviewedAt: enterpriseApplications.reviewedAt,
       enterpriseId: enterpriseApplications.enterpriseId,
     })
@@ -35,7 +35,7 @@ export async function getApplication(db: Db, actor: Actor, id: number) {
   const application = await findApplication(db, id);
   authorize(actor, { type: "application.review", parkId: application.parkId });
   const [[park], [reviewer]] = await Promise.all([
-    application.parkId ? db.select({ id: parks.id, name: parks.name }).from(parks).where(eq(parks.id, application.parkId)) : Promise.resolve([]),
+    application.parkId ? db.select({ id: parks.id, name: parks.name, nameEn: parks.nameEn }).from(parks).where(eq(parks.id, application.parkId)) : Promise.resolve([]),
     application.reviewedBy ? db.select({ name: users.name }).from(users).where(eq(users.id, application.reviewedBy)) : Promise.resolve([]),
   ]);
   return {

@@ -1,6 +1,9 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
 import { getDb } from "@/db";
+import { substances } from "@/db/schema";
+import enVocab from "@/i18n/messages/en/vocab.json";
 import { createCaller } from "@/server/api/root";
 import { allocationCommand } from "@/server/cli/commands/allocation";
 import {
@@ -122,6 +125,33 @@ describe("park-wide allocation", () => {
     const enReasons = new Map(column(en, 2).map((cas, i) => [cas, column(en, 4)[i]]));
     expect(enReasons.get(pure.cas)).toBe("2 in-park suppliers offer purity 98 %, below the 99.5 % asked");
     expect(enReasons.get(short.cas)).toBe("In-park supply short by 60 t");
+  });
+
+  it("names substances by the dictionary's English name and chains in English in the English export; the Chinese one as recorded", async () => {
+    let x = await pickSubstance("plain");
+    while (!x.nameEn) x = await pickSubstance("plain");
+    const park = await makePark();
+    const staff = await makeUser({ parkId: park.id });
+    const buyer = await makeEnterprise({ parkId: park.id, chains: ["精细化工"] });
+    await makeDemand(buyer.id, { cas: x.cas, substanceName: x.nameZh, quantity: "10" });
+    // what the dictionary calls it in English (park staff's correction first)
+    const [row] = await getDb().select({ en: sql<string | null>`coalesce(${substances.curatedNameEn}, ${substances.nameEn})` }).from(substances).where(eq(substances.cas, x.cas));
+    const english = row!.en!;
+
+    const plan = await parkAllocation(getDb(), staff.actor, park.id);
+    expect(plan.demands).toEqual([expect.objectContaining({ cas: x.cas, substance: x.nameZh, substanceEn: english })]);
+    expect(plan.gaps).toEqual([expect.objectContaining({ cas: x.cas, substance: x.nameZh, substanceEn: english, chain: "精细化工" })]);
+
+    const en = await readBook(await allocationWorkbook(plan, "en"));
+    expect(en.worksheets.map((w) => w.name)).toEqual(["Summary", "Allocation", "Chain gaps"]);
+    const gaps = en.getWorksheet("Chain gaps")!;
+    expect([column(gaps, 1), column(gaps, 2), column(gaps, 3)]).toEqual([[english], [x.cas], [enVocab.vocab.chain["精细化工"]]]);
+    expect(column(gaps, 3)[0]).not.toMatch(/[\u3400-\u9fff]/);
+    expect(column(en.getWorksheet("Allocation")!, 2)).toEqual([english]);
+    // the figures are the same in both languages
+    expect(column(gaps, 8)).toEqual(["10"]);
+    const zh = await readBook(await allocationWorkbook(plan, "zh"));
+    expect([column(zh.getWorksheet("补链清单")!, 1), column(zh.getWorksheet("补链清单")!, 3), column(zh.getWorksheet("补链清单")!, 8)]).toEqual([[x.nameZh], ["精细化工"], ["10"]]);
   });
 
   it("is for the park's staff only", async () => {

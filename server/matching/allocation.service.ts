@@ -6,6 +6,8 @@ import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
 import { notFound } from "@/server/errors";
+import { englishNamesByCas } from "@/server/substances/english-names";
+import { chainName } from "@/i18n/vocabulary";
 import { allocate, allocateGreedy, type AllocationEdge, type AllocationFlow } from "./allocate";
 import { rankCandidates, type DemandForMatching } from "./candidates";
 import { loadDemandsForMatching } from "./refresh";
@@ -19,6 +21,8 @@ export interface PlanDemand {
   id: number;
   buyer: { id: number; name: string; chains: string[] };
   substance: string;
+  /** the dictionary's English name of the substance (by CAS), for the English UI */
+  substanceEn: string | null;
   cas: string | null;
   quantityT: number;
   recurrence: Recurrence;
@@ -51,6 +55,7 @@ export interface GapReason {
 
 export interface ChainGap {
   substance: string;
+  substanceEn: string | null;
   cas: string | null;
   chain: string;
   demands: number;
@@ -217,6 +222,7 @@ async function planOf(db: Db, actor: Actor, parkId: number) {
     const rows = await db.select({ id: enterprises.id, chains: enterprises.chains }).from(enterprises).where(eq(enterprises.parkId, parkId));
     for (const r of rows) chains.set(r.id, r.chains);
   }
+  const namesEn = await englishNamesByCas(db, chosen.map((d) => d.cas));
 
   const flowsBy = new Map<number, AllocationFlow[]>();
   for (const f of optimised.flows) flowsBy.set(f.demandId, [...(flowsBy.get(f.demandId) ?? []), f]);
@@ -229,6 +235,7 @@ async function planOf(db: Db, actor: Actor, parkId: number) {
       id: d.id,
       buyer: { id: d.enterpriseId, name: d.buyerName, chains: chains.get(d.enterpriseId) ?? [] },
       substance: d.substanceName,
+      substanceEn: d.cas ? namesEn.get(d.cas) ?? null : null,
       cas: d.cas,
       quantityT: d.forMatching.quantityT,
       recurrence: d.forMatching.recurrence,
@@ -248,7 +255,7 @@ async function planOf(db: Db, actor: Actor, parkId: number) {
     const chain = plan.buyer.chains[0] ?? "—";
     const key = `${plan.cas ?? plan.substance}|${chain}`;
     const entry = groups.get(key) ?? {
-      gap: { substance: plan.substance, cas: plan.cas, chain, demands: 0, buyers: [], demandT: 0, uncoveredT: 0, annualT: 0 },
+      gap: { substance: plan.substance, substanceEn: plan.substanceEn, cas: plan.cas, chain, demands: 0, buyers: [], demandT: 0, uncoveredT: 0, annualT: 0 },
       members: [],
     };
     entry.gap.demands++;
@@ -337,7 +344,7 @@ export async function allocationWorkbook(plan: ParkAllocation, locale: "zh" | "e
     { header: zh ? "园外满足（吨）" : "Outside (t)", width: 14 }, { header: zh ? "供应方" : "Suppliers", width: 60 },
   ];
   for (const d of plan.demands) {
-    sheet.addRow([d.buyer.name, d.substance, d.cas ?? "", round3(d.quantityT), round3(d.todayInParkT), round3(d.inParkT), round3(d.outsideT),
+    sheet.addRow([d.buyer.name, zh ? d.substance : d.substanceEn ?? d.substance, d.cas ?? "", round3(d.quantityT), round3(d.todayInParkT), round3(d.inParkT), round3(d.outsideT),
       d.suppliers.map((s) => `${s.name} ${round3(s.quantityT)}t${s.inPark ? (zh ? "（园内）" : " (in park)") : ""}`).join("; ")]);
   }
   sheet.getRow(1).font = { bold: true };
@@ -350,7 +357,7 @@ export async function allocationWorkbook(plan: ParkAllocation, locale: "zh" | "e
     { header: zh ? "年化缺口（吨/年）" : "Uncovered per year (t)", width: 18 },
   ];
   for (const g of plan.gaps) {
-    gaps.addRow([g.substance, g.cas ?? "", g.chain, g.reason[locale], g.demands, g.buyers.join(zh ? "、" : ", "), round3(g.demandT), round3(g.uncoveredT), round3(g.annualT)]);
+    gaps.addRow([zh ? g.substance : g.substanceEn ?? g.substance, g.cas ?? "", chainName(g.chain, locale), g.reason[locale], g.demands, g.buyers.join(zh ? "、" : ", "), round3(g.demandT), round3(g.uncoveredT), round3(g.annualT)]);
   }
   gaps.getRow(1).font = { bold: true };
   return Buffer.from(await book.xlsx.writeBuffer());

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import type { Db } from "@/db";
+import type { Locale } from "@/i18n";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/policy";
 import { ledgerRows, listLabel, type LedgerRow } from "./ledger.service";
@@ -86,29 +87,48 @@ export const LEDGER_COLUMNS = [
   "记录号 Record", "更正记录号 Corrects record", "已被更正为 Corrected by", "协议编号 Agreement", "更正原因 Reason",
 ];
 
-/** One sheet per list (剧毒, 易制爆, 易制毒; a substance on two lists is on both), and the other hazardous substances when asked. */
-export function ledgerWorkbook(rows: LedgerRow[], options: { otherHazardous?: boolean } = {}): ExcelJS.Workbook {
+/** The same columns for the English UI's export. */
+export const LEDGER_COLUMNS_EN = [
+  "Date", "Seller", "Seller USCC", "Seller address",
+  "Buyer", "Buyer USCC", "Buyer address",
+  "Substance", "CAS", "List", "Quantity (t)", "Purpose",
+  "Agent", "Agent ID number",
+  "Record", "Corrects record", "Corrected by", "Agreement", "Reason",
+];
+
+/**
+ * One sheet per list (剧毒, 易制爆, 易制毒; a substance on two lists is on both), and the other
+ * hazardous substances when asked. In English (the English UI's export) the headers, sheets and
+ * lists are English and substances go by the dictionary's English name (the recorded name where
+ * the dictionary has none); names of parties, addresses, purposes and the figures are as recorded.
+ */
+export function ledgerWorkbook(rows: LedgerRow[], options: { otherHazardous?: boolean; locale?: Locale } = {}): ExcelJS.Workbook {
+  const locale = options.locale ?? "zh";
+  const zh = locale === "zh";
   const wb = new ExcelJS.Workbook();
   wb.creator = "ParkLink";
   const line = (r: LedgerRow) => [
     r.date, r.seller.name, r.seller.uscc, r.seller.address, r.buyer.name, r.buyer.uscc, r.buyer.address,
-    r.substance, r.cas, listLabel(r), r.quantityT, r.purpose, r.agentName, r.agentIdNumber,
+    zh ? r.substance : r.substanceEn ?? r.substance, r.cas, listLabel(r, locale), r.quantityT, r.purpose, r.agentName, r.agentIdNumber,
     r.id, r.correctsId, r.correctedBy, r.ref, r.reason,
   ];
   const widths = [12, 30, 22, 30, 30, 22, 30, 16, 12, 14, 12, 20, 10, 22, 8, 10, 10, 18, 24];
   const sheets: [string, (r: LedgerRow) => boolean][] = [
-    ["剧毒", (r) => r.lists.includes("toxic")],
-    ["易制爆", (r) => r.lists.includes("explosive")],
-    ["易制毒", (r) => r.lists.includes("precursor")],
+    [zh ? "剧毒" : "Highly toxic", (r) => r.lists.includes("toxic")],
+    [zh ? "易制爆" : "Explosive precursors", (r) => r.lists.includes("explosive")],
+    [zh ? "易制毒" : "Drug precursors", (r) => r.lists.includes("precursor")],
   ];
-  if (options.otherHazardous) sheets.push(["其他危险化学品", (r) => r.lists.length === 0]);
-  for (const [name, on] of sheets) sheet(wb, name, LEDGER_COLUMNS, rows.filter(on).map(line), widths);
+  if (options.otherHazardous) sheets.push([zh ? "其他危险化学品" : "Other hazardous chemicals", (r) => r.lists.length === 0]);
+  for (const [name, on] of sheets) sheet(wb, name, zh ? LEDGER_COLUMNS : LEDGER_COLUMNS_EN, rows.filter(on).map(line), widths);
   return wb;
 }
 
-/** The flow ledger as XLSX: the agent's full ID number for the staff of a party's park (policy), masked for anyone else. */
-export async function exportLedger(db: Db, actor: Actor, input: Omit<LedgerInput, "page" | "pageSize">): Promise<ExportFile> {
+/**
+ * The flow ledger as XLSX: the agent's full ID number for the staff of a party's park (policy),
+ * masked for anyone else; in the reader's language (`locale`, Chinese when not given).
+ */
+export async function exportLedger(db: Db, actor: Actor, input: Omit<LedgerInput, "page" | "pageSize"> & { locale?: Locale }): Promise<ExportFile> {
   authorize(actor, { type: "report.view", parkId: input.parkId ?? null });
   const rows = await ledgerRows(db, actor, input, { reveal: true });
-  return toFile(ledgerWorkbook(rows, { otherHazardous: input.list === "hazardous" }), `flow-ledger${input.list ? `-${input.list}` : ""}${input.from ? `-${input.from}` : ""}${input.to ? `-${input.to}` : ""}.xlsx`);
+  return toFile(ledgerWorkbook(rows, { otherHazardous: input.list === "hazardous", locale: input.locale }), `flow-ledger${input.list ? `-${input.list}` : ""}${input.from ? `-${input.from}` : ""}${input.to ? `-${input.to}` : ""}.xlsx`);
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db";
 import { enterprises, parks, products, substances } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
@@ -35,7 +35,8 @@ export async function handbook(db: Db, actor: Actor, input: HandbookInput) {
         .select({
           id: products.id, enterpriseId: products.enterpriseId, sku: products.sku, name: products.name, cas: products.cas, grade: products.grade,
           purityPct: products.purityPct, form: products.form, packaging: products.packaging, capacityTpy: products.capacityTpy,
-          priceCnyPerT: products.priceCnyPerT, nameZh: substances.nameZh, hazardous: substances.hazardous, highlyToxic: substances.highlyToxic,
+          priceCnyPerT: products.priceCnyPerT, nameZh: sql<string | null>`coalesce(${substances.curatedNameZh}, ${substances.nameZh})`,
+          nameEn: sql<string | null>`coalesce(${substances.curatedNameEn}, ${substances.nameEn})`, hazardous: substances.hazardous, highlyToxic: substances.highlyToxic,
           explosivePrecursor: substances.explosivePrecursor, precursorCategory: substances.precursorCategory,
         })
         .from(products)
@@ -63,14 +64,14 @@ export async function handbook(db: Db, actor: Actor, input: HandbookInput) {
     group.enterprises.push({
       ...e, verified: e.verifiedAt !== null,
       products: list.map((p) => ({
-        id: p.id, sku: p.sku, name: p.name, cas: p.cas, substance: p.nameZh, grade: p.grade, purityPct: p.purityPct, form: p.form,
+        id: p.id, sku: p.sku, name: p.name, cas: p.cas, substance: p.nameZh, substanceEn: p.nameEn, grade: p.grade, purityPct: p.purityPct, form: p.form,
         packaging: p.packaging, capacityTpy: p.capacityTpy, priceCnyPerT: p.priceCnyPerT,
         flags: p.hazardous === null ? null : { hazardous: p.hazardous, highlyToxic: p.highlyToxic!, explosivePrecursor: p.explosivePrecursor!, precursorCategory: p.precursorCategory },
       })),
     });
     chains.set(chain, group);
   }
-  type EnterpriseEntry = (typeof chosen)[number] & { verified: boolean; products: { id: number; sku: string; name: string; cas: string | null; substance: string | null; grade: string | null; purityPct: string | null; form: string | null; packaging: string | null; capacityTpy: string | null; priceCnyPerT: string | null; flags: { hazardous: boolean; highlyToxic: boolean; explosivePrecursor: boolean; precursorCategory: number | null } | null }[] };
+  type EnterpriseEntry = (typeof chosen)[number] & { verified: boolean; products: { id: number; sku: string; name: string; cas: string | null; substance: string | null; substanceEn: string | null; grade: string | null; purityPct: string | null; form: string | null; packaging: string | null; capacityTpy: string | null; priceCnyPerT: string | null; flags: { hazardous: boolean; highlyToxic: boolean; explosivePrecursor: boolean; precursorCategory: number | null } | null }[] };
   const allChains = [...new Set(enterpriseRows.map((e) => e.chains[0] ?? ""))].filter(Boolean).sort();
   return {
     park: { id: park.id, code: park.code, name: park.name, nameEn: park.nameEn, city: park.city },

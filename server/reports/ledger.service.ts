@@ -6,6 +6,8 @@ import { maskResidentId } from "@/server/agreements/resident-id";
 import { effectiveShipment } from "@/server/agreements/write-shipment";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
+import { englishNamesByCas } from "@/server/substances/english-names";
+import { translator, type Locale } from "@/i18n";
 import type { LedgerInput, LedgerList } from "./report.schemas";
 
 /** The regulated lists a shipment's substance was on when it was recorded. */
@@ -21,6 +23,8 @@ export interface LedgerRow {
   seller: { name: string; uscc: string; address: string | null };
   buyer: { name: string; uscc: string; address: string | null };
   substance: string | null;
+  /** the dictionary's English name of the substance (by CAS), for the English UI and export */
+  substanceEn: string | null;
   cas: string | null;
   hazardous: boolean;
   highlyToxic: boolean;
@@ -60,8 +64,20 @@ export const listsOf = (r: { highlyToxic: boolean; explosivePrecursor: boolean; 
 
 const CATEGORY_ZH = ["", "第一类", "第二类", "第三类"] as const;
 
-/** The lists a shipment's substance is on, as the ledger writes them: 剧毒、易制爆、易制毒第三类. */
-export function listLabel(r: { highlyToxic: boolean; explosivePrecursor: boolean; precursorCategory: number | null; hazardous?: boolean }): string {
+/**
+ * The lists a shipment's substance is on, as the ledger writes them: 剧毒、易制爆、易制毒第三类; in
+ * the English UI's words for them (message keys): "Highly toxic, Explosive precursor, Drug precursor, category 3".
+ */
+export function listLabel(r: { highlyToxic: boolean; explosivePrecursor: boolean; precursorCategory: number | null; hazardous?: boolean }, locale: Locale = "zh"): string {
+  if (locale !== "zh") {
+    const t = translator(locale);
+    const labels = [
+      r.highlyToxic ? t("hazard.highly_toxic") : null,
+      r.explosivePrecursor ? t("hazard.explosive_precursor") : null,
+      r.precursorCategory !== null ? t("ledger.precursor_category", { category: r.precursorCategory }) : null,
+    ].filter(Boolean);
+    return labels.length ? labels.join("; ") : r.hazardous ? t("hazard.hazardous") : "";
+  }
   const labels = [
     r.highlyToxic ? "剧毒" : null,
     r.explosivePrecursor ? "易制爆" : null,
@@ -106,6 +122,7 @@ export async function ledgerRows(db: Db, actor: Actor, input: Filters, options: 
     .$dynamic();
   if (options.limit !== undefined) q = q.limit(options.limit).offset(options.offset ?? 0);
   const rows = await q;
+  const namesEn = await englishNamesByCas(db, rows.map((r) => r.s.cas));
   return rows.map(({ s, ref, buyerParkId, sellerParkId, correctedBy }) => {
     const reveal = options.reveal === true && can(actor, {
       type: "ledger.agentId", buyer: { enterpriseId: s.buyerEnterpriseId, parkId: buyerParkId }, seller: { enterpriseId: s.sellerEnterpriseId, parkId: sellerParkId },
@@ -114,7 +131,7 @@ export async function ledgerRows(db: Db, actor: Actor, input: Filters, options: 
       id: s.id, agreementId: s.agreementId, ref, callOffId: s.callOffId, date: s.deliveredOn,
       seller: { name: s.sellerName, uscc: s.sellerUscc, address: s.sellerAddress },
       buyer: { name: s.buyerName, uscc: s.buyerUscc, address: s.buyerAddress },
-      substance: s.substanceName, cas: s.cas,
+      substance: s.substanceName, substanceEn: s.cas ? namesEn.get(s.cas) ?? null : null, cas: s.cas,
       hazardous: s.hazardous, highlyToxic: s.highlyToxic, explosivePrecursor: s.explosivePrecursor, precursorCategory: s.precursorCategory,
       lists: listsOf(s),
       quantityT: Number(s.quantityT), purpose: s.purpose, agentName: s.agentName,

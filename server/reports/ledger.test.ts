@@ -210,6 +210,46 @@ describe("flow ledger per shipment", () => {
     expect(all.getWorksheet("其他危险化学品")!.getRow(2).getCell(9).value).toBe(IPA);
   });
 
+  it("exports in English from the English UI: English headers, sheets and lists, substances by the dictionary's English name, figures unchanged", async () => {
+    const c = await cast();
+    const a = await makeAgreement(c.B.id, c.S.id, {
+      type: "contract", status: "active", signedOn: "2026-03-01",
+      lines: [{ cas: NITRIC, productName: "硝酸", volumeT: "10.000", amountCny: "1.00" }, { cas: CYANIDE, volumeT: "10.000", amountCny: "1.00" }],
+    });
+    for (const [i, line] of a.lines.entries()) {
+      await recordDelivery(db(), c.seller.actor, { agreementId: a.id, lineId: line.id, deliveredT: i + 1.5, deliveredOn: "2026-03-05", ...AGENT });
+    }
+    // what the dictionary calls them in English (park staff's correction first)
+    const english = async (cas: string) =>
+      (await db().select({ en: sql<string | null>`coalesce(${substances.curatedNameEn}, ${substances.nameEn})` }).from(substances).where(eq(substances.cas, cas)))[0]!.en;
+    const [nitricEn, cyanideEn] = [await english(NITRIC), await english(CYANIDE)];
+    expect(nitricEn).toMatch(/^[^\u3400-\u9fff]+$/);
+    expect(cyanideEn).toMatch(/^[^\u3400-\u9fff]+$/);
+    // the page's rows carry it too
+    expect((await page(c.staff.actor, { parkId: c.P.id, list: "explosive" })).items[0]).toMatchObject({ cas: NITRIC, substanceEn: nitricEn });
+
+    const load = async (locale?: "zh" | "en") => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from((await exportLedger(db(), c.staff.actor, { parkId: c.P.id, locale })).content, "base64") as unknown as ArrayBuffer);
+      return wb;
+    };
+    const en = await load("en");
+    expect(en.worksheets.map((w) => w.name)).toEqual(["Highly toxic", "Explosive precursors", "Drug precursors"]);
+    const header = (en.getWorksheet("Explosive precursors")!.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(0, 14)).toEqual([
+      "Date", "Seller", "Seller USCC", "Seller address", "Buyer", "Buyer USCC", "Buyer address",
+      "Substance", "CAS", "List", "Quantity (t)", "Purpose", "Agent", "Agent ID number",
+    ]);
+    for (const cell of header) expect(String(cell)).not.toMatch(/[\u3400-\u9fff]/);
+    const body = (wb: ExcelJS.Workbook, name: string) => (wb.getWorksheet(name)!.getSheetValues().slice(2).filter(Boolean) as unknown[][]).map((r) => r.slice(1, 15));
+    expect(body(en, "Explosive precursors").map((r) => [r[7], r[8], r[9], r[10]])).toEqual([[nitricEn, NITRIC, "Explosive precursor", 1.5]]);
+    expect(body(en, "Highly toxic").map((r) => [r[7], r[8], r[9], r[10]])).toEqual([[cyanideEn, CYANIDE, "Highly toxic", 2.5]]);
+    // the Chinese export (the default) keeps the recorded name and the regulation's words; the same figures
+    const zh = await load();
+    const [nitricZh] = await db().select({ zh: sql<string>`coalesce(${substances.curatedNameZh}, ${substances.nameZh})` }).from(substances).where(eq(substances.cas, NITRIC));
+    expect(body(zh, "易制爆").map((r) => [r[7], r[8], r[9], r[10]])).toEqual([[nitricZh!.zh, NITRIC, "易制爆", 1.5]]);
+  });
+
   it("refuses outsiders every way of recording, correcting, listing and exporting shipments", async () => {
     const c = await cast();
     const a = await makeAgreement(c.B.id, c.S.id, { type: "order", status: "active", signedOn: "2026-03-01", lines: [{ cas: NITRIC, volumeT: "10.000", amountCny: "23000.00" }] });

@@ -2,7 +2,7 @@ import { protectedProcedure, router } from "@/server/api/trpc";
 import { exportDashboard, exportLedger } from "./export";
 import { handbook } from "./handbook.service";
 import { flowLedger } from "./ledger.service";
-import { handbookInput, ledgerFilters, ledgerInput, reportFilters } from "./report.schemas";
+import { handbookInput, ledgerExportInput, ledgerInput, reportFilters } from "./report.schemas";
 import { dashboard } from "./report.service";
 
 export const reportRouter = router({
@@ -10,7 +10,7 @@ export const reportRouter = router({
   exportDashboard: protectedProcedure.input(reportFilters).query(({ ctx, input }) => exportDashboard(ctx.db, ctx.actor, input)),
   ledger: protectedProcedure.input(ledgerInput).query(({ ctx, input }) => flowLedger(ctx.db, ctx.actor, input)),
   exportLedger: protectedProcedure
-    .input(ledgerFilters)
+    .input(ledgerExportInput)
     .query(({ ctx, input }) => exportLedger(ctx.db, ctx.actor, input)),
   handbook: protectedProcedure.input(handbookInput).query(({ ctx, input }) => handbook(ctx.db, ctx.actor, input)),
 });

@@ -32,6 +32,10 @@ const periodInOrder = (f: { from?: string; to?: string }) => !f.from || !f.to ||
 
 /** The ledger's filters (the export, the CLI). */
 export const ledgerFilters = ledgerFilterFields.refine(periodInOrder, { error: "deals.end_before_start", path: ["to"] });
+/** The ledger's export: the filters and the reader's language (headers, lists and substances in English for the English UI). */
+export const ledgerExportInput = ledgerFilterFields
+  .extend({ locale: z.enum(["zh", "en"]).optional() })
+  .refine(periodInOrder, { error: "deals.end_before_start", path: ["to"] });
 /** The ledger page: the filters and a page. */
 export const ledgerInput = ledgerFilterFields
   .extend({

@@ -5,6 +5,8 @@ import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, PageHeader, Pagination, Stat, Table, buttonClass, td, th } from "@/app/_components/ui";
 import { formatCny } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { chainName, isTranslated, parkName, substanceName } from "@/i18n/vocabulary";
+import { messageWith } from "@/app/_components/user-text";
 import { api } from "@/server/api/server";
 import { pageNumber, queryId } from "@/app/_components/page-id";
 
@@ -37,12 +39,23 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
   const page = pageNumber(q.page);
   const shown = plan.demands.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
   const parkQuery = q.park ? `park=${parkId}&` : "";
+  const park = parkName(plan.park, locale);
+  /** a substance in the reader's language; a Chinese fallback is user content */
+  const substance = (s: { substance: string; substanceEn: string | null; cas: string | null }) => {
+    const name = substanceName({ name: s.substance, nameEn: s.substanceEn }, locale);
+    return (
+      <>
+        <span className="block min-w-32" translate={isTranslated(name, locale) ? undefined : "no"}>{name}</span>
+        {s.cas ? <span className="block font-mono text-xs text-slate-500">{s.cas}</span> : null}
+      </>
+    );
+  };
 
   return (
     <div className="space-y-6">
       <PageHeader
         title={t("allocation.title")}
-        description={t("allocation.description", { park: locale === "en" && plan.park.nameEn ? plan.park.nameEn : plan.park.name })}
+        description={isTranslated(park, locale) ? t("allocation.description", { park }) : undefined}
         actions={
           <>
             <Link href="/park" className={buttonClass("secondary")}>{t("nav.park")}</Link>
@@ -50,6 +63,7 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
           </>
         }
       />
+      {isTranslated(park, locale) ? null : <p className="-mt-4 max-w-3xl text-sm text-slate-600">{messageWith(t, "allocation.description", { park })}</p>}
       <p className="text-sm text-slate-600" data-testid="allocation-base">{t("allocation.base", { demands: plan.base.demands, total: formatQuantity(plan.base.demandT, "t", locale) })}</p>
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("allocation.rate_today")} value={percent(plan.today.rate, locale)} hint={t("allocation.rate_today_hint", { inPark: formatQuantity(plan.today.inParkT, "t", locale), total: formatQuantity(plan.base.demandT, "t", locale) })} />
@@ -85,13 +99,13 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
             <tbody className="divide-y divide-slate-100">
               {plan.gaps.map((g) => (
                 <tr key={`${g.cas ?? g.substance}-${g.chain}`}>
-                  <td className={td} translate="no">{g.substance}{g.cas ? <div className="font-mono text-xs text-slate-500">{g.cas}</div> : null}</td>
-                  <td className={td}>{g.chain}</td>
+                  <td className={td}>{substance(g)}</td>
+                  <td className={td}><span translate={isTranslated(chainName(g.chain, locale), locale) ? undefined : "no"}>{chainName(g.chain, locale)}</span></td>
                   <td className={td}>
                     <Badge tone={REASON_TONE[g.reason.code]}>{t(`allocation.reason_${g.reason.code}`)}</Badge>
                     {g.reason.code !== "no_supplier" ? <div className="mt-1 text-xs text-slate-600">{g.reason[locale]}</div> : null}
                   </td>
-                  <td className={td} translate="no">{g.buyers.join(locale === "zh" ? "、" : ", ")}</td>
+                  <td className={`${td} min-w-40`} translate="no">{g.buyers.join(locale === "zh" ? "、" : ", ")}</td>
                   <td className={td}>{formatQuantity(g.uncoveredT, "t", locale)}</td>
                   <td className={td}>{formatQuantity(g.annualT, "t", locale)}</td>
                 </tr>
@@ -121,14 +135,14 @@ export default async function AllocationPage({ searchParams }: { searchParams: P
               <tbody className="divide-y divide-slate-100">
                 {shown.map((d) => (
                   <tr key={d.id}>
-                    <td className={td} translate="no">{d.buyer.name}</td>
-                    <td className={td} translate="no">{d.substance}{d.cas ? <div className="font-mono text-xs text-slate-500">{d.cas}</div> : null}</td>
+                    <td className={`${td} min-w-40`} translate="no">{d.buyer.name}</td>
+                    <td className={td}>{substance(d)}</td>
                     <td className={td}>{formatQuantity(d.quantityT, "t", locale)}</td>
                     <td className={td}>{formatQuantity(d.todayInParkT, "t", locale)}</td>
                     <td className={td}>{formatQuantity(d.inParkT, "t", locale)}</td>
                     <td className={td}>{formatQuantity(d.outsideT, "t", locale)}</td>
                     <td className={td}>
-                      {d.suppliers.length === 0 ? <span className="text-slate-400">—</span> : (
+                      {d.suppliers.length === 0 ? <span className="text-slate-500">—</span> : (
                         <ul className="space-y-0.5">
                           {d.suppliers.map((s, i) => (
                             <li key={i} className="text-xs"><span translate="no">{s.name}</span> · {formatQuantity(s.quantityT, "t", locale)} {s.inPark ? <Badge tone="green">{t("match.in_park")}</Badge> : null}</li>

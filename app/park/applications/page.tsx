@@ -4,6 +4,7 @@ import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, PageHeader } from "@/app/_components/ui";
 import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { isTranslated, parkName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,7 +44,7 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
                 <div className="min-w-0">
                   <Link href={`/park/applications/${a.id}`} className="font-medium break-words hover:text-brand-700" translate="no">{a.name}</Link>
                   <div className="text-xs text-slate-500">
-                    <span className="font-mono">{a.uscc}</span> · <span translate="no">{a.park?.name ?? ""}</span>{a.park ? "" : t("application.external_park")}
+                    <span className="font-mono">{a.uscc}</span> · {a.park ? <span translate={isTranslated(parkName(a.park, locale), locale) ? undefined : "no"}>{parkName(a.park, locale)}</span> : t("application.external_park")}
                     {" · "}{t("application.submitted_on", { date: formatDate(a.createdAt, locale) })}
                   </div>
                 </div>

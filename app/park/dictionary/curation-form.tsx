@@ -9,6 +9,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
 import { formatDate } from "@/i18n";
 import { useI18n } from "@/i18n/client";
+import { messageWith } from "@/app/_components/user-text";
 
 interface Substance {
   cas: string;
@@ -55,11 +56,14 @@ export function CurationForm({ substance }: { substance: Substance }) {
       </div>
       <p className="text-xs text-slate-500">
         {t("dictionary.used_by", { count: substance.products })}
-        {substance.curatedAt ? ` · ${t("dictionary.last_curated", { by: substance.curatedBy ?? "—", date: formatDate(substance.curatedAt, locale) })}` : null}
+        {substance.curatedAt ? <> · {messageWith(t, "dictionary.last_curated", { by: substance.curatedBy ?? "—" }, { date: formatDate(substance.curatedAt, locale) })}</> : null}
       </p>
-      <Field id="curate-name-zh" label={t("dictionary.name_zh")} hint={t("dictionary.shipped_name", { name: substance.shipped.nameZh ?? "—" })} error={errors.nameZh}>
-        <input id="curate-name-zh" className={inputClass} maxLength={120} value={nameZh} placeholder={substance.shipped.nameZh ?? ""} onChange={(e) => setNameZh(e.target.value)} aria-invalid={Boolean(errors.nameZh)} />
-      </Field>
+      <div>
+        <Field id="curate-name-zh" label={t("dictionary.name_zh")} error={errors.nameZh}>
+          <input id="curate-name-zh" lang="zh-CN" className={inputClass} maxLength={120} value={nameZh} placeholder={substance.shipped.nameZh ?? ""} onChange={(e) => setNameZh(e.target.value)} aria-invalid={Boolean(errors.nameZh)} />
+        </Field>
+        {errors.nameZh ? null : <p className="mt-1 text-xs text-slate-500">{messageWith(t, "dictionary.shipped_name", { name: substance.shipped.nameZh ?? "—" })}</p>}
+      </div>
       <Field id="curate-name-en" label={t("dictionary.name_en")} hint={t("dictionary.shipped_name", { name: substance.shipped.nameEn ?? "—" })} error={errors.nameEn}>
         <input id="curate-name-en" className={inputClass} maxLength={120} value={nameEn} placeholder={substance.shipped.nameEn ?? ""} onChange={(e) => setNameEn(e.target.value)} aria-invalid={Boolean(errors.nameEn)} />
       </Field>
@@ -84,7 +88,7 @@ export function CurationForm({ substance }: { substance: Substance }) {
                       setHidden(next);
                     }}
                   />
-                  <span className={hidden.has(alias) ? "text-slate-400 line-through" : ""}>{alias}</span>
+                  <span translate="no" className={hidden.has(alias) ? "text-slate-500 line-through" : ""}>{alias}</span>
                 </label>
               </li>
             ))}

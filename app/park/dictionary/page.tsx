@@ -7,6 +7,8 @@ import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { todayInChina } from "@/server/compliance/compliance";
+import { substanceName } from "@/i18n/vocabulary";
+import { messageWith } from "@/app/_components/user-text";
 import { CurationForm } from "./curation-form";
 import { RegulatedListForm } from "./regulated-form";
 import { pageNumber } from "@/app/_components/page-id";
@@ -45,14 +47,14 @@ export default async function DictionaryPage({ searchParams }: { searchParams: P
     <div className="space-y-6">
       <PageHeader title={t("dictionary.title")} description={t("dictionary.description")} />
       <form className="flex flex-wrap items-end gap-3" action="/park/dictionary" role="search">
-        <div className="min-w-64 flex-1">
+        <div className="min-w-0 flex-1 basis-64">
           <label htmlFor="dictionary-q" className="mb-1 block text-sm font-medium text-slate-700">{t("dictionary.search_label")}</label>
           <input id="dictionary-q" name="q" defaultValue={q} maxLength={80} placeholder={t("dictionary.search_placeholder")} className={inputClass} />
         </div>
         <button type="submit" className={buttonClass()}>{t("dictionary.search")}</button>
       </form>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Card title={q ? t("dictionary.results", { q }) : t("dictionary.curated_title")}>
           {found ? (
             found.length === 0 ? (
@@ -62,7 +64,7 @@ export default async function DictionaryPage({ searchParams }: { searchParams: P
                 {found.map((s) => (
                   <li key={s.cas} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <Link href={href({ cas: s.cas })} aria-current={params.cas === s.cas ? "true" : undefined} className="hover:text-brand-700 aria-[current=true]:font-semibold">
-                      <span className="font-mono text-xs text-slate-500">{s.cas}</span> {s.nameZh ?? "—"} <span className="text-slate-500">{s.nameEn}</span>
+                      <span className="font-mono text-xs text-slate-500">{s.cas}</span> <span lang="zh-CN">{s.nameZh ?? "—"}</span> <span className="text-slate-500">{s.nameEn}</span>
                     </Link>
                     <HazardBadges flags={s} t={t} />
                   </li>
@@ -81,12 +83,12 @@ export default async function DictionaryPage({ searchParams }: { searchParams: P
                   {curated.data.items.map((s) => (
                     <tr key={s.cas}>
                       <td className={`${td} font-mono text-xs`}><Link href={href({ cas: s.cas })} className="text-brand-700 hover:underline">{s.cas}</Link></td>
-                      <td className={td}>{s.nameZh ?? "—"}<div className="text-xs text-slate-500">{s.nameEn}</div></td>
+                      <td className={`${td} min-w-32`}><span lang="zh-CN">{s.nameZh ?? "—"}</span><div className="text-xs text-slate-500">{s.nameEn}</div></td>
                       <td className={`${td} text-xs`}>
-                        {s.addedAliases.length ? <div>{t("dictionary.added", { aliases: s.addedAliases.join("、") })}</div> : null}
-                        {s.hiddenAliases.length ? <div className="text-slate-500">{t("dictionary.hidden", { aliases: s.hiddenAliases.join("、") })}</div> : null}
+                        {s.addedAliases.length ? <div>{messageWith(t, "dictionary.added", { aliases: s.addedAliases.join("、") })}</div> : null}
+                        {s.hiddenAliases.length ? <div className="text-slate-500">{messageWith(t, "dictionary.hidden", { aliases: s.hiddenAliases.join("、") })}</div> : null}
                       </td>
-                      <td className={`${td} text-xs`}>{s.curatedBy ?? "—"}<div className="text-slate-500">{formatDate(s.curatedAt, locale)}</div></td>
+                      <td className={`${td} text-xs`}><span translate="no">{s.curatedBy ?? "—"}</span><div className="text-slate-500">{formatDate(s.curatedAt, locale)}</div></td>
                     </tr>
                   ))}
                 </tbody>
@@ -122,9 +124,9 @@ export default async function DictionaryPage({ searchParams }: { searchParams: P
           {chosen?.ok ? (
             <section aria-labelledby="regulated-change-title" className="rounded-md border border-slate-200 p-4">
               <h3 id="regulated-change-title" className="mb-3 text-sm font-semibold text-slate-800">
-                {t("regulated.change_for", { cas: chosen.data.cas })} <span translate="no">{chosen.data.effective.nameZh ?? chosen.data.effective.nameEn ?? ""}</span>
+                {t("regulated.change_for", { cas: chosen.data.cas })} <span translate="no">{substanceName(chosen.data.effective, locale) === "—" ? "" : substanceName(chosen.data.effective, locale)}</span>
               </h3>
-              <RegulatedListForm cas={chosen.data.cas} name={chosen.data.effective.nameZh ?? chosen.data.effective.nameEn ?? chosen.data.cas} today={todayInChina()} />
+              <RegulatedListForm cas={chosen.data.cas} name={chosen.data.effective.nameZh || chosen.data.effective.nameEn ? substanceName(chosen.data.effective, locale) : chosen.data.cas} today={todayInChina()} />
             </section>
           ) : (
             <p className="text-sm text-slate-500">{t("regulated.choose_hint")}</p>
@@ -144,7 +146,7 @@ export default async function DictionaryPage({ searchParams }: { searchParams: P
                   <tr key={c.id}>
                     <td className={`${td} text-xs`}>{c.effectiveOn}{c.inEffect ? null : <div className="text-amber-700">{t("regulated.pending")}</div>}</td>
                     <td className={`${td} font-mono text-xs`}><Link href={href({ cas: c.cas })} className="text-brand-700 hover:underline">{c.cas}</Link></td>
-                    <td className={td} translate="no">{c.nameZh ?? c.nameEn ?? "—"}</td>
+                    <td className={`${td} min-w-32`} translate="no">{substanceName(c, locale)}</td>
                     <td className={td}>{t(c.action === "add" ? "regulated.added_to" : "regulated.removed_from", { list: listOf(c) })}</td>
                     <td className={`${td} text-xs`} translate="no">{c.reason}</td>
                     <td className={`${td} text-xs`}><span translate="no">{c.by ?? "—"}</span><div className="text-slate-500">{formatDate(c.createdAt, locale)}</div></td>

@@ -7,6 +7,7 @@ import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
 import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
 import { useI18n } from "@/i18n/client";
+import { messageWith } from "@/app/_components/user-text";
 
 /** The lists as park staff choose them: 剧毒, 易制爆, 易制毒 by category. */
 const CHOICES = ["highly_toxic", "explosive_precursor", "precursor_1", "precursor_2", "precursor_3"] as const;
@@ -74,7 +75,7 @@ export function RegulatedListForm({ cas, name, today }: { cas: string; name: str
       </div>
       {confirming ? (
         <Notice tone="warning">
-          <p>{t(action === "add" ? "regulated.confirm_add" : "regulated.confirm_remove", { name, cas, list: listLabel, date: effectiveOn })}</p>
+          <p>{messageWith(t, action === "add" ? "regulated.confirm_add" : "regulated.confirm_remove", { name }, { cas, list: listLabel, date: effectiveOn })}</p>
           <div className="mt-3 flex flex-wrap gap-2">
             <Button
               disabled={change.isPending}

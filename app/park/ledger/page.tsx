@@ -4,6 +4,7 @@ import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, EmptyState, PageHeader, Pagination, Table, buttonClass, inputClass, td, th } from "@/app/_components/ui";
 import { formatDate, formatNumber } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { isTranslated, parkName, substanceName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { pageNumber, queryId } from "@/app/_components/page-id";
 
@@ -55,12 +56,15 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
         description={t("ledger.description")}
         actions={<a href={`/api/reports/ledger?${query()}`} className={buttonClass("secondary")} download>{t("ledger.export")}</a>}
       />
-      <form className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" action="/park/ledger">
+      <form className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:flex sm:flex-wrap sm:items-end" action="/park/ledger">
         <div>
           <label htmlFor="park" className="mb-1 block text-sm font-medium text-slate-700">{t("directory.park_label")}</label>
           <select id="park" name="park" defaultValue={parkId ?? "all"} className={inputClass}>
             {all ? <option value="all">{t("dashboard.all_parks")}</option> : null}
-            {parks.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {parks.map((p) => {
+              const name = parkName(p, locale);
+              return <option key={p.id} value={p.id} translate={isTranslated(name, locale) ? undefined : "no"}>{name}</option>;
+            })}
           </select>
         </div>
         <div>
@@ -77,7 +81,7 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
             {LISTS.map((l) => <option key={l} value={l}>{t(`ledger.list.${l}`)}</option>)}
           </select>
         </div>
-        <button type="submit" className={buttonClass()}>{t("dashboard.apply")}</button>
+        <button type="submit" className={`${buttonClass()} justify-self-start`}>{t("dashboard.apply")}</button>
       </form>
       {items.length === 0 ? (
         <EmptyState title={t("ledger.empty")}>{t("ledger.empty_hint")}</EmptyState>
@@ -85,29 +89,24 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
         <>
           <p className="text-sm text-slate-600">{t("ledger.count", { count: total, quantity: formatNumber(totalQuantityT, locale) })}</p>
           <p className="text-xs text-slate-500">{t("ledger.id_masked_hint")}</p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <div className="rounded-lg border border-slate-200 bg-white">
             <Table caption={t("ledger.title")}>
               <thead>
                 <tr>
-                  <th className={th}>{t("ledger.record")}</th><th className={th}>{t("ledger.date")}</th><th className={th}>{t("ledger.seller")}</th>
-                  <th className={th}>{t("ledger.buyer")}</th><th className={th}>{t("ledger.substance")}</th><th className={th}>{t("ledger.quantity")}</th>
+                  <th className={th}>{t("ledger.substance")}</th><th className={th}>{t("ledger.quantity")}</th><th className={th}>{t("ledger.date")}</th>
+                  <th className={th}>{t("ledger.seller")}</th><th className={th}>{t("ledger.buyer")}</th><th className={th}>{t("ledger.record")}</th>
                   <th className={th}>{t("ledger.purpose")}</th><th className={th}>{t("ledger.agent")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {items.map((r) => (
-                  <tr key={r.id} className={r.correctedBy ? "text-slate-400" : undefined}>
-                    <td className={`${td} whitespace-nowrap`}>
-                      <span className="font-mono text-xs">#{r.id}</span>
-                      <div className="font-mono text-xs"><Link className="text-brand-700 hover:underline" href={`/agreements/${r.agreementId}`} translate="no">{r.ref}</Link></div>
-                      {r.correctsId ? <div><Badge tone="amber">{t("ledger.corrects", { id: r.correctsId })}</Badge></div> : null}
-                      {r.correctedBy ? <div><Badge tone="slate">{t("ledger.corrected_by", { id: r.correctedBy })}</Badge></div> : null}
-                    </td>
-                    <td className={`${td} whitespace-nowrap`}>{formatDate(r.date, locale)}</td>
-                    <td className={td}><span translate="no">{r.seller.name}</span><div className="font-mono text-xs text-slate-500">{r.seller.uscc}</div><div className="text-xs text-slate-500" translate="no">{r.seller.address ?? "—"}</div></td>
-                    <td className={td}><span translate="no">{r.buyer.name}</span><div className="font-mono text-xs text-slate-500">{r.buyer.uscc}</div><div className="text-xs text-slate-500" translate="no">{r.buyer.address ?? "—"}</div></td>
+                  <tr key={r.id} className={r.correctedBy ? "text-slate-500" : undefined}>
                     <td className={td}>
-                      <span translate="no">{r.substance ?? "—"}</span> <span className="font-mono text-xs text-slate-500">{r.cas}</span>
+                      {(() => {
+                        const name = r.substance || r.substanceEn ? substanceName({ name: r.substance, nameEn: r.substanceEn }, locale) : "—";
+                        return <span className="block min-w-32" translate={isTranslated(name, locale) ? undefined : "no"}>{name}</span>;
+                      })()}
+                      <span className="font-mono text-xs text-slate-500">{r.cas}</span>
                       <div className="mt-1 flex flex-wrap gap-1">
                         {r.highlyToxic ? <Badge tone="red">{t("hazard.highly_toxic")}</Badge> : null}
                         {r.explosivePrecursor ? <Badge tone="red">{t("hazard.explosive_precursor")}</Badge> : null}
@@ -116,6 +115,15 @@ export default async function LedgerPage({ searchParams }: { searchParams: Promi
                       </div>
                     </td>
                     <td className={`${td} whitespace-nowrap`}>{formatNumber(r.quantityT, locale)} {t("deals.tonnes")}</td>
+                    <td className={`${td} whitespace-nowrap`}>{formatDate(r.date, locale)}</td>
+                    <td className={`${td} min-w-48`}><span translate="no">{r.seller.name}</span><div className="font-mono text-xs text-slate-500">{r.seller.uscc}</div><div className="text-xs text-slate-500" translate="no">{r.seller.address ?? "—"}</div></td>
+                    <td className={`${td} min-w-48`}><span translate="no">{r.buyer.name}</span><div className="font-mono text-xs text-slate-500">{r.buyer.uscc}</div><div className="text-xs text-slate-500" translate="no">{r.buyer.address ?? "—"}</div></td>
+                    <td className={`${td} whitespace-nowrap`}>
+                      <span className="font-mono text-xs">#{r.id}</span>
+                      <div className="font-mono text-xs"><Link className="text-brand-700 hover:underline" href={`/agreements/${r.agreementId}`} translate="no">{r.ref}</Link></div>
+                      {r.correctsId ? <div><Badge tone="amber">{t("ledger.corrects", { id: r.correctsId })}</Badge></div> : null}
+                      {r.correctedBy ? <div><Badge tone="slate">{t("ledger.corrected_by", { id: r.correctedBy })}</Badge></div> : null}
+                    </td>
                     <td className={td}><span translate="no">{r.purpose ?? "—"}</span>{r.reason ? <div className="text-xs text-slate-500" translate="no">{r.reason}</div> : null}</td>
                     <td className={`${td} whitespace-nowrap`}><span translate="no">{r.agentName ?? "—"}</span><div className="font-mono text-xs text-slate-500">{r.agentIdNumber ?? ""}</div></td>
                   </tr>

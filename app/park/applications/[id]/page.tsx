@@ -3,10 +3,11 @@ import Link from "next/link";
 import { formatBytes } from "@/app/_components/file-picker";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Badge, Card, Notice, PageHeader } from "@/app/_components/ui";
+import { Badge, Card, Notice } from "@/app/_components/ui";
 import { formatDateTime } from "@/i18n";
 import { getT } from "@/i18n/server";
-import { chainNames } from "@/i18n/vocabulary";
+import { chainName, isTranslated, parkName } from "@/i18n/vocabulary";
+import { messageWith } from "@/app/_components/user-text";
 import { api } from "@/server/api/server";
 import { ReviewActions } from "./review-actions";
 
@@ -32,22 +33,25 @@ export default async function ApplicationPage({ params }: { params: Promise<{ id
   return (
     <div className="space-y-6">
       <Link href="/park/applications" className="text-sm text-brand-700 underline">{t("application.back")}</Link>
-      <PageHeader title={a.name} description={t("application.submitted_on", { date: formatDateTime(a.createdAt, locale) })} />
-      <div className="grid items-start gap-6 lg:grid-cols-2">
+      <div className="mb-6">
+        <h1 className="text-2xl font-semibold tracking-tight break-words text-slate-900" translate="no">{a.name}</h1>
+        <p className="mt-1 text-sm text-slate-600">{t("application.submitted_on", { date: formatDateTime(a.createdAt, locale) })}</p>
+      </div>
+      <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
         <Card title={t("application.details")} actions={<Badge tone={a.status === "approved" ? "green" : a.status === "rejected" ? "red" : "amber"}>{t(`application.status.${a.status}`)}</Badge>}>
           <dl className="divide-y divide-slate-100">
             {row(t("enterprise.uscc"), <span className="font-mono">{a.uscc}</span>)}
             {row(t("enterprise.name"), <span translate="no">{a.name}</span>)}
-            {row(t("application.park"), a.park ? <span translate="no">{a.park.name}</span> : t("application.external_park"))}
-            {row(t("application.chains"), a.chains.length ? chainNames(a.chains, locale) : "—")}
+            {row(t("application.park"), a.park ? <span translate={isTranslated(parkName(a.park, locale), locale) ? undefined : "no"}>{parkName(a.park, locale)}</span> : t("application.external_park"))}
+            {row(t("application.chains"), a.chains.length ? a.chains.map((c, i) => <span key={c} translate={isTranslated(chainName(c, locale), locale) ? undefined : "no"}>{i ? (locale === "zh" ? "、" : ", ") : ""}{chainName(c, locale)}</span>) : "—")}
             {row(t("application.contact_name"), <span translate="no">{a.contactName}</span>)}
             {row(t("application.contact_phone"), <a className="text-brand-700 underline" href={`tel:${a.contactPhone.replace(/[^0-9+]/g, "")}`}>{a.contactPhone}</a>)}
             {row(t("application.contact_email"), <span translate="no">{a.contactEmail}</span>)}
           </dl>
-          {a.status === "rejected" && a.reason ? <Notice tone="warning"><span translate="no">{t("application.rejected_reason", { reason: a.reason })}</span></Notice> : null}
+          {a.status === "rejected" && a.reason ? <Notice tone="warning">{messageWith(t, "application.rejected_reason", { reason: a.reason })}</Notice> : null}
           {a.status !== "pending" ? (
             <p className="mt-3 text-xs text-slate-500">
-              {a.reviewer ? t("application.decided_by", { name: a.reviewer, date: formatDateTime(a.reviewedAt, locale) }) : t("application.decided_on", { date: formatDateTime(a.reviewedAt, locale) })}
+              {a.reviewer ? messageWith(t, "application.decided_by", { name: a.reviewer }, { date: formatDateTime(a.reviewedAt, locale) }) : t("application.decided_on", { date: formatDateTime(a.reviewedAt, locale) })}
               {a.enterpriseId ? <>{" · "}<Link className="text-brand-700 underline" href={`/enterprises/${a.enterpriseId}/manage`}>{t("application.go_enterprise")}</Link></> : null}
             </p>
           ) : null}

@@ -7,6 +7,7 @@ import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
 import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
 import { useI18n } from "@/i18n/client";
+import { messageWith } from "@/app/_components/user-text";
 
 /**
  * 审核通过 / 驳回, each behind a confirmation dialog. Approval shows the new admin's sign-in email
@@ -53,7 +54,7 @@ export function ReviewActions({ id, name, contactEmail }: { id: number; name: st
       <dialog ref={approveDialog} aria-labelledby={`approve-${id}-title`} className="m-auto w-[calc(100%-2rem)] max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <form method="dialog" className="space-y-4 p-5" onSubmit={(e) => { e.preventDefault(); approve.mutate({ id, adminEmail: adminEmail.trim() || undefined }); }}>
           <h2 id={`approve-${id}-title`} className="text-base font-semibold">{t("application.approve_title")}</h2>
-          <p className="text-sm text-slate-700">{t("application.approve_body", { name })}</p>
+          <p className="text-sm text-slate-700">{messageWith(t, "application.approve_body", { name })}</p>
           <Field id={`approve-${id}-email`} label={t("application.admin_email")} hint={t("application.admin_email_hint")} error={approveErrors.adminEmail}>
             <input id={`approve-${id}-email`} type="email" className={inputClass} value={adminEmail} onChange={(e) => setAdminEmail(e.target.value)} />
           </Field>
