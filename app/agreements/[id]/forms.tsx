@@ -138,7 +138,7 @@ export function CallOffForm({ agreementId, lines, today, startOn, endOn }: {
         {lines.length > 1 ? (
           <Field id="calloff-line" label={t("agreement.product")}>
             <select id="calloff-line" className={inputClass} value={lineId} onChange={(e) => setLineId(e.target.value)}>
-              {lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+              {lines.map((l) => <option key={l.id} value={l.id} translate="no">{l.name}</option>)}
             </select>
           </Field>
         ) : null}
