@@ -10,6 +10,7 @@ import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
 import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/client";
 import { useI18n } from "@/i18n/client";
+import { messageWith } from "@/app/_components/user-text";
 
 const MAX_MB = 5;
 
@@ -178,6 +179,7 @@ export function QuoteForm({ inquiryId, defaultQuantity, defaultTaxBasis, counter
  * created, then a draft agreement of the chosen type.
  */
 export function AcceptQuote({ quoteId, label, version, amount, price, quantity }: {
+  /** the supplier's name (user content: marked wherever it is said, the button's name included) */
   quoteId: number; label: string; version: number;
   /** already formatted: the total (formatCny), the unit price (formatYuan/t) and the quantity */
   amount: string; price: string; quantity: string;
@@ -196,12 +198,15 @@ export function AcceptQuote({ quoteId, label, version, amount, price, quantity }
           {(["order", "contract", "framework"] as const).map((k) => <option key={k} value={k}>{t(`agreement.type.${k}`)}</option>)}
         </select>
         {!confirming ? (
-          <Button size="sm" onClick={() => setConfirming(true)} aria-label={t("quote.accept_from", { name: label })}>{t("quote.accept")}</Button>
+          <>
+            <Button size="sm" onClick={() => setConfirming(true)} aria-labelledby={`accept-name-${quoteId}`}>{t("quote.accept")}</Button>
+            <span id={`accept-name-${quoteId}`} hidden>{messageWith(t, "quote.accept_from", { name: label })}</span>
+          </>
         ) : null}
       </div>
       {confirming ? (
         <div role="alertdialog" aria-labelledby={`accept-confirm-${quoteId}`} className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
-          <p id={`accept-confirm-${quoteId}`}>{t("quote.accept_confirm", { name: label, version, amount, price, quantity, type: t(`agreement.type.${type}`) })}</p>
+          <p id={`accept-confirm-${quoteId}`}>{messageWith(t, "quote.accept_confirm", { name: label }, { version, amount, price, quantity, type: t(`agreement.type.${type}`) })}</p>
           <div className="mt-2 flex gap-2">
             <Button size="sm" disabled={accept.isPending} onClick={() => accept.mutate({ quoteId, agreementType: type })}>
               {accept.isPending ? t("common.saving") : t("quote.accept_confirm_yes")}
