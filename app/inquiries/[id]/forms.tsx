@@ -116,7 +116,7 @@ export function QuoteForm({ inquiryId, defaultQuantity, defaultTaxBasis, counter
           <Link href={`/inquiries/${inquiryId}`} className="underline">{t("quote.answering_cancel")}</Link>
         </Notice>
       ) : null}
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 [&>*]:min-w-0">
         <Field id="quote-price" label={t("quote.price_label")} error={errors.priceCnyPerUnit} required>
           <input id="quote-price" type="number" inputMode="decimal" min={0} step="0.01" className={inputClass} value={v.price} onChange={set("price")} aria-invalid={Boolean(errors.priceCnyPerUnit)} />
         </Field>
@@ -248,7 +248,7 @@ export function CounterForm({ quoteId, version }: { quoteId: number; version: nu
         });
       }}
     >
-      <div className="grid grid-cols-2 gap-2">
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-2 [&>*]:min-w-0">
         <Field id={id("price")} label={t("quote.counter_price")} error={errors.priceCnyPerUnit} required>
           <input id={id("price")} type="number" inputMode="decimal" min={0} step="0.01" className={inputClass} value={v.price} onChange={set("price")} aria-invalid={Boolean(errors.priceCnyPerUnit)} />
         </Field>
@@ -257,7 +257,7 @@ export function CounterForm({ quoteId, version }: { quoteId: number; version: nu
         </Field>
       </div>
       {!more ? <button type="button" className="text-xs text-brand-700 underline" onClick={() => setMore(true)}>{t("quote.counter_other_terms")}</button> : (
-        <div className="grid grid-cols-2 gap-2">
+        <div className="grid grid-cols-1 gap-2 sm:grid-cols-2 [&>*]:min-w-0">
           <Field id={id("tax")} label={t("terms.tax_basis")}>
             <select id={id("tax")} className={inputClass} value={v.taxBasis} onChange={set("taxBasis")}>
               <option value="">{t("terms.unchanged")}</option>
