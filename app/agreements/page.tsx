@@ -6,6 +6,8 @@ import { formatCny, formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { AgreementStatusBadge } from "./status";
+import { EnterpriseName } from "./names";
+import { UserText } from "@/app/_components/user-text";
 import { pageNumber, queryId } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -31,6 +33,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
   if (!result.ok) return <Refusal failure={result} from="/agreements" />;
   const { items, total, amountCny, signed, allowed } = result.data;
   const events = (await caller.event.list({})).items;
+  const colon = locale === "zh" ? "：" : ": ";
   const hrefFor = (p: number) => {
     const next = new URLSearchParams();
     if (q) next.set("q", q);
@@ -55,7 +58,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
         }
       />
       <form className="mb-4 flex flex-wrap items-end gap-3" role="search" action="/agreements">
-        <div className="min-w-56 flex-1">
+        <div className="w-full sm:w-auto sm:min-w-56 sm:flex-1">
           <label htmlFor="q" className="mb-1 block text-sm font-medium text-slate-700">{t("agreement.search_label")}</label>
           <input id="q" name="q" defaultValue={q} className={inputClass} placeholder={t("agreement.search_placeholder")} />
         </div>
@@ -75,9 +78,9 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
         </div>
         <div>
           <label htmlFor="event" className="mb-1 block text-sm font-medium text-slate-700">{t("agreement.event")}</label>
-          <select id="event" name="event" defaultValue={eventId ?? ""} className={`${inputClass} max-w-64`}>
+          <select id="event" name="event" defaultValue={eventId ?? ""} className={`${inputClass} max-w-full sm:max-w-64`}>
             <option value="">{t("common.all")}</option>
-            {events.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+            {events.map((e) => <option key={e.id} value={e.id} translate="no">{e.name}</option>)}
           </select>
         </div>
         <button type="submit" className={buttonClass("secondary")}>{t("common.filter")}</button>
@@ -93,29 +96,29 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
             <Table caption={t("agreement.list_title")}>
               <thead>
                 <tr>
-                  <th className={th}>{t("agreement.ref")}</th>
                   <th className={th}>{t("agreement.title_label")}</th>
-                  <th className={th}>{t("agreement.parties")}</th>
-                  <th className={th}>{t("agreement.amount")}</th>
-                  <th className={th}>{t("agreement.signed_on")}</th>
                   <th className={th}>{t("agreement.status_label")}</th>
+                  <th className={th}>{t("agreement.amount")}</th>
+                  <th className={th}>{t("agreement.parties")}</th>
+                  <th className={th}>{t("agreement.signed_on")}</th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
                 {items.map((a) => (
                   <tr key={a.id}>
-                    <td className={`${td} font-mono text-xs`}><Link href={`/agreements/${a.id}`} className="text-brand-700 hover:underline">{a.ref}</Link></td>
-                    <td className={td}>
-                      {a.title}
-                      <div className="text-xs text-slate-500">{t(`agreement.type.${a.type}`)}{a.eventName ? ` · ${a.eventName}` : ""}</div>
+                    {/* the key columns first (title, status, amount); names wrap by word, never a character a line */}
+                    <td className={`${td} min-w-48`}>
+                      <Link href={`/agreements/${a.id}`} className="font-mono text-xs text-brand-700 hover:underline">{a.ref}</Link>
+                      <div translate="no" className="break-words">{a.title}</div>
+                      <div className="text-xs text-slate-500">{t(`agreement.type.${a.type}`)}{a.eventName ? <> · <UserText>{a.eventName}</UserText></> : null}</div>
                     </td>
-                    <td className={td}>
-                      <div>{t("agreement.buyer_short")}：{a.buyerName}</div>
-                      <div className="text-slate-600">{t("agreement.seller_short")}：{a.sellerName}</div>
-                    </td>
-                    <td className={`${td} whitespace-nowrap`}>{formatCny(a.totalAmountCny, locale)}</td>
-                    <td className={`${td} whitespace-nowrap`}>{formatDate(a.signedOn, locale)}</td>
                     <td className={td}><AgreementStatusBadge status={a.status} t={t} /></td>
+                    <td className={`${td} whitespace-nowrap`}>{formatCny(a.totalAmountCny, locale)}</td>
+                    <td className={`${td} min-w-48`}>
+                      <div>{t("agreement.buyer_short")}{colon}<EnterpriseName e={{ name: a.buyerName, nameEn: a.buyerNameEn }} locale={locale} /></div>
+                      <div className="text-slate-600">{t("agreement.seller_short")}{colon}<EnterpriseName e={{ name: a.sellerName, nameEn: a.sellerNameEn }} locale={locale} /></div>
+                    </td>
+                    <td className={`${td} whitespace-nowrap`}>{formatDate(a.signedOn, locale)}</td>
                   </tr>
                 ))}
               </tbody>

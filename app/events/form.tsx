@@ -25,7 +25,7 @@ export function EventForm({ parks }: { parks: { id: number; name: string }[] }) 
         </Field>
         <Field id="event-park" label={t("enterprise.park")} error={errors.parkId}>
           <select id="event-park" className={inputClass} value={v.parkId} onChange={set("parkId")}>
-            {parks.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+            {parks.map((p) => <option key={p.id} value={p.id} translate="no">{p.name}</option>)}
           </select>
         </Field>
         <Field id="event-date" label={t("event.held_on")} error={errors.heldOn}>

@@ -6,6 +6,7 @@ import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { InquiryStatusBadge } from "./status";
+import { EnterpriseName } from "@/app/agreements/names";
 import { pageNumber } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -63,31 +64,38 @@ export default async function InquiriesPage({ searchParams }: { searchParams: Pr
             <thead>
               <tr>
                 <th className={th}>{t("inquiry.subject")}</th>
-                <th className={th}>{t("inquiry.counterpart")}</th>
                 <th className={th}>{t("inquiry.status_label")}</th>
+                <th className={th}>{t("inquiry.counterpart")}</th>
                 <th className={th}>{t("inquiry.quotes")}</th>
                 <th className={th}>{t("inquiry.last_activity")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {items.map((i) => (
+              {items.map((i) => {
+                const buyer = { name: i.buyerName, nameEn: i.buyerNameEn };
+                const seller = { name: i.sellerName, nameEn: i.sellerNameEn };
+                return (
                 <tr key={i.id} className={i.unread ? "bg-brand-50/60" : undefined}>
-                  <td className={td}>
+                  {/* subject and status first; names wrap by word */}
+                  <td className={`${td} min-w-48`}>
                     {i.kind === "sample" ? <span className="mr-2"><Badge tone="blue">{t("sample.kind.sample")}</Badge></span> : null}
-                    <Link href={`/inquiries/${i.id}`} className="font-medium text-slate-900 hover:text-brand-700">{i.subject}</Link>
+                    <Link href={`/inquiries/${i.id}`} className="font-medium text-slate-900 hover:text-brand-700" translate="no">{i.subject}</Link>
                     {i.unread ? <span className="ml-2"><Badge tone="red">{t("inquiry.unread", { count: i.unread })}</Badge></span> : null}
                     <div className="text-xs text-slate-500">
                       {i.myRole === "buyer" ? t("inquiry.role_buyer") : i.myRole === "seller" ? t("inquiry.role_seller") : t("inquiry.role_park")}
                     </div>
                   </td>
-                  <td className={td}>
-                    {i.myRole === "buyer" ? i.sellerName : i.myRole === "seller" ? i.buyerName : `${i.buyerName} ← ${i.sellerName}`}
-                  </td>
                   <td className={td}><InquiryStatusBadge status={i.status} t={t} /></td>
+                  <td className={`${td} min-w-40`}>
+                    {i.myRole === "buyer" ? <EnterpriseName e={seller} locale={locale} />
+                      : i.myRole === "seller" ? <EnterpriseName e={buyer} locale={locale} />
+                        : <><EnterpriseName e={buyer} locale={locale} /> ← <EnterpriseName e={seller} locale={locale} /></>}
+                  </td>
                   <td className={td}>{i.quotes}</td>
-                  <td className={td}>{formatDate(i.lastActivity, locale)}</td>
+                  <td className={`${td} whitespace-nowrap`}>{formatDate(i.lastActivity, locale)}</td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </Table>
         </div>

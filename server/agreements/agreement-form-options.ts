@@ -11,7 +11,7 @@ import { can } from "@/server/auth/policy";
 export async function agreementFormOptions(db: Db, actor: Actor) {
   const [enterpriseRows, eventRows] = await Promise.all([
     db
-      .select({ id: enterprises.id, name: enterprises.name, parkId: enterprises.parkId, parkName: parks.name })
+      .select({ id: enterprises.id, name: enterprises.name, nameEn: enterprises.nameEn, parkId: enterprises.parkId, parkName: parks.name, parkNameEn: parks.nameEn })
       .from(enterprises)
       .leftJoin(parks, eq(parks.id, enterprises.parkId))
       .orderBy(asc(parks.code), asc(enterprises.name))

@@ -4,6 +4,7 @@ import { agreementDocuments, auditLog, events, quotes, substances, users } from 
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { tierOf, todayInChina } from "@/server/compliance/compliance";
+import { substanceView } from "@/server/substances/substance.service";
 import { proposerSide } from "./agreement-checks";
 import { TERM_WARNING_DAYS, TRANSITIONS } from "./call-offs";
 import { findAgreement, fulfilment, type AgreementRow, type Parties } from "./find-agreement";
@@ -16,11 +17,12 @@ export async function getAgreement(db: Db, actor: Actor, id: number) {
   const { agreement, parties, scope } = await findAgreement(db, id);
   authorize(actor, { type: "deal.view", ...scope });
   const f = await fulfilment(db, id);
-  const casList = [...new Set(f.lines.map((l) => l.cas).filter((c): c is string => Boolean(c)))];
+  const casList = [...new Set([...f.lines, ...f.shipments].map((l) => l.cas).filter((c): c is string => Boolean(c)))];
   const signers = [agreement.proposedBy, agreement.confirmedBy].filter((u): u is number => u !== null);
   const [substanceRows, documentRows, historyRows, eventRow, quoteRow, signerRows] = await Promise.all([
     casList.length
-      ? db.select({ cas: substances.cas, nameZh: substances.nameZh, nameEn: substances.nameEn, hazardous: substances.hazardous, highlyToxic: substances.highlyToxic, explosivePrecursor: substances.explosivePrecursor, precursorCategory: substances.precursorCategory }).from(substances).where(inArray(substances.cas, casList))
+      ? // the dictionary's names, park staff's corrections first
+      db.select({ cas: substances.cas, nameZh: substanceView.nameZh, nameEn: substanceView.nameEn, hazardous: substances.hazardous, highlyToxic: substances.highlyToxic, explosivePrecursor: substances.explosivePrecursor, precursorCategory: substances.precursorCategory }).from(substances).where(inArray(substances.cas, casList))
       : [],
     db.select({ id: agreementDocuments.id, filename: agreementDocuments.filename, sizeBytes: agreementDocuments.sizeBytes, createdAt: agreementDocuments.createdAt }).from(agreementDocuments).where(eq(agreementDocuments.agreementId, id)).orderBy(asc(agreementDocuments.id)),
     db
@@ -61,7 +63,7 @@ export async function getAgreement(db: Db, actor: Actor, id: number) {
     /** every shipment (流向台账 row) of the agreement, the agent's ID masked; a corrected one names its correction */
     shipments: f.shipments.map((s) => ({
       id: s.id, callOffId: s.callOffId, lineId: s.lineId, deliveredOn: s.deliveredOn, quantityT: s.quantityT,
-      substanceName: s.substanceName, cas: s.cas, purpose: s.purpose, agentName: s.agentName, agentIdNumber: maskResidentId(s.agentIdNumber),
+      substanceName: s.substanceName, substanceNameEn: (s.cas ? byCas.get(s.cas)?.nameEn : null) ?? null, cas: s.cas, purpose: s.purpose, agentName: s.agentName, agentIdNumber: maskResidentId(s.agentIdNumber),
       correctsId: s.correctsId, reason: s.reason,
       correctedBy: f.shipments.find((x) => x.correctsId === s.id)?.id ?? null,
     })),

@@ -9,7 +9,7 @@ import { signedSql } from "./signed";
 /** One event, its public figures, and the agreements signed there that the actor may see. */
 export async function getEvent(db: Db, actor: Actor, input: { id: number; page: number; pageSize: number }) {
   const [event] = await db
-    .select({ id: events.id, name: events.name, heldOn: events.heldOn, place: events.place, description: events.description, parkId: events.parkId, parkName: parks.name })
+    .select({ id: events.id, name: events.name, heldOn: events.heldOn, place: events.place, description: events.description, parkId: events.parkId, parkName: parks.name, parkNameEn: parks.nameEn })
     .from(events)
     .leftJoin(parks, eq(parks.id, events.parkId))
     .where(eq(events.id, input.id));

@@ -36,6 +36,7 @@ export async function listAgreements(db: Db, actor: Actor, input: ListAgreements
         totalAmountCny: agreements.totalAmountCny, signedOn: agreements.signedOn, startOn: agreements.startOn, endOn: agreements.endOn,
         buyerEnterpriseId: agreements.buyerEnterpriseId, sellerEnterpriseId: agreements.sellerEnterpriseId,
         buyerName: sql<string>`${party("buyer_enterprise_id", "name")}`, sellerName: sql<string>`${party("seller_enterprise_id", "name")}`,
+        buyerNameEn: sql<string | null>`${party("buyer_enterprise_id", "name_en")}`, sellerNameEn: sql<string | null>`${party("seller_enterprise_id", "name_en")}`,
         eventName: sql<string | null>`(SELECT ev.name FROM ${events} ev WHERE ev.id = "agreement"."event_id")`,
       })
       .from(agreements)

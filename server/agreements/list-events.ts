@@ -13,7 +13,7 @@ import { signedSql } from "./signed";
 export async function listEvents(db: Db, actor: Actor, input: { parkId?: number }) {
   const rows = await db
     .select({
-      id: events.id, name: events.name, heldOn: events.heldOn, place: events.place, parkId: events.parkId, parkName: parks.name,
+      id: events.id, name: events.name, heldOn: events.heldOn, place: events.place, parkId: events.parkId, parkName: parks.name, parkNameEn: parks.nameEn,
       agreements: sql<number>`(SELECT count(*)::int FROM ${agreements} a WHERE a.event_id = "event"."id" AND ${signedSql("a")})`,
       amountCny: sql<string>`(SELECT coalesce(sum(a.total_amount_cny), 0)::text FROM ${agreements} a WHERE a.event_id = "event"."id" AND ${signedSql("a")})`,
       enterprises: sql<number>`(SELECT count(DISTINCT x)::int FROM ${agreements} a, unnest(ARRAY[a.buyer_enterprise_id, a.seller_enterprise_id]) x WHERE a.event_id = "event"."id" AND ${signedSql("a")})`,

@@ -7,10 +7,13 @@ import { notFound } from "@/server/errors";
 
 export interface PartyView extends Party {
   name: string;
+  /** the enterprise's registered English name, if it has one (shown in English) */
+  nameEn: string | null;
   uscc: string;
   verified: boolean;
   parkCode: string | null;
   parkName: string | null;
+  parkNameEn: string | null;
   chains: string[];
 }
 
@@ -18,8 +21,8 @@ export interface PartyView extends Party {
 export async function loadParties(db: Db, buyerId: number, sellerId: number): Promise<{ buyer: PartyView; seller: PartyView }> {
   const rows = await db
     .select({
-      enterpriseId: enterprises.id, parkId: enterprises.parkId, name: enterprises.name, uscc: enterprises.uscc,
-      verifiedAt: enterprises.verifiedAt, parkCode: parks.code, parkName: parks.name, chains: enterprises.chains,
+      enterpriseId: enterprises.id, parkId: enterprises.parkId, name: enterprises.name, nameEn: enterprises.nameEn, uscc: enterprises.uscc,
+      verifiedAt: enterprises.verifiedAt, parkCode: parks.code, parkName: parks.name, parkNameEn: parks.nameEn, chains: enterprises.chains,
     })
     .from(enterprises)
     .leftJoin(parks, eq(parks.id, enterprises.parkId))

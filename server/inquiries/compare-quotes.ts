@@ -38,7 +38,7 @@ export async function compareQuotes(db: Db, actor: Actor, inquiryId: number) {
   const rows = await db
     .select({
       quote: quotes, inquiryId: inquiries.id, inquiryStatus: inquiries.status, supplierId: inquiries.supplierEnterpriseId,
-      supplierName: enterprises.name, supplierParkId: enterprises.parkId, supplierLat: enterprises.lat, supplierLng: enterprises.lng,
+      supplierName: enterprises.name, supplierNameEn: enterprises.nameEn, supplierParkId: enterprises.parkId, supplierLat: enterprises.lat, supplierLng: enterprises.lng,
     })
     .from(quotes)
     .innerJoin(inquiries, eq(inquiries.id, quotes.inquiryId))
@@ -53,7 +53,7 @@ export async function compareQuotes(db: Db, actor: Actor, inquiryId: number) {
       const distance = km(buyer, { lat: r.supplierLat, lng: r.supplierLng });
       return {
         ...quoteView(r.quote, today),
-        supplier: { id: r.supplierId, name: r.supplierName, inPark: buyer?.parkId != null && r.supplierParkId === buyer.parkId },
+        supplier: { id: r.supplierId, name: r.supplierName, nameEn: r.supplierNameEn, inPark: buyer?.parkId != null && r.supplierParkId === buyer.parkId },
         distanceKm: distance === null ? null : Math.round(distance * 10) / 10,
         landed: landedPricePerTonne(r.quote, { distanceKm: distance, freightCnyPerTonneKm }),
         threadAccepted: r.inquiryStatus === "accepted",

@@ -4,6 +4,7 @@ import { agreements, demands, inquiryAttachments, inquiryMessages, products, quo
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
+import { substanceView } from "@/server/substances/substance.service";
 import { findInquiry } from "./find-inquiry";
 import { counterView, quoteView } from "./quote-view";
 
@@ -20,7 +21,8 @@ export async function getInquiry(db: Db, actor: Actor, id: number) {
     : [];
   const cas = demand?.cas ?? product?.cas ?? null;
   const [substance] = cas
-    ? await db.select({ cas: substances.cas, nameZh: substances.nameZh, nameEn: substances.nameEn, hazardous: substances.hazardous, highlyToxic: substances.highlyToxic, explosivePrecursor: substances.explosivePrecursor, precursorCategory: substances.precursorCategory }).from(substances).where(eq(substances.cas, cas))
+    ? // the dictionary's names, park staff's corrections first (substanceView)
+      await db.select({ cas: substances.cas, nameZh: substanceView.nameZh, nameEn: substanceView.nameEn, hazardous: substances.hazardous, highlyToxic: substances.highlyToxic, explosivePrecursor: substances.explosivePrecursor, precursorCategory: substances.precursorCategory }).from(substances).where(eq(substances.cas, cas))
     : [];
   const [messageRows, attachmentRows, quoteRows, agreementRows, counterRows] = await Promise.all([
     db.select().from(inquiryMessages).where(eq(inquiryMessages.inquiryId, id)).orderBy(asc(inquiryMessages.createdAt), asc(inquiryMessages.id)),
@@ -44,7 +46,7 @@ export async function getInquiry(db: Db, actor: Actor, id: number) {
   ]);
   const own = new Set(actor.enterprises.map((e) => e.enterpriseId));
   const myRole = own.has(parties.buyer.enterpriseId) ? ("buyer" as const) : own.has(parties.seller.enterpriseId) ? ("seller" as const) : null;
-  const names = new Map([[parties.buyer.enterpriseId, parties.buyer.name], [parties.seller.enterpriseId, parties.seller.name]]);
+  const names = new Map([[parties.buyer.enterpriseId, parties.buyer], [parties.seller.enterpriseId, parties.seller]]);
   const open = inquiry.status !== "closed";
   const quoteViews = quoteRows.map((q) => quoteView(q, today));
   const statusOf = new Map(quoteViews.map((q) => [q.id, q.status]));
@@ -65,7 +67,7 @@ export async function getInquiry(db: Db, actor: Actor, id: number) {
     myRole,
     messages: messageRows.map((m) => ({
       id: m.id, body: m.body, createdAt: m.createdAt, authorEnterpriseId: m.authorEnterpriseId,
-      authorName: names.get(m.authorEnterpriseId) ?? "", mine: own.has(m.authorEnterpriseId), read: m.readAt !== null,
+      authorName: names.get(m.authorEnterpriseId)?.name ?? "", authorNameEn: names.get(m.authorEnterpriseId)?.nameEn ?? null, mine: own.has(m.authorEnterpriseId), read: m.readAt !== null,
       attachments: attachmentRows.filter((a) => a.messageId === m.id).map(({ messageId: _m, ...a }) => a),
     })),
     /** every version of every quote, oldest first (v1, v2 … of a chain link by previousQuoteId) */

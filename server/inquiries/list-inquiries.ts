@@ -34,13 +34,15 @@ export async function listInquiries(db: Db, actor: Actor, input: ListInquiriesIn
   );
   const buyer = sql<string>`(SELECT e.name FROM ${enterprises} e WHERE e.id = "inquiry"."buyer_enterprise_id")`;
   const seller = sql<string>`(SELECT e.name FROM ${enterprises} e WHERE e.id = "inquiry"."supplier_enterprise_id")`;
+  const buyerEn = sql<string | null>`(SELECT e.name_en FROM ${enterprises} e WHERE e.id = "inquiry"."buyer_enterprise_id")`;
+  const sellerEn = sql<string | null>`(SELECT e.name_en FROM ${enterprises} e WHERE e.id = "inquiry"."supplier_enterprise_id")`;
   const lastActivity = sql<Date>`greatest("inquiry"."updated_at", coalesce((SELECT max(m.created_at) FROM ${inquiryMessages} m WHERE m.inquiry_id = "inquiry"."id"), "inquiry"."created_at"))`;
   const [rows, [total]] = await Promise.all([
     db
       .select({
         id: inquiries.id, subject: inquiries.subject, kind: inquiries.kind, status: inquiries.status, createdAt: inquiries.createdAt,
         buyerEnterpriseId: inquiries.buyerEnterpriseId, supplierEnterpriseId: inquiries.supplierEnterpriseId,
-        buyerName: buyer, sellerName: seller, lastActivity: lastActivity.mapWith((v: string | Date) => new Date(v)),
+        buyerName: buyer, sellerName: seller, buyerNameEn: buyerEn, sellerNameEn: sellerEn, lastActivity: lastActivity.mapWith((v: string | Date) => new Date(v)),
         unread: unreadExpr(actor),
         quotes: sql<number>`(SELECT count(*)::int FROM ${quotes} q WHERE q.inquiry_id = "inquiry"."id")`,
       })

@@ -1,6 +1,7 @@
 import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "@/db";
-import { inquiries } from "@/db/schema";
+import { inquiries, substances } from "@/db/schema";
+import { substanceView } from "@/server/substances/substance.service";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { AppError, type Bilingual } from "@/server/errors";
@@ -27,7 +28,9 @@ export async function prepareInquiry(db: Db, actor: Actor, source: InquirySource
   const cas = r.cas ?? (await casOfProduct(db, r.productId));
   const compliance = await dealCompliance(db, cas, r.buyerId, r.sellerId);
   const hidden = compliance.tier !== "none" && !can(actor, { type: "hazardous.viewDetails", enterpriseId: counterpartId });
-  const common = { source, side, cas, what: r.what, flags: compliance.flags, tier: compliance.tier, taxBasis: r.taxBasis };
+  const substance = await dictionaryNames(db, cas);
+  /** `what` is the product's or demand's own name (user content); `substance` the dictionary's names of its CAS, if known */
+  const common = { source, side, cas, what: r.what, substance, flags: compliance.flags, tier: compliance.tier, taxBasis: r.taxBasis };
   if (hidden) {
     // the initiator is one of the actor's enterprises, none of them verified: refused, and nothing of the other side is told
     const { buyer: initiator } = await loadParties(db, r.initiatorId, r.initiatorId);
@@ -76,3 +79,10 @@ export const UNVERIFIED: Bilingual = {
   zh: "危险化学品的询价仅限经园区审核的会员企业：请先联系园区完成企业审核。",
   en: "Inquiries about hazardous chemicals are for verified member enterprises only: ask your park to verify your enterprise first.",
 };
+
+/** The dictionary's Chinese and English names of a CAS number (park staff's corrections first), null when unknown. */
+async function dictionaryNames(db: Db, cas: string | null): Promise<{ nameZh: string | null; nameEn: string | null } | null> {
+  if (!cas) return null;
+  const [row] = await db.select({ nameZh: substanceView.nameZh, nameEn: substanceView.nameEn }).from(substances).where(eq(substances.cas, cas));
+  return row ?? null;
+}

@@ -33,7 +33,7 @@ export async function getRfq(db: Db, actor: Actor, id: number, now = new Date())
   authorize(actor, { type: "rfq.view", buyer });
   const threads = await db
     .select({
-      id: inquiries.id, status: inquiries.status, supplierId: inquiries.supplierEnterpriseId, supplierName: enterprises.name,
+      id: inquiries.id, status: inquiries.status, supplierId: inquiries.supplierEnterpriseId, supplierName: enterprises.name, supplierNameEn: enterprises.nameEn,
       supplierParkId: enterprises.parkId, lat: enterprises.lat, lng: enterprises.lng,
     })
     .from(inquiries)
@@ -65,7 +65,7 @@ export async function getRfq(db: Db, actor: Actor, id: number, now = new Date())
     return {
       landed: latest ? landedPricePerTonne(latest, { distanceKm: distance, freightCnyPerTonneKm }) : null,
       distanceKm: distance === null ? null : Math.round(distance * 10) / 10,
-      inquiryId: t.id, supplier: { id: t.supplierId, name: t.supplierName, inPark: buyer.parkId !== null && t.supplierParkId === buyer.parkId },
+      inquiryId: t.id, supplier: { id: t.supplierId, name: t.supplierName, nameEn: t.supplierNameEn, inPark: buyer.parkId !== null && t.supplierParkId === buyer.parkId },
       state, quote, rank: null as number | null, quoteCount: mine.length,
       agreement: drafts.find((d) => latest && d.quoteId === latest.id) ?? null,
     };
@@ -80,7 +80,7 @@ export async function getRfq(db: Db, actor: Actor, id: number, now = new Date())
   return {
     id: rfq.id, subject: rfq.subject, demandId: rfq.demandId, volume: rfq.volume, unit: rfq.unit, deadline: rfq.deadline,
     note: rfq.note, status: rfq.status, awardedAt: rfq.awardedAt, createdAt: rfq.createdAt,
-    buyer: { id: buyer.enterpriseId, name: buyer.name },
+    buyer: { id: buyer.enterpriseId, name: buyer.name, nameEn: buyer.nameEn },
     pastDeadline: rfq.deadline < today,
     answered: rows.filter((r) => r.quote).length,
     rows: [...live, ...rest],

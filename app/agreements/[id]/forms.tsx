@@ -134,11 +134,11 @@ export function CallOffForm({ agreementId, lines, today, startOn, endOn }: {
       }}
     >
       <h3 className="text-sm font-semibold">{t("agreement.new_call_off")}</h3>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid gap-3 sm:grid-cols-3 [&>*]:min-w-0">
         {lines.length > 1 ? (
           <Field id="calloff-line" label={t("agreement.product")}>
             <select id="calloff-line" className={inputClass} value={lineId} onChange={(e) => setLineId(e.target.value)}>
-              {lines.map((l) => <option key={l.id} value={l.id}>{l.name}</option>)}
+              {lines.map((l) => <option key={l.id} value={l.id} translate="no">{l.name}</option>)}
             </select>
           </Field>
         ) : null}

@@ -81,7 +81,8 @@ export function AgreementForm({ enterprises, own, events, defaultEventId, record
     <Field id={id} label={label} error={error} required>
       <select id={id} className={inputClass} value={v[key]} onChange={set(key)} aria-invalid={Boolean(error)} required disabled={Boolean(draft)}>
         <option value="">{t("agreement.choose_enterprise")}</option>
-        {enterprises.map((e) => <option key={e.id} value={e.id}>{e.name}（{e.parkName ?? t("directory.external")}）</option>)}
+        {/* names are user content; the park in the reader's language (the page passes both names so) */}
+        {enterprises.map((e) => <option key={e.id} value={e.id} translate="no">{locale === "zh" ? `${e.name}（${e.parkName ?? t("directory.external")}）` : `${e.name} (${e.parkName ?? t("directory.external")})`}</option>)}
       </select>
     </Field>
   );
@@ -146,7 +147,7 @@ export function AgreementForm({ enterprises, own, events, defaultEventId, record
       <Field id="ag-event" label={t("agreement.event")} error={errors.eventId}>
         <select id="ag-event" className={inputClass} value={v.eventId} onChange={set("eventId")}>
           <option value="">{t("agreement.no_event")}</option>
-          {events.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+          {events.map((e) => <option key={e.id} value={e.id} translate="no">{e.name}</option>)}
         </select>
       </Field>
 

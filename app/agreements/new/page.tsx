@@ -4,6 +4,7 @@ import { Card, PageHeader } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { AgreementForm } from "./form";
+import { partyOption } from "../names";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Records an agreement: parties record their own; park staff record those signed at their events. */
 export default async function NewAgreementPage({ searchParams }: { searchParams: Promise<{ event?: string }> }) {
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const result = await attempt(async () => (await api()).agreement.formOptions());
   if (!result.ok) return <Refusal failure={result} from="/agreements/new" />;
   const eventParam = Number((await searchParams).event);
@@ -22,7 +23,7 @@ export default async function NewAgreementPage({ searchParams }: { searchParams:
       <PageHeader title={t("agreement.new_title")} description={t("agreement.new_description")} />
       <Card>
         <AgreementForm
-          enterprises={options.enterprises}
+          enterprises={options.enterprises.map((e) => partyOption(e, locale))}
           own={options.own}
           events={options.events.map((e) => ({ id: e.id, name: e.name }))}
           defaultEventId={options.events.some((e) => e.id === eventParam) ? eventParam : null}

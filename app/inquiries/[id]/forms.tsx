@@ -10,6 +10,7 @@ import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
 import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/client";
 import { useI18n } from "@/i18n/client";
+import { messageWith } from "@/app/_components/user-text";
 
 const MAX_MB = 5;
 
@@ -115,7 +116,7 @@ export function QuoteForm({ inquiryId, defaultQuantity, defaultTaxBasis, counter
           <Link href={`/inquiries/${inquiryId}`} className="underline">{t("quote.answering_cancel")}</Link>
         </Notice>
       ) : null}
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 [&>*]:min-w-0">
         <Field id="quote-price" label={t("quote.price_label")} error={errors.priceCnyPerUnit} required>
           <input id="quote-price" type="number" inputMode="decimal" min={0} step="0.01" className={inputClass} value={v.price} onChange={set("price")} aria-invalid={Boolean(errors.priceCnyPerUnit)} />
         </Field>
@@ -178,6 +179,7 @@ export function QuoteForm({ inquiryId, defaultQuantity, defaultTaxBasis, counter
  * created, then a draft agreement of the chosen type.
  */
 export function AcceptQuote({ quoteId, label, version, amount, price, quantity }: {
+  /** the supplier's name (user content: marked wherever it is said, the button's name included) */
   quoteId: number; label: string; version: number;
   /** already formatted: the total (formatCny), the unit price (formatYuan/t) and the quantity */
   amount: string; price: string; quantity: string;
@@ -196,12 +198,15 @@ export function AcceptQuote({ quoteId, label, version, amount, price, quantity }
           {(["order", "contract", "framework"] as const).map((k) => <option key={k} value={k}>{t(`agreement.type.${k}`)}</option>)}
         </select>
         {!confirming ? (
-          <Button size="sm" onClick={() => setConfirming(true)} aria-label={t("quote.accept_from", { name: label })}>{t("quote.accept")}</Button>
+          <>
+            <Button size="sm" onClick={() => setConfirming(true)} aria-labelledby={`accept-name-${quoteId}`}>{t("quote.accept")}</Button>
+            <span id={`accept-name-${quoteId}`} hidden>{messageWith(t, "quote.accept_from", { name: label })}</span>
+          </>
         ) : null}
       </div>
       {confirming ? (
         <div role="alertdialog" aria-labelledby={`accept-confirm-${quoteId}`} className="rounded-md border border-amber-300 bg-amber-50 p-2 text-sm">
-          <p id={`accept-confirm-${quoteId}`}>{t("quote.accept_confirm", { name: label, version, amount, price, quantity, type: t(`agreement.type.${type}`) })}</p>
+          <p id={`accept-confirm-${quoteId}`}>{messageWith(t, "quote.accept_confirm", { name: label }, { version, amount, price, quantity, type: t(`agreement.type.${type}`) })}</p>
           <div className="mt-2 flex gap-2">
             <Button size="sm" disabled={accept.isPending} onClick={() => accept.mutate({ quoteId, agreementType: type })}>
               {accept.isPending ? t("common.saving") : t("quote.accept_confirm_yes")}
@@ -243,7 +248,7 @@ export function CounterForm({ quoteId, version }: { quoteId: number; version: nu
         });
       }}
     >
-      <div className="grid grid-cols-2 gap-2">
+      <div className="grid grid-cols-1 gap-2 sm:grid-cols-2 [&>*]:min-w-0">
         <Field id={id("price")} label={t("quote.counter_price")} error={errors.priceCnyPerUnit} required>
           <input id={id("price")} type="number" inputMode="decimal" min={0} step="0.01" className={inputClass} value={v.price} onChange={set("price")} aria-invalid={Boolean(errors.priceCnyPerUnit)} />
         </Field>
@@ -252,7 +257,7 @@ export function CounterForm({ quoteId, version }: { quoteId: number; version: nu
         </Field>
       </div>
       {!more ? <button type="button" className="text-xs text-brand-700 underline" onClick={() => setMore(true)}>{t("quote.counter_other_terms")}</button> : (
-        <div className="grid grid-cols-2 gap-2">
+        <div className="grid grid-cols-1 gap-2 sm:grid-cols-2 [&>*]:min-w-0">
           <Field id={id("tax")} label={t("terms.tax_basis")}>
             <select id={id("tax")} className={inputClass} value={v.taxBasis} onChange={set("taxBasis")}>
               <option value="">{t("terms.unchanged")}</option>

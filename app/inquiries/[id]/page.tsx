@@ -3,7 +3,7 @@ import Link from "next/link";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Badge, Card, EmptyState, Notice, PageHeader, Table, td, th } from "@/app/_components/ui";
+import { Badge, Card, EmptyState, Notice, Table, td, th } from "@/app/_components/ui";
 import { formatCny, formatDate, formatDateTime, formatNumber, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
@@ -13,6 +13,10 @@ import { SampleCard } from "./sample";
 import { quoteTermsText } from "@/server/inquiries/quote-terms";
 import { AcceptQuote, AnswerCounter, CloseInquiry, CounterForm, MessageForm, QuoteForm } from "./forms";
 import { CounterStatusBadge } from "../status";
+import { QuoteTermsLine } from "../terms";
+import { DealHeader } from "@/app/agreements/headings";
+import { EnterpriseName, enterpriseName, ProductLabel } from "@/app/agreements/names";
+import { messageWith, UserText } from "@/app/_components/user-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -41,9 +45,11 @@ export default async function InquiryPage({ params, searchParams }: { params: Pr
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={inquiry.subject}
-        description={inquiry.myRole ? t("inquiry.with", { name: counterpart.name }) : `${inquiry.buyer.name} ← ${inquiry.seller.name}`}
+      <DealHeader
+        title={<UserText>{inquiry.subject}</UserText>}
+        description={inquiry.myRole
+          ? messageWith(t, "inquiry.with", { name: enterpriseName(counterpart, locale) })
+          : <><EnterpriseName e={inquiry.buyer} locale={locale} /> ← <EnterpriseName e={inquiry.seller} locale={locale} /></>}
         actions={
           <div className="flex flex-wrap items-center gap-2">
             {sample ? <Badge tone="blue">{t("sample.kind.sample")}</Badge> : null}
@@ -65,18 +71,18 @@ export default async function InquiryPage({ params, searchParams }: { params: Pr
         <div className="space-y-6 lg:col-span-2">
           <Card title={t("inquiry.about")}>
             <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-              <div><dt className="text-slate-500">{t("inquiry.buyer")}</dt><dd>{inquiry.buyer.name}</dd></div>
+              <div><dt className="text-slate-500">{t("inquiry.buyer")}</dt><dd><EnterpriseName e={inquiry.buyer} locale={locale} /></dd></div>
               <div>
                 <dt className="text-slate-500">{t("inquiry.seller")}</dt>
                 <dd className="flex flex-wrap items-center gap-2">
-                  {inquiry.seller.name}
+                  <EnterpriseName e={inquiry.seller} locale={locale} />
                   {inquiry.seller.parkId !== null && inquiry.seller.parkId === inquiry.buyer.parkId ? <Badge tone="green">{t("deals.in_park")}</Badge> : null}
                 </dd>
               </div>
               <div>
                 <dt className="text-slate-500">{t("inquiry.what")}</dt>
                 <dd>
-                  {inquiry.product?.name ?? inquiry.demand?.substanceName ?? "—"}
+                  <ProductLabel productName={inquiry.product?.name ?? inquiry.demand?.substanceName} substance={inquiry.substance} locale={locale} />
                   {inquiry.substance ? <span className="ml-2 font-mono text-xs text-slate-500">CAS {inquiry.substance.cas}</span> : null}
                 </dd>
               </div>
@@ -92,17 +98,17 @@ export default async function InquiryPage({ params, searchParams }: { params: Pr
             <ol className="space-y-3" aria-label={t("inquiry.messages")}>
               {inquiry.messages.map((m) => (
                 <li key={m.id} className={`max-w-[90%] rounded-lg px-4 py-3 text-sm ${m.mine ? "ml-auto bg-brand-50" : "bg-slate-100"}`}>
-                  <div className="mb-1 flex flex-wrap justify-between gap-2 text-xs text-slate-500">
-                    <span className="font-medium text-slate-700">{m.authorName}</span>
+                  <div className="mb-1 flex flex-wrap justify-between gap-2 text-xs text-slate-600">
+                    <EnterpriseName e={{ name: m.authorName, nameEn: m.authorNameEn }} locale={locale} className="font-medium text-slate-700" />
                     <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt, locale)}</time>
                   </div>
-                  <p className="whitespace-pre-wrap text-slate-900">{m.body}</p>
+                  <p className="whitespace-pre-wrap break-words text-slate-900" translate="no">{m.body}</p>
                   {m.attachments.length ? (
                     <ul className="mt-2 space-y-1">
                       {m.attachments.map((a) => (
                         <li key={a.id}>
-                          <a href={`/api/inquiries/attachments/${a.id}`} className="text-brand-700 underline" download>📎 {a.filename}</a>
-                          <span className="ml-2 text-xs text-slate-500">{kb(a.sizeBytes)}</span>
+                          <a href={`/api/inquiries/attachments/${a.id}`} className="break-all text-brand-700 underline" download translate="no">📎 {a.filename}</a>
+                          <span className="ml-2 text-xs text-slate-600">{kb(a.sizeBytes)}</span>
                         </li>
                       ))}
                     </ul>
@@ -122,7 +128,6 @@ export default async function InquiryPage({ params, searchParams }: { params: Pr
               <ol className="space-y-3 text-sm" aria-label={t("quote.title")}>
                 {inquiry.quotes.map((q) => {
                   const counters = inquiry.counters.filter((k) => k.quoteId === q.id);
-                  const terms = quoteTermsText(q, locale);
                   return (
                     <li key={q.id} className={`rounded-md border p-3 ${q.status === "superseded" ? "border-slate-100 text-slate-500" : "border-slate-200"}`} data-testid="quote">
                       <div className="flex items-center justify-between gap-2">
@@ -135,7 +140,7 @@ export default async function InquiryPage({ params, searchParams }: { params: Pr
                       <div className="mt-1 text-slate-600">
                         {t("quote.summary", { quantity: formatNumber(Number(q.quantity), locale), unit: unit(q.unit), amount: formatCny(q.amountCny, locale) })}
                       </div>
-                      <div className="mt-1 text-xs text-slate-700" data-testid="quote-terms">{terms}</div>
+                      <div className="mt-1 text-xs text-slate-700" data-testid="quote-terms"><QuoteTermsLine q={q} locale={locale} /></div>
                       <div className="text-xs text-slate-500">
                         {t("quote.valid_until_short", { date: formatDate(q.validUntil, locale) })}
                         {q.previousQuoteId ? ` · ${t("quote.supersedes", { version: q.version - 1 })}` : null}
@@ -149,7 +154,7 @@ export default async function InquiryPage({ params, searchParams }: { params: Pr
                                 <span>{t("quote.counter_on", { price: unitPrice(k.priceCnyPerUnit, q.unit) })}{k.quantity ? ` × ${formatNumber(Number(k.quantity), locale)} ${unit(q.unit)}` : ""}</span>
                                 <CounterStatusBadge status={k.status} t={t} />
                               </div>
-                              {quoteTermsText({ ...k, unit: q.unit, vatRatePct: q.vatRatePct }, locale) ? <div className="text-xs text-slate-600">{quoteTermsText({ ...k, unit: q.unit, vatRatePct: q.vatRatePct }, locale)}</div> : null}
+                              {quoteTermsText({ ...k, unit: q.unit, vatRatePct: q.vatRatePct }, locale) ? <div className="text-xs text-slate-600"><QuoteTermsLine q={{ ...k, unit: q.unit, vatRatePct: q.vatRatePct }} locale={locale} /></div> : null}
                               {k.note ? <p className="whitespace-pre-wrap text-xs text-slate-600" translate="no">{k.note}</p> : null}
                               {k.status === "open" && inquiry.allowed.answerCounter ? <AnswerCounter counterId={k.id} inquiryId={inquiry.id} /> : null}
                             </li>
@@ -187,19 +192,19 @@ export default async function InquiryPage({ params, searchParams }: { params: Pr
               <tr>
                 <th className={th}>{t("inquiry.seller")}</th>
                 <th className={th}>{t("quote.landed")}</th>
+                <th className={th}>{t("quote.status_label")}</th>
                 <th className={th}>{t("quote.original")}</th>
                 <th className={th}>{t("quote.terms")}</th>
                 <th className={th}>{t("quote.quantity")} / {t("quote.amount")}</th>
                 <th className={th}>{t("quote.valid_until")}</th>
-                <th className={th}>{t("quote.status_label")}</th>
                 <th className={th}><span className="sr-only">{t("quote.actions")}</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {compared.map((q) => (
                 <tr key={q.id} className={q.inquiryId === inquiry.id ? "bg-brand-50/40" : undefined} data-testid="compare-row">
-                  <td className={td}>
-                    <span translate="no">{q.inquiryId === inquiry.id ? q.supplier.name : <Link href={`/inquiries/${q.inquiryId}`} className="hover:text-brand-700">{q.supplier.name}</Link>}</span>
+                  <td className={`${td} min-w-40`}>
+                    <span translate="no">{q.inquiryId === inquiry.id ? enterpriseName(q.supplier, locale) : <Link href={`/inquiries/${q.inquiryId}`} className="hover:text-brand-700">{enterpriseName(q.supplier, locale)}</Link>}</span>
                     {q.supplier.inPark ? <span className="ml-1"><Badge tone="green">{t("deals.in_park")}</Badge></span> : null}
                   </td>
                   <td className={td}>
@@ -210,15 +215,15 @@ export default async function InquiryPage({ params, searchParams }: { params: Pr
                       </ul>
                     ) : null}
                   </td>
+                  <td className={td}><QuoteStatusBadge status={q.status} t={t} /></td>
                   <td className={td}>{unitPrice(q.priceCnyPerUnit, q.unit)} <span className="text-xs text-slate-500">v{q.version}</span></td>
-                  <td className={`${td} text-xs`}>{quoteTermsText(q, locale)}</td>
+                  <td className={`${td} min-w-40 text-xs`}><QuoteTermsLine q={q} locale={locale} /></td>
                   <td className={td}>{formatNumber(Number(q.quantity), locale)} {unit(q.unit)}<div className="text-xs text-slate-500">{formatCny(q.amountCny, locale)}</div></td>
                   <td className={td}>{formatDate(q.validUntil, locale)}</td>
-                  <td className={td}><QuoteStatusBadge status={q.status} t={t} /></td>
                   <td className={td}>
                     {q.status === "pending" && !q.threadAccepted ? (
                       <AcceptQuote
-                        quoteId={q.id} label={q.supplier.name} version={q.version} amount={formatCny(q.amountCny, locale)}
+                        quoteId={q.id} label={enterpriseName(q.supplier, locale)} version={q.version} amount={formatCny(q.amountCny, locale)}
                         price={unitPrice(q.priceCnyPerUnit, q.unit)} quantity={`${formatNumber(Number(q.quantity), locale)} ${unit(q.unit)}`}
                       />
                     ) : null}

@@ -24,11 +24,11 @@ export function NewInquiryForm({ source, defaults }: { source: { kind: "match" |
       }}
     >
       <Field id="inquiry-subject" label={t("inquiry.subject")} error={errors.subject} required>
-        <input id="inquiry-subject" className={inputClass} maxLength={120} value={values.subject} aria-invalid={Boolean(errors.subject)}
+        <input id="inquiry-subject" translate="no" className={inputClass} maxLength={120} value={values.subject} aria-invalid={Boolean(errors.subject)}
           onChange={(e) => setValues({ ...values, subject: e.target.value })} />
       </Field>
       <Field id="inquiry-body" label={t("inquiry.message")} error={errors.body} hint={t("inquiry.message_hint")} required>
-        <textarea id="inquiry-body" rows={6} className={inputClass} maxLength={4000} value={values.body} aria-invalid={Boolean(errors.body)}
+        <textarea id="inquiry-body" translate="no" rows={6} className={inputClass} maxLength={4000} value={values.body} aria-invalid={Boolean(errors.body)}
           onChange={(e) => setValues({ ...values, body: e.target.value })} />
       </Field>
       {create.error && !Object.keys(errors).length ? <Notice tone="error">{errorMessage(create.error, locale, t)}</Notice> : null}

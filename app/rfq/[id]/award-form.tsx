@@ -9,6 +9,7 @@ import { errorMessage } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/client";
 import { formatCny, formatYuan } from "@/i18n";
 import { useI18n } from "@/i18n/client";
+import { messageWith } from "@/app/_components/user-text";
 
 export interface AwardableQuote {
   quoteId: number;
@@ -87,10 +88,10 @@ export function AwardForm({ rfqId, volume, unitLabel, quotes }: { rfqId: number;
               </label>
               {on ? (
                 <label className="flex items-center gap-1">
-                  <span className="sr-only">{t("rfq.award_volume_for", { name: q.supplier })}</span>
+                  <span className="sr-only" id={`award-volume-${q.quoteId}`}>{messageWith(t, "rfq.award_volume_for", { name: q.supplier })}</span>
                   <input
                     type="number" inputMode="decimal" min={0} step="0.001" className={`${inputClass} w-28 py-1`} value={volumes[q.quoteId]}
-                    aria-label={t("rfq.award_volume_for", { name: q.supplier })}
+                    aria-labelledby={`award-volume-${q.quoteId}`}
                     onChange={(e) => setVolumes((v) => ({ ...v, [q.quoteId]: e.target.value }))}
                   />
                   <span className="text-slate-500">{unitLabel}</span>
@@ -108,7 +109,7 @@ export function AwardForm({ rfqId, volume, unitLabel, quotes }: { rfqId: number;
           <ul className="space-y-1 text-sm" aria-label={t("rfq.confirm_title")}>
             {chosen.map((q) => (
               <li key={q.quoteId}>
-                <span translate="no">{q.supplier}</span>：{q.volumeT.toLocaleString(locale === "zh" ? "zh-CN" : "en")} {unitLabel} × {formatYuan(q.priceCnyPerUnit, locale)}/{unitLabel} = <strong>{formatCny(q.priceCnyPerUnit * q.volumeT, locale)}</strong>
+                <span translate="no">{q.supplier}</span>{locale === "zh" ? "：" : ": "}{q.volumeT.toLocaleString(locale === "zh" ? "zh-CN" : "en")} {unitLabel} × {formatYuan(q.priceCnyPerUnit, locale)}/{unitLabel} = <strong>{formatCny(q.priceCnyPerUnit * q.volumeT, locale)}</strong>
               </li>
             ))}
           </ul>

@@ -2,11 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Badge, Card, Notice, PageHeader, Table, td, th } from "@/app/_components/ui";
+import { Badge, Card, Notice, Table, td, th } from "@/app/_components/ui";
 import { formatCny, formatDate, formatQuantity, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { AwardForm } from "./award-form";
+import { DealHeader } from "@/app/agreements/headings";
+import { enterpriseName } from "@/app/agreements/names";
+import { messageWith, UserText } from "@/app/_components/user-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -27,7 +30,7 @@ export default async function RfqPage({ params }: { params: Promise<{ id: string
 
   return (
     <div className="space-y-6">
-      <PageHeader title={r.subject} description={t("rfq.matrix_description", { buyer: r.buyer.name })} />
+      <DealHeader title={<UserText>{r.subject}</UserText>} description={messageWith(t, "rfq.matrix_description", { buyer: enterpriseName(r.buyer, locale) })} />
       <Card>
         <dl className="grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
           <div><dt className="text-slate-500">{t("rfq.volume")}</dt><dd>{formatQuantity(r.volume, r.unit, locale)}</dd></div>
@@ -46,23 +49,26 @@ export default async function RfqPage({ params }: { params: Promise<{ id: string
             <tr>
               <th className={th}>{t("rfq.rank")}</th>
               <th className={th}>{t("rfq.supplier")}</th>
-              <th className={th}>{t("rfq.unit_price")}</th>
+              <th className={th}>{t("listing.status")}</th>
               <th className={th}>{t("quote.landed")}</th>
+              <th className={th}>{t("rfq.amount")}</th>
+              <th className={th}>{t("rfq.unit_price")}</th>
               <th className={th}>{t("rfq.quantity")}</th>
               <th className={th}>{t("rfq.valid_until")}</th>
-              <th className={th}>{t("rfq.amount")}</th>
-              <th className={th}>{t("listing.status")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {r.rows.map((row) => (
               <tr key={row.inquiryId} data-testid="rfq-row">
                 <td className={td}>{row.rank ?? "—"}</td>
-                <td className={td}>
-                  <Link href={`/inquiries/${row.inquiryId}`} className="font-medium text-slate-900 hover:text-brand-700" translate="no">{row.supplier.name}</Link>
+                <td className={`${td} min-w-40`}>
+                  <Link href={`/inquiries/${row.inquiryId}`} className="font-medium text-slate-900 hover:text-brand-700" translate="no">{enterpriseName(row.supplier, locale)}</Link>
                   {row.supplier.inPark ? <> <Badge tone="green">{t("match.in_park")}</Badge></> : null}
                 </td>
-                <td className={td}>{row.quote ? `${formatYuan(row.quote.priceCnyPerUnit, locale)}/${unit(row.quote.unit)}` : "—"}</td>
+                <td className={td}>
+                  <Badge tone={STATE_TONES[row.state]}>{t(`rfq.state.${row.state}`)}</Badge>
+                  {row.agreement ? <> <Link href={`/agreements/${row.agreement.id}`} className="text-xs text-brand-700 hover:underline">{row.agreement.ref}</Link></> : null}
+                </td>
                 <td className={td} data-testid="rfq-landed">
                   {row.landed ? (
                     <>
@@ -73,13 +79,10 @@ export default async function RfqPage({ params }: { params: Promise<{ id: string
                     </>
                   ) : "—"}
                 </td>
+                <td className={td}>{row.quote ? formatCny(row.quote.amountCny, locale) : "—"}</td>
+                <td className={td}>{row.quote ? `${formatYuan(row.quote.priceCnyPerUnit, locale)}/${unit(row.quote.unit)}` : "—"}</td>
                 <td className={td}>{row.quote ? formatQuantity(row.quote.quantity, row.quote.unit, locale) : "—"}</td>
                 <td className={td}>{row.quote?.validUntil ? formatDate(row.quote.validUntil, locale) : "—"}</td>
-                <td className={td}>{row.quote ? formatCny(row.quote.amountCny, locale) : "—"}</td>
-                <td className={td}>
-                  <Badge tone={STATE_TONES[row.state]}>{t(`rfq.state.${row.state}`)}</Badge>
-                  {row.agreement ? <> <Link href={`/agreements/${row.agreement.id}`} className="text-xs text-brand-700 hover:underline">{row.agreement.ref}</Link></> : null}
-                </td>
               </tr>
             ))}
           </tbody>
@@ -94,7 +97,7 @@ export default async function RfqPage({ params }: { params: Promise<{ id: string
             <AwardForm
               rfqId={r.id} volume={Number(r.volume)} unitLabel={unit(r.unit)}
               quotes={awardable.map((row) => ({
-                quoteId: row.quote!.id, supplier: row.supplier.name, rank: row.rank!, priceCnyPerUnit: Number(row.quote!.priceCnyPerUnit), quantity: Number(row.quote!.quantity),
+                quoteId: row.quote!.id, supplier: enterpriseName(row.supplier, locale), rank: row.rank!, priceCnyPerUnit: Number(row.quote!.priceCnyPerUnit), quantity: Number(row.quote!.quantity),
               }))}
             />
           )}

@@ -5,6 +5,9 @@ import { Card, ButtonLink, Notice, PageHeader } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { AgreementForm } from "../../new/form";
+import { DealHeader } from "../../headings";
+import { partyOption } from "../../names";
+import { UserText } from "@/app/_components/user-text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
@@ -14,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** A draft agreement, changed before it is signed by either party or park staff. */
 export default async function EditAgreementPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const caller = await api();
   const result = await attempt(async () => ({ agreement: await caller.agreement.byId({ id }), options: await caller.agreement.formOptions() }));
   if (!result.ok) return <Refusal failure={result} from={`/agreements/${id}/edit`} />;
@@ -23,14 +26,14 @@ export default async function EditAgreementPage({ params }: { params: Promise<{ 
   if (!a.allowed.edit) {
     return (
       <div className="mx-auto max-w-4xl space-y-6">
-        <PageHeader title={t("agreement.edit_title")} description={`${a.ref} · ${a.title}`} actions={back} />
+        <DealHeader title={t("agreement.edit_title")} description={<>{a.ref} · <UserText>{a.title}</UserText></>} actions={back} />
         <Notice tone="warning">{t("agreement.only_drafts", { status: t(`agreement.status.${a.status}`) })}</Notice>
       </div>
     );
   }
   // the parties are shown even when they are outside the lists the form offers for new agreements
-  const parties = [a.buyer, a.seller].map((p) => ({ id: p.enterpriseId, name: p.name, parkName: p.parkName }));
-  const enterprises = [...parties, ...options.enterprises.filter((e) => !parties.some((p) => p.id === e.id))];
+  const parties = [a.buyer, a.seller].map((p) => ({ ...p, id: p.enterpriseId }));
+  const enterprises = [...parties, ...options.enterprises.filter((e) => !parties.some((p) => p.id === e.id))].map((e) => partyOption(e, locale));
   const events = options.events.map((e) => ({ id: e.id, name: e.name }));
   if (a.event && !events.some((e) => e.id === a.event!.id)) events.unshift({ id: a.event.id, name: a.event.name });
   return (

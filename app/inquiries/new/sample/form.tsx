@@ -42,7 +42,7 @@ export function SampleRequestForm({ source, subject }: { source: { kind: "produc
         request.mutate({ ...checked.data, note: checked.data.note ?? undefined, source, subject });
       }}
     >
-      <div className="grid grid-cols-2 gap-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 [&>*]:min-w-0">
         <Field id="sample-quantity" label={t("sample.quantity")} error={errors.quantity} required>
           <input id="sample-quantity" type="number" inputMode="decimal" min={0} step="any" className={inputClass} value={v.quantity}
             aria-invalid={Boolean(errors.quantity)} onChange={set("quantity")} />

@@ -5,6 +5,9 @@ import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, Notice, PageHeader } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { DealCard } from "@/app/agreements/headings";
+import { EnterpriseName, enterpriseName, ProductLabel } from "@/app/agreements/names";
+import { messageWith } from "@/app/_components/user-text";
 import { SampleRequestForm } from "./form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -40,23 +43,25 @@ export default async function NewSampleRequestPage({ searchParams }: { searchPar
   const result = await attempt(async () => (await api()).sample.prepare(source));
   if (!result.ok) return <Refusal failure={result} from={from} />;
   const p = result.data;
+  // in English the dictionary's English name of what is asked for, where it has one
+  const what = (locale === "en" ? p.substance?.nameEn : null) ?? p.what;
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title={t("sample.new_title")} description={t("sample.new_description")} />
       <Card title={t("inquiry.about")}>
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
-          <div><dt className="text-slate-500">{t("inquiry.buyer")}</dt><dd>{p.buyer ? <span translate="no">{p.buyer.name}</span> : <span className="text-slate-500">{t("inquiry.party_hidden")}</span>}</dd></div>
+          <div><dt className="text-slate-500">{t("inquiry.buyer")}</dt><dd>{p.buyer ? <EnterpriseName e={p.buyer} locale={locale} /> : <span className="text-slate-500">{t("inquiry.party_hidden")}</span>}</dd></div>
           <div>
             <dt className="text-slate-500">{t("inquiry.seller")}</dt>
             <dd className="flex flex-wrap items-center gap-2">
-              {p.seller ? <span translate="no">{p.seller.name}</span> : <span className="text-slate-500">{t("inquiry.party_hidden")}</span>}
+              {p.seller ? <EnterpriseName e={p.seller} locale={locale} /> : <span className="text-slate-500">{t("inquiry.party_hidden")}</span>}
               {p.seller && p.buyer && p.seller.parkId !== null && p.seller.parkId === p.buyer.parkId ? <Badge tone="green">{t("deals.in_park")}</Badge> : null}
             </dd>
           </div>
           <div className="sm:col-span-2">
             <dt className="text-slate-500">{t("inquiry.what")}</dt>
-            <dd><span translate="no">{p.what}</span>{p.cas ? <span className="ml-2 font-mono text-xs text-slate-500">CAS {p.cas}</span> : null}</dd>
+            <dd><ProductLabel productName={p.what} substance={p.substance} locale={locale} />{p.cas ? <span className="ml-2 font-mono text-xs text-slate-500">CAS {p.cas}</span> : null}</dd>
           </div>
           {p.flags && p.tier !== "none" ? <div className="sm:col-span-2"><dt className="text-slate-500">{t("inquiry.hazards")}</dt><dd><HazardBadges flags={p.flags} t={t} /></dd></div> : null}
         </dl>
@@ -70,9 +75,9 @@ export default async function NewSampleRequestPage({ searchParams }: { searchPar
         </Notice>
       ) : null}
       {p.allowed.request && p.seller ? (
-        <Card title={t("sample.to", { name: p.seller.name })}>
-          <SampleRequestForm source={source} subject={t("sample.default_subject", { what: p.what }).slice(0, 120)} />
-        </Card>
+        <DealCard id="sample-to" title={messageWith(t, "sample.to", { name: enterpriseName(p.seller, locale) })}>
+          <SampleRequestForm source={source} subject={t("sample.default_subject", { what }).slice(0, 120)} />
+        </DealCard>
       ) : null}
     </div>
   );
