@@ -75,3 +75,9 @@ export function productNames(name: string, substance: { nameZh: string | null; n
     secondary: other && other !== name ? <span translate={isTranslated(other, locale) ? undefined : "no"}>{other}</span> : null,
   };
 }
+
+/** A listing's typed name (a demand's substance, an offer's product, a by-product) with the dictionary's English name of its CAS: that leads in English, the typed name following, marked. */
+export function listedNames(name: string, nameEn: string | null | undefined, locale: Locale): { primary: ReactNode; secondary: ReactNode } {
+  if (locale === "en" && nameEn) return { primary: nameEn, secondary: nameEn === name ? null : <span translate="no">{name}</span> };
+  return { primary: <span translate="no">{name}</span>, secondary: null };
+}
