@@ -6,6 +6,7 @@ import { pageId, pageNumber } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { TrustPanel } from "@/app/_components/trust-signals";
 import { EnterpriseName, Heading, productNames, Vocab } from "@/app/_catalogue/names";
+import { messageWith } from "@/app/_components/user-text";
 import { Badge, ButtonLink, buttonClass, Card, EmptyState, inputClass, Pagination, Table, td, th } from "@/app/_components/ui";
 import { formatDate, formatUnitPrice } from "@/i18n";
 import { getT } from "@/i18n/server";
@@ -142,7 +143,7 @@ export default async function EnterpriseProfilePage({ params, searchParams }: Pr
                   return (
                   <tr key={p.id}>
                     <td className={`${td} min-w-40`}>
-                      <Link id={`product-${p.id}-name`} href={`/products/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700">{names.primary}</Link>
+                      <Link href={`/products/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700">{names.primary}</Link>
                       {p.substance ? <div className="mt-0.5 flex flex-wrap items-center gap-1 text-xs text-slate-500">{names.secondary}<HazardBadges flags={p.substance} t={t} /></div> : null}
                     </td>
                     <td className={`${td} font-mono`}>{p.cas ?? "—"}</td>
@@ -151,7 +152,9 @@ export default async function EnterpriseProfilePage({ params, searchParams }: Pr
                     <td className={`${td} whitespace-nowrap`}>{p.priceCnyPerT === null ? t("enterprise.price_on_request") : formatUnitPrice(p.priceCnyPerT, "t", locale)}</td>
                     {listed.allowed.inquire ? (
                       <td className={td}>
-                        <Link id={`product-${p.id}-inquire`} href={`/inquiries/new?product=${p.id}`} className="whitespace-nowrap text-brand-700 hover:underline" aria-labelledby={`product-${p.id}-inquire product-${p.id}-name`}>{t("enterprise.inquire")}</Link>
+                        <Link href={`/inquiries/new?product=${p.id}`} className="whitespace-nowrap text-brand-700 hover:underline" aria-labelledby={`product-${p.id}-inquire`}>{t("enterprise.inquire")}</Link>
+                        {/* the link's name: "Inquire about <product>", the product's typed name marked as user content */}
+                        <span id={`product-${p.id}-inquire`} hidden>{messageWith(t, "enterprise.inquire_about", { name: p.name })}</span>
                       </td>
                     ) : null}
                   </tr>
