@@ -42,7 +42,7 @@ export function ByproductForm({ enterpriseId, byproductId, draft, initial }: { e
       <div className="grid gap-4 sm:grid-cols-3">
         <div className="sm:col-span-2">
           <Field id="bp-name" label={t("byproduct.name")} error={errors.name} required>
-            <input id="bp-name" className={inputClass} value={v.name} onChange={set("name")} aria-invalid={Boolean(errors.name)} />
+            <input id="bp-name" translate="no" className={inputClass} value={v.name} onChange={set("name")} aria-invalid={Boolean(errors.name)} />
           </Field>
         </div>
         <Field id="bp-cas" label={t("demand.cas")} hint={t("demand.cas_hint")} error={errors.cas}>
@@ -57,11 +57,11 @@ export function ByproductForm({ enterpriseId, byproductId, draft, initial }: { e
           <input id="bp-volume" type="number" min="0" step="any" inputMode="decimal" className={inputClass} value={v.monthlyVolumeT} onChange={set("monthlyVolumeT")} aria-invalid={Boolean(errors.monthlyVolumeT)} />
         </Field>
         <Field id="bp-place" label={t("demand.place")} error={errors.place}>
-          <input id="bp-place" className={inputClass} value={v.place} onChange={set("place")} aria-invalid={Boolean(errors.place)} />
+          <input id="bp-place" translate="no" className={inputClass} value={v.place} onChange={set("place")} aria-invalid={Boolean(errors.place)} />
         </Field>
       </div>
       <Field id="bp-composition" label={t("byproduct.composition")} error={errors.composition}>
-        <textarea id="bp-composition" rows={3} className={inputClass} value={v.composition} onChange={set("composition")} aria-invalid={Boolean(errors.composition)} />
+        <textarea id="bp-composition" translate="no" rows={3} className={inputClass} value={v.composition} onChange={set("composition")} aria-invalid={Boolean(errors.composition)} />
       </Field>
       {mutation.error && !Object.keys(errors).length ? <Notice tone="error">{errorMessage(mutation.error, locale, t)}</Notice> : null}
       {Object.keys(errors).length ? <Notice tone="error">{t("common.fix_errors")}</Notice> : null}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ListingStatus, formatQuantity } from "@/app/_components/listing-bits";
 import { attempt, Refusal } from "@/app/_components/refusal";
+import { listedNames } from "@/app/_catalogue/names";
 import { ButtonLink, EmptyState, PageHeader, Pagination, Table, td, th } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
@@ -43,25 +44,29 @@ export default async function ByproductsPage({ searchParams }: { searchParams: P
             <thead>
               <tr>
                 <th className={th}>{t("byproduct.name")}</th>
-                <th className={th}>{t("byproduct.waste_code")}</th>
-                <th className={th}>{t("byproduct.monthly_volume")}</th>
                 <th className={th}>{t("listing.status")}</th>
+                <th className={th}>{t("byproduct.monthly_volume")}</th>
+                <th className={th}>{t("byproduct.waste_code")}</th>
                 <th className={th}><span className="sr-only">{t("listing.actions")}</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 bg-white">
-              {items.map((b) => (
+              {items.map((b) => {
+                const names = listedNames(b.name, b.substanceEn, locale);
+                return (
                 <tr key={b.id}>
-                  <td className={td}>
-                    <Link href={`/byproducts/${b.id}`} className="font-medium text-brand-700 hover:underline">{b.name}</Link>
+                  <td className={`${td} min-w-40`}>
+                    <Link href={`/byproducts/${b.id}`} className="font-medium text-brand-700 hover:underline">{names.primary}</Link>
+                    {names.secondary ? <div className="text-xs text-slate-500">{names.secondary}</div> : null}
                     {b.cas ? <div className="font-mono text-xs text-slate-500">{b.cas}</div> : null}
                   </td>
-                  <td className={`${td} font-mono`}>{b.wasteCode ?? "—"}</td>
-                  <td className={td}>{formatQuantity(b.monthlyVolumeT, "t", locale)}</td>
                   <td className={td}><ListingStatus status={b.status} t={t} /></td>
+                  <td className={`${td} whitespace-nowrap`}>{formatQuantity(b.monthlyVolumeT, "t", locale)}</td>
+                  <td className={`${td} font-mono`} translate="no">{b.wasteCode ?? "—"}</td>
                   <td className={td}>{allowed.create ? <ByproductActions id={b.id} close={b.status !== "closed"} repost={b.status !== "open"} /> : null}</td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </Table>
           <Pagination

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ListingStatus, formatQuantity } from "@/app/_components/listing-bits";
 import { attempt, Refusal } from "@/app/_components/refusal";
+import { listedNames } from "@/app/_catalogue/names";
 import { Badge, ButtonLink, EmptyState, PageHeader, Pagination, Table, buttonClass, inputClass, td, th } from "@/app/_components/ui";
 import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
@@ -57,24 +58,27 @@ export default async function DemandsPage({ searchParams }: { searchParams: Prom
             <thead>
               <tr>
                 <th className={th}>{t("demand.substance")}</th>
+                <th className={th}>{t("listing.status")}</th>
                 <th className={th}>{t("demand.quantity")}</th>
                 <th className={th}>{t("demand.grade")}</th>
-                <th className={th}>{t("listing.status")}</th>
                 <th className={th}>{t("demand.expires_on")}</th>
                 <th className={th}>{t("demand.suppliers")}</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 bg-white">
-              {items.map((d) => (
+              {items.map((d) => {
+                const names = listedNames(d.substanceName, d.substanceEn, locale);
+                return (
                 <tr key={d.id}>
-                  <td className={td}>
-                    <Link href={`/demands/${d.id}`} className="font-medium text-brand-700 hover:underline">{d.substanceName}</Link>
+                  <td className={`${td} min-w-40`}>
+                    <Link href={`/demands/${d.id}`} className="font-medium text-brand-700 hover:underline">{names.primary}</Link>
+                    {names.secondary ? <div className="text-xs text-slate-500">{names.secondary}</div> : null}
                     {d.cas ? <div className="font-mono text-xs text-slate-500">{d.cas}</div> : null}
                   </td>
+                  <td className={td}><ListingStatus status={d.status} t={t} /></td>
                   <td className={td}>{formatQuantity(d.quantity, d.unit, locale)}{d.recurrence !== "once" ? <span className="ml-1 text-xs text-slate-500">{t(`listing.recurrence_${d.recurrence}`)}</span> : null}</td>
                   <td className={td}>{d.grade ? t(`listing.grade_${d.grade}`) : "—"}{d.minPurityPct ? <span className="ml-1 text-xs text-slate-500">≥{Number(d.minPurityPct)}%</span> : null}</td>
-                  <td className={td}><ListingStatus status={d.status} t={t} /></td>
-                  <td className={td}>{formatDate(d.expiresOn, locale)}</td>
+                  <td className={`${td} whitespace-nowrap`}>{formatDate(d.expiresOn, locale)}</td>
                   <td className={td}>
                     {d.status === "open" ? (
                       <span className="flex flex-wrap gap-1">
@@ -84,7 +88,8 @@ export default async function DemandsPage({ searchParams }: { searchParams: Prom
                     ) : "—"}
                   </td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </Table>
           <Pagination

@@ -2,9 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DealsSummary } from "@/app/_components/deals-summary";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Badge, ButtonLink, Card, PageHeader, Stat } from "@/app/_components/ui";
+import { EnterpriseName, Heading, Vocab } from "@/app/_catalogue/names";
+import { messageWith } from "@/app/_components/user-text";
+import { Badge, ButtonLink, Card, Stat } from "@/app/_components/ui";
 import { formatNumber } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { chainNames, parkName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,6 +28,7 @@ export default async function EnterpriseHome() {
   ]);
   if (!result.ok) return <Refusal failure={result} />;
   const e = result.data;
+  const park = e.park ? parkName(e.park, locale) : null;
   const [buyers, offers] = await Promise.all([
     caller.match.forSupplier({ enterpriseId: e.id, pageSize: 1 }),
     caller.offer.list({ enterpriseId: e.id, status: "open", pageSize: 1 }),
@@ -32,21 +36,25 @@ export default async function EnterpriseHome() {
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={t("workspace.welcome", { name: me.name })}
+      <Heading
+        title={messageWith(t, "workspace.welcome", { name: me.name })}
         description={t("workspace.enterprise_description")}
         actions={<ButtonLink href={`/enterprises/${e.id}/manage`} variant="secondary">{t("enterprise.manage")}</ButtonLink>}
       />
-      <Card title={e.name} actions={e.verifiedAt ? <Badge tone="green">{t("enterprise.verified")}</Badge> : <Badge tone="amber">{t("enterprise.unverified")}</Badge>}>
+      <Card>
+        <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
+          <h2 className="text-base font-semibold break-words text-slate-900"><EnterpriseName enterprise={e} locale={locale} /></h2>
+          {e.verifiedAt ? <Badge tone="green">{t("enterprise.verified")}</Badge> : <Badge tone="amber">{t("enterprise.unverified")}</Badge>}
+        </div>
         <p className="text-sm text-slate-600">
-          {e.park?.name ?? t("directory.external")} · <span className="font-mono">{e.uscc}</span>
+          {park ? <Vocab text={park} locale={locale} /> : t("directory.external")} · <span className="font-mono">{e.uscc}</span>
         </p>
         {!e.verifiedAt ? <p className="mt-2 text-sm text-amber-800">{t("workspace.unverified_hint")}</p> : null}
       </Card>
       <div className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("workspace.members")} value={formatNumber(e.members.length, locale)} />
         <Stat label={t("workspace.licences")} value={formatNumber(e.licences.length, locale)} />
-        <Stat label={t("workspace.chains")} value={e.chains.join("、") || "—"} />
+        <Stat label={t("workspace.chains")} value={chainNames(e.chains, locale) || "—"} />
       </div>
       {catalogue.ok ? (
         <Card

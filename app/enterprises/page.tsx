@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SearchBox } from "@/app/_components/search-box";
+import { EnterpriseName, Vocab } from "@/app/_catalogue/names";
 import { Badge, EmptyState, inputClass, PageHeader, Pagination, buttonClass } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
+import { chainName, isTranslated, parkName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { pageNumber, queryId } from "@/app/_components/page-id";
 
@@ -50,7 +52,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
           <select id="park" name="park" defaultValue={parkId ?? ""} className={inputClass}>
             <option value="">{t("directory.all_parks")}</option>
             {parks.map((p) => (
-              <option key={p.id} value={p.id}>{locale === "en" && p.nameEn ? p.nameEn : p.name}</option>
+              <option key={p.id} value={p.id} translate={isTranslated(parkName(p, locale), locale) ? undefined : "no"}>{parkName(p, locale)}</option>
             ))}
           </select>
         </div>
@@ -65,13 +67,13 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {result.items.map((e) => (
               <li key={e.id} className="flex flex-wrap items-center justify-between gap-3 px-4 py-3">
-                <div>
-                  <Link href={`/enterprises/${e.id}`} className="font-medium text-slate-900 hover:text-brand-700">
-                    {locale === "en" && e.nameEn ? e.nameEn : e.name}
+                <div className="min-w-0">
+                  <Link href={`/enterprises/${e.id}`} className="font-medium break-words text-slate-900 hover:text-brand-700">
+                    <EnterpriseName enterprise={e} locale={locale} />
                   </Link>
                   <div className="mt-1 flex flex-wrap gap-1.5 text-xs text-slate-500">
-                    <span>{e.park?.name ?? t("directory.external")}</span>
-                    {e.chains.map((c) => <Badge key={c}>{c}</Badge>)}
+                    {e.park ? <Vocab text={parkName(e.park, locale)} locale={locale} /> : <span>{t("directory.external")}</span>}
+                    {e.chains.map((c) => <Badge key={c}><Vocab text={chainName(c, locale)} locale={locale} /></Badge>)}
                   </div>
                 </div>
                 <div className="flex items-center gap-2 text-sm text-slate-500">

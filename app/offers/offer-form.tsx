@@ -25,7 +25,7 @@ const num = (v: string) => (v.trim() === "" ? null : Number(v));
 /** Post or edit a supply offer for one of the enterprise's products. */
 export function OfferForm({ enterpriseId, offerId, draft, products, initial }: {
   enterpriseId: number; offerId?: number; draft?: boolean;
-  products: { id: number; name: string; sku: string; grade: string | null; cas: string | null }[];
+  products: { id: number; name: string; sku: string; grade: string | null; cas: string | null; substanceEn: string | null }[];
   initial?: OfferValues;
 }) {
   const { t, locale } = useI18n();
@@ -53,9 +53,15 @@ export function OfferForm({ enterpriseId, offerId, draft, products, initial }: {
       <Field id="offer-product" label={t("offer.product")} error={errors.productId} required>
         <select id="offer-product" className={inputClass} value={v.productId} onChange={set("productId")} aria-invalid={Boolean(errors.productId)}>
           <option value="">{t("offer.choose_product")}</option>
-          {products.map((p) => (
-            <option key={p.id} value={p.id}>{p.name}{p.grade ? ` · ${t(`listing.grade_${p.grade}`)}` : ""}{p.cas ? ` · ${p.cas}` : ""} ({p.sku})</option>
-          ))}
+          {products.map((p) => {
+            // the dictionary's English name in English; a typed name stays as typed (user content: the option is marked)
+            const english = locale === "en" && p.substanceEn;
+            return (
+              <option key={p.id} value={p.id} translate={english ? undefined : "no"}>
+                {english || p.name}{p.grade ? ` · ${t(`listing.grade_${p.grade}`)}` : ""}{p.cas ? ` · ${p.cas}` : ""} ({p.sku})
+              </option>
+            );
+          })}
         </select>
       </Field>
       <div className="grid gap-4 sm:grid-cols-3">
@@ -86,7 +92,7 @@ export function OfferForm({ enterpriseId, offerId, draft, products, initial }: {
           <input id="offer-until" type="date" className={inputClass} value={v.validUntil} onChange={set("validUntil")} aria-invalid={Boolean(errors.validUntil)} />
         </Field>
         <Field id="offer-place" label={t("demand.place")} error={errors.place}>
-          <input id="offer-place" className={inputClass} value={v.place} onChange={set("place")} aria-invalid={Boolean(errors.place)} />
+          <input id="offer-place" translate="no" className={inputClass} value={v.place} onChange={set("place")} aria-invalid={Boolean(errors.place)} />
         </Field>
       </div>
       {mutation.error && !Object.keys(errors).length ? <Notice tone="error">{errorMessage(mutation.error, locale, t)}</Notice> : null}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ListingStatus, formatQuantity } from "@/app/_components/listing-bits";
 import { attempt, Refusal } from "@/app/_components/refusal";
+import { listedNames } from "@/app/_catalogue/names";
 import { Badge, ButtonLink, EmptyState, PageHeader, Pagination, Table, buttonClass, inputClass, td, th } from "@/app/_components/ui";
 import { formatDate, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
@@ -58,28 +59,31 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
             <thead>
               <tr>
                 <th className={th}>{t("offer.product")}</th>
+                <th className={th}>{t("listing.status")}</th>
                 <th className={th}>{t("offer.quantity")}</th>
                 <th className={th}>{t("offer.price")}</th>
                 <th className={th}>{t("offer.period")}</th>
-                <th className={th}>{t("listing.status")}</th>
                 <th className={th}><span className="sr-only">{t("listing.actions")}</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 bg-white">
-              {items.map((o) => (
+              {items.map((o) => {
+                const names = listedNames(o.productName, o.substanceEn, locale);
+                return (
                 <tr key={o.id}>
-                  <td className={td}>
-                    <span className="font-medium">{o.productName}</span>
+                  <td className={`${td} min-w-40`}>
+                    <span className="font-medium">{names.primary}</span>
+                    {names.secondary ? <div className="text-xs text-slate-500">{names.secondary}</div> : null}
                     {o.cas ? <div className="font-mono text-xs text-slate-500">{o.cas}</div> : null}
                     {o.licence === "blocked" ? <p className="mt-1 text-xs text-red-700" role="note">{t("offer.blocked_hint")}</p> : null}
                     {o.licence === "licence_missing" ? <p className="mt-1 text-xs text-amber-700" role="note">{t("offer.licence_missing_hint")}</p> : null}
                   </td>
-                  <td className={td}>{formatQuantity(o.quantity, o.unit, locale)}</td>
-                  <td className={td}>{o.priceCnyPerUnit ? `${formatYuan(o.priceCnyPerUnit, locale)}/${o.unit === "kg" ? "kg" : t("listing.unit_t")}（${t(`terms.${o.taxBasis}`)}）` : "—"}</td>
-                  <td className={td}>{formatDate(o.validFrom, locale)} – {formatDate(o.validUntil, locale)}</td>
                   <td className={td}>
                     <span className="flex flex-wrap gap-1"><ListingStatus status={o.status} t={t} />{o.licence === "blocked" ? <Badge tone="red">{t("match.state_blocked")}</Badge> : null}</span>
                   </td>
+                  <td className={`${td} whitespace-nowrap`}>{formatQuantity(o.quantity, o.unit, locale)}</td>
+                  <td className={td}>{o.priceCnyPerUnit ? `${formatYuan(o.priceCnyPerUnit, locale)}/${o.unit === "kg" ? "kg" : t("listing.unit_t")}${locale === "zh" ? "（" : " ("}${t(`terms.${o.taxBasis}`)}${locale === "zh" ? "）" : ")"}` : "—"}</td>
+                  <td className={td}>{formatDate(o.validFrom, locale)} – {formatDate(o.validUntil, locale)}</td>
                   <td className={td}>
                     {allowed.create ? (
                       <div className="flex flex-wrap items-end gap-2">
@@ -89,7 +93,8 @@ export default async function OffersPage({ searchParams }: { searchParams: Promi
                     ) : null}
                   </td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </Table>
           <Pagination

@@ -86,7 +86,7 @@ export async function listCatalogue(db: Db, actor: Actor, input: ListCatalogueIn
   const states = controlled.map((c) => supplierState(flagsOf(c), own, today));
 
   return {
-    enterprise: { id: enterprise.id, name: enterprise.name },
+    enterprise: { id: enterprise.id, name: enterprise.name, nameEn: enterprise.nameEn },
     items: rows.map(({ substance, ...p }) => {
       const flags = flagsOf(substance);
       return {
@@ -120,7 +120,7 @@ async function productContext(db: Db, actor: Actor, id: number) {
     .select({
       product: products,
       enterprise: { id: enterprises.id, name: enterprises.name, nameEn: enterprises.nameEn, uscc: enterprises.uscc, parkId: enterprises.parkId, verified: sql<boolean>`${enterprises.verifiedAt} IS NOT NULL` },
-      park: { id: parks.id, code: parks.code, name: parks.name },
+      park: { id: parks.id, code: parks.code, name: parks.name, nameEn: parks.nameEn },
       substance: {
         cas: substances.cas, nameZh: substanceView.nameZh, nameEn: substanceView.nameEn, aliases: substanceView.aliases,
         formula: substances.formula, hazardous: substances.hazardous, highlyToxic: substances.highlyToxic, explosivePrecursor: substances.explosivePrecursor,

@@ -225,7 +225,7 @@ export async function listImportJobs(db: Db, actor: Actor, input: { enterpriseId
     .orderBy(desc(catalogueImports.createdAt), desc(catalogueImports.id))
     .limit(input.limit);
   return {
-    enterprise: { id: enterprise.id, name: enterprise.name },
+    enterprise: { id: enterprise.id, name: enterprise.name, nameEn: enterprise.nameEn },
     items: rows.map((r) => jobView(r, { rejectedLimit: 0 })),
     allowed: { import: can(actor, { type: "catalogue.edit", enterpriseId: enterprise.id, parkId: enterprise.parkId }) },
   };

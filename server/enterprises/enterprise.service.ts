@@ -26,7 +26,7 @@ export async function listEnterprises(db: Db, input: ListEnterprisesInput) {
       .select({
         id: enterprises.id, name: enterprises.name, nameEn: enterprises.nameEn, uscc: enterprises.uscc,
         chains: enterprises.chains, verified: sql<boolean>`${enterprises.verifiedAt} IS NOT NULL`,
-        park: { id: parks.id, code: parks.code, name: parks.name },
+        park: { id: parks.id, code: parks.code, name: parks.name, nameEn: parks.nameEn },
         products: sql<number>`(SELECT count(*)::int FROM ${products} WHERE ${products.enterpriseId} = ${enterprises.id} AND ${products.retiredAt} IS NULL)`,
       })
       .from(enterprises)

@@ -1,11 +1,12 @@
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, getTableColumns, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { byproducts } from "@/db/schema";
+import { byproducts, substances } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { AppError, notFound } from "@/server/errors";
 import type { CreateByproductInput, ListListingsInput, UpdateByproductInput } from "./listing.schemas";
 import { findEnterprise } from "@/server/enterprises/find-enterprise";
+import { substanceView } from "@/server/substances/substance.service";
 import { insertByproduct, updateByproductRecord } from "./write-listing";
 
 const BYPRODUCT = { zh: "副产品", en: "By-product" };
@@ -16,6 +17,9 @@ async function findByproduct(db: Db, id: number) {
   return row;
 }
 
+/** A by-product's columns, with the dictionary's English name of its CAS (null when it has none). */
+const withEnglish = { ...getTableColumns(byproducts), substanceEn: substanceView.nameEn };
+
 /** By-products and waste streams (副产品/固废) an enterprise offers as someone else's feedstock. */
 export async function listByproducts(db: Db, actor: Actor, input: ListListingsInput) {
   const enterprise = await findEnterprise(db, input.enterpriseId);
@@ -24,7 +28,7 @@ export async function listByproducts(db: Db, actor: Actor, input: ListListingsIn
   if (input.status !== "all") filters.push(eq(byproducts.status, input.status));
   const where = and(...filters);
   const [items, [total]] = await Promise.all([
-    db.select().from(byproducts).where(where).orderBy(desc(byproducts.createdAt), desc(byproducts.id))
+    db.select(withEnglish).from(byproducts).leftJoin(substances, eq(substances.cas, byproducts.cas)).where(where).orderBy(desc(byproducts.createdAt), desc(byproducts.id))
       .limit(input.pageSize).offset((input.page - 1) * input.pageSize),
     db.select({ n: count() }).from(byproducts).where(where),
   ]);
@@ -35,7 +39,8 @@ export async function listByproducts(db: Db, actor: Actor, input: ListListingsIn
 }
 
 export async function getByproduct(db: Db, actor: Actor, id: number) {
-  const row = await findByproduct(db, id);
+  const [row] = await db.select(withEnglish).from(byproducts).leftJoin(substances, eq(substances.cas, byproducts.cas)).where(eq(byproducts.id, id));
+  if (!row) throw notFound(BYPRODUCT);
   const enterprise = await findEnterprise(db, row.enterpriseId);
   authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   const manage = can(actor, { type: "supply.manage", enterpriseId: enterprise.id });

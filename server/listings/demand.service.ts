@@ -1,12 +1,13 @@
 import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { demands, enterprises, matches } from "@/db/schema";
+import { demands, enterprises, matches, substances } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
 import { AppError, notFound } from "@/server/errors";
 import { loadSubstances, resolveNames } from "@/server/matching/candidates";
 import { refreshDemandMatches } from "@/server/matching/refresh";
+import { substanceView } from "@/server/substances/substance.service";
 import { effectiveDemandStatus } from "./expiry";
 import type { CreateDemandInput, ListListingsInput, RepostInput, UpdateDemandInput } from "./listing.schemas";
 import { findEnterprise } from "@/server/enterprises/find-enterprise";
@@ -16,7 +17,7 @@ const DEMAND = { zh: "采购需求", en: "Demand" };
 
 async function findDemand(db: Db, id: number) {
   const [row] = await db
-    .select({ demand: demands, parkId: enterprises.parkId, buyerName: enterprises.name })
+    .select({ demand: demands, parkId: enterprises.parkId, buyerName: enterprises.name, buyerNameEn: enterprises.nameEn })
     .from(demands)
     .innerJoin(enterprises, eq(enterprises.id, demands.enterpriseId))
     .where(eq(demands.id, id));
@@ -42,8 +43,10 @@ export async function listDemands(db: Db, actor: Actor, input: ListListingsInput
   const [items, [total]] = await Promise.all([
     db
       .select({
-        id: demands.id, substanceName: demands.substanceName, cas: demands.cas, quantity: demands.quantity, unit: demands.unit,
-        grade: demands.grade, minPurityPct: demands.minPurityPct, recurrence: demands.recurrence, expiresOn: demands.expiresOn,
+        id: demands.id, substanceName: demands.substanceName, cas: demands.cas,
+        /** the dictionary's English name of the demand's CAS (null when it has none): the English UI shows it */
+        substanceEn: substanceView.nameEn,
+        quantity: demands.quantity, unit: demands.unit, grade: demands.grade, minPurityPct: demands.minPurityPct, recurrence: demands.recurrence, expiresOn: demands.expiresOn,
         status, createdAt: demands.createdAt,
         // correlated subqueries name their table explicitly: drizzle leaves columns unqualified in a select list
         suppliers: sql<number>`(SELECT count(*)::int FROM ${matches} m WHERE m.demand_id = "demand"."id" AND m.status <> 'dismissed' AND m.compliance <> 'blocked')`,
@@ -51,6 +54,7 @@ export async function listDemands(db: Db, actor: Actor, input: ListListingsInput
           WHERE m.demand_id = "demand"."id" AND m.status <> 'dismissed' AND m.compliance <> 'blocked' AND s.park_id IS NOT DISTINCT FROM ${enterprise.parkId}::int AND s.park_id IS NOT NULL)`,
       })
       .from(demands)
+      .leftJoin(substances, eq(substances.cas, demands.cas))
       .where(where)
       .orderBy(desc(demands.createdAt), desc(demands.id))
       .limit(input.pageSize)
@@ -65,16 +69,23 @@ export async function listDemands(db: Db, actor: Actor, input: ListListingsInput
 
 /** One demand, for its enterprise and its park's staff, with what the actor may do with it. */
 export async function getDemand(db: Db, actor: Actor, id: number) {
-  const { demand, parkId, buyerName } = await findDemand(db, id);
+  const { demand, parkId, buyerName, buyerNameEn } = await findDemand(db, id);
   authorize(actor, { type: "listing.view", enterpriseId: demand.enterpriseId, parkId });
   const today = todayInChina();
   const status = demand.status === "open" && demand.expiresOn !== null && demand.expiresOn < today ? "expired" : demand.status;
-  const flags = demand.cas ? (await loadSubstances(db, [demand.cas])).get(demand.cas) ?? null : null;
+  const [flags, english] = demand.cas
+    ? await Promise.all([
+        loadSubstances(db, [demand.cas]).then((m) => m.get(demand.cas!) ?? null),
+        db.select({ nameEn: substanceView.nameEn }).from(substances).where(eq(substances.cas, demand.cas)).then(([r]) => r?.nameEn ?? null),
+      ])
+    : [null, null];
   const manage = can(actor, { type: "demand.manage", enterpriseId: demand.enterpriseId });
   return {
     ...demand,
     status,
-    buyer: { id: demand.enterpriseId, name: buyerName, parkId },
+    /** the dictionary's English name of the demand's CAS (null when it has none) */
+    substanceEn: english,
+    buyer: { id: demand.enterpriseId, name: buyerName, nameEn: buyerNameEn, parkId },
     flags: flags ? { hazardous: flags.hazardous, highlyToxic: flags.highlyToxic, explosivePrecursor: flags.explosivePrecursor, precursorCategory: flags.precursorCategory } : null,
     allowed: {
       edit: manage && (status === "open" || status === "draft"),

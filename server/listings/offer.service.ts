@@ -1,12 +1,13 @@
 import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
-import { products, supplyOffers } from "@/db/schema";
+import { products, substances as substanceTable, supplyOffers } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { supplierState, todayInChina } from "@/server/compliance/compliance";
 import { licenceFacts } from "@/server/compliance/licences";
 import { AppError, notFound } from "@/server/errors";
 import { loadSubstances } from "@/server/matching/candidates";
+import { substanceView } from "@/server/substances/substance.service";
 import { effectiveOfferStatus } from "./expiry";
 import type { CreateOfferInput, ListListingsInput, RepostInput, UpdateOfferInput } from "./listing.schemas";
 import { findEnterprise } from "@/server/enterprises/find-enterprise";
@@ -36,12 +37,16 @@ export async function listOffers(db: Db, actor: Actor, input: ListListingsInput)
   const [rows, [total], licences] = await Promise.all([
     db
       .select({
-        id: supplyOffers.id, productId: supplyOffers.productId, productName: products.name, cas: products.cas, grade: products.grade,
+        id: supplyOffers.id, productId: supplyOffers.productId, productName: products.name, cas: products.cas,
+        /** the dictionary's English name of the product's CAS (null when it has none) */
+        substanceEn: substanceView.nameEn,
+        grade: products.grade,
         quantity: supplyOffers.quantity, unit: supplyOffers.unit, priceCnyPerUnit: supplyOffers.priceCnyPerUnit, taxBasis: supplyOffers.taxBasis,
         validFrom: supplyOffers.validFrom, validUntil: supplyOffers.validUntil, place: supplyOffers.place, status,
       })
       .from(supplyOffers)
       .innerJoin(products, eq(products.id, supplyOffers.productId))
+      .leftJoin(substanceTable, eq(substanceTable.cas, products.cas))
       .where(where)
       .orderBy(desc(supplyOffers.createdAt), desc(supplyOffers.id))
       .limit(input.pageSize)
@@ -78,8 +83,14 @@ export async function offerableProducts(db: Db, actor: Actor, enterpriseId: numb
   const enterprise = await findEnterprise(db, enterpriseId);
   authorize(actor, { type: "listing.view", enterpriseId: enterprise.id, parkId: enterprise.parkId });
   return db
-    .select({ id: products.id, sku: products.sku, name: products.name, cas: products.cas, grade: products.grade, availableT: products.availableT, priceCnyPerT: products.priceCnyPerT })
+    .select({
+      id: products.id, sku: products.sku, name: products.name, cas: products.cas,
+      /** the dictionary's English name of the product's CAS (null when it has none) */
+      substanceEn: substanceView.nameEn,
+      grade: products.grade, availableT: products.availableT, priceCnyPerT: products.priceCnyPerT,
+    })
     .from(products)
+    .leftJoin(substanceTable, eq(substanceTable.cas, products.cas))
     .where(and(eq(products.enterpriseId, enterpriseId), isNull(products.retiredAt)))
     .orderBy(asc(products.name), asc(products.id));
 }

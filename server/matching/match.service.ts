@@ -1,8 +1,8 @@
 import { and, count, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { signedSql } from "@/server/agreements/signed";
-import { alias } from "drizzle-orm/pg-core";
+import { alias, type AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "@/db";
-import { byproducts, demands, enterprises, matches, parks, products, supplyOffers } from "@/db/schema";
+import { byproducts, demands, enterprises, matches, parks, products, substances, supplyOffers } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { authorize, can } from "@/server/auth/policy";
 import { matchCompliance, supplierState, tierOf, todayInChina, type ComplianceState, type SubstanceFlags } from "@/server/compliance/compliance";
@@ -21,6 +21,10 @@ const supplier = alias(enterprises, "supplier");
 const supplierPark = alias(parks, "supplier_park");
 const buyer = alias(enterprises, "buyer");
 const buyerPark = alias(parks, "buyer_park");
+const candidateSubstance = alias(substances, "candidate_substance");
+const demandSubstance = alias(substances, "demand_substance");
+/** The dictionary's English name of a substance row (the curated one first), as `substanceView` reads it. */
+const englishOf = (s: { curatedNameEn: AnyPgColumn; nameEn: AnyPgColumn }) => sql<string | null>`coalesce(${s.curatedNameEn}, ${s.nameEn})`;
 
 /** Reason codes that put a candidate below, or in doubt about, the demanded grade or purity. */
 const NOT_FITTING = ["grade_below", "purity_below", "grade_unknown", "purity_unknown"];
@@ -124,8 +128,9 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
   const matched = await db
     .select({
       match: matches,
-      supplier: { id: supplier.id, name: supplier.name, uscc: supplier.uscc, verified: sql<boolean>`${supplier.verifiedAt} IS NOT NULL` },
-      park: { id: supplierPark.id, code: supplierPark.code, name: supplierPark.name },
+      supplier: { id: supplier.id, name: supplier.name, nameEn: supplier.nameEn, uscc: supplier.uscc, verified: sql<boolean>`${supplier.verifiedAt} IS NOT NULL` },
+      park: { id: supplierPark.id, code: supplierPark.code, name: supplierPark.name, nameEn: supplierPark.nameEn },
+      candidateEn: englishOf(candidateSubstance),
       product: {
         id: products.id, name: products.name, cas: products.cas, grade: products.grade, purityPct: products.purityPct,
         availableT: products.availableT, capacityTpy: products.capacityTpy, priceCnyPerT: products.priceCnyPerT,
@@ -140,6 +145,7 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
     // an offer past its date until the sweep expires it, or closed: the product without it
     .leftJoin(supplyOffers, and(eq(supplyOffers.id, matches.offerId), sql`${effectiveOfferStatus(today)} = 'open'`))
     .leftJoin(byproducts, eq(byproducts.id, matches.byproductId))
+    .leftJoin(candidateSubstance, eq(candidateSubstance.cas, sql`coalesce(${products.cas}, ${byproducts.cas})`))
     .where(where)
     .orderBy(desc(matches.score), matches.id);
   const live = await liveCompliance(db, matched, buyerId, demand.demand.cas, today);
@@ -179,6 +185,8 @@ export async function suppliersForDemand(db: Db, actor: Actor, input: SuppliersI
         byproductId: r.byproduct?.id ?? null,
         name: (isByproduct ? r.byproduct?.name : r.product?.name) ?? "",
         cas: (isByproduct ? r.byproduct?.cas : r.product?.cas) ?? null,
+        /** the dictionary's English name of the candidate's CAS (null when it has none) */
+        substanceEn: r.candidateEn,
         grade: (r.product?.grade ?? null) as Grade | null,
         purityPct: num(r.product?.purityPct ?? null),
         wasteCode: r.byproduct?.wasteCode ?? null,
@@ -252,14 +260,15 @@ export async function buyersForSupplier(db: Db, actor: Actor, input: BuyersInput
       .select({
         match: matches,
         demand: {
-          id: demands.id, substanceName: demands.substanceName, cas: demands.cas, quantity: demands.quantity, unit: demands.unit,
+          id: demands.id, substanceName: demands.substanceName, cas: demands.cas, substanceEn: englishOf(demandSubstance), quantity: demands.quantity, unit: demands.unit,
           grade: demands.grade, minPurityPct: demands.minPurityPct, deliveryFrom: demands.deliveryFrom, deliveryTo: demands.deliveryTo,
           targetPriceCnyPerUnit: demands.targetPriceCnyPerUnit, recurrence: demands.recurrence, expiresOn: demands.expiresOn, place: demands.place,
         },
-        buyer: { id: buyer.id, name: buyer.name, parkId: buyer.parkId },
-        park: { name: buyerPark.name },
+        buyer: { id: buyer.id, name: buyer.name, nameEn: buyer.nameEn, parkId: buyer.parkId },
+        park: { name: buyerPark.name, nameEn: buyerPark.nameEn },
         productName: products.name,
         byproductName: byproducts.name,
+        supplyEn: englishOf(candidateSubstance),
       })
       .from(matches)
       .innerJoin(demands, eq(demands.id, matches.demandId))
@@ -267,19 +276,23 @@ export async function buyersForSupplier(db: Db, actor: Actor, input: BuyersInput
       .leftJoin(buyerPark, eq(buyerPark.id, buyer.parkId))
       .leftJoin(products, eq(products.id, matches.productId))
       .leftJoin(byproducts, eq(byproducts.id, matches.byproductId))
+      .leftJoin(demandSubstance, eq(demandSubstance.cas, demands.cas))
+      .leftJoin(candidateSubstance, eq(candidateSubstance.cas, sql`coalesce(${products.cas}, ${byproducts.cas})`))
       .where(where)
       .orderBy(desc(matches.score), matches.id)
       .limit(input.pageSize)
       .offset((input.page - 1) * input.pageSize),
     db.select({ n: count() }).from(matches).innerJoin(demands, eq(demands.id, matches.demandId)).innerJoin(buyer, eq(buyer.id, demands.enterpriseId)).where(where),
-    db.execute<{ kind: "product" | "byproduct"; id: number; name: string; n: number }>(sql`
+    db.execute<{ kind: "product" | "byproduct"; id: number; name: string; substanceEn: string | null; n: number }>(sql`
       SELECT CASE WHEN m.product_id IS NOT NULL THEN 'product' ELSE 'byproduct' END AS kind,
-             coalesce(m.product_id, m.byproduct_id) AS id, coalesce(p.name, b.name) AS name, count(*)::int AS n
+             coalesce(m.product_id, m.byproduct_id) AS id, coalesce(p.name, b.name) AS name,
+             coalesce(s.curated_name_en, s.name_en) AS "substanceEn", count(*)::int AS n
       FROM match m JOIN demand d ON d.id = m.demand_id
       LEFT JOIN product p ON p.id = m.product_id LEFT JOIN byproduct b ON b.id = m.byproduct_id
+      LEFT JOIN substance s ON s.cas = coalesce(p.cas, b.cas)
       WHERE m.supplier_enterprise_id = ${enterprise.id} AND m.status <> 'dismissed'
         AND d.status = 'open' AND (d.expires_on IS NULL OR d.expires_on >= ${today}::date)
-      GROUP BY 1, 2, 3 ORDER BY 4 DESC, 3`),
+      GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 3`),
   ]);
   const [substances, facts] = await Promise.all([
     loadSubstances(db, rows.map((r) => r.demand.cas).filter((c): c is string => c !== null)),
@@ -304,7 +317,7 @@ export async function buyersForSupplier(db: Db, actor: Actor, input: BuyersInput
       flags,
       redacted: redact,
       inPark: redact ? null : r.buyer.parkId !== null && r.buyer.parkId === enterprise.parkId,
-      buyer: redact ? null : { id: r.buyer.id, name: r.buyer.name, park: r.park?.name ?? null },
+      buyer: redact ? null : { id: r.buyer.id, name: r.buyer.name, nameEn: r.buyer.nameEn, park: r.park?.name ?? null, parkEn: r.park?.nameEn ?? null },
       demand: {
         ...r.demand,
         quantity: redact ? null : Number(r.demand.quantity),
@@ -313,7 +326,7 @@ export async function buyersForSupplier(db: Db, actor: Actor, input: BuyersInput
         place: redact ? null : r.demand.place,
         minPurityPct: num(r.demand.minPurityPct),
       },
-      supply: { kind: r.match.productId !== null ? ("product" as const) : ("byproduct" as const), name: r.productName ?? r.byproductName ?? "", offerId: r.match.offerId },
+      supply: { kind: r.match.productId !== null ? ("product" as const) : ("byproduct" as const), name: r.productName ?? r.byproductName ?? "", substanceEn: r.supplyEn, offerId: r.match.offerId },
     };
   });
   return { items, total: total?.n ?? 0, page: input.page, pageSize: input.pageSize, supplies: [...mine] };
@@ -333,8 +346,8 @@ export async function takersForByproduct(db: Db, actor: Actor, byproductId: numb
   if (!row) throw notFound({ zh: "副产品", en: "By-product" });
   authorize(actor, { type: "listing.view", enterpriseId: row.b.enterpriseId, parkId: row.parkId });
   const name = row.b.name.replace(/\s*\d+(\.\d+)?\s*%.*$/, "").trim();
-  const processes = await db.execute<{ id: number; name: string; park: string | null; same_park: boolean; volume: string | null; agreements: number }>(sql`
-    SELECT e.id, e.name, pk.name AS park, (e.park_id IS NOT NULL AND e.park_id = ${row.parkId ?? -1}::int) AS same_park,
+  const processes = await db.execute<{ id: number; name: string; name_en: string | null; park: string | null; same_park: boolean; volume: string | null; agreements: number }>(sql`
+    SELECT e.id, e.name, e.name_en, pk.name AS park, (e.park_id IS NOT NULL AND e.park_id = ${row.parkId ?? -1}::int) AS same_park,
            sum(l.volume_t)::text AS volume, count(DISTINCT a.id)::int AS agreements
     FROM agreement_line l
     JOIN agreement a ON a.id = l.agreement_id AND ${signedSql("a")}
@@ -342,13 +355,13 @@ export async function takersForByproduct(db: Db, actor: Actor, byproductId: numb
     LEFT JOIN park pk ON pk.id = e.park_id
     WHERE e.id <> ${row.b.enterpriseId}
       AND (${row.b.cas !== null ? sql`l.cas = ${row.b.cas}` : sql`false`} OR (${name.length >= 2} AND strpos(lower(coalesce(l.product_name, '')), lower(${name})) > 0))
-    GROUP BY e.id, e.name, pk.name, e.park_id
+    GROUP BY e.id, e.name, e.name_en, pk.name, e.park_id
     ORDER BY same_park DESC, sum(l.volume_t) DESC NULLS LAST, e.name
     LIMIT 20`);
   return {
     byproduct: row.b,
     processes: processes.map((p) => ({
-      enterprise: { id: p.id, name: p.name, park: p.park },
+      enterprise: { id: p.id, name: p.name, nameEn: p.name_en, park: p.park },
       samePark: p.same_park,
       boughtT: num(p.volume),
       agreements: p.agreements,

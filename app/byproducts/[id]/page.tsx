@@ -3,7 +3,8 @@ import Link from "next/link";
 import { ListingStatus, Reasons, formatQuantity } from "@/app/_components/listing-bits";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Badge, ButtonLink, Card, EmptyState, PageHeader } from "@/app/_components/ui";
+import { EnterpriseName, Heading, listedNames, SubstanceName } from "@/app/_catalogue/names";
+import { Badge, ButtonLink, Card, EmptyState } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { ByproductActions } from "../byproduct-form";
@@ -25,24 +26,25 @@ export default async function ByproductPage({ params }: { params: Promise<{ id: 
     caller.match.takers({ byproductId: id }),
     caller.match.forSupplier({ enterpriseId: b.enterpriseId, byproductId: id, pageSize: 5 }),
   ]);
+  const names = listedNames(b.name, b.substanceEn, locale);
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={b.name}
-        description={t("byproduct.takers_description")}
+      <Heading
+        title={names.primary}
+        description={<>{names.secondary ? <>{names.secondary} · </> : null}{t("byproduct.takers_description")}</>}
         actions={b.allowed.edit ? <ButtonLink href={`/byproducts/${id}/edit`} variant="secondary">{t("listing.edit")}</ButtonLink> : null}
       />
       <Card>
         <div className="flex flex-wrap items-start justify-between gap-4">
           <dl className="grid flex-1 grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
             <div><dt className="text-slate-500">CAS</dt><dd className="font-mono">{b.cas ?? "—"}</dd></div>
-            <div><dt className="text-slate-500">{t("byproduct.waste_code")}</dt><dd className="font-mono">{b.wasteCode ?? "—"}</dd></div>
+            <div><dt className="text-slate-500">{t("byproduct.waste_code")}</dt><dd className="font-mono" translate="no">{b.wasteCode ?? "—"}</dd></div>
             <div><dt className="text-slate-500">{t("byproduct.monthly_volume")}</dt><dd>{formatQuantity(b.monthlyVolumeT, "t", locale)}</dd></div>
             <div><dt className="text-slate-500">{t("listing.status")}</dt><dd><ListingStatus status={b.status} t={t} /></dd></div>
           </dl>
           <ByproductActions id={b.id} close={b.allowed.close} repost={b.allowed.repost} />
         </div>
-        {b.composition ? <p className="mt-3 text-sm text-slate-600">{t("byproduct.composition")}：{b.composition}</p> : null}
+        {b.composition ? <p className="mt-3 text-sm text-slate-600">{t("byproduct.composition")}{locale === "zh" ? "：" : ": "}<span translate="no">{b.composition}</span></p> : null}
       </Card>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("byproduct.matched_demands")} actions={matched.total > 0 ? <Link href={`/matches/buyers?byproduct=${id}`} className="text-sm text-brand-700 hover:underline">{t("workspace.see_all")}</Link> : null}>
@@ -53,9 +55,9 @@ export default async function ByproductPage({ params }: { params: Promise<{ id: 
               {matched.items.map((m) => (
                 <li key={m.id} className="space-y-1 py-2">
                   <div className="flex flex-wrap items-center gap-2 text-sm">
-                    <span className="font-medium">{m.buyer?.name ?? t("match.buyer_hidden")}</span>
+                    <span className="font-medium">{m.buyer ? <EnterpriseName enterprise={m.buyer} locale={locale} /> : t("match.buyer_hidden")}</span>
                     {m.inPark ? <Badge tone="green">{t("match.in_park")}</Badge> : null}
-                    <span className="text-slate-600">{m.demand.substanceName} · {formatQuantity(m.demand.quantity, m.demand.unit, locale)}</span>
+                    <span className="text-slate-600"><SubstanceName name={m.demand.substanceName} nameEn={m.demand.substanceEn} locale={locale} /> · {formatQuantity(m.demand.quantity, m.demand.unit, locale)}</span>
                   </div>
                   <Reasons reasons={m.reasons} locale={locale} />
                 </li>
@@ -71,7 +73,7 @@ export default async function ByproductPage({ params }: { params: Promise<{ id: 
               {takers.processes.map((p) => (
                 <li key={p.enterprise.id} className="space-y-1 py-2">
                   <div className="flex flex-wrap items-center gap-2 text-sm">
-                    <Link href={`/enterprises/${p.enterprise.id}`} className="font-medium hover:text-brand-700">{p.enterprise.name}</Link>
+                    <Link href={`/enterprises/${p.enterprise.id}`} className="font-medium hover:text-brand-700"><EnterpriseName enterprise={p.enterprise} locale={locale} /></Link>
                     {p.boughtT !== null ? <span className="text-slate-600">{t("byproduct.bought", { qty: formatQuantity(p.boughtT, "t", locale) })}</span> : null}
                   </div>
                   <Reasons reasons={p.reasons} locale={locale} />

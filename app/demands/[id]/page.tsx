@@ -5,9 +5,12 @@ import { ComplianceBadge, ListingStatus, Reasons, formatQuantity } from "@/app/_
 import { pageId, pageNumber } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { TrustSummary } from "@/app/_components/trust-signals";
-import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Pagination, buttonClass, inputClass } from "@/app/_components/ui";
+import { EnterpriseName, enterpriseText, Heading, listedNames, Vocab } from "@/app/_catalogue/names";
+import { messageWith } from "@/app/_components/user-text";
+import { Badge, ButtonLink, Card, EmptyState, Notice, Pagination, buttonClass, inputClass } from "@/app/_components/ui";
 import { formatDate, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { parkName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { DismissButton, ListingActions } from "../actions";
 import { RfqForm } from "./rfq-form";
@@ -51,6 +54,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
     return s ? `/demands/${id}?${s}` : `/demands/${id}`;
   };
   const filtered = filters.inPark || filters.fits || filters.state || filters.show === "dismissed";
+  const names = listedNames(d.substanceName, d.substanceEn, locale);
   const candidate = (m: (typeof result.items)[number], testId: string) => (
     <li key={m.id} className="rounded-md border border-slate-200 p-4" data-testid={testId}>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -58,19 +62,19 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
           <div className="flex flex-wrap items-center gap-2">
             <span className="text-sm font-semibold text-slate-500">#{m.rank}</span>
             {m.supplier ? (
-              <Link href={`/enterprises/${m.supplier.id}`} className="font-semibold text-slate-900 hover:text-brand-700" translate="no">{m.supplier.name}</Link>
+              <Link href={`/enterprises/${m.supplier.id}`} className="font-semibold break-words text-slate-900 hover:text-brand-700"><EnterpriseName enterprise={m.supplier} locale={locale} /></Link>
             ) : (
               <span className="font-semibold text-slate-500">{t("match.supplier_hidden")}</span>
             )}
-            {m.inPark ? <Badge tone="green">{t("match.in_park")}</Badge> : m.supplier?.park ? <Badge>{m.supplier.park.name}</Badge> : m.supplier ? <Badge>{t("directory.external")}</Badge> : null}
+            {m.inPark ? <Badge tone="green">{t("match.in_park")}</Badge> : m.supplier?.park ? <Badge><Vocab text={parkName(m.supplier.park, locale)} locale={locale} /></Badge> : m.supplier ? <Badge>{t("directory.external")}</Badge> : null}
             <ComplianceBadge state={m.compliance} t={t} />
             {m.status === "contacted" || m.status === "converted" ? <Badge tone="blue">{t(`match.status_${m.status}`)}</Badge> : null}
           </div>
           <div className="text-sm text-slate-700">
-            {m.candidate.kind === "byproduct" ? <Badge tone="blue">{t("match.byproduct")}</Badge> : null} <span translate="no">{m.candidate.name}</span>
+            {m.candidate.kind === "byproduct" ? <Badge tone="blue">{t("match.byproduct")}</Badge> : null} {listedNames(m.candidate.name, m.candidate.substanceEn, locale).primary}
             {m.candidate.grade ? ` · ${t(`listing.grade_${m.candidate.grade}`)}` : ""}
             {m.candidate.purityPct !== null ? ` · ${m.candidate.purityPct}%` : ""}
-            {m.candidate.wasteCode ? ` · ${m.candidate.wasteCode}` : ""}
+            {m.candidate.wasteCode ? <> · <span translate="no">{m.candidate.wasteCode}</span></> : ""}
             {m.candidate.availableT !== null ? ` · ${t(m.candidate.kind === "byproduct" ? "match.monthly" : "match.available", { qty: formatQuantity(m.candidate.availableT, "t", locale) })}` : ""}
             {m.candidate.priceCnyPerT !== null ? ` · ${formatYuan(m.candidate.priceCnyPerT, locale)}/${t("listing.unit_t")}` : ""}
           </div>
@@ -97,9 +101,9 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={d.substanceName}
-        description={t("demand.detail_description", { buyer: d.buyer.name })}
+      <Heading
+        title={names.primary}
+        description={<>{names.secondary ? <>{names.secondary} · </> : null}{messageWith(t, "demand.detail_description", { buyer: <EnterpriseName enterprise={d.buyer} locale={locale} /> })}</>}
         actions={d.allowed.edit ? <ButtonLink href={`/demands/${id}/edit`} variant="secondary">{t("demand.edit")}</ButtonLink> : null}
       />
       <Card>
@@ -111,13 +115,13 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
             <div><dt className="text-slate-500">{t("demand.target_price")}</dt><dd>{d.targetPriceCnyPerUnit ? `${formatYuan(d.targetPriceCnyPerUnit, locale)}/${d.unit === "kg" ? "kg" : t("listing.unit_t")}` : "—"}</dd></div>
             <div><dt className="text-slate-500">{t("terms.tax_basis")}</dt><dd data-testid="demand-tax-basis">{t(`terms.${d.taxBasis}`)}</dd></div>
             <div><dt className="text-slate-500">{t("demand.delivery")}</dt><dd>{formatDate(d.deliveryFrom, locale)} – {formatDate(d.deliveryTo, locale)}</dd></div>
-            <div><dt className="text-slate-500">{t("demand.place")}</dt><dd>{d.place ?? "—"}</dd></div>
+            <div><dt className="text-slate-500">{t("demand.place")}</dt><dd translate="no">{d.place ?? "—"}</dd></div>
             <div><dt className="text-slate-500">{t("demand.expires_on")}</dt><dd>{formatDate(d.expiresOn, locale)}</dd></div>
             <div><dt className="text-slate-500">{t("listing.status")}</dt><dd className="flex flex-wrap gap-1"><ListingStatus status={d.status} t={t} /><HazardBadges flags={d.flags} t={t} />{d.acceptsByproducts ? <Badge tone="blue">{t("demand.byproducts_accepted")}</Badge> : null}</dd></div>
           </dl>
           <ListingActions kind="demand" id={d.id} close={d.allowed.close} repost={d.allowed.repost} />
         </div>
-        {d.note ? <p className="mt-3 text-sm text-slate-600">{d.note}</p> : null}
+        {d.note ? <p className="mt-3 text-sm break-words text-slate-600" translate="no">{d.note}</p> : null}
       </Card>
 
       <Card title={t("match.suppliers_title")}>
@@ -172,7 +176,7 @@ export default async function DemandPage({ params, searchParams }: { params: Pro
           ) : null}
           <RfqForm
             demandId={id} quantity={Number(d.quantity)} unitLabel={d.unit === "kg" ? "kg" : t("listing.unit_t")}
-            candidates={(rfqCandidates?.items ?? []).flatMap((m) => m.supplier ? [{ matchId: m.id, rank: m.rank, name: m.supplier.name, inPark: Boolean(m.inPark), blocked: m.contact.blocked }] : [])}
+            candidates={(rfqCandidates?.items ?? []).flatMap((m) => m.supplier ? [{ matchId: m.id, rank: m.rank, name: enterpriseText(m.supplier, locale), inPark: Boolean(m.inPark), blocked: m.contact.blocked }] : [])}
           />
         </Card>
       ) : null}

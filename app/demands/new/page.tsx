@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Card, PageHeader } from "@/app/_components/ui";
+import { EnterpriseName, Heading } from "@/app/_catalogue/names";
+import { messageWith } from "@/app/_components/user-text";
+import { Card } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { GRADES } from "@/server/catalogue/vocabulary";
@@ -19,7 +21,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
  * words become the substance, a CAS number the substance of that number.
  */
 export default async function NewDemandPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const params = await searchParams;
   const caller = await api();
   const me = await caller.user.me();
@@ -35,7 +37,7 @@ export default async function NewDemandPage({ searchParams }: { searchParams: Pr
     : undefined;
   return (
     <div className="mx-auto max-w-4xl">
-      <PageHeader title={t("demand.new")} description={t("demand.new_description", { enterprise: me.enterprise.name })} />
+      <Heading title={t("demand.new")} description={messageWith(t, "demand.new_description", { enterprise: <EnterpriseName enterprise={me.enterprise} locale={locale} /> })} />
       <Card><DemandForm enterpriseId={me.enterprise.id} prefill={prefill} /></Card>
     </div>
   );

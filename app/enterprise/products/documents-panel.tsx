@@ -51,13 +51,15 @@ export function DocumentsPanel({ productId, documents }: { productId: number; do
             <li key={d.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
               <a href={`/api/documents/${d.id}`} className="flex items-center gap-2 text-brand-700 hover:underline">
                 <Badge tone="blue">{t(`catalogue.document_kind.${d.kind}`)}</Badge>
-                <span className="break-all">{d.filename}</span>
+                <span id={`document-${d.id}-name`} className="break-all" translate="no">{d.filename}</span>
               </a>
               <Button
                 size="sm"
                 variant="ghost"
                 disabled={remove.isPending}
-                aria-label={t("catalogue.document_remove_named", { name: d.filename })}
+                id={`document-${d.id}-remove`}
+                // "Remove <file>": the file's name (user content, marked) from its own element
+                aria-labelledby={`document-${d.id}-remove document-${d.id}-name`}
                 onClick={() => window.confirm(t("catalogue.document_remove_confirm", { name: d.filename })) && remove.mutate({ id: d.id })}
               >
                 {t("catalogue.document_remove")}

@@ -3,7 +3,9 @@ import Link from "next/link";
 import { gradeLabel, purityLabel, tonnesLabel } from "@/app/_components/catalogue-labels";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Badge, ButtonLink, EmptyState, inputClass, Notice, PageHeader, Pagination, Table, buttonClass, td, th } from "@/app/_components/ui";
+import { EnterpriseName, Heading, productNames } from "@/app/_catalogue/names";
+import { messageWith } from "@/app/_components/user-text";
+import { Badge, ButtonLink, EmptyState, inputClass, Notice, Pagination, Table, buttonClass, td, th } from "@/app/_components/ui";
 import { formatDate, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
@@ -49,9 +51,9 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
 
   return (
     <div className="space-y-6">
-      <PageHeader
+      <Heading
         title={t("catalogue.title")}
-        description={t("catalogue.description", { enterprise: data.enterprise.name })}
+        description={messageWith(t, "catalogue.description", { enterprise: <EnterpriseName enterprise={data.enterprise} locale={locale} /> })}
         actions={
           data.allowed.edit ? (
             <>
@@ -89,29 +91,26 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
           <Table caption={t("catalogue.title")}>
             <thead>
               <tr>
-                <th className={th}>{t("catalogue.field.sku")}</th>
                 <th className={th}>{t("catalogue.field.name")}</th>
+                <th className={th}>{t("catalogue.visibility")}</th>
+                <th className={th}>{t("catalogue.field.sku")}</th>
                 <th className={th}>CAS</th>
                 <th className={th}>{t("catalogue.field.grade")}</th>
                 <th className={th}>{t("catalogue.field.available")}</th>
                 <th className={th}>{t("catalogue.field.price")}</th>
-                <th className={th}>{t("catalogue.visibility")}</th>
                 <th className={th}><span className="sr-only">{t("catalogue.actions")}</span></th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {data.items.map((p) => (
+              {data.items.map((p) => {
+                const names = productNames(p.name, p.substance, locale);
+                return (
                 <tr key={p.id}>
-                  <td className={`${td} font-mono text-xs`}>{p.sku}</td>
-                  <td className={td}>
-                    <Link href={`/products/${p.id}`} className="font-medium hover:text-brand-700">{p.name}</Link>
-                    {p.substance ? <div className="text-xs text-slate-500">{p.substance.nameZh ?? p.substance.nameEn}</div> : null}
+                  <td className={`${td} min-w-40`}>
+                    <Link href={`/products/${p.id}`} className="font-medium hover:text-brand-700">{names.primary}</Link>
+                    {names.secondary ? <div className="text-xs text-slate-500">{names.secondary}</div> : null}
                     <div className="mt-1"><HazardBadges flags={p.substance} t={t} /></div>
                   </td>
-                  <td className={`${td} font-mono text-xs`}>{p.cas ?? "—"}</td>
-                  <td className={td}>{gradeLabel(t, p.grade)}<div className="text-xs text-slate-500">{purityLabel(p.purityPct)}</div></td>
-                  <td className={td}>{tonnesLabel(t, p.availableT)}</td>
-                  <td className={td}>{p.priceCnyPerT === null ? "—" : formatYuan(p.priceCnyPerT, locale)}</td>
                   <td className={td}>
                     {p.retiredAt ? (
                       <Badge>{t("catalogue.retired_on", { date: formatDate(p.retiredAt, locale) })}</Badge>
@@ -129,6 +128,11 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
                       <Badge tone="green">{t("catalogue.listed")}</Badge>
                     )}
                   </td>
+                  <td className={`${td} font-mono text-xs`}>{p.sku}</td>
+                  <td className={`${td} font-mono text-xs`}>{p.cas ?? "—"}</td>
+                  <td className={td}>{gradeLabel(t, p.grade)}<div className="text-xs text-slate-500">{purityLabel(p.purityPct)}</div></td>
+                  <td className={td}>{tonnesLabel(t, p.availableT)}</td>
+                  <td className={`${td} whitespace-nowrap`}>{p.priceCnyPerT === null ? "—" : formatYuan(p.priceCnyPerT, locale)}</td>
                   <td className={`${td} whitespace-nowrap text-right`}>
                     {data.allowed.edit ? (
                       <span className="inline-flex items-center gap-2">
@@ -138,7 +142,8 @@ export default async function CataloguePage({ searchParams }: { searchParams: Pr
                     ) : null}
                   </td>
                 </tr>
-              ))}
+                );
+              })}
             </tbody>
           </Table>
         </div>

@@ -120,7 +120,7 @@ export function ProductForm({ mode, enterpriseId, productId, initial }: { mode: 
         {input("priceCnyPerT", t("catalogue.field.price_cny_per_t"), { numeric: true })}
       </div>
       <Field id="product-description" label={t("catalogue.field.description")} error={errors.description}>
-        <textarea id="product-description" rows={4} maxLength={2000} className={inputClass} value={values.description} onChange={set("description")} aria-invalid={Boolean(errors.description)} />
+        <textarea id="product-description" translate="no" rows={4} maxLength={2000} className={inputClass} value={values.description} onChange={set("description")} aria-invalid={Boolean(errors.description)} />
       </Field>
       {general ? <Notice tone="error">{general}</Notice> : null}
       {saved && mode === "edit" ? <Notice tone="success">{t("catalogue.saved")}</Notice> : null}

@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useId } from "react";
 import { Button } from "@/app/_components/ui";
 import { useTRPC } from "@/app/_trpc/client";
 import { errorMessage } from "@/app/_trpc/errors";
@@ -13,13 +14,16 @@ export function RetireButton({ id, retired, name }: { id: number; retired: boole
   const trpc = useTRPC();
   const router = useRouter();
   const change = useMutation(trpc.catalogue.setRetired.mutationOptions({ onSuccess: () => router.refresh() }));
+  // the accessible name says which product ("Retire 丙酮"), the product's name in its own marked element
+  const labelId = useId();
   return (
     <span className="inline-flex items-center gap-2">
       <Button
         size="sm"
         variant={retired ? "secondary" : "ghost"}
         disabled={change.isPending}
-        aria-label={t(retired ? "catalogue.restore_named" : "catalogue.retire_named", { name })}
+        id={`${labelId}-action`}
+        aria-labelledby={`${labelId}-action ${labelId}-name`}
         onClick={() => {
           if (!retired && !window.confirm(t("catalogue.retire_confirm", { name }))) return;
           change.mutate({ id, retired: !retired });
@@ -27,6 +31,7 @@ export function RetireButton({ id, retired, name }: { id: number; retired: boole
       >
         {t(retired ? "catalogue.restore" : "catalogue.retire")}
       </Button>
+      <span id={`${labelId}-name`} hidden translate="no">{name}</span>
       {change.error ? <span className="text-xs text-red-600" role="alert">{errorMessage(change.error, locale, t)}</span> : null}
     </span>
   );

@@ -5,9 +5,12 @@ import { HazardBadges } from "@/app/_components/hazard-badges";
 import { pageId, pageNumber } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { TrustPanel } from "@/app/_components/trust-signals";
-import { Badge, ButtonLink, buttonClass, Card, EmptyState, inputClass, PageHeader, Pagination, Table, td, th } from "@/app/_components/ui";
+import { EnterpriseName, Heading, productNames, Vocab } from "@/app/_catalogue/names";
+import { messageWith } from "@/app/_components/user-text";
+import { Badge, ButtonLink, buttonClass, Card, EmptyState, inputClass, Pagination, Table, td, th } from "@/app/_components/ui";
 import { formatDate, formatUnitPrice } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { chainName, parkName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { parseDbId } from "@/server/zod";
 
@@ -16,7 +19,8 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseDbId((await params).id);
   const result = id !== null ? await attempt(async () => (await api()).enterprise.profile({ id })) : null;
-  return { title: result?.ok ? result.data.name : undefined };
+  const { locale } = await getT();
+  return { title: result?.ok ? (locale === "en" ? result.data.nameEn : null) ?? result.data.name : undefined };
 }
 
 const PAGE_SIZE = 20;
@@ -53,9 +57,9 @@ export default async function EnterpriseProfilePage({ params, searchParams }: Pr
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={locale === "en" && e.nameEn ? e.nameEn : e.name}
-        description={e.description ?? undefined}
+      <Heading
+        title={<EnterpriseName enterprise={e} locale={locale} />}
+        description={e.description ? <span translate="no">{e.description}</span> : undefined}
         actions={<>
           {inquiryAction}
           {e.allowed.manage ? <ButtonLink href={`/enterprises/${id}/manage`} variant="secondary">{t("enterprise.manage")}</ButtonLink> : null}
@@ -64,8 +68,8 @@ export default async function EnterpriseProfilePage({ params, searchParams }: Pr
       <Card title={t("enterprise.profile")}>
         <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
           <div><dt className="text-slate-500">{t("enterprise.uscc")}</dt><dd className="font-mono">{e.uscc}</dd></div>
-          <div><dt className="text-slate-500">{t("enterprise.park")}</dt><dd translate="no">{e.park ? (locale === "en" && e.park.nameEn ? e.park.nameEn : e.park.name) : t("directory.external")}</dd></div>
-          <div><dt className="text-slate-500">{t("enterprise.chains")}</dt><dd className="flex flex-wrap gap-1">{e.chains.length ? e.chains.map((c) => <Badge key={c}>{c}</Badge>) : "—"}</dd></div>
+          <div><dt className="text-slate-500">{t("enterprise.park")}</dt><dd>{e.park ? <Vocab text={parkName(e.park, locale)} locale={locale} /> : t("directory.external")}</dd></div>
+          <div><dt className="text-slate-500">{t("enterprise.chains")}</dt><dd className="flex flex-wrap gap-1">{e.chains.length ? e.chains.map((c) => <Badge key={c}><Vocab text={chainName(c, locale)} locale={locale} /></Badge>) : "—"}</dd></div>
           <div><dt className="text-slate-500">{t("enterprise.address")}</dt><dd translate="no">{e.address ?? "—"}</dd></div>
           <div>
             <dt className="text-slate-500">{t("enterprise.status")}</dt>
@@ -134,11 +138,13 @@ export default async function EnterpriseProfilePage({ params, searchParams }: Pr
                 {listed.allowed.inquire ? <th className={th}><span className="sr-only">{t("enterprise.inquire")}</span></th> : null}
               </tr></thead>
               <tbody className="divide-y divide-slate-100">
-                {listed.items.map((p) => (
+                {listed.items.map((p) => {
+                  const names = productNames(p.name, p.substance, locale);
+                  return (
                   <tr key={p.id}>
-                    <td className={td}>
-                      <Link href={`/products/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700" translate="no">{p.name}</Link>
-                      {p.substance ? <div className="mt-0.5 flex flex-wrap items-center gap-1 text-xs text-slate-500"><span translate="no">{locale === "en" && p.substance.nameEn ? p.substance.nameEn : p.substance.nameZh}</span><HazardBadges flags={p.substance} t={t} /></div> : null}
+                    <td className={`${td} min-w-40`}>
+                      <Link href={`/products/${p.id}`} className="font-medium text-slate-900 hover:text-brand-700">{names.primary}</Link>
+                      {p.substance ? <div className="mt-0.5 flex flex-wrap items-center gap-1 text-xs text-slate-500">{names.secondary}<HazardBadges flags={p.substance} t={t} /></div> : null}
                     </td>
                     <td className={`${td} font-mono`}>{p.cas ?? "—"}</td>
                     <td className={td}>{gradeLabel(t, p.grade)}</td>
@@ -146,11 +152,14 @@ export default async function EnterpriseProfilePage({ params, searchParams }: Pr
                     <td className={`${td} whitespace-nowrap`}>{p.priceCnyPerT === null ? t("enterprise.price_on_request") : formatUnitPrice(p.priceCnyPerT, "t", locale)}</td>
                     {listed.allowed.inquire ? (
                       <td className={td}>
-                        <Link href={`/inquiries/new?product=${p.id}`} className="whitespace-nowrap text-brand-700 hover:underline" aria-label={t("enterprise.inquire_about", { name: p.name })}>{t("enterprise.inquire")}</Link>
+                        <Link href={`/inquiries/new?product=${p.id}`} className="whitespace-nowrap text-brand-700 hover:underline" aria-labelledby={`product-${p.id}-inquire`}>{t("enterprise.inquire")}</Link>
+                        {/* the link's name: "Inquire about <product>", the product's typed name marked as user content */}
+                        <span id={`product-${p.id}-inquire`} hidden>{messageWith(t, "enterprise.inquire_about", { name: p.name })}</span>
                       </td>
                     ) : null}
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
             </Table>
             <Pagination

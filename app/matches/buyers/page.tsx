@@ -3,9 +3,12 @@ import Link from "next/link";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { ComplianceBadge, Reasons, formatQuantity } from "@/app/_components/listing-bits";
 import { attempt, Refusal } from "@/app/_components/refusal";
+import { EnterpriseName, listedNames, SubstanceName, Vocab } from "@/app/_catalogue/names";
+import { messageWith } from "@/app/_components/user-text";
 import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader, Pagination, buttonClass, inputClass } from "@/app/_components/ui";
 import { formatDate, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { parkName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { pageNumber, queryId } from "@/app/_components/page-id";
 
@@ -56,9 +59,15 @@ export default async function BuyersPage({ searchParams }: { searchParams: Promi
           <label htmlFor="supply" className="mb-1 block text-sm font-medium text-slate-700">{t("match.filter_supply")}</label>
           <select id="supply" name="supply" defaultValue={supplyValue} className={inputClass}>
             <option value="">{t("match.all_supplies")}</option>
-            {supplies.map((s) => (
-              <option key={`${s.kind}-${s.id}`} value={`${s.kind}:${s.id}`}>{s.kind === "byproduct" ? `${t("match.byproduct")} · ` : ""}{s.name} ({s.n})</option>
-            ))}
+            {supplies.map((s) => {
+              // the dictionary's English name in English; a typed name stays as typed (user content: the option is marked)
+              const english = locale === "en" && s.substanceEn;
+              return (
+                <option key={`${s.kind}-${s.id}`} value={`${s.kind}:${s.id}`} translate={english ? undefined : "no"}>
+                  {s.kind === "byproduct" ? `${t("match.byproduct")} · ` : ""}{english || s.name} ({s.n})
+                </option>
+              );
+            })}
           </select>
         </div>
         <div>
@@ -84,14 +93,13 @@ export default async function BuyersPage({ searchParams }: { searchParams: Promi
                 <div className="flex flex-wrap items-start justify-between gap-3">
                   <div className="min-w-0 flex-1 space-y-1">
                     <div className="flex flex-wrap items-center gap-2">
-                      {m.buyer ? <Link href={`/enterprises/${m.buyer.id}`} className="font-semibold hover:text-brand-700">{m.buyer.name}</Link> : <span className="font-semibold text-slate-500">{t("match.buyer_hidden")}</span>}
-                      {m.inPark ? <Badge tone="green">{t("match.in_park")}</Badge> : m.buyer?.park ? <Badge>{m.buyer.park}</Badge> : null}
+                      {m.buyer ? <Link href={`/enterprises/${m.buyer.id}`} className="font-semibold break-words hover:text-brand-700"><EnterpriseName enterprise={m.buyer} locale={locale} /></Link> : <span className="font-semibold text-slate-500">{t("match.buyer_hidden")}</span>}
+                      {m.inPark ? <Badge tone="green">{t("match.in_park")}</Badge> : m.buyer?.park ? <Badge><Vocab text={parkName({ name: m.buyer.park, nameEn: m.buyer.parkEn }, locale)} locale={locale} /></Badge> : null}
                       <ComplianceBadge state={m.compliance} t={t} />
                       <HazardBadges flags={m.flags} t={t} />
                     </div>
                     <p className="text-sm text-slate-700">
-                      {t("match.wants", {
-                        substance: m.demand.substanceName,
+                      {messageWith(t, "match.wants", { substance: <SubstanceName name={m.demand.substanceName} nameEn={m.demand.substanceEn} locale={locale} /> }, {
                         qty: m.demand.quantity === null ? t("match.hidden") : formatQuantity(m.demand.quantity, m.demand.unit, locale),
                       })}
                       {m.demand.grade ? ` · ${t(`listing.grade_${m.demand.grade}`)}` : ""}
@@ -99,7 +107,7 @@ export default async function BuyersPage({ searchParams }: { searchParams: Promi
                       {m.demand.targetPriceCnyPerUnit !== null ? ` · ${t("match.target", { price: formatYuan(m.demand.targetPriceCnyPerUnit, locale), unit: m.demand.unit === "kg" ? "kg" : t("listing.unit_t") })}` : ""}
                       {` · ${t("demand.delivery")} ${formatDate(m.demand.deliveryFrom, locale)} – ${formatDate(m.demand.deliveryTo, locale)}`}
                     </p>
-                    <p className="text-xs text-slate-500">{t("match.for_supply", { name: m.supply.name })}</p>
+                    <p className="text-xs text-slate-500">{messageWith(t, "match.for_supply", { name: listedNames(m.supply.name, m.supply.substanceEn, locale).primary })}</p>
                     <Reasons reasons={m.reasons} locale={locale} />
                     {m.compliance === "blocked" ? <Notice tone="warning">{t("match.blocked_owner_hint")}</Notice> : null}
                   </div>

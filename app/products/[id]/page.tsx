@@ -5,9 +5,11 @@ import { Formula } from "@/app/_components/formula";
 import { HazardBadges } from "@/app/_components/hazard-badges";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Badge, ButtonLink, Card, EmptyState, Notice, PageHeader } from "@/app/_components/ui";
+import { EnterpriseName, Heading, productNames, Vocab } from "@/app/_catalogue/names";
+import { Badge, ButtonLink, Card, EmptyState, Notice } from "@/app/_components/ui";
 import { formatDate, formatYuan } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { parkName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { parseDbId } from "@/server/zod";
 
@@ -16,7 +18,8 @@ type Props = { params: Promise<{ id: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = parseDbId((await params).id);
   const result = id !== null ? await attempt(async () => (await api()).catalogue.product({ id })) : null;
-  return { title: result?.ok ? result.data.name : undefined };
+  const { locale } = await getT();
+  return { title: result?.ok ? (locale === "en" ? result.data.substance?.nameEn : null) ?? result.data.name : undefined };
 }
 
 const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
@@ -31,15 +34,16 @@ export default async function ProductPage({ params }: Props) {
   const p = result.data;
   const me = p.restricted ? await caller.user.me() : null;
   const s = p.substance;
+  const names = productNames(p.name, s, locale);
   const row = (label: string, value: React.ReactNode) => (
     <div><dt className="text-slate-500">{label}</dt><dd className="mt-0.5 text-slate-900">{value}</dd></div>
   );
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={p.name}
-        description={s ? [s.nameZh, s.nameEn].filter(Boolean).join(" · ") : undefined}
+      <Heading
+        title={names.primary}
+        description={locale === "en" ? names.secondary : s ? <>{s.nameZh ? <span lang="zh">{s.nameZh}</span> : null}{s.nameZh && s.nameEn ? " · " : null}{s.nameEn ? <span lang="en">{s.nameEn}</span> : null}</> : undefined}
         actions={
           <>
             {p.cas ? <ButtonLink href={`/search?q=${encodeURIComponent(p.cas)}`} variant="secondary">{t("product.same_substance")}</ButtonLink> : null}
@@ -73,7 +77,7 @@ export default async function ProductPage({ params }: Props) {
               {row(t("catalogue.field.form"), formLabel(t, p.form))}
               {p.restricted ? null : (
                 <>
-                  {row(t("catalogue.field.packaging"), p.packaging ?? "—")}
+                  {row(t("catalogue.field.packaging"), p.packaging ? <span translate="no">{p.packaging}</span> : "—")}
                   {row(t("catalogue.field.capacity"), p.capacityTpy === null ? "—" : t("catalogue.per_year", { value: tonnesLabel(t, p.capacityTpy) }))}
                   {row(t("catalogue.field.available"), tonnesLabel(t, p.availableT))}
                   {row(t("catalogue.field.price"), p.priceCnyPerT === null ? "—" : t("catalogue.per_tonne", { price: formatYuan(p.priceCnyPerT, locale) }))}
@@ -81,7 +85,7 @@ export default async function ProductPage({ params }: Props) {
               )}
               {row(t("product.updated"), formatDate(p.updatedAt, locale))}
             </dl>
-            {p.description ? <p className="mt-4 whitespace-pre-line text-sm text-slate-700">{p.description}</p> : null}
+            {p.description ? <p className="mt-4 whitespace-pre-line break-words text-sm text-slate-700" translate="no">{p.description}</p> : null}
           </Card>
 
           <Card title={t("product.substance")}>
@@ -90,14 +94,14 @@ export default async function ProductPage({ params }: Props) {
                 <HazardBadges flags={s} t={t} />
                 {!s.hazardous && !s.highlyToxic && !s.explosivePrecursor && !s.precursorCategory ? <p className="text-slate-600">{t("product.not_listed")}</p> : null}
                 <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
-                  {row(t("product.name_zh"), s.nameZh ?? "—")}
-                  {row(t("product.name_en"), s.nameEn ?? "—")}
+                  {row(t("product.name_zh"), s.nameZh ? <span lang="zh">{s.nameZh}</span> : "—")}
+                  {row(t("product.name_en"), s.nameEn ? <span lang="en">{s.nameEn}</span> : "—")}
                   {s.formula ? row(t("product.formula"), <Link href={`/search?q=${encodeURIComponent(s.formula)}`} className="hover:underline"><Formula value={s.formula} /></Link>) : null}
                 </dl>
                 {s.aliases.length ? (
                   <div>
                     <h3 className="text-slate-500">{t("product.aliases")}</h3>
-                    <ul className="mt-1 flex flex-wrap gap-1.5">
+                    <ul className="mt-1 flex flex-wrap gap-1.5" translate="no">
                       {s.aliases.slice(0, 24).map((a) => <li key={a}><Badge>{a}</Badge></li>)}
                       {s.aliases.length > 24 ? <li className="text-xs text-slate-500">{t("product.more_aliases", { count: s.aliases.length - 24 })}</li> : null}
                     </ul>
@@ -114,12 +118,12 @@ export default async function ProductPage({ params }: Props) {
           <Card title={t("product.supplier")}>
             {p.enterprise ? (
               <div className="space-y-2 text-sm">
-                <Link href={`/enterprises/${p.enterprise.id}`} className="font-medium text-brand-700 hover:underline">
-                  {locale === "en" && p.enterprise.nameEn ? p.enterprise.nameEn : p.enterprise.name}
+                <Link href={`/enterprises/${p.enterprise.id}`} className="font-medium break-words text-brand-700 hover:underline">
+                  <EnterpriseName enterprise={p.enterprise} locale={locale} />
                 </Link>
                 <p className="font-mono text-xs text-slate-500">{p.enterprise.uscc}</p>
                 <div className="flex flex-wrap gap-1.5">
-                  {p.park ? <Badge tone="blue">{p.park.name}</Badge> : <Badge>{t("directory.external")}</Badge>}
+                  {p.park ? <Badge tone="blue"><Vocab text={parkName(p.park, locale)} locale={locale} /></Badge> : <Badge>{t("directory.external")}</Badge>}
                   {p.enterprise.verified ? <Badge tone="green">{t("enterprise.verified")}</Badge> : <Badge tone="amber">{t("enterprise.unverified")}</Badge>}
                 </div>
               </div>
@@ -138,7 +142,7 @@ export default async function ProductPage({ params }: Props) {
                   <li key={d.id} className="flex items-center justify-between gap-2">
                     <a href={`/api/documents/${d.id}`} className="flex items-center gap-2 text-brand-700 hover:underline">
                       <Badge tone="blue">{t(`catalogue.document_kind.${d.kind}`)}</Badge>
-                      <span className="break-all">{d.filename}</span>
+                      <span className="break-all" translate="no">{d.filename}</span>
                     </a>
                     <span className="shrink-0 text-xs text-slate-500">{sizeLabel(d.sizeBytes)}</span>
                   </li>

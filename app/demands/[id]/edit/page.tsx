@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Card, Notice, PageHeader } from "@/app/_components/ui";
+import { Heading, listedNames } from "@/app/_catalogue/names";
+import { Card, Notice } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { DemandForm } from "../../demand-form";
@@ -13,7 +14,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function EditDemandPage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const result = await attempt(async () => (await api()).demand.get({ id }));
   if (!result.ok) return <Refusal failure={result} from={`/demands/${id}/edit`} />;
   const d = result.data;
@@ -23,7 +24,7 @@ export default async function EditDemandPage({ params }: { params: Promise<{ id:
   const text = (v: string | null) => v ?? "";
   return (
     <div className="mx-auto max-w-4xl">
-      <PageHeader title={t("demand.edit")} description={d.substanceName} />
+      <Heading title={t("demand.edit")} description={listedNames(d.substanceName, d.substanceEn, locale).primary} />
       <Card>
         <DemandForm
           enterpriseId={d.enterpriseId}

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Card, Notice, PageHeader } from "@/app/_components/ui";
+import { Heading, productNames } from "@/app/_catalogue/names";
+import { Card, Notice } from "@/app/_components/ui";
 import { formatDate } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
@@ -26,10 +27,11 @@ export default async function EditProductPage({ params }: { params: Promise<{ id
   const p = result.data;
   if (!p.allowed.edit || p.sku === null) return <Refusal failure={{ ok: false, code: "FORBIDDEN", message: null }} />;
 
+  const names = productNames(p.name, p.substance, locale);
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={p.name}
+      <Heading
+        title={names.primary}
         description={t("catalogue.edit_description")}
         actions={
           <span className="flex items-center gap-3">

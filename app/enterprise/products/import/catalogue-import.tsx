@@ -118,7 +118,7 @@ export function CatalogueImport({ enterpriseId, canImport, initialJob, recent }:
           ) : (
             <>
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <h2 className="font-semibold">{job.data.filename}</h2>
+                <h2 className="font-semibold break-all" translate="no">{job.data.filename}</h2>
                 <Badge tone={STATUS_TONE[job.data.status]}>{t(`catalogue.import_status.${job.data.status}`)}</Badge>
               </div>
               {!finished ? (
@@ -176,7 +176,7 @@ export function CatalogueImport({ enterpriseId, canImport, initialJob, recent }:
             <tbody className="divide-y divide-slate-100">
               {recent.map((r) => (
                 <tr key={r.id} aria-current={r.id === jobId ? "true" : undefined} className="aria-[current=true]:bg-brand-50">
-                  <td className={`${td} break-all`}>{r.filename}</td>
+                  <td className={`${td} break-all`} translate="no">{r.filename}</td>
                   <td className={td}>{formatDate(r.createdAt, locale)}</td>
                   <td className={td}>
                     <Badge tone={r.stalled ? "amber" : STATUS_TONE[r.status]}>{r.stalled ? t("catalogue.import_status.stalled") : t(`catalogue.import_status.${r.status}`)}</Badge>

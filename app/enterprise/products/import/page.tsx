@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Card, PageHeader } from "@/app/_components/ui";
+import { EnterpriseName, Heading } from "@/app/_catalogue/names";
+import { messageWith } from "@/app/_components/user-text";
+import { Card } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { catalogueEnterprise } from "../enterprise-param";
@@ -14,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Catalogue import: upload a file, watch it land (the page may be left and come back), see each bad row. */
 export default async function CatalogueImportPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const params = await searchParams;
   const caller = await api();
   const enterpriseId = await catalogueEnterprise(caller, params.enterprise);
@@ -28,9 +30,9 @@ export default async function CatalogueImportPage({ searchParams }: { searchPara
 
   return (
     <div className="space-y-6">
-      <PageHeader
+      <Heading
         title={t("catalogue.import_title")}
-        description={t("catalogue.import_description", { enterprise: enterprise.name })}
+        description={messageWith(t, "catalogue.import_description", { enterprise: <EnterpriseName enterprise={enterprise} locale={locale} /> })}
         actions={<Link href={back} className="text-sm text-brand-700 hover:underline">{t("catalogue.back")}</Link>}
       />
       <Card>

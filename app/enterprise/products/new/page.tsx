@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Card, PageHeader } from "@/app/_components/ui";
+import { EnterpriseName, Heading } from "@/app/_catalogue/names";
+import { messageWith } from "@/app/_components/user-text";
+import { Card } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
 import { catalogueEnterprise } from "../enterprise-param";
@@ -14,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Add one product to the catalogue by hand (many at once: the import). */
 export default async function NewProductPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const params = await searchParams;
   const caller = await api();
   const enterpriseId = await catalogueEnterprise(caller, params.enterprise);
@@ -26,9 +28,9 @@ export default async function NewProductPage({ searchParams }: { searchParams: P
 
   return (
     <div className="space-y-6">
-      <PageHeader
+      <Heading
         title={t("catalogue.new")}
-        description={t("catalogue.new_description", { enterprise: result.data.enterprise.name })}
+        description={messageWith(t, "catalogue.new_description", { enterprise: <EnterpriseName enterprise={result.data.enterprise} locale={locale} /> })}
         actions={<Link href={back} className="text-sm text-brand-700 hover:underline">{t("catalogue.back")}</Link>}
       />
       <Card>

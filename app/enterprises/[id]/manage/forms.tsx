@@ -7,6 +7,12 @@ import { errorMessage, fieldErrors } from "@/app/_trpc/errors";
 import { useTRPC } from "@/app/_trpc/client";
 import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
 import { useI18n } from "@/i18n/client";
+import enVocab from "@/i18n/messages/en/vocab.json";
+import { chainName } from "@/i18n/vocabulary";
+
+/** A chain as typed back to the platform's own (Chinese) name: "Fine chemicals" → "精细化工"; anything else as typed. */
+const CHAIN_BY_ENGLISH = new Map(Object.entries(enVocab.vocab.chain).map(([zh, en]) => [en.toLowerCase(), zh]));
+const chainKey = (typed: string) => CHAIN_BY_ENGLISH.get(typed.toLowerCase()) ?? typed;
 
 interface ProfileValues {
   id: number; name: string; nameEn: string; chains: string[]; address: string;
@@ -14,13 +20,14 @@ interface ProfileValues {
 }
 
 /** The enterprise profile; read-only for members who may not change it. */
-export function EnterpriseProfileForm({ initial, editable, renameNeedsReview, uscc, park }: {
-  initial: ProfileValues; editable: boolean; renameNeedsReview: boolean; uscc: string; park: string;
+export function EnterpriseProfileForm({ initial, editable, renameNeedsReview, uscc, park, parkTranslated }: {
+  initial: ProfileValues; editable: boolean; renameNeedsReview: boolean; uscc: string; park: string; parkTranslated: boolean;
 }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const router = useRouter();
-  const [values, setValues] = useState({ ...initial, chains: initial.chains.join("；") });
+  // the chains in the reader's language (the platform's list by its English names in English), typed back on saving
+  const [values, setValues] = useState({ ...initial, chains: initial.chains.map((c) => chainName(c, locale)).join(locale === "en" ? "; " : "；") });
   const [saved, setSaved] = useState(false);
   const update = useMutation(trpc.enterprise.update.mutationOptions({
     onSuccess: () => {
@@ -38,7 +45,7 @@ export function EnterpriseProfileForm({ initial, editable, renameNeedsReview, us
     update.mutate({
       id: values.id, name: values.name, nameEn: values.nameEn, address: values.address, contactName: values.contactName,
       contactPhone: values.contactPhone, description: values.description,
-      chains: values.chains.split(/[;；,，]/).map((c) => c.trim()).filter(Boolean),
+      chains: values.chains.split(/[;；,，]/).map((c) => chainKey(c.trim())).filter(Boolean),
     });
   };
   const renaming = renameNeedsReview && (values.name.trim() !== initial.name || values.nameEn.trim() !== initial.nameEn);
@@ -50,9 +57,9 @@ export function EnterpriseProfileForm({ initial, editable, renameNeedsReview, us
 
   return (
     <form noValidate onSubmit={submit} className="space-y-4">
-      <dl className="grid grid-cols-2 gap-3 text-sm">
-        <div><dt className="text-slate-500">{t("enterprise.uscc")}</dt><dd className="font-mono">{uscc}</dd></div>
-        <div><dt className="text-slate-500">{t("enterprise.park")}</dt><dd>{park}</dd></div>
+      <dl className="grid gap-3 text-sm sm:grid-cols-2">
+        <div className="min-w-0"><dt className="text-slate-500">{t("enterprise.uscc")}</dt><dd className="font-mono break-all">{uscc}</dd></div>
+        <div className="min-w-0"><dt className="text-slate-500">{t("enterprise.park")}</dt><dd translate={parkTranslated ? undefined : "no"}>{park}</dd></div>
       </dl>
       {text("name", t("enterprise.name"), true, editable && renameNeedsReview ? t("enterprise.rename_hint") : undefined)}
       {text("nameEn", t("enterprise.name_en"))}
@@ -66,7 +73,7 @@ export function EnterpriseProfileForm({ initial, editable, renameNeedsReview, us
         {text("contactPhone", t("enterprise.contact_phone"))}
       </div>
       <Field id="ent-description" label={t("enterprise.description")} error={errors.description}>
-        <textarea id="ent-description" rows={3} className={inputClass} value={values.description} onChange={set("description")} disabled={!editable} />
+        <textarea id="ent-description" translate="no" rows={3} className={inputClass} value={values.description} onChange={set("description")} disabled={!editable} />
       </Field>
       {update.error ? <Notice tone="error">{errorMessage(update.error, locale, t)}</Notice> : null}
       {saved ? <Notice tone="success">{t("common.saved")}</Notice> : null}

@@ -155,16 +155,16 @@ export function LicencesCard({ enterpriseId, items, allowed }: { enterpriseId: n
           {items.map((l) => (
             <li key={l.id} className="py-3 text-sm">
               <div className="flex flex-wrap items-start justify-between gap-2">
-                <div className="space-y-1">
+                <div className="min-w-0 space-y-1">
                   <div className="font-medium">{t(`licence.${l.type}`)}</div>
-                  <div className="font-mono text-xs text-slate-600">{l.number}</div>
-                  {l.scope ? <div className="text-xs text-slate-500">{t("licences.scope")}：{l.scope}</div> : null}
+                  <div className="font-mono text-xs break-all text-slate-600" translate="no">{l.number}</div>
+                  {l.scope ? <div className="text-xs text-slate-500">{t("licences.scope")}{locale === "zh" ? "：" : ": "}<span translate="no">{l.scope}</span></div> : null}
                   <div className="flex flex-wrap items-center gap-1">
                     <Badge tone={STATE_TONE[l.state]}>{t(`licences.state_${l.state}`, { date: formatDate(l.validUntil, locale) })}</Badge>
                     {l.verifiedAt ? <Badge tone="green">{t("licences.verified")}</Badge> : <Badge tone="amber">{t("licences.unverified")}</Badge>}
                     {l.document ? (
                       <a href={`/api/licences/${l.id}/document`} target="_blank" rel="noreferrer" className="text-xs text-brand-700 underline">
-                        {t("licences.view_document")}（{l.document.filename}）
+                        {t("licences.view_document")}{locale === "zh" ? "（" : " ("}<span translate="no" className="break-all">{l.document.filename}</span>{locale === "zh" ? "）" : ")"}
                       </a>
                     ) : <span className="text-xs text-slate-500">{t("licences.no_document")}</span>}
                   </div>

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { pageId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
-import { Badge, ButtonLink, Card, EmptyState, PageHeader, Table, td, th } from "@/app/_components/ui";
+import { EnterpriseName, Heading } from "@/app/_catalogue/names";
+import { Badge, ButtonLink, Card, EmptyState, Table, td, th } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
+import { isTranslated, parkName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { VerifyToggle } from "@/app/_components/verify-toggle";
 import { AddMemberForm, EnterpriseProfileForm } from "./forms";
@@ -16,16 +18,17 @@ export async function generateMetadata(): Promise<Metadata> {
 /** An enterprise's private page: for its members, its park's staff and platform admins only. */
 export default async function ManageEnterprisePage({ params }: { params: Promise<{ id: string }> }) {
   const id = pageId((await params).id);
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const result = await attempt(async () => (await api()).enterprise.private({ id }));
   if (!result.ok) return <Refusal failure={result} from={`/enterprises/${id}/manage`} />;
   const e = result.data;
   const licences = await (await api()).licence.list({ enterpriseId: id });
+  const park = e.park ? parkName(e.park, locale) : null;
 
   return (
     <div className="space-y-6">
-      <PageHeader
-        title={e.name}
+      <Heading
+        title={<EnterpriseName enterprise={e} locale={locale} />}
         description={t("enterprise.manage_description")}
         actions={
           <div className="flex items-center gap-2">
@@ -36,7 +39,7 @@ export default async function ManageEnterprisePage({ params }: { params: Promise
         }
       />
       <div className="grid gap-6 lg:grid-cols-2">
-        <Card title={t("enterprise.profile")}>
+        <Card title={t("enterprise.profile")} className="min-w-0">
           <EnterpriseProfileForm
             editable={e.allowed.update}
             renameNeedsReview={!e.allowed.renameKeepsVerification}
@@ -45,10 +48,11 @@ export default async function ManageEnterprisePage({ params }: { params: Promise
               contactName: e.contactName ?? "", contactPhone: e.contactPhone ?? "", description: e.description ?? "",
             }}
             uscc={e.uscc}
-            park={e.park?.name ?? t("directory.external")}
+            park={park ?? t("directory.external")}
+            parkTranslated={!park || isTranslated(park, locale)}
           />
         </Card>
-        <div className="space-y-6">
+        <div className="min-w-0 space-y-6">
           <Card title={t("enterprise.members")}>
             <Table caption={t("enterprise.members")}>
               <thead>
@@ -57,8 +61,8 @@ export default async function ManageEnterprisePage({ params }: { params: Promise
               <tbody className="divide-y divide-slate-100">
                 {e.members.map((m) => (
                   <tr key={m.userId}>
-                    <td className={td}>{m.name}{m.disabled ? <span className="ml-2"><Badge tone="red">{t("admin.disabled")}</Badge></span> : null}</td>
-                    <td className={td}>{m.email}</td>
+                    <td className={`${td} min-w-24`}><span translate="no">{m.name}</span>{m.disabled ? <span className="ml-2"><Badge tone="red">{t("admin.disabled")}</Badge></span> : null}</td>
+                    <td className={`${td} break-all`} translate="no">{m.email}</td>
                     <td className={td}>{t(`roles.${m.role}`)}</td>
                   </tr>
                 ))}
