@@ -28,7 +28,7 @@ export async function DealsSummary() {
           <ul className="divide-y divide-slate-100 text-sm">
             {recent.items.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
-                <Link href={`/agreements/${a.id}`} className="font-medium hover:text-brand-700">{a.title}</Link>
+                <Link href={`/agreements/${a.id}`} className="font-medium hover:text-brand-700" translate="no">{a.title}</Link>
                 <span className="text-slate-500">{t(`agreement.status.${a.status}`)} · {formatCny(a.totalAmountCny, locale)} · {formatDate(a.signedOn, locale)}</span>
               </li>
             ))}

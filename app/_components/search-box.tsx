@@ -2,19 +2,20 @@ import Link from "next/link";
 import { getT } from "@/i18n/server";
 import { buttonClass, inputClass } from "./ui";
 
-/** Queries people type, as the search page reads them: a name, a name with a purity, a pasted CAS. */
-export const SEARCH_EXAMPLES = ["异丙醇", "硫酸 98%", "CAS 67-64-1"] as const;
+/** Queries people type, as the search page reads them (a name, a name with a purity, a pasted CAS), per language. */
+export const SEARCH_EXAMPLES = { zh: ["异丙醇", "硫酸 98%", "CAS 67-64-1"], en: ["isopropyl alcohol", "toluene 99%", "CAS 67-64-1"] } as const;
 
 export const searchHref = (q: string) => `/search?q=${encodeURIComponent(q)}`;
 
 /** A search box that opens the search page (works without JavaScript), with example queries to click. */
-export async function SearchBox({ id = "home-search", examples = SEARCH_EXAMPLES, tone = "light" }: {
+export async function SearchBox({ id = "home-search", examples, tone = "light" }: {
   id?: string;
   examples?: readonly string[];
   /** `dark` on a coloured banner */
   tone?: "light" | "dark";
 }) {
-  const { t } = await getT();
+  const { t, locale } = await getT();
+  examples ??= SEARCH_EXAMPLES[locale];
   const dark = tone === "dark";
   return (
     <div>

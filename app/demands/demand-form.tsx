@@ -181,7 +181,7 @@ export function DemandForm({ enterpriseId, demandId, initial, prefill, draft }: 
         <p id="demand-byproducts-hint" className="mt-1 text-xs text-slate-500">{t("demand.accepts_byproducts_hint")}</p>
       </div>
       <Field id="demand-note" label={t("demand.note")} error={errors.note}>
-        <textarea id="demand-note" rows={3} className={inputClass} value={v.note} onChange={set("note")} />
+        <textarea id="demand-note" translate="no" rows={3} className={inputClass} value={v.note} onChange={set("note")} />
       </Field>
       {mutation.error && !Object.keys(errors).length ? <Notice tone="error">{errorMessage(mutation.error, locale, t)}</Notice> : null}
       {Object.keys(errors).length ? <Notice tone="error">{t("common.fix_errors")}</Notice> : null}
