@@ -8,7 +8,7 @@ import { SVGRenderer } from "echarts/renderers";
 import { Card, Table, td, th } from "@/app/_components/ui";
 import { formatCny, formatNumber } from "@/i18n";
 import { useI18n } from "@/i18n/client";
-import { chainName } from "@/i18n/vocabulary";
+import { chainName, isTranslated } from "@/i18n/vocabulary";
 import type { ReportFigures } from "@/server/reports/report.service";
 import { dashboardChartOptions, TOP_FLOWS } from "./chart-options";
 
@@ -47,11 +47,14 @@ function Chart({ option, label, height = 320, userContent = false }: { option: O
 
 /** The data behind a chart, as a table for screen readers (the chart itself is an image to them). */
 function ChartData({ caption, head, rows, testId, names = [] }: { caption: string; head: string[]; rows: (string | number)[][]; testId: string; names?: number[] }) {
+  const { locale } = useI18n();
+  // names, and a chain typed by a park that has no English name (Chinese left in English): user content
+  const userContent = (c: string | number, j: number) => names.includes(j) || (typeof c === "string" && !isTranslated(c, locale));
   return (
     <table className="sr-only" data-testid={testId}>
       <caption>{caption}</caption>
       <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
-      <tbody>{rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j} translate={names.includes(j) ? "no" : undefined}>{c}</td>)}</tr>)}</tbody>
+      <tbody>{rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j} translate={userContent(c, j) ? "no" : undefined}>{c}</td>)}</tr>)}</tbody>
     </table>
   );
 }
