@@ -200,8 +200,9 @@ describe("the XLSX download", () => {
     en.getWorksheet("Green by chain")!.eachRow((row, n) => { if (n > 1) byChain.push((row.values as unknown[]).slice(1)); });
     expect(byChain.map((r) => r[0])).toContain("Fine chemicals");
     en.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell, col) => {
-      // Chinese only in the enterprises' registered names (they have no English one here)
-      if (/[\u3400-\u9fff]/.test(String(cell.value))) expect(sheet.name === "Linkage" && col === 2, `${sheet.name}: ${String(cell.value)}`).toBe(true);
+      // Chinese only in the registered names of the enterprises and the park (they have no English one here)
+      const name = (sheet.name === "Linkage" && col === 2) || (sheet.name === "Summary" && String(cell.value).startsWith(`${f.P.name} (`));
+      if (/[\u3400-\u9fff]/.test(String(cell.value))) expect(name, `${sheet.name}: ${String(cell.value)}`).toBe(true);
     })));
     requestCookie = await cookieOf(f.otherStaff.actor);
     expect((await exportInsights(new Request(url, { headers: { cookie: requestCookie } }))).status).toBe(403);
