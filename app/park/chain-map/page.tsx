@@ -192,8 +192,10 @@ export default async function ChainMapPage({ searchParams }: { searchParams: Pro
 
           <Card title={t("chain_map.flows_title")}>
             {map.edges.length === 0 ? <EmptyState title={t("chain_map.no_flows")} /> : (
-              <div className="max-h-[32rem] overflow-auto" tabIndex={0} role="region" aria-label={t("chain_map.flows_title")}>
-                <Table caption={t("chain_map.flows_title")}>
+              <div className="relative max-h-[32rem] overflow-auto" tabIndex={0} role="region" aria-label={t("chain_map.flows_title")}>
+                {/* one box scrolls both ways, reachable by keyboard (not a Table's own box inside it) */}
+                <table className="min-w-full divide-y divide-slate-200 text-sm">
+                  <caption className="sr-only">{t("chain_map.flows_title")}</caption>
                   <thead><tr>
                     <th className={th}>{t("agreement.seller_short")}</th><th className={th}>{t("agreement.buyer_short")}</th>
                     <th className={th}>{t("allocation.substance")}</th><th className={th}>{t("chain_map.contracted")}</th>
@@ -218,7 +220,7 @@ export default async function ChainMapPage({ searchParams }: { searchParams: Pro
                       </tr>
                     ))}
                   </tbody>
-                </Table>
+                </table>
               </div>
             )}
           </Card>

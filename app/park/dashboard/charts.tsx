@@ -5,7 +5,7 @@ import { BarChart, LineChart, SankeyChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, TitleComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
 import { SVGRenderer } from "echarts/renderers";
-import { Card, Table, td, th } from "@/app/_components/ui";
+import { Card, td, th } from "@/app/_components/ui";
 import { formatCny, formatNumber } from "@/i18n";
 import { useI18n } from "@/i18n/client";
 import { chainName, isTranslated } from "@/i18n/vocabulary";
@@ -111,8 +111,10 @@ export function DashboardCharts({ figures: f }: { figures: ReportFigures }) {
             <div className="mt-4">
               <h3 className="mb-2 text-sm font-semibold text-slate-800">{t("dashboard.flows_rest", { count: otherFlows.length })}</h3>
               {/* a scrolling box: reachable by keyboard and named, so it can be scrolled without a mouse */}
-              <div className="max-h-96 overflow-y-auto" tabIndex={0} role="region" aria-label={t("dashboard.flows_rest", { count: otherFlows.length })}>
-                <Table caption={t("dashboard.flows_rest", { count: otherFlows.length })}>
+              <div className="relative max-h-96 overflow-auto" tabIndex={0} role="region" aria-label={t("dashboard.flows_rest", { count: otherFlows.length })}>
+                {/* one box scrolls both ways (not a Table's own box inside it) */}
+                <table className="min-w-full divide-y divide-slate-200 text-sm">
+                  <caption className="sr-only">{t("dashboard.flows_rest", { count: otherFlows.length })}</caption>
                   <thead><tr><th className={th}>{t("agreement.seller_short")}</th><th className={th}>{t("agreement.buyer_short")}</th><th className={th}>{t("dashboard.count")}</th><th className={th}>{t("dashboard.amount")}</th></tr></thead>
                   <tbody className="divide-y divide-slate-100" data-testid="flows-rest">
                     {otherFlows.map((x) => (
@@ -124,7 +126,7 @@ export function DashboardCharts({ figures: f }: { figures: ReportFigures }) {
                       </tr>
                     ))}
                   </tbody>
-                </Table>
+                </table>
               </div>
             </div>
           ) : null}
