@@ -51,11 +51,14 @@ function ChartData({ caption, head, rows, testId, names = [] }: { caption: strin
   // names, and a chain typed by a park that has no English name (Chinese left in English): user content
   const userContent = (c: string | number, j: number) => names.includes(j) || (typeof c === "string" && !isTranslated(c, locale));
   return (
-    <table className="sr-only" data-testid={testId}>
+    // the box is hidden, not the table: a table keeps its content's width whatever width it is given
+    <div className="sr-only">
+    <table data-testid={testId}>
       <caption>{caption}</caption>
       <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
       <tbody>{rows.map((r, i) => <tr key={i}>{r.map((c, j) => <td key={j} translate={userContent(c, j) ? "no" : undefined}>{c}</td>)}</tr>)}</tbody>
     </table>
+    </div>
   );
 }
 
