@@ -13,6 +13,15 @@ import { useI18n } from "@/i18n/client";
 import { isTranslated, parkName } from "@/i18n/vocabulary";
 import { messageWith } from "@/app/_components/user-text";
 
+/**
+ * A message that quotes Chinese literally (the import's Chinese column headers, which the file must
+ * carry as they are): each Chinese run in a `lang="zh-CN"` span, so that it is read and left as Chinese.
+ */
+function zhMarked(text: string) {
+  return text.split(/([\u3400-\u9fff\u3000-\u303f\uff00-\uffef]+(?:[ ,、，][\u3400-\u9fff]+)*)/).map((part, i) =>
+    i % 2 === 1 ? <span key={i} lang="zh-CN">{part}</span> : part);
+}
+
 /** Park staff register an enterprise, optionally with its first user (who becomes its admin). */
 export function RegisterEnterpriseForm({ parks, defaultParkId }: { parks: { id: number; name: string; nameEn?: string | null }[]; defaultParkId: number }) {
   const { t, locale } = useI18n();
@@ -105,7 +114,7 @@ export function DirectoryImport() {
   return (
     <div className="space-y-3">
       <p className="text-sm text-slate-600">
-        {t("park.import_hint")}{" "}
+        {zhMarked(t("park.import_hint"))}{" "}
         <a href="/api/templates/enterprises" className="text-brand-700 underline" download>{t("import.template")}</a>
       </p>
       <form

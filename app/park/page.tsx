@@ -5,6 +5,8 @@ import { VerifyToggle } from "@/app/_components/verify-toggle";
 import { Card, EmptyState, PageHeader, Stat, inputClass, buttonClass } from "@/app/_components/ui";
 import { formatDate, formatNumber } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { isTranslated, parkName } from "@/i18n/vocabulary";
+import { messageWith } from "@/app/_components/user-text";
 import { api } from "@/server/api/server";
 import { queryId } from "@/app/_components/page-id";
 import { DirectoryImport, RegisterEnterpriseForm } from "./forms";
@@ -38,14 +40,14 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
   return (
     <div className="space-y-6">
       <PageHeader
-        title={park.name}
+        title={parkName(park, locale)}
         description={t("park.description")}
         actions={
           parks.length > 1 ? (
             <form action="/park" className="flex items-center gap-2">
               <label htmlFor="park-choice" className="sr-only">{t("directory.park_label")}</label>
               <select id="park-choice" name="park" defaultValue={park.id} className={inputClass}>
-                {parks.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+                {parks.map((p) => <option key={p.id} value={p.id} translate={isTranslated(parkName(p, locale), locale) ? undefined : "no"}>{parkName(p, locale)}</option>)}
               </select>
               <button type="submit" className={buttonClass("secondary")}>{t("park.switch")}</button>
             </form>
@@ -70,21 +72,22 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
             <ul className="space-y-2 text-sm" data-testid="licence-todo">
               {licenceTodo.suppliers.map((s) => (
                 <li key={`s-${s.enterprise.id}`}>
-                  <Link href={`/enterprises/${s.enterprise.id}/manage`} className="font-medium hover:text-brand-700">{s.enterprise.name}</Link>
+                  <Link href={`/enterprises/${s.enterprise.id}/manage`} className="font-medium hover:text-brand-700" translate="no">{s.enterprise.name}</Link>
                   <span className={s.state === "blocked" ? "ml-2 text-red-700" : "ml-2 text-amber-700"}>
-                    {t(s.state === "blocked" ? "licences.todo_blocked" : "licences.todo_missing", { products: s.products.slice(0, 3).join("、") })}
+                    {/* product names are typed by the enterprise: user content inside the message */}
+                    {messageWith(t, s.state === "blocked" ? "licences.todo_blocked" : "licences.todo_missing", { products: s.products.slice(0, 3).join(locale === "zh" ? "、" : ", ") })}
                   </span>
                 </li>
               ))}
               {licenceTodo.waiting.map((l) => (
                 <li key={`w-${l.id}`}>
-                  <Link href={`/enterprises/${l.enterprise.id}/manage`} className="font-medium hover:text-brand-700">{l.enterprise.name}</Link>
-                  <span className="ml-2 text-slate-600">{t("licences.todo_verify", { type: t(`licence.${l.type}`), number: l.number })}</span>
+                  <Link href={`/enterprises/${l.enterprise.id}/manage`} className="font-medium hover:text-brand-700" translate="no">{l.enterprise.name}</Link>
+                  <span className="ml-2 text-slate-600">{messageWith(t, "licences.todo_verify", { number: l.number }, { type: t(`licence.${l.type}`) })}</span>
                 </li>
               ))}
               {licenceTodo.expired.map((l) => (
                 <li key={`e-${l.id}`}>
-                  <Link href={`/enterprises/${l.enterprise.id}/manage`} className="font-medium hover:text-brand-700">{l.enterprise.name}</Link>
+                  <Link href={`/enterprises/${l.enterprise.id}/manage`} className="font-medium hover:text-brand-700" translate="no">{l.enterprise.name}</Link>
                   <span className="ml-2 text-red-700">{t("licences.todo_expired", { type: t(`licence.${l.type}`), date: formatDate(l.validUntil, locale) })}</span>
                 </li>
               ))}
@@ -117,7 +120,7 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
             {waiting.map((e) => (
               <li key={e.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <div>
-                  <Link href={`/enterprises/${e.id}/manage`} className="font-medium hover:text-brand-700">{e.name}</Link>
+                  <Link href={`/enterprises/${e.id}/manage`} className="font-medium hover:text-brand-700" translate="no">{e.name}</Link>
                   <div className="text-xs text-slate-500"><span className="font-mono">{e.uscc}</span> · {t("park.registered_on", { date: formatDate(e.createdAt, locale) })}</div>
                 </div>
                 <VerifyToggle id={e.id} verified={false} />
@@ -129,7 +132,7 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t("park.register_title")}>
-          <RegisterEnterpriseForm parks={parks.map((p) => ({ id: p.id, name: p.name }))} defaultParkId={park.id} />
+          <RegisterEnterpriseForm parks={parks.map((p) => ({ id: p.id, name: parkName(p, locale) }))} defaultParkId={park.id} />
         </Card>
         <Card title={t("park.import_title")}>
           <DirectoryImport />

@@ -1,6 +1,8 @@
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/db";
+import { enterprises, parks } from "@/db/schema";
 import { insertShipment } from "@/server/agreements/write-shipment";
 import { systemActor } from "@/server/auth/actor";
 import {
@@ -154,6 +156,30 @@ describe("the chain map (产业链图谱)", () => {
       [f.g.cas, "园内无供应商", f.D.name, 40],
       [f.s4.cas, expect.stringContaining("低于所需 99.5 %"), f.C.name, 25],
     ]);
+  });
+
+  it("writes the English XLSX in English: headers, chains, substances, and parks and enterprises by their English names", async () => {
+    const db = getDb();
+    await db.update(parks).set({ nameEn: "Other Test Park" }).where(eq(parks.id, f.otherPark.id));
+    await db.update(enterprises).set({ nameEn: "Xinghai Basic Chemicals" }).where(eq(enterprises.id, f.X.id));
+    try {
+      const map = await chainMap(db, f.admin.actor, { parkId: f.park.id });
+      expect(party(map, f.X.id)).toMatchObject({ nameEn: "Xinghai Basic Chemicals", park: { id: f.otherPark.id, nameEn: "Other Test Park" } });
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await chainMapWorkbook(map, "en")) as unknown as ArrayBuffer);
+      expect(book.worksheets.map((w) => w.name)).toEqual(["Flows", "Enterprises", "Chain gaps"]);
+      const rows = (name: string) => (book.getWorksheet(name)!.getSheetValues().slice(2) as ExcelJS.CellValue[][]).map((r) => r.slice(1));
+      const enterpriseRow = (uscc: string) => rows("Enterprises").find((r) => r[1] === uscc)!;
+      expect(enterpriseRow(f.A.uscc)[4]).toBe("Fine chemicals");
+      expect(enterpriseRow(f.X.uscc).slice(0, 5)).toEqual(["Xinghai Basic Chemicals", f.X.uscc, "Outside the park", "Other Test Park", "Basic chemicals"]);
+      const flow = rows("Flows").find((r) => r[5] === f.s3.cas)!;
+      expect([flow[0], flow[4]]).toEqual(["Xinghai Basic Chemicals", f.s3.nameEn ?? f.s3.nameZh]);
+      // the figures are the Chinese workbook's
+      expect(rows("Flows").map((r) => r.slice(7))).toEqual(map.edges.map((e) => [e.agreements, e.tonnes, e.deliveredTonnes, e.amountCny]));
+    } finally {
+      await db.update(parks).set({ nameEn: null }).where(eq(parks.id, f.otherPark.id));
+      await db.update(enterprises).set({ nameEn: null }).where(eq(enterprises.id, f.X.id));
+    }
   });
 
   it("shows one substance: its in-park producers, consumers, external sources and gap", async () => {

@@ -7,6 +7,7 @@ import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
 import { INDUSTRY_CHAINS } from "@/server/enterprises/enterprise.schemas";
+import { chainNames } from "@/i18n/vocabulary";
 import { notFound } from "@/server/errors";
 import { demandIsOpen } from "@/server/listings/expiry";
 import { computeAllocation, gapReason, type GapReason, type InParkFacts } from "@/server/matching/allocation.service";
@@ -44,7 +45,8 @@ export interface ChainMapParty {
   /** the chain the node is coloured by: the filtered chain when it has it, else its first, else null */
   chain: string | null;
   chains: string[];
-  park: { id: number; code: string; name: string } | null;
+  /** its park (`nameEn`: the park's English name, null when it has none) */
+  park: { id: number; code: string; name: string; nameEn: string | null } | null;
   signedAmountCny: number;
   purchaseAmountCny: number;
   salesAmountCny: number;
@@ -174,12 +176,15 @@ async function flowRows(db: Db, f: { parkId: number; from?: string; to?: string;
     ${f.cas ? sql`WHERE e.cas = ${f.cas}` : sql``}`);
 }
 
-type PartyRow = { id: number; uscc: string; name: string; name_en: string | null; chains: string[]; park_id: number | null; park_code: string | null; park_name: string | null };
+type PartyRow = {
+  id: number; uscc: string; name: string; name_en: string | null; chains: string[];
+  park_id: number | null; park_code: string | null; park_name: string | null; park_name_en: string | null;
+};
 
 /** The park's enterprises (in the chain) and the enterprises named by id. */
 async function partyRows(db: Db, parkId: number, chain: string | undefined, ids: number[]) {
   return db.execute<PartyRow>(sql`
-    SELECT e.id, e.uscc, e.name, e.name_en, e.chains, e.park_id, p.code AS park_code, p.name AS park_name
+    SELECT e.id, e.uscc, e.name, e.name_en, e.chains, e.park_id, p.code AS park_code, p.name AS park_name, p.name_en AS park_name_en
     FROM enterprise e LEFT JOIN park p ON p.id = e.park_id
     WHERE (e.park_id = ${parkId} ${chain ? sql`AND ${chain} = ANY(e.chains)` : sql``}) OR e.id = ANY(${intArray(ids)})
     ORDER BY e.name, e.id`);
@@ -260,7 +265,7 @@ export async function chainMapData(db: Db, f: ChainMapFilters): Promise<ChainMap
     return {
       id: partyId(p.id), kind: p.park_id === f.parkId ? "enterprise" : "external", enterpriseId: p.id, uscc: p.uscc, name: p.name, nameEn: p.name_en,
       chain: f.chain && p.chains.includes(f.chain) ? f.chain : p.chains[0] ?? null, chains: p.chains,
-      park: p.park_id === null ? null : { id: p.park_id, code: p.park_code!, name: p.park_name! },
+      park: p.park_id === null ? null : { id: p.park_id, code: p.park_code!, name: p.park_name!, nameEn: p.park_name_en },
       signedAmountCny: sumFen([bought, sold]), purchaseAmountCny: bought, salesAmountCny: sold,
     };
   });
@@ -341,7 +346,10 @@ export async function substanceView(db: Db, actor: Actor, input: SubstanceViewIn
   const byId = new Map(parties.map((p) => [p.id, p]));
   const party = (id: number) => {
     const p = byId.get(id)!;
-    return { enterpriseId: p.id, uscc: p.uscc, name: p.name, chains: p.chains, park: p.park_id === null ? null : { id: p.park_id, code: p.park_code!, name: p.park_name! } };
+    return {
+      enterpriseId: p.id, uscc: p.uscc, name: p.name, nameEn: p.name_en, chains: p.chains,
+      park: p.park_id === null ? null : { id: p.park_id, code: p.park_code!, name: p.park_name!, nameEn: p.park_name_en },
+    };
   };
   const inPark = (id: number) => byId.get(id)?.park_id === input.parkId;
   const d = dictionary[0];
@@ -408,10 +416,15 @@ const KIND_LABEL = { enterprise: { zh: "园内企业", en: "In the park" }, exte
 
 /**
  * The chain map as an XLSX workbook: the flows (one row per edge, as the service gives them), the
- * enterprises (nodes) and the gaps.
+ * enterprises (nodes) and the gaps. In English (asked for from the English UI): English headers,
+ * chains and substances (the dictionary's English name) in English, parks and enterprises by their
+ * English names where they have one; the figures the same.
  */
 export async function chainMapWorkbook(map: ChainMap, locale: "zh" | "en"): Promise<Buffer> {
   const zh = locale === "zh";
+  // in English: enterprises and parks by their English names where they have one, chains in English
+  const party = (name: string, nameEn: string | null) => (zh ? name : nameEn ?? name);
+  const enterpriseNames = new Map(map.nodes.filter((n): n is ChainMapParty => n.kind === "enterprise" || n.kind === "external").map((n) => [n.enterpriseId, party(n.name, n.nameEn)]));
   const book = new ExcelJS.Workbook();
   book.creator = "ParkLink";
   const flows = book.addWorksheet(zh ? "物料流向" : "Flows");
@@ -424,7 +437,7 @@ export async function chainMapWorkbook(map: ChainMap, locale: "zh" | "en"): Prom
     { header: zh ? "金额（元）" : "Amount (CNY)", width: 16 },
   ];
   for (const e of map.edges) {
-    const row = flows.addRow([e.seller, e.sellerUscc, e.buyer, e.buyerUscc, zh ? e.substance : e.substanceEn ?? e.substance, e.cas ?? "",
+    const row = flows.addRow([enterpriseNames.get(e.sellerId) ?? e.seller, e.sellerUscc, enterpriseNames.get(e.buyerId) ?? e.buyer, e.buyerUscc, zh ? e.substance : e.substanceEn ?? e.substance, e.cas ?? "",
       e.inPark ? (zh ? "是" : "yes") : (zh ? "否" : "no"), e.agreements, e.tonnes, e.deliveredTonnes, e.amountCny]);
     row.getCell(11).numFmt = "#,##0.00";
   }
@@ -440,7 +453,7 @@ export async function chainMapWorkbook(map: ChainMap, locale: "zh" | "en"): Prom
   ];
   for (const n of map.nodes) {
     if (n.kind !== "enterprise" && n.kind !== "external") continue;
-    const row = nodes.addRow([n.name, n.uscc, KIND_LABEL[n.kind][locale], n.park?.name ?? (zh ? "无园区" : "No park"), n.chains.join(zh ? "、" : ", "),
+    const row = nodes.addRow([party(n.name, n.nameEn), n.uscc, KIND_LABEL[n.kind][locale], n.park ? party(n.park.name, n.park.nameEn) : (zh ? "无园区" : "No park"), chainNames(n.chains, locale),
       n.purchaseAmountCny, n.salesAmountCny, n.signedAmountCny]);
     for (const c of [6, 7, 8]) row.getCell(c).numFmt = "#,##0.00";
   }
@@ -451,10 +464,9 @@ export async function chainMapWorkbook(map: ChainMap, locale: "zh" | "en"): Prom
     { header: zh ? "物质" : "Substance", width: 22 }, { header: "CAS", width: 14 }, { header: zh ? "原因" : "Reason", width: 48 },
     { header: zh ? "需求条数" : "Demands", width: 10 }, { header: zh ? "采购方" : "Buyers", width: 40 }, { header: zh ? "需求量（吨）" : "Demand (t)", width: 14 },
   ];
-  const names = new Map(map.nodes.filter((n) => n.kind === "enterprise" || n.kind === "external").map((n) => [(n as ChainMapParty).enterpriseId, n.name]));
   for (const n of map.nodes) {
     if (n.kind !== "gap") continue;
-    const buyers = map.gapLinks.filter((l) => l.gapId === n.id).map((l) => names.get(l.buyerId) ?? l.buyerUscc);
+    const buyers = map.gapLinks.filter((l) => l.gapId === n.id).map((l) => enterpriseNames.get(l.buyerId) ?? l.buyerUscc);
     gaps.addRow([zh ? n.name : n.nameEn ?? n.name, n.cas ?? "", n.reason[locale], n.demands, buyers.join(zh ? "、" : ", "), n.demandT]);
   }
   gaps.getRow(1).font = { bold: true };

@@ -1,4 +1,6 @@
 import ExcelJS from "exceljs";
+import { translator, type Locale } from "@/i18n";
+import { chainName } from "@/i18n/vocabulary";
 import type { Db } from "@/db";
 import type { Locale } from "@/i18n";
 import type { Actor } from "@/server/auth/actor";
@@ -31,15 +33,29 @@ async function toFile(workbook: ExcelJS.Workbook, filename: string): Promise<Exp
   return { filename, contentType: XLSX, content: buffer.toString("base64") };
 }
 
-const period = (f: { from: string | null; to: string | null }) => (f.from || f.to ? `${f.from ?? "…"} – ${f.to ?? "…"}` : "全部 / all");
+/**
+ * The dashboard's labels are written "中文 English": the Chinese export keeps both (as it always
+ * did), the English export (asked for from the English UI) the English part only.
+ */
+const english = (label: string) => label.replace(/^[^ -~]+\s*/, "");
 
-export function dashboardWorkbook(r: ReportFigures): ExcelJS.Workbook {
+/**
+ * The dashboard's figures as a workbook. In English: English sheet names and headers, chains and
+ * agreement types in English, enterprises by their English name where they have one; the figures
+ * are the same in both.
+ */
+export function dashboardWorkbook(r: ReportFigures, locale: Locale = "zh"): ExcelJS.Workbook {
+  const en = locale === "en";
+  const L = (label: string) => (en ? english(label) : label);
+  const all = en ? "all" : "全部 / all";
+  const typeName = (k: keyof typeof TYPE_ZH) => (en ? translator("en")(`agreement.type.${k}`) : `${TYPE_ZH[k]} ${k}`);
+  const chain = (c: string) => chainName(c, locale);
   const wb = new ExcelJS.Workbook();
   wb.creator = "ParkLink";
-  sheet(wb, "概览 Summary", ["指标 Figure", "数值 Value"], [
-    ["园区 Park", r.filters.parkCode ?? "全部 / all"],
-    ["期间 Period", period(r.filters)],
-    ["产业链 Chain", r.filters.chain ?? "全部 / all"],
+  sheet(wb, L("概览 Summary"), [L("指标 Figure"), L("数值 Value")], ([
+    ["园区 Park", r.filters.parkCode ?? all],
+    ["期间 Period", r.filters.from || r.filters.to ? `${r.filters.from ?? "…"} – ${r.filters.to ?? "…"}` : all],
+    ["产业链 Chain", r.filters.chain ? chain(r.filters.chain) : all],
     ["协议数 Agreements", r.agreements],
     ["协议金额（元）Amount (CNY)", r.amountCny],
     ["协议金额（万元）Amount (10k CNY)", Math.round(r.amountCny / 100) / 100],
@@ -54,28 +70,30 @@ export function dashboardWorkbook(r: ReportFigures): ExcelJS.Workbook {
     ["已下单量（吨）Called off (t)", r.fulfilment.calledOffT],
     ["已交付量（吨）Delivered (t)", r.fulfilment.deliveredT],
     ["下单履约率 Called-off rate", r.fulfilment.calledOffRate],
-  ], [36, 24]);
-  sheet(wb, "按类型 By type", ["类型 Type", "协议数 Count", "金额（元）Amount (CNY)"],
-    (Object.keys(r.byType) as (keyof typeof r.byType)[]).map((k) => [`${TYPE_ZH[k]} ${k}`, r.byType[k].count, r.byType[k].amountCny]));
+  ] as [string, string | number][]).map(([label, value]) => [L(label), value]), [36, 24]);
+  const counted = [L("协议数 Count"), L("金额（元）Amount (CNY)")];
+  sheet(wb, L("按类型 By type"), [L("类型 Type"), ...counted],
+    (Object.keys(r.byType) as (keyof typeof r.byType)[]).map((k) => [typeName(k), r.byType[k].count, r.byType[k].amountCny]));
   // an agreement counts under every chain of both parties: the distinct totals close the sheet
-  sheet(wb, "按产业链 By chain", ["产业链 Chain", "协议数 Count", "金额（元）Amount (CNY)"], [
-    ...r.byChain.map((c) => [c.chain, c.count, c.amountCny]),
+  sheet(wb, L("按产业链 By chain"), [L("产业链 Chain"), ...counted], [
+    ...r.byChain.map((c) => [chain(c.chain), c.count, c.amountCny]),
     [],
-    ["各链相加（一份协议计入双方的每条产业链）Sum of chains (an agreement under every chain of both parties)", null, r.chainTotals.attributedAmountCny],
-    ["去重合计 Distinct total", r.chainTotals.count, r.chainTotals.amountCny],
-    ["未标注产业链 Without a chain", r.chainTotals.unattributed.count, r.chainTotals.unattributed.amountCny],
+    [L("各链相加（一份协议计入双方的每条产业链）Sum of chains (an agreement under every chain of both parties)"), null, r.chainTotals.attributedAmountCny],
+    [L("去重合计 Distinct total"), r.chainTotals.count, r.chainTotals.amountCny],
+    [L("未标注产业链 Without a chain"), r.chainTotals.unattributed.count, r.chainTotals.unattributed.amountCny],
   ]);
-  sheet(wb, "按月份 By month", ["月份 Month", "协议数 Count", "金额（元）Amount (CNY)"], r.byMonth.map((m) => [m.month, m.count, m.amountCny]));
-  sheet(wb, "供应流向 Flows", ["供应方 Seller", "采购方 Buyer", "协议数 Count", "金额（元）Amount (CNY)"],
-    r.flows.map((f) => [f.seller, f.buyer, f.count, f.amountCny]), [32, 32, 12, 20]);
+  sheet(wb, L("按月份 By month"), [L("月份 Month"), ...counted], r.byMonth.map((m) => [m.month, m.count, m.amountCny]));
+  sheet(wb, L("供应流向 Flows"), [L("供应方 Seller"), L("采购方 Buyer"), ...counted],
+    r.flows.map((f) => [en ? f.sellerEn ?? f.seller : f.seller, en ? f.buyerEn ?? f.buyer : f.buyer, f.count, f.amountCny]), [32, 32, 12, 20]);
   return wb;
 }
 
-export async function exportDashboard(db: Db, actor: Actor, filters: ReportFilters): Promise<ExportFile> {
+/** The dashboard as XLSX, in the language of the UI that asks (Chinese by default). */
+export async function exportDashboard(db: Db, actor: Actor, filters: ReportFilters, locale: Locale = "zh"): Promise<ExportFile> {
   authorize(actor, { type: "report.view", parkId: filters.parkId ?? null });
   const figures = await reportFigures(db, filters);
   const name = ["dashboard", figures.filters.parkCode ?? "all", figures.filters.from, figures.filters.to].filter(Boolean).join("-");
-  return toFile(dashboardWorkbook(figures), `${name}.xlsx`);
+  return toFile(dashboardWorkbook(figures, locale), `${name}.xlsx`);
 }
 
 /** The columns of every ledger sheet, in the order the regulation lists them; the correction relation after them. */

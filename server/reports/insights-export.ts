@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
-import { formatDateTime, translator } from "@/i18n";
+import { formatDateTime, translator, type Locale } from "@/i18n";
+import { chainName, chainNames } from "@/i18n/vocabulary";
 import type { GreenFigures } from "./green";
 import type { Linkage } from "./linkage";
 
@@ -19,6 +20,11 @@ const GREEN_ROWS = [
   ["副产品再利用量 By-products reused", "byproductTonnesReused", "吨 t", "byproductTonnesReused"],
 ] as const;
 
+/** The units, written "中文 English" like the labels, in English. */
+const UNIT_EN: Record<string, string> = {
+  "吨 t": "t", "吨公里 t·km": "t·km", "吨 CO₂e t CO₂e": "t CO₂e", "kg CO₂e/吨公里 kg CO₂e/t·km": "kg CO₂e/t·km", "公里 km": "km",
+};
+
 const MONEY = "#,##0.00";
 const PERCENT = "0.0%";
 const TONNES = "#,##0.###";
@@ -29,32 +35,46 @@ function header(ws: ExcelJS.Worksheet, names: readonly string[], widths: number[
   ws.views = [{ state: "frozen", ySplit: 1 }];
 }
 
+/** The labels whose English part itself starts with a word shared with the Chinese ("CO₂e"). */
+const ENGLISH_OF: Record<string, string> = {
+  "减少 CO₂e（吨）CO₂e avoided (t)": "CO₂e avoided (t)",
+  "按签约量：减少 CO₂e Contracted: CO₂e avoided": "Contracted: CO₂e avoided",
+};
+/** Labels are written "中文 English": the English workbook keeps what follows the last Chinese character. */
+const english = (label: string) => ENGLISH_OF[label] ?? label.replace(/^.*[\u3000-\u9fff\uff00-\uffef]/, "").trim();
+
 /**
  * 产业关联度 and the green outcomes as one XLSX workbook, headers in Chinese and English (as the
- * dashboard's export): the linkage table (amounts in yuan, shares as percentages, an empty cell
+ * dashboard's export) — or, asked for from the English UI (`locale` "en"), in English only with
+ * chains in English, the park by its English name and enterprises by theirs where they have one
+ * (the figures the same): the linkage table (amounts in yuan, shares as percentages, an empty cell
  * where there is no purchase or no sale), what each figure means, the green figures with how each
  * is computed, and the green figures by month and by chain. Compiled at `now`, in China time.
  */
-export async function insightsWorkbook(l: Linkage, g: GreenFigures, now = new Date()): Promise<Buffer> {
+export async function insightsWorkbook(l: Linkage, g: GreenFigures, now = new Date(), locale: Locale = "zh"): Promise<Buffer> {
   const zh = translator("zh"), en = translator("en");
+  const inEnglish = locale === "en";
+  const L = (label: string) => (inEnglish ? english(label) : label);
+  const all = inEnglish ? "all" : "全部 / all";
+  const U = (unit: string) => (inEnglish ? UNIT_EN[unit] ?? unit : unit);
   const wb = new ExcelJS.Workbook();
   wb.creator = "ParkLink";
   wb.created = now;
 
-  const summary = wb.addWorksheet("概览 Summary");
-  header(summary, ["项目 Item", "内容 Value"], [28, 60]);
+  const summary = wb.addWorksheet(L("概览 Summary"));
+  header(summary, [L("项目 Item"), L("内容 Value")], [28, 60]);
   summary.addRows([
-    ["园区 Park", `${l.park.name}${l.park.nameEn ? ` / ${l.park.nameEn}` : ""} (${l.park.code})`],
-    ["期间 Period", l.filters.from || l.filters.to ? `${l.filters.from ?? "…"} – ${l.filters.to ?? "…"}` : "全部 / all"],
-    ["产业链 Chain", l.filters.chain ?? "全部 / all"],
-    ["编制时间（北京时间）Compiled (China time)", formatDateTime(now, "zh")],
+    [L("园区 Park"), inEnglish ? `${l.park.nameEn ?? l.park.name} (${l.park.code})` : `${l.park.name}${l.park.nameEn ? ` / ${l.park.nameEn}` : ""} (${l.park.code})`],
+    [L("期间 Period"), l.filters.from || l.filters.to ? `${l.filters.from ?? "…"} – ${l.filters.to ?? "…"}` : all],
+    [L("产业链 Chain"), l.filters.chain ? chainName(l.filters.chain, locale) : all],
+    [L("编制时间（北京时间）Compiled (China time)"), formatDateTime(now, locale)],
   ]);
 
-  const table = wb.addWorksheet("产业关联度 Linkage");
-  header(table, LINKAGE_COLUMNS, [22, 32, 16, 16, 18, 14, 16, 18, 14, 12, 10, 12, 14]);
+  const table = wb.addWorksheet(L("产业关联度 Linkage"));
+  header(table, LINKAGE_COLUMNS.map(L), [22, 32, 16, 16, 18, 14, 16, 18, 14, 12, 10, 12, 14]);
   for (const e of l.enterprises) {
     const row = table.addRow([
-      e.uscc, e.name, e.chains.join("、"), e.purchaseCny, e.inParkPurchaseCny, e.inParkPurchaseShare,
+      e.uscc, inEnglish ? e.nameEn ?? e.name : e.name, chainNames(e.chains, locale), e.purchaseCny, e.inParkPurchaseCny, e.inParkPurchaseShare,
       e.salesCny, e.inParkSalesCny, e.inParkSalesShare, e.inParkPartners, e.openDemands, e.openDemandT, e.openDemandInParkT,
     ]);
     for (const c of [4, 5, 7, 8]) row.getCell(c).numFmt = MONEY;
@@ -62,40 +82,48 @@ export async function insightsWorkbook(l: Linkage, g: GreenFigures, now = new Da
     for (const c of [12, 13]) row.getCell(c).numFmt = TONNES;
   }
 
-  const defs = wb.addWorksheet("指标说明 Definitions");
-  header(defs, ["指标 Figure", "说明", "Definition"], [28, 70, 70]);
+  const defs = wb.addWorksheet(L("指标说明 Definitions"));
+  header(defs, inEnglish ? ["Figure", "Definition"] : ["指标 Figure", "说明", "Definition"], inEnglish ? [28, 70] : [28, 70, 70]);
   const defined: [string, string][] = [
     ["col.purchase", "def.purchase"], ["col.in_park_purchase", "def.in_park_purchase"], ["col.purchase_share", "def.purchase_share"],
     ["col.sales", "def.sales"], ["col.in_park_sales", "def.in_park_sales"], ["col.sales_share", "def.sales_share"],
     ["col.partners", "def.partners"], ["col.open_demands", "def.open_demands"], ["col.in_park_t", "def.in_park_t"],
   ];
-  for (const [col, def] of defined) defs.addRow([`${zh(`insights.${col}`)} ${en(`insights.${col}`)}`, zh(`insights.${def}`), en(`insights.${def}`)]);
-
-  const greenSheet = wb.addWorksheet("绿色成效 Green");
-  header(greenSheet, ["指标 Figure", "数值 Value", "单位 Unit", "计算方法", "How it is computed"], [34, 16, 14, 80, 80]);
-  greenSheet.addRow(["口径 Basis", "实际交付量 delivered", "", g.how.basis.zh, g.how.basis.en]);
-  for (const [label, key, unit, how] of GREEN_ROWS) {
-    greenSheet.addRow([label, g[key], unit, g.how[how].zh, g.how[how].en]).getCell(2).numFmt = TONNES;
+  for (const [col, def] of defined) {
+    defs.addRow(inEnglish ? [en(`insights.${col}`), en(`insights.${def}`)] : [`${zh(`insights.${col}`)} ${en(`insights.${col}`)}`, zh(`insights.${def}`), en(`insights.${def}`)]);
   }
-  greenSheet.addRow(["按签约量：园内吨数 Contracted: in-park tonnes", g.contracted.inParkTonnes, "吨 t", g.how.contracted.zh, g.how.contracted.en]);
-  greenSheet.addRow(["按签约量：减少吨公里 Contracted: tonne-km avoided", g.contracted.tonneKmAvoided, "吨公里 t·km", g.how.contracted.zh, g.how.contracted.en]);
-  greenSheet.addRow(["按签约量：减少 CO₂e Contracted: CO₂e avoided", g.contracted.co2eTonnesAvoided, "吨 CO₂e t CO₂e", g.how.contracted.zh, g.how.contracted.en]);
-  greenSheet.addRow(["按签约量：副产品 Contracted: by-products", g.contracted.byproductTonnesReused, "吨 t", g.how.contracted.zh, g.how.contracted.en]);
-  greenSheet.addRow(["按默认运距计的吨数 Tonnes at the default distance", g.tonnesAtDefaultDistance, "吨 t", g.settings.haulSource.zh, g.settings.haulSource.en]);
-  greenSheet.addRow(["缺少坐标未计入的吨数 Tonnes without coordinates", g.tonnesWithoutCoordinates, "吨 t", "", ""]);
-  greenSheet.addRow(["排放因子 Emission factor", g.settings.kgCo2ePerTkm, "kg CO₂e/吨公里 kg CO₂e/t·km", g.settings.factorSource.zh, g.settings.factorSource.en]);
-  greenSheet.addRow(["默认运距 Default distance", g.settings.defaultHaulKm, "公里 km", g.settings.haulSource.zh, g.settings.haulSource.en]);
 
-  const figureHeader = ["园内采购交付量（吨）In-park tonnes", "减少吨公里 Tonne-km avoided", "减少 CO₂e（吨）CO₂e avoided (t)", "副产品再利用（吨）By-products reused (t)"];
-  const byMonth = wb.addWorksheet("绿色-按月 Green by month");
-  header(byMonth, ["月份 Month", ...figureHeader], [12, 20, 20, 20, 22]);
+  // explanations: both languages in Chinese (as before), English only in English
+  const how = (text: { zh: string; en: string }) => (inEnglish ? [text.en] : [text.zh, text.en]);
+  const greenSheet = wb.addWorksheet(L("绿色成效 Green"));
+  header(greenSheet, inEnglish ? ["Figure", "Value", "Unit", "How it is computed"] : ["指标 Figure", "数值 Value", "单位 Unit", "计算方法", "How it is computed"],
+    inEnglish ? [34, 16, 14, 80] : [34, 16, 14, 80, 80]);
+  greenSheet.addRow([L("口径 Basis"), L("实际交付量 delivered"), "", ...how(g.how.basis)]);
+  for (const [label, key, unit, explained] of GREEN_ROWS) {
+    greenSheet.addRow([L(label), g[key], U(unit), ...how(g.how[explained])]).getCell(2).numFmt = TONNES;
+  }
+  const more: [string, number, string, { zh: string; en: string }][] = [
+    ["按签约量：园内吨数 Contracted: in-park tonnes", g.contracted.inParkTonnes, "吨 t", g.how.contracted],
+    ["按签约量：减少吨公里 Contracted: tonne-km avoided", g.contracted.tonneKmAvoided, "吨公里 t·km", g.how.contracted],
+    ["按签约量：减少 CO₂e Contracted: CO₂e avoided", g.contracted.co2eTonnesAvoided, "吨 CO₂e t CO₂e", g.how.contracted],
+    ["按签约量：副产品 Contracted: by-products", g.contracted.byproductTonnesReused, "吨 t", g.how.contracted],
+    ["按默认运距计的吨数 Tonnes at the default distance", g.tonnesAtDefaultDistance, "吨 t", g.settings.haulSource],
+    ["缺少坐标未计入的吨数 Tonnes without coordinates", g.tonnesWithoutCoordinates, "吨 t", { zh: "", en: "" }],
+    ["排放因子 Emission factor", g.settings.kgCo2ePerTkm, "kg CO₂e/吨公里 kg CO₂e/t·km", g.settings.factorSource],
+    ["默认运距 Default distance", g.settings.defaultHaulKm, "公里 km", g.settings.haulSource],
+  ];
+  for (const [label, value, unit, explained] of more) greenSheet.addRow([L(label), value, U(unit), ...how(explained)]);
+
+  const figureHeader = ["园内采购交付量（吨）In-park tonnes", "减少吨公里 Tonne-km avoided", "减少 CO₂e（吨）CO₂e avoided (t)", "副产品再利用（吨）By-products reused (t)"].map(L);
+  const byMonth = wb.addWorksheet(L("绿色-按月 Green by month"));
+  header(byMonth, [L("月份 Month"), ...figureHeader], [12, 20, 20, 20, 22]);
   for (const m of g.byMonth) byMonth.addRow([m.month, m.inParkTonnes, m.tonneKmAvoided, m.co2eTonnesAvoided, m.byproductTonnesReused]);
   byMonth.addRow([]);
-  byMonth.addRow([g.how.byMonth.zh, g.how.byMonth.en]);
-  const byChain = wb.addWorksheet("绿色-按产业链 Green by chain");
-  header(byChain, ["产业链 Chain", ...figureHeader], [16, 20, 20, 20, 22]);
-  for (const c of g.byChain) byChain.addRow([c.chain, c.inParkTonnes, c.tonneKmAvoided, c.co2eTonnesAvoided, c.byproductTonnesReused]);
+  byMonth.addRow(how(g.how.byMonth));
+  const byChain = wb.addWorksheet(L("绿色-按产业链 Green by chain"));
+  header(byChain, [L("产业链 Chain"), ...figureHeader], [16, 20, 20, 20, 22]);
+  for (const c of g.byChain) byChain.addRow([chainName(c.chain, locale), c.inParkTonnes, c.tonneKmAvoided, c.co2eTonnesAvoided, c.byproductTonnesReused]);
   byChain.addRow([]);
-  byChain.addRow([g.how.byChain.zh, g.how.byChain.en]);
+  byChain.addRow(how(g.how.byChain));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -185,6 +185,25 @@ describe("the XLSX download", () => {
     const rows: unknown[][] = [];
     book.getWorksheet("产业关联度 Linkage")!.eachRow((row, n) => { if (n > 1) rows.push((row.values as unknown[]).slice(1)); });
     expect(rows.find((r) => r[0] === f.A.uscc)?.slice(3, 6)).toEqual([1_000_000, 650_000, 0.65]);
+
+    // asked for from the English UI: English headers and chains, the same figures
+    const english = await exportInsights(new Request(url, { headers: { cookie: `${requestCookie}; parklink-locale=en` } }));
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load(await english.arrayBuffer());
+    expect(en.worksheets.map((w) => w.name)).toEqual(["Summary", "Linkage", "Definitions", "Green", "Green by month", "Green by chain"]);
+    const linkageSheet = en.getWorksheet("Linkage")!;
+    expect((linkageSheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual(["USCC", "Enterprise", "Chains"]);
+    const a: unknown[] = [];
+    linkageSheet.eachRow((row) => { if (row.getCell(1).value === f.A.uscc) a.push(...(row.values as unknown[]).slice(1)); });
+    expect([a[2], ...a.slice(3, 6)]).toEqual(["Fine chemicals", 1_000_000, 650_000, 0.65]);
+    const byChain: unknown[][] = [];
+    en.getWorksheet("Green by chain")!.eachRow((row, n) => { if (n > 1) byChain.push((row.values as unknown[]).slice(1)); });
+    expect(byChain.map((r) => r[0])).toContain("Fine chemicals");
+    en.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell, col) => {
+      // Chinese only in the registered names of the enterprises and the park (they have no English one here)
+      const name = (sheet.name === "Linkage" && col === 2) || (sheet.name === "Summary" && String(cell.value).startsWith(`${f.P.name} (`));
+      if (/[\u3400-\u9fff]/.test(String(cell.value))) expect(name, `${sheet.name}: ${String(cell.value)}`).toBe(true);
+    })));
     requestCookie = await cookieOf(f.otherStaff.actor);
     expect((await exportInsights(new Request(url, { headers: { cookie: requestCookie } }))).status).toBe(403);
     requestCookie = "";

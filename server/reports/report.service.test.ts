@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { callOffOrders, inquiries, products } from "@/db/schema";
+import { callOffOrders, enterprises, inquiries, products } from "@/db/schema";
 import {
   makeAgreement, makeDemand, makeEnterprise, makeMatch, makePark, makeProduct, makeUser,
 } from "@/server/testing/factories";
@@ -150,6 +150,43 @@ describe("dashboard figures", () => {
     const chainRow = (label: string) => chainSheet.getRows(1, chainSheet.rowCount)!.find((row) => String(row.getCell(1).value).startsWith(label))!;
     expect([chainRow("去重合计").getCell(2).value, chainRow("去重合计").getCell(3).value]).toEqual([4, 1590000.5]);
     expect(chainRow("各链相加").getCell(3).value).toBe(3180001);
+  });
+
+  it("exports in English from the English UI: English headers, chains and types, English enterprise names, the same figures", async () => {
+    const { P, B } = await buildPark();
+    const { eq } = await import("drizzle-orm");
+    await getDb().update(enterprises).set({ nameEn: "Binjiang Fine Chemicals Co., Ltd." }).where(eq(enterprises.id, B.id));
+    const staff = await makeUser({ parkId: P.id });
+    const filters = { parkId: P.id, from: "2026-01-01", to: "2026-12-31", chain: "精细化工" };
+    const r = await reportFigures(getDb(), filters);
+    expect(r.flows.find((f) => f.sellerId === B.id)).toMatchObject({ seller: B.name, sellerEn: "Binjiang Fine Chemicals Co., Ltd." });
+    expect(r.recent.find((a) => a.buyer === B.name)?.buyerEn).toBe("Binjiang Fine Chemicals Co., Ltd.");
+
+    const load = async (locale: "zh" | "en") => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(Buffer.from((await exportDashboard(getDb(), staff.actor, filters, locale)).content, "base64") as unknown as ArrayBuffer);
+      return wb;
+    };
+    const [zh, en] = [await load("zh"), await load("en")];
+    expect(en.worksheets.map((w) => w.name)).toEqual(["Summary", "By type", "By chain", "By month", "Flows"]);
+    const chains = en.getWorksheet("By chain")!;
+    expect(chains.getRow(1).values).toEqual([undefined, "Chain", "Count", "Amount (CNY)"]);
+    const rowOf = (sheet: ExcelJS.Worksheet, first: string) => sheet.getRows(1, sheet.rowCount)!.find((row) => row.getCell(1).value === first);
+    // the 精细化工 row, in English, with the Chinese export's figures (agreements 1 and 2: 1,250,000.50 元)
+    expect(rowOf(chains, "Fine chemicals")!.values).toEqual([undefined, "Fine chemicals", 2, 1250000.5]);
+    expect(rowOf(zh.getWorksheet("按产业链 By chain")!, "精细化工")!.values).toEqual([undefined, "精细化工", 2, 1250000.5]);
+    expect(rowOf(en.getWorksheet("Summary")!, "Chain")!.getCell(2).value).toBe("Fine chemicals");
+    expect(rowOf(en.getWorksheet("Summary")!, "Amount (CNY)")!.getCell(2).value).toBe(1250000.5);
+    expect(rowOf(en.getWorksheet("By type")!, "Framework agreement")!.getCell(3).value).toBe(1000000);
+    expect(rowOf(en.getWorksheet("Flows")!, "Binjiang Fine Chemicals Co., Ltd.")!.getCell(4).value).toBe(1000000);
+    // no Chinese left but the names of enterprises that have no English one
+    const names = new Set([r.flows.flatMap((f) => [f.seller, f.buyer])].flat());
+    for (const sheet of en.worksheets) {
+      sheet.eachRow((row) => row.eachCell((cell) => {
+        const text = String(cell.value);
+        if (/[\u3400-\u9fff]/.test(text)) expect(names, `${sheet.name}: ${text}`).toContain(text);
+      }));
+    }
   });
 });
 

@@ -48,8 +48,9 @@ export interface ReportFigures {
   chainTotals: { count: number; amountCny: number; attributedAmountCny: number; unattributed: { count: number; amountCny: number } };
   byMonth: { month: string; count: number; amountCny: number }[];
   fulfilment: { frameworks: number; agreedT: number; calledOffT: number; deliveredT: number; calledOffRate: number; deliveredRate: number };
-  flows: { sellerId: number; seller: string; buyerId: number; buyer: string; amountCny: number; count: number }[];
-  recent: { id: number; ref: string; title: string; type: string; status: string; signedOn: string | null; amountCny: number; buyer: string; seller: string }[];
+  /** `sellerEn`/`buyerEn`: the enterprise's English name, null when it has none (the English UI shows it) */
+  flows: { sellerId: number; seller: string; sellerEn: string | null; buyerId: number; buyer: string; buyerEn: string | null; amountCny: number; count: number }[];
+  recent: { id: number; ref: string; title: string; type: string; status: string; signedOn: string | null; amountCny: number; buyer: string; buyerEn: string | null; seller: string; sellerEn: string | null }[];
 }
 
 const num = (v: unknown) => Number(v ?? 0);
@@ -87,6 +88,7 @@ export async function reportFigures(db: Db, f: ReportFilters): Promise<ReportFig
   const scope = sql`scope AS (
     SELECT a.id, a.ref, a.title, a.type, a.status, a.signed_on, a.total_amount_cny AS amount,
            a.buyer_enterprise_id AS buyer, a.seller_enterprise_id AS seller, b.name AS buyer_name, s.name AS seller_name,
+           b.name_en AS buyer_name_en, s.name_en AS seller_name_en,
            b.park_id AS buyer_park, s.park_id AS seller_park, b.chains AS buyer_chains, s.chains AS seller_chains
     FROM agreement a
     JOIN enterprise b ON b.id = a.buyer_enterprise_id
@@ -121,17 +123,17 @@ export async function reportFigures(db: Db, f: ReportFilters): Promise<ReportFig
            coalesce(sum((SELECT sum(c.ordered_t) FROM call_off_order c WHERE c.agreement_id = scope.id)), 0)::text AS called,
            coalesce(sum((SELECT sum(c.delivered_t) FROM call_off_order c WHERE c.agreement_id = scope.id)), 0)::text AS delivered
     FROM scope WHERE type = 'framework'`);
-  const flowRows = await db.execute<{ seller: number; seller_name: string; buyer: number; buyer_name: string; amount: string; n: number }>(sql`WITH ${scope}
-    SELECT seller, seller_name, buyer, buyer_name, sum(amount)::text AS amount, count(*)::int AS n
-    FROM scope GROUP BY seller, seller_name, buyer, buyer_name ORDER BY sum(amount) DESC, seller_name, buyer_name, seller, buyer`);
+  const flowRows = await db.execute<{ seller: number; seller_name: string; seller_name_en: string | null; buyer: number; buyer_name: string; buyer_name_en: string | null; amount: string; n: number }>(sql`WITH ${scope}
+    SELECT seller, seller_name, seller_name_en, buyer, buyer_name, buyer_name_en, sum(amount)::text AS amount, count(*)::int AS n
+    FROM scope GROUP BY seller, seller_name, seller_name_en, buyer, buyer_name, buyer_name_en ORDER BY sum(amount) DESC, seller_name, buyer_name, seller, buyer`);
   const [chainTotals] = await db.execute<{ n: number; amount: string; none: number; none_amount: string }>(sql`WITH ${scope}
     SELECT count(*) FILTER (WHERE cardinality(buyer_chains || seller_chains) > 0)::int AS n,
            coalesce(sum(amount) FILTER (WHERE cardinality(buyer_chains || seller_chains) > 0), 0)::text AS amount,
            count(*) FILTER (WHERE cardinality(buyer_chains || seller_chains) = 0)::int AS none,
            coalesce(sum(amount) FILTER (WHERE cardinality(buyer_chains || seller_chains) = 0), 0)::text AS none_amount
     FROM scope`);
-  const recentRows = await db.execute<{ id: number; ref: string; title: string; type: string; status: string; signed_on: string | null; amount: string; buyer_name: string; seller_name: string }>(sql`WITH ${scope}
-    SELECT id, ref, title, type, status, signed_on::text AS signed_on, amount::text AS amount, buyer_name, seller_name
+  const recentRows = await db.execute<{ id: number; ref: string; title: string; type: string; status: string; signed_on: string | null; amount: string; buyer_name: string; buyer_name_en: string | null; seller_name: string; seller_name_en: string | null }>(sql`WITH ${scope}
+    SELECT id, ref, title, type, status, signed_on::text AS signed_on, amount::text AS amount, buyer_name, buyer_name_en, seller_name, seller_name_en
     FROM scope ORDER BY signed_on DESC NULLS LAST, id DESC LIMIT 10`);
   const [activity] = await db.execute<Record<string, number>>(sql`
     SELECT
@@ -186,8 +188,8 @@ export async function reportFigures(db: Db, f: ReportFilters): Promise<ReportFig
       calledOffRate: agreedT > 0 ? Math.round((calledOffT / agreedT) * 10000) / 10000 : 0,
       deliveredRate: agreedT > 0 ? Math.round((deliveredT / agreedT) * 10000) / 10000 : 0,
     },
-    flows: flowRows.map((r) => ({ sellerId: r.seller, seller: r.seller_name, buyerId: r.buyer, buyer: r.buyer_name, amountCny: cents(r.amount), count: r.n })),
-    recent: recentRows.map((r) => ({ id: r.id, ref: r.ref, title: r.title, type: r.type, status: r.status, signedOn: r.signed_on, amountCny: cents(r.amount), buyer: r.buyer_name, seller: r.seller_name })),
+    flows: flowRows.map((r) => ({ sellerId: r.seller, seller: r.seller_name, sellerEn: r.seller_name_en, buyerId: r.buyer, buyer: r.buyer_name, buyerEn: r.buyer_name_en, amountCny: cents(r.amount), count: r.n })),
+    recent: recentRows.map((r) => ({ id: r.id, ref: r.ref, title: r.title, type: r.type, status: r.status, signedOn: r.signed_on, amountCny: cents(r.amount), buyer: r.buyer_name, buyerEn: r.buyer_name_en, seller: r.seller_name, sellerEn: r.seller_name_en })),
   };
 }
 

@@ -8,6 +8,7 @@ import * as echarts from "echarts/core";
 import { CanvasRenderer } from "echarts/renderers";
 import { buttonClass } from "@/app/_components/ui";
 import { useI18n } from "@/i18n/client";
+import { chainName } from "@/i18n/vocabulary";
 
 // canvas, not SVG: the PNG export is the canvas's own picture (getDataURL)
 echarts.use([GraphChart, LegendComponent, TooltipComponent, CanvasRenderer]);
@@ -53,7 +54,7 @@ const html = (text: string) => echarts.format.encodeHTML(text);
 export function ChainGraph({ nodes, links, chains, label, filename, height = 560 }: {
   nodes: GraphNode[]; links: GraphLink[]; chains: string[]; label: string; filename: string; height?: number;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const box = useRef<HTMLDivElement>(null);
   const chartRef = useRef<echarts.ECharts | null>(null);
@@ -65,14 +66,15 @@ export function ChainGraph({ nodes, links, chains, label, filename, height = 560
     const colorOf = (chain: string | null) => (chain && chains.includes(chain) ? CHAIN_COLORS[chains.indexOf(chain) % CHAIN_COLORS.length]! : NO_CHAIN);
     const usedChains = chains.filter((c) => nodes.some((n) => n.kind === "enterprise" && n.chain === c));
     const categories = [
-      ...usedChains.map((c) => ({ name: c, itemStyle: { color: colorOf(c) } })),
+      // the legend names the chains in the reader's language (the colours stay keyed by the chain itself)
+      ...usedChains.map((c) => ({ name: chainName(c, locale), itemStyle: { color: colorOf(c) } })),
       ...(nodes.some((n) => n.kind === "enterprise" && !n.chain) ? [{ name: t("chain_map.legend_no_chain"), itemStyle: { color: NO_CHAIN } }] : []),
       ...(nodes.some((n) => n.kind === "external") ? [{ name: t("chain_map.legend_external"), itemStyle: { color: EXTERNAL, borderColor: "#475569", borderWidth: 2 } }] : []),
       ...(nodes.some((n) => n.kind === "gap") ? [{ name: t("chain_map.legend_gap"), itemStyle: { color: GAP }, symbol: "diamond" }] : []),
       ...(nodes.some((n) => n.kind === "substance") ? [{ name: t("chain_map.legend_substance"), itemStyle: { color: SUBSTANCE }, symbol: "roundRect" }] : []),
     ];
     const categoryOf = (n: GraphNode) => {
-      const name = n.kind === "enterprise" ? (n.chain ?? t("chain_map.legend_no_chain"))
+      const name = n.kind === "enterprise" ? (n.chain ? chainName(n.chain, locale) : t("chain_map.legend_no_chain"))
         : n.kind === "external" ? t("chain_map.legend_external") : n.kind === "gap" ? t("chain_map.legend_gap") : t("chain_map.legend_substance");
       return Math.max(0, categories.findIndex((c) => c.name === name));
     };
@@ -128,7 +130,7 @@ export function ChainGraph({ nodes, links, chains, label, filename, height = 560
       chart.dispose();
       chartRef.current = null;
     };
-  }, [nodes, links, chains, router, t]);
+  }, [nodes, links, chains, router, t, locale]);
 
   const exportPng = () => {
     const chart = chartRef.current;
@@ -145,7 +147,8 @@ export function ChainGraph({ nodes, links, chains, label, filename, height = 560
         <p className="text-sm text-slate-600">{t("chain_map.graph_hint")}</p>
         <button type="button" className={buttonClass("secondary", "sm")} onClick={exportPng}>{t("chain_map.export_png")}</button>
       </div>
-      <div ref={box} role="img" aria-label={label} data-testid="chain-graph" style={{ height }} className="w-full rounded-md border border-slate-200 bg-white" />
+      {/* as wide as the page and at most three quarters of the screen high (a phone); the tables below list the same flows */}
+      <div ref={box} role="img" aria-label={label} data-testid="chain-graph" style={{ height: `min(${height}px, 75vh)` }} className="w-full min-w-0 overflow-hidden rounded-md border border-slate-200 bg-white" />
     </div>
   );
 }

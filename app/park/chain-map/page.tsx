@@ -6,6 +6,7 @@ import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, PageHeader, Stat, Table, buttonClass, inputClass, td, th } from "@/app/_components/ui";
 import { chinaDay, formatCny, formatNumber, type Locale, type Translate } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { chainName, chainNames, isTranslated, parkName as parkNameIn, substanceName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import type { ChainMap, ChainMapGap, ChainMapParty } from "@/server/reports/chain-map";
 import { ChainGraph, type GraphLink, type GraphNode } from "./graph";
@@ -17,6 +18,9 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An enterprise by its English name in English where it has one, else as registered. */
+const nameIn = (p: { name: string; nameEn: string | null }, locale: Locale) => (locale === "en" && p.nameEn ? p.nameEn : p.name);
 const REASON_TONE = { no_supplier: "red", below_spec: "amber", licence_expired: "amber", shortfall: "amber" } as const;
 
 /** The graph's nodes and links: one link per seller → buyer pair (its substances in the tooltip), gaps joined to their buyers. */
@@ -24,27 +28,28 @@ function graphOf(map: ChainMap, t: Translate, locale: Locale): { nodes: GraphNod
   const money = (n: number) => formatCny(n, locale);
   const qty = (n: number) => formatQuantity(n, "t", locale);
   const parties = map.nodes.filter((n): n is ChainMapParty => n.kind === "enterprise" || n.kind === "external");
+  const partyName = new Map(parties.map((p) => [p.enterpriseId, nameIn(p, locale)]));
   const gaps = map.nodes.filter((n): n is ChainMapGap => n.kind === "gap");
   const maxAmount = Math.max(1, ...parties.map((p) => p.signedAmountCny));
   const maxGap = Math.max(1, ...gaps.map((g) => g.demandT));
   const nodes: GraphNode[] = [
     ...parties.map((p) => ({
-      id: p.id, name: p.name, kind: p.kind, chain: p.chain, weight: p.signedAmountCny / maxAmount, href: `/enterprises/${p.enterpriseId}`,
+      id: p.id, name: nameIn(p, locale), kind: p.kind, chain: p.chain, weight: p.signedAmountCny / maxAmount, href: `/enterprises/${p.enterpriseId}`,
       tip: [
-        p.name,
-        p.kind === "external" ? (p.park ? t("chain_map.tip_other_park", { park: p.park.name }) : t("chain_map.tip_no_park")) : p.chains.join(locale === "zh" ? "、" : ", ") || t("chain_map.legend_no_chain"),
+        nameIn(p, locale),
+        p.kind === "external" ? (p.park ? t("chain_map.tip_other_park", { park: parkNameIn(p.park, locale) }) : t("chain_map.tip_no_park")) : chainNames(p.chains, locale) || t("chain_map.legend_no_chain"),
         t("chain_map.tip_amounts", { bought: money(p.purchaseAmountCny), sold: money(p.salesAmountCny) }),
       ],
     })),
     ...gaps.map((g) => ({
-      id: g.id, name: g.name, kind: "gap" as const, chain: null, weight: g.demandT / maxGap, href: g.cas ? substanceHref(map.park.id, g.cas) : null,
-      tip: [`${g.name}${g.cas ? ` (${g.cas})` : ""}`, t("chain_map.tip_gap", { qty: qty(g.demandT), buyers: g.buyers }), g.reason[locale]],
+      id: g.id, name: substanceName({ nameZh: g.name, nameEn: g.nameEn }, locale), kind: "gap" as const, chain: null, weight: g.demandT / maxGap, href: g.cas ? substanceHref(map.park.id, g.cas) : null,
+      tip: [`${substanceName({ nameZh: g.name, nameEn: g.nameEn }, locale)}${g.cas ? ` (${g.cas})` : ""}`, t("chain_map.tip_gap", { qty: qty(g.demandT), buyers: g.buyers }), g.reason[locale]],
     })),
   ];
   const pairs = new Map<string, { source: string; target: string; seller: string; buyer: string; amount: number; inPark: boolean; lines: string[] }>();
   for (const e of map.edges) {
     const key = `${e.source}>${e.target}`;
-    const pair = pairs.get(key) ?? { source: e.source, target: e.target, seller: e.seller, buyer: e.buyer, amount: 0, inPark: e.inPark, lines: [] };
+    const pair = pairs.get(key) ?? { source: e.source, target: e.target, seller: partyName.get(e.sellerId) ?? e.seller, buyer: partyName.get(e.buyerId) ?? e.buyer, amount: 0, inPark: e.inPark, lines: [] };
     pair.amount += e.amountCny;
     const name = locale === "en" ? e.substanceEn ?? e.substance : e.substance;
     pair.lines.push(t("chain_map.tip_flow", { substance: e.cas ? `${name} (${e.cas})` : name, qty: qty(e.tonnes), delivered: qty(e.deliveredTonnes), amount: money(e.amountCny) }));
@@ -84,11 +89,13 @@ export default async function ChainMapPage({ searchParams }: { searchParams: Pro
   if (from) query.set("from", from);
   if (to) query.set("to", to);
   if (chain) query.set("chain", chain);
-  const parkName = locale === "en" && map.park.nameEn ? map.park.nameEn : map.park.name;
+  const parkName = parkNameIn(map.park, locale);
   const gaps = map.nodes.filter((n): n is ChainMapGap => n.kind === "gap");
-  const names = new Map(map.nodes.filter((n): n is ChainMapParty => n.kind !== "gap" && n.kind !== "substance").map((n) => [n.enterpriseId, n.name]));
+  const names = new Map(map.nodes.filter((n): n is ChainMapParty => n.kind !== "gap" && n.kind !== "substance").map((n) => [n.enterpriseId, nameIn(n, locale)]));
   const { nodes, links } = graphOf(map, t, locale);
   const empty = map.edges.length === 0 && gaps.length === 0;
+  // a substance shown by its Chinese name in English (no English one in the dictionary) is user content
+  const marked = (x: { name: string; nameEn: string | null }) => (isTranslated(substanceName({ nameZh: x.name, nameEn: x.nameEn }, locale), locale) ? undefined : "no" as const);
 
   return (
     <div className="space-y-6">
@@ -107,7 +114,7 @@ export default async function ChainMapPage({ searchParams }: { searchParams: Pro
           <div>
             <label htmlFor="park" className="mb-1 block text-sm font-medium text-slate-700">{t("directory.park_label")}</label>
             <select id="park" name="park" defaultValue={parkId} className={inputClass}>
-              {parks.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              {parks.map((p) => <option key={p.id} value={p.id} translate={locale === "en" && p.nameEn ? undefined : "no"}>{parkNameIn(p, locale)}</option>)}
             </select>
           </div>
         ) : <input type="hidden" name="park" value={parkId} />}
@@ -115,7 +122,7 @@ export default async function ChainMapPage({ searchParams }: { searchParams: Pro
           <label htmlFor="chain" className="mb-1 block text-sm font-medium text-slate-700">{t("dashboard.chain")}</label>
           <select id="chain" name="chain" defaultValue={chain ?? ""} className={inputClass}>
             <option value="">{t("common.all")}</option>
-            {map.chains.map((c) => <option key={c} value={c}>{c}</option>)}
+            {map.chains.map((c) => <option key={c} value={c}>{chainName(c, locale)}</option>)}
           </select>
         </div>
         <div>
@@ -159,8 +166,9 @@ export default async function ChainMapPage({ searchParams }: { searchParams: Pro
                 <tbody className="divide-y divide-slate-100" data-testid="chain-gaps">
                   {gaps.map((g) => (
                     <tr key={g.id}>
-                      <td className={td}>
-                        {g.cas ? <Link className="text-brand-700 hover:underline" href={substanceHref(parkId, g.cas)} translate="no">{g.name}</Link> : <span translate="no">{g.name}</span>}
+                      <td className={`${td} min-w-32`}>
+                        {g.cas ? <Link className="text-brand-700 hover:underline" href={substanceHref(parkId, g.cas)} translate={marked(g)}>{substanceName({ nameZh: g.name, nameEn: g.nameEn }, locale)}</Link>
+                          : <span translate="no">{g.name}</span>}
                         {g.cas ? <div className="font-mono text-xs text-slate-500">{g.cas}</div> : null}
                       </td>
                       <td className={td}>
@@ -184,8 +192,10 @@ export default async function ChainMapPage({ searchParams }: { searchParams: Pro
 
           <Card title={t("chain_map.flows_title")}>
             {map.edges.length === 0 ? <EmptyState title={t("chain_map.no_flows")} /> : (
-              <div className="max-h-[32rem] overflow-auto">
-                <Table caption={t("chain_map.flows_title")}>
+              <div className="relative max-h-[32rem] overflow-auto" tabIndex={0} role="region" aria-label={t("chain_map.flows_title")}>
+                {/* one box scrolls both ways, reachable by keyboard (not a Table's own box inside it) */}
+                <table className="min-w-full divide-y divide-slate-200 text-sm">
+                  <caption className="sr-only">{t("chain_map.flows_title")}</caption>
                   <thead><tr>
                     <th className={th}>{t("agreement.seller_short")}</th><th className={th}>{t("agreement.buyer_short")}</th>
                     <th className={th}>{t("allocation.substance")}</th><th className={th}>{t("chain_map.contracted")}</th>
@@ -194,13 +204,13 @@ export default async function ChainMapPage({ searchParams }: { searchParams: Pro
                   <tbody className="divide-y divide-slate-100" data-testid="chain-flows">
                     {map.edges.map((e) => (
                       <tr key={`${e.source}-${e.target}-${e.cas ?? e.substance}`}>
-                        <td className={td}><Link className="hover:text-brand-700" href={`/enterprises/${e.sellerId}`} translate="no">{e.seller}</Link></td>
-                        <td className={td}>
-                          <Link className="hover:text-brand-700" href={`/enterprises/${e.buyerId}`} translate="no">{e.buyer}</Link>
+                        <td className={`${td} min-w-32`}><Link className="hover:text-brand-700" href={`/enterprises/${e.sellerId}`} translate="no">{names.get(e.sellerId) ?? e.seller}</Link></td>
+                        <td className={`${td} min-w-32`}>
+                          <Link className="hover:text-brand-700" href={`/enterprises/${e.buyerId}`} translate="no">{names.get(e.buyerId) ?? e.buyer}</Link>
                           {e.inPark ? null : <div><Badge tone="slate">{t("chain_map.crosses_park")}</Badge></div>}
                         </td>
                         <td className={td}>
-                          {e.cas ? <Link className="text-brand-700 hover:underline" href={substanceHref(parkId, e.cas)} translate="no">{locale === "en" ? e.substanceEn ?? e.substance : e.substance}</Link>
+                          {e.cas ? <Link className="text-brand-700 hover:underline" href={substanceHref(parkId, e.cas)} translate={marked({ name: e.substance, nameEn: e.substanceEn })}>{substanceName({ nameZh: e.substance, nameEn: e.substanceEn }, locale)}</Link>
                             : <span translate="no">{e.substance}</span>}
                           {e.cas ? <div className="font-mono text-xs text-slate-500">{e.cas}</div> : null}
                         </td>
@@ -210,7 +220,7 @@ export default async function ChainMapPage({ searchParams }: { searchParams: Pro
                       </tr>
                     ))}
                   </tbody>
-                </Table>
+                </table>
               </div>
             )}
           </Card>

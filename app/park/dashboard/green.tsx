@@ -1,5 +1,6 @@
 import { Card, EmptyState, Stat, Table, td, th } from "@/app/_components/ui";
 import { formatNumber, type Locale, type Translate } from "@/i18n";
+import { chainName, isTranslated } from "@/i18n/vocabulary";
 import type { GreenFigures } from "@/server/reports/green";
 
 const n = (value: number, locale: Locale, digits = 1) =>
@@ -52,7 +53,7 @@ export function GreenSection({ g, t, locale, exportHref }: { g: GreenFigures; t:
             <div>
               <h3 className="mb-1 text-sm font-semibold text-slate-800">{t("insights.green.by_chain")}</h3>
               <p className="mb-2 text-xs text-slate-500">{how("byChain")}</p>
-              <GreenTable first={t("insights.green.chain")} rows={g.byChain.map((c) => ({ key: c.chain, ...c }))} t={t} locale={locale} />
+              <GreenTable first={t("insights.green.chain")} rows={g.byChain.map((c) => ({ key: c.chain, ...c, label: chainName(c.chain, locale) }))} t={t} locale={locale} />
             </div>
           </div>
         )}
@@ -63,7 +64,7 @@ export function GreenSection({ g, t, locale, exportHref }: { g: GreenFigures; t:
 
 function GreenTable({ first, rows, t, locale }: {
   first: string; t: Translate; locale: Locale;
-  rows: { key: string; inParkTonnes: number; tonneKmAvoided: number; co2eTonnesAvoided: number; byproductTonnesReused: number }[];
+  rows: { key: string; label?: string; inParkTonnes: number; tonneKmAvoided: number; co2eTonnesAvoided: number; byproductTonnesReused: number }[];
 }) {
   return (
     <Table caption={first}>
@@ -76,7 +77,7 @@ function GreenTable({ first, rows, t, locale }: {
       <tbody className="divide-y divide-slate-100">
         {rows.map((r) => (
           <tr key={r.key}>
-            <td className={td}>{r.key}</td>
+            <td className={`${td} whitespace-nowrap`} translate={isTranslated(r.label ?? r.key, locale) ? undefined : "no"}>{r.label ?? r.key}</td>
             <td className={`${td} text-right tabular-nums`}>{formatNumber(r.inParkTonnes, locale)}</td>
             <td className={`${td} text-right tabular-nums`}>{n(r.tonneKmAvoided, locale, 0)}</td>
             <td className={`${td} text-right tabular-nums`}>{n(r.co2eTonnesAvoided, locale, 2)}</td>

@@ -4,6 +4,7 @@ import { attempt, Refusal } from "@/app/_components/refusal";
 import { Card, EmptyState, PageHeader, Stat, Table, buttonClass, inputClass, td, th } from "@/app/_components/ui";
 import { formatCny, formatDate, formatNumber } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { chainName, parkName as parkNameIn } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { queryId } from "@/app/_components/page-id";
 import { DashboardCharts } from "./charts";
@@ -38,7 +39,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   if (to) query.set("to", to);
   if (chain) query.set("chain", chain);
   const pct = (x: number) => `${(x * 100).toLocaleString(locale === "zh" ? "zh-CN" : "en", { maximumFractionDigits: 1 })}%`;
-  const parkName = parks.find((p) => p.id === f.filters.parkId)?.name ?? t("dashboard.all_parks");
+  const park = parks.find((p) => p.id === f.filters.parkId);
+  const parkName = park ? parkNameIn(park, locale) : t("dashboard.all_parks");
+  const party = (name: string, nameEn: string | null) => (locale === "en" && nameEn ? nameEn : name);
 
   return (
     <div className="space-y-6">
@@ -58,7 +61,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <label htmlFor="park" className="mb-1 block text-sm font-medium text-slate-700">{t("directory.park_label")}</label>
           <select id="park" name="park" defaultValue={f.filters.parkId ?? "all"} className={inputClass}>
             {allowed.allParks ? <option value="all">{t("dashboard.all_parks")}</option> : null}
-            {parks.map((p) => <option key={p.id} value={p.id}>{locale === "en" && p.nameEn ? p.nameEn : p.name}</option>)}
+            {parks.map((p) => <option key={p.id} value={p.id} translate={locale === "en" && p.nameEn ? undefined : "no"}>{parkNameIn(p, locale)}</option>)}
           </select>
         </div>
         <div>
@@ -73,7 +76,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <label htmlFor="chain" className="mb-1 block text-sm font-medium text-slate-700">{t("dashboard.chain")}</label>
           <select id="chain" name="chain" defaultValue={chain ?? ""} className={inputClass}>
             <option value="">{t("common.all")}</option>
-            {chains.map((c) => <option key={c} value={c}>{c}</option>)}
+            {chains.map((c) => <option key={c} value={c}>{chainName(c, locale)}</option>)}
           </select>
         </div>
         <button type="submit" className={buttonClass()}>{t("dashboard.apply")}</button>
@@ -103,15 +106,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       <Card title={t("dashboard.recent")} actions={<Link href={`/agreements${f.filters.parkId ? "" : ""}`} className="text-sm text-brand-700 hover:underline">{t("dashboard.all_agreements")}</Link>}>
         {f.recent.length === 0 ? <EmptyState title={t("dashboard.empty")} /> : (
           <Table caption={t("dashboard.recent")}>
-            <thead><tr><th className={th}>{t("agreement.ref")}</th><th className={th}>{t("agreement.title_label")}</th><th className={th}>{t("agreement.parties")}</th><th className={th}>{t("agreement.amount")}</th><th className={th}>{t("agreement.signed_on")}</th></tr></thead>
+            <thead><tr><th className={th}>{t("agreement.title_label")}</th><th className={th}>{t("agreement.amount")}</th><th className={th}>{t("agreement.parties")}</th><th className={th}>{t("agreement.signed_on")}</th><th className={th}>{t("agreement.ref")}</th></tr></thead>
             <tbody className="divide-y divide-slate-100">
               {f.recent.map((a) => (
                 <tr key={a.id}>
-                  <td className={`${td} font-mono text-xs`}><Link className="text-brand-700 hover:underline" href={`/agreements/${a.id}`}>{a.ref}</Link></td>
-                  <td className={td}>{a.title}<div className="text-xs text-slate-500">{t(`agreement.type.${a.type}`)} · {t(`agreement.status.${a.status}`)}</div></td>
-                  <td className={td}>{a.buyer} ← {a.seller}</td>
+                  <td className={`${td} min-w-40`}>
+                    <Link className="font-medium text-brand-700 hover:underline" href={`/agreements/${a.id}`} translate="no">{a.title}</Link>
+                    <div className="text-xs text-slate-500">{t(`agreement.type.${a.type}`)} · {t(`agreement.status.${a.status}`)}</div>
+                  </td>
                   <td className={`${td} whitespace-nowrap`}>{formatCny(a.amountCny, locale)}</td>
+                  <td className={`${td} min-w-48`}><span translate="no">{party(a.buyer, a.buyerEn)}</span> ← <span translate="no">{party(a.seller, a.sellerEn)}</span></td>
                   <td className={`${td} whitespace-nowrap`}>{formatDate(a.signedOn, locale)}</td>
+                  <td className={`${td} font-mono text-xs`}><Link className="text-brand-700 hover:underline" href={`/agreements/${a.id}`}>{a.ref}</Link></td>
                 </tr>
               ))}
             </tbody>

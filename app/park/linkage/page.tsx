@@ -4,6 +4,7 @@ import { queryId } from "@/app/_components/page-id";
 import { attempt, Refusal } from "@/app/_components/refusal";
 import { Card, EmptyState, PageHeader, buttonClass, inputClass } from "@/app/_components/ui";
 import { getT } from "@/i18n/server";
+import { chainName, parkName as parkNameIn } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { INDUSTRY_CHAINS } from "@/server/enterprises/enterprise.schemas";
 import { LinkageTable } from "./table";
@@ -36,7 +37,7 @@ export default async function LinkagePage({ searchParams }: { searchParams: Prom
   if (from) query.set("from", from);
   if (to) query.set("to", to);
   if (chain) query.set("chain", chain);
-  const parkName = locale === "en" && l.park.nameEn ? l.park.nameEn : l.park.name;
+  const parkName = parkNameIn(l.park, locale);
 
   return (
     <div className="space-y-6">
@@ -55,7 +56,7 @@ export default async function LinkagePage({ searchParams }: { searchParams: Prom
           <div>
             <label htmlFor="park" className="mb-1 block text-sm font-medium text-slate-700">{t("directory.park_label")}</label>
             <select id="park" name="park" defaultValue={parkId} className={inputClass}>
-              {parks.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+              {parks.map((p) => <option key={p.id} value={p.id} translate={locale === "en" && p.nameEn ? undefined : "no"}>{parkNameIn(p, locale)}</option>)}
             </select>
           </div>
         ) : <input type="hidden" name="park" value={parkId} />}
@@ -71,7 +72,7 @@ export default async function LinkagePage({ searchParams }: { searchParams: Prom
           <label htmlFor="chain" className="mb-1 block text-sm font-medium text-slate-700">{t("dashboard.chain")}</label>
           <select id="chain" name="chain" defaultValue={chain ?? ""} className={inputClass}>
             <option value="">{t("common.all")}</option>
-            {INDUSTRY_CHAINS.map((c) => <option key={c} value={c}>{c}</option>)}
+            {INDUSTRY_CHAINS.map((c) => <option key={c} value={c}>{chainName(c, locale)}</option>)}
           </select>
         </div>
         <button type="submit" className={buttonClass()}>{t("dashboard.apply")}</button>

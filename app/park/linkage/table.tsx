@@ -5,7 +5,11 @@ import { useMemo, useState } from "react";
 import { Table, td, th } from "@/app/_components/ui";
 import { formatCny, formatNumber, formatPercent } from "@/i18n";
 import { useI18n } from "@/i18n/client";
+import { chainNames, isTranslated } from "@/i18n/vocabulary";
 import type { LinkageRow } from "@/server/reports/linkage";
+
+/** An enterprise by its English name in English where it has one, else as registered. */
+const nameIn = (r: LinkageRow, locale: string) => (locale === "en" && r.nameEn ? r.nameEn : r.name);
 
 type Key = "name" | "purchaseCny" | "inParkPurchaseCny" | "inParkPurchaseShare" | "salesCny" | "inParkSalesCny" | "inParkSalesShare"
   | "inParkPartners" | "openDemands" | "openDemandInParkT";
@@ -33,7 +37,7 @@ export function LinkageTable({ rows }: { rows: LinkageRow[] }) {
   const sorted = useMemo(() => {
     const collator = new Intl.Collator(locale === "zh" ? "zh-CN" : "en");
     return [...rows].sort((a, b) => {
-      if (sort.key === "name") return sort.dir * collator.compare(a.name, b.name);
+      if (sort.key === "name") return sort.dir * collator.compare(nameIn(a, locale), nameIn(b, locale));
       const x = a[sort.key], y = b[sort.key];
       if (x === null || y === null) return x === y ? collator.compare(a.name, b.name) : x === null ? 1 : -1;
       return sort.dir * (x - y) || collator.compare(a.name, b.name);
@@ -76,9 +80,12 @@ export function LinkageTable({ rows }: { rows: LinkageRow[] }) {
       <tbody className="divide-y divide-slate-100" data-testid="linkage-rows">
         {sorted.map((r) => (
           <tr key={r.id} data-uscc={r.uscc}>
-            <td className={td}>
-              <Link href={`/enterprises/${r.id}`} className="font-medium hover:text-brand-700" translate="no">{r.name}</Link>
-              <div className="text-xs text-slate-500"><span className="font-mono">{r.uscc}</span>{r.chains.length ? ` · ${r.chains.join("、")}` : ""}</div>
+            <td className={`${td} min-w-48`}>
+              <Link href={`/enterprises/${r.id}`} className="font-medium hover:text-brand-700" translate="no">{nameIn(r, locale)}</Link>
+              <div className="text-xs text-slate-500">
+                <span className="font-mono">{r.uscc}</span>
+                {r.chains.length ? <> · <span translate={isTranslated(chainNames(r.chains, locale), locale) ? undefined : "no"}>{chainNames(r.chains, locale)}</span></> : null}
+              </div>
             </td>
             {COLUMNS.slice(1).map((c) => <td key={c.key} className={`${td} whitespace-nowrap text-right tabular-nums`}>{cell(r, c.key)}</td>)}
           </tr>

@@ -1,15 +1,10 @@
 import { guarded, refusal } from "@/app/api/error-response";
 import { fileResponse } from "@/app/api/file-response";
 import { queryParams } from "@/app/api/query-params";
-import { chinaDay, DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "@/i18n";
+import { chinaDay } from "@/i18n";
 import { api } from "@/server/api/server";
 import { chainMapWorkbook } from "@/server/reports/chain-map";
-
-/** The language switch's cookie on the request, else Simplified Chinese. */
-function localeOf(req: Request): Locale {
-  const cookie = (req.headers.get("cookie") ?? "").split(";").map((c) => c.trim().split("=")).find(([name]) => name === LOCALE_COOKIE);
-  return isLocale(cookie?.[1]) ? cookie[1] : DEFAULT_LOCALE;
-}
+import { localeOf } from "../locale";
 
 /** The chain map's table (flows, enterprises, gaps) as XLSX, for the same filters as the page (`?park=&from=&to=&chain=`). */
 export const GET = guarded(

@@ -4,8 +4,9 @@ import { queryParams } from "@/app/api/query-params";
 import { chinaDay } from "@/i18n";
 import { api } from "@/server/api/server";
 import { insightsWorkbook } from "@/server/reports/insights-export";
+import { localeOf } from "../locale";
 
-/** 产业关联度 and the green outcomes as XLSX (`?park=&from=&to=&chain=`), for the park's staff. */
+/** 产业关联度 and the green outcomes as XLSX (`?park=&from=&to=&chain=`), for the park's staff, in the UI's language. */
 export const GET = guarded(
   "report export (insights)",
   async (req: Request) => {
@@ -17,7 +18,7 @@ export const GET = guarded(
     return fileResponse({
       filename: `insights-${linkage.park.code}-${chinaDay()}.xlsx`,
       contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      content: await insightsWorkbook(linkage, green),
+      content: await insightsWorkbook(linkage, green, new Date(), localeOf(req)),
     });
   },
   { parkId: "park" },

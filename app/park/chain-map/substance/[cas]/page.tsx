@@ -6,6 +6,7 @@ import { attempt, Refusal } from "@/app/_components/refusal";
 import { Badge, Card, EmptyState, PageHeader, Table, buttonClass, td, th } from "@/app/_components/ui";
 import { chinaDay, formatCny } from "@/i18n";
 import { getT } from "@/i18n/server";
+import { parkName as parkNameIn, substanceName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 import { INDUSTRY_CHAINS } from "@/server/enterprises/enterprise.schemas";
 import { ChainGraph, type GraphLink, type GraphNode } from "../../graph";
@@ -38,32 +39,34 @@ export default async function SubstanceViewPage({ params, searchParams }: {
   const v = result.data;
   const money = (n: number) => formatCny(n, locale);
   const qty = (n: number) => formatQuantity(n, "t", locale);
-  const name = locale === "en" && v.substance.nameEn ? v.substance.nameEn : v.substance.name;
+  const name = substanceName({ nameZh: v.substance.name, nameEn: v.substance.nameEn }, locale);
+  // an enterprise by its English name in English where it has one, else as registered
+  const nameOf = (e: { name: string; nameEn: string | null }) => (locale === "en" && e.nameEn ? e.nameEn : e.name);
   const centre = `s:${v.substance.cas}`;
 
   // producers and sellers → the substance → consumers; a gap → the buyers that need it
   const maxAmount = Math.max(1, ...v.flows.map((f) => f.amountCny));
   const nodes = new Map<string, GraphNode>([[centre, { id: centre, name, kind: "substance", chain: null, weight: 1, href: null, tip: [`${name} (${v.substance.cas})`] }]]);
   const links: GraphLink[] = [];
-  const enterprise = (e: { enterpriseId: number; name: string; chains: string[]; park: { id: number; name: string } | null }, tip: string[]) => {
+  const enterprise = (e: { enterpriseId: number; name: string; nameEn: string | null; chains: string[]; park: { id: number; name: string } | null }, tip: string[]) => {
     const id = `e:${e.enterpriseId}`;
     const inPark = e.park?.id === v.park.id;
     const node = nodes.get(id);
     if (node) node.tip.push(...tip.slice(1));
-    else nodes.set(id, { id, name: e.name, kind: inPark ? "enterprise" : "external", chain: e.chains[0] ?? null, weight: 0, href: `/enterprises/${e.enterpriseId}`, tip });
+    else nodes.set(id, { id, name: nameOf(e), kind: inPark ? "enterprise" : "external", chain: e.chains[0] ?? null, weight: 0, href: `/enterprises/${e.enterpriseId}`, tip });
     return id;
   };
   for (const p of v.producers) {
-    const id = enterprise(p, [p.name, t("chain_map.tip_produces", { products: p.products.map((x) => x.name).join(locale === "zh" ? "、" : ", ") })]);
+    const id = enterprise(p, [nameOf(p), t("chain_map.tip_produces", { products: p.products.map((x) => x.name).join(locale === "zh" ? "、" : ", ") })]);
     links.push({ source: id, target: centre, weight: 0, kind: "in_park", tip: [t("chain_map.producer")] });
   }
   for (const s of [...v.inParkSellers, ...v.externalSources]) {
-    const id = enterprise(s, [s.name, t("chain_map.tip_sold", { qty: qty(s.tonnes), amount: money(s.amountCny) })]);
+    const id = enterprise(s, [nameOf(s), t("chain_map.tip_sold", { qty: qty(s.tonnes), amount: money(s.amountCny) })]);
     nodes.get(id)!.weight = Math.max(nodes.get(id)!.weight, s.amountCny / maxAmount);
-    if (!links.some((l) => l.source === id)) links.push({ source: id, target: centre, weight: s.amountCny / maxAmount, kind: nodes.get(id)!.kind === "external" ? "external" : "in_park", tip: [s.name, t("chain_map.tip_sold", { qty: qty(s.tonnes), amount: money(s.amountCny) })] });
+    if (!links.some((l) => l.source === id)) links.push({ source: id, target: centre, weight: s.amountCny / maxAmount, kind: nodes.get(id)!.kind === "external" ? "external" : "in_park", tip: [nameOf(s), t("chain_map.tip_sold", { qty: qty(s.tonnes), amount: money(s.amountCny) })] });
   }
   for (const c of v.consumers) {
-    const tip = [c.name, ...(c.bought ? [t("chain_map.tip_bought", { qty: qty(c.bought.tonnes), amount: money(c.bought.amountCny) })] : []),
+    const tip = [nameOf(c), ...(c.bought ? [t("chain_map.tip_bought", { qty: qty(c.bought.tonnes), amount: money(c.bought.amountCny) })] : []),
       ...(c.openDemand ? [t("chain_map.tip_demand", { qty: qty(c.openDemand.demandT), demands: c.openDemand.demands })] : [])];
     const id = enterprise(c, tip);
     if (c.bought) nodes.get(id)!.weight = Math.max(nodes.get(id)!.weight, c.bought.amountCny / maxAmount);
@@ -80,7 +83,7 @@ export default async function SubstanceViewPage({ params, searchParams }: {
     <div className="space-y-6">
       <PageHeader
         title={name}
-        description={t("chain_map.substance_description", { cas: v.substance.cas, park: locale === "en" && v.park.nameEn ? v.park.nameEn : v.park.name })}
+        description={t("chain_map.substance_description", { cas: v.substance.cas, park: parkNameIn(v.park, locale) })}
         actions={<Link href={`/park/chain-map?park=${parkId}`} className={buttonClass("secondary")}>{t("chain_map.back")}</Link>}
       />
       {empty ? <EmptyState title={t("chain_map.substance_empty")} /> : (
@@ -105,7 +108,7 @@ export default async function SubstanceViewPage({ params, searchParams }: {
             <ul className="space-y-2 text-sm" data-testid="substance-producers">
               {v.producers.map((p) => (
                 <li key={p.enterpriseId}>
-                  <Link className="font-medium hover:text-brand-700" href={`/enterprises/${p.enterpriseId}`} translate="no">{p.name}</Link>
+                  <Link className="font-medium hover:text-brand-700" href={`/enterprises/${p.enterpriseId}`} translate="no">{nameOf(p)}</Link>
                   <div className="text-xs text-slate-600" translate="no">{p.products.map((x) => `${x.name}${x.purityPct !== null ? ` ${x.purityPct}%` : ""}`).join(locale === "zh" ? "、" : ", ")}</div>
                 </li>
               ))}
@@ -117,8 +120,8 @@ export default async function SubstanceViewPage({ params, searchParams }: {
             <ul className="space-y-2 text-sm" data-testid="substance-external">
               {v.externalSources.map((s) => (
                 <li key={s.enterpriseId}>
-                  <Link className="font-medium hover:text-brand-700" href={`/enterprises/${s.enterpriseId}`} translate="no">{s.name}</Link>
-                  <div className="text-xs text-slate-600">{s.park ? t("chain_map.tip_other_park", { park: s.park.name }) : t("chain_map.tip_no_park")} · {qty(s.tonnes)} · {money(s.amountCny)}</div>
+                  <Link className="font-medium hover:text-brand-700" href={`/enterprises/${s.enterpriseId}`} translate="no">{nameOf(s)}</Link>
+                  <div className="text-xs text-slate-600">{s.park ? t("chain_map.tip_other_park", { park: parkNameIn(s.park, locale) }) : t("chain_map.tip_no_park")} · {qty(s.tonnes)} · {money(s.amountCny)}</div>
                 </li>
               ))}
             </ul>
@@ -136,7 +139,7 @@ export default async function SubstanceViewPage({ params, searchParams }: {
             <tbody className="divide-y divide-slate-100" data-testid="substance-consumers">
               {v.consumers.map((c) => (
                 <tr key={c.enterpriseId}>
-                  <td className={td}><Link className="hover:text-brand-700" href={`/enterprises/${c.enterpriseId}`} translate="no">{c.name}</Link></td>
+                  <td className={`${td} min-w-32`}><Link className="hover:text-brand-700" href={`/enterprises/${c.enterpriseId}`} translate="no">{nameOf(c)}</Link></td>
                   <td className={td}>{c.bought ? qty(c.bought.tonnes) : "—"}</td>
                   <td className={td}>{c.bought ? qty(c.bought.deliveredTonnes) : "—"}</td>
                   <td className={`${td} whitespace-nowrap`}>{c.bought ? money(c.bought.amountCny) : "—"}</td>
