@@ -2,7 +2,6 @@ import ExcelJS from "exceljs";
 import { translator, type Locale } from "@/i18n";
 import { chainName } from "@/i18n/vocabulary";
 import type { Db } from "@/db";
-import type { Locale } from "@/i18n";
 import type { Actor } from "@/server/auth/actor";
 import { authorize } from "@/server/auth/policy";
 import { ledgerRows, listLabel, type LedgerRow } from "./ledger.service";
