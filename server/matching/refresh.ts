@@ -121,8 +121,10 @@ async function announce(
       const what = `${demand.substanceName} ${Number(demand.quantity)} ${demand.unit === "kg" ? "kg" : "吨"}`;
       await notify(db, { enterpriseId: demand.enterpriseId }, "match.suppliers", {
         zh: `需求「${what}」有 ${visible.length} 个新的供应候选`,
-        en: `${visible.length} new supply candidate(s) for your demand "${demand.substanceName}"`,
+        en: `${visible.length} new supply ${visible.length === 1 ? "candidate" : "candidates"} for your demand "${demand.substanceName}"`,
         href: `/demands/${demand.id}`,
+        // the page writes it in the reader's language from these (app/notifications)
+        values: { count: visible.length, substance: { name: demand.substanceName, cas: demand.cas }, quantity: { value: Number(demand.quantity), unit: demand.unit } },
       });
     }
     for (const c of found) {
@@ -137,8 +139,9 @@ async function announce(
     if (entry.demands) {
       await notify(db, { enterpriseId: supplierId }, "match.buyers", {
         zh: `${entry.demands} 条新的采购需求与您的「${entry.product}」等产品匹配`,
-        en: `${entry.demands} new purchase demand(s) match your products, e.g. "${entry.product}"`,
+        en: `${entry.demands} new purchase ${entry.demands === 1 ? "demand matches" : "demands match"} your products, e.g. "${entry.product}"`,
         href: "/matches/buyers",
+        values: { count: entry.demands, names: { product: entry.product } },
       });
     }
     if (entry.blocked.length) {
@@ -146,6 +149,7 @@ async function announce(
         zh: `您的「${entry.blocked[0]}」与采购需求匹配，但因许可证已过期未向采购方展示：请更新许可证`,
         en: `Your "${entry.blocked[0]}" matches purchase demands but is hidden from buyers because your licence has expired: please renew it`,
         href: "/matches/buyers?state=blocked",
+        values: { names: { product: entry.blocked[0]! } },
       });
     }
   }
