@@ -104,3 +104,14 @@ test.describe("a wide table", () => {
     await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
   });
 });
+
+test("the first Tab shows the skip link, which puts the focus on the page's content", async ({ page }) => {
+  await page.goto("/enterprises");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "跳到正文" });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  expect(await skip.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe("none");
+  await page.keyboard.press("Enter");
+  await expect(page.locator("main#main")).toBeFocused();
+});

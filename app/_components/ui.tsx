@@ -138,7 +138,7 @@ export function Pagination({
   if (pages <= 1) return null;
   const link = (target: number, text: string, rel: string) =>
     target < 1 || target > pages ? (
-      <span className="rounded-md px-3 py-1.5 text-sm text-slate-400" aria-disabled>{text}</span>
+      <span className="rounded-md px-3 py-1.5 text-sm text-slate-500" aria-disabled>{text}</span>
     ) : (
       <Link href={hrefFor(target)} rel={rel} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
         {text}
