@@ -163,8 +163,9 @@ export function Pagination({
  * - `stickyFirst`: the first column (put the name there) stays pinned at the left while the rest
  *   scrolls under it; nothing else to do.
  * - `cards`: each row becomes a card, one "label  value" line per cell, the header row hidden.
- *   Give every `<td>` a `data-label` with its column's heading (`<td data-label={t("...")}>`);
- *   the first cell is the card's title (no label shown). Back to a table from `sm` up.
+ *   Give each `<td>` a `data-label` with its column's heading (`<td data-label={t("...")}>`);
+ *   a cell without one (the name, say) is shown whole on its own line. The first cell is bold.
+ *   Back to a table from `sm` up.
  * Put the key columns (name, status, amount) first either way.
  */
 export function Table({ children, caption, label, stickyFirst = false, cards = false }: {
