@@ -12,11 +12,14 @@ import { Button, type ButtonVariant } from "./ui";
  * Cancel, Escape or a click on the backdrop, `onConfirm` on the confirming button (the caller
  * closes it, e.g. when its mutation succeeds; `pending` disables the buttons meanwhile).
  *
+ * (app/searches/actions.tsx deletes a saved search this way):
+ *
  *   const [asking, setAsking] = useState(false);
- *   <Button onClick={() => setAsking(true)}>{t("x.delete")}</Button>
- *   <ConfirmDialog open={asking} title={t("x.delete_title")} confirmLabel={t("x.delete")} cancelLabel={t("common.cancel")}
- *     onConfirm={() => remove.mutate({ id })} onCancel={() => setAsking(false)} pending={remove.isPending}>
- *     {messageWith(t, "x.delete_body", { name: <>{row.name}</> })}
+ *   <Button onClick={() => setAsking(true)}>{t("alerts.delete")}</Button>
+ *   <ConfirmDialog open={asking} title={t("alerts.delete")} confirmLabel={t("alerts.confirm")} cancelLabel={t("alerts.cancel")}
+ *     onConfirm={() => remove.mutate({ id }, { onSuccess: () => setAsking(false) })} onCancel={() => setAsking(false)}
+ *     pending={remove.isPending}>
+ *     {messageWith(t, "alerts.confirm_delete", { label })}
  *   </ConfirmDialog>
  */
 export function ConfirmDialog({
