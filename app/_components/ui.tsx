@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useId } from "react";
 
 /** Small presentational pieces shared by every page. Server and client components may use them. */
 
@@ -14,12 +15,17 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Card({ title, children, actions, className = "" }: { title?: string; children: React.ReactNode; actions?: React.ReactNode; className?: string }) {
+/**
+ * A titled box, a region named by its heading (aria-labelledby, so a title that is user content
+ * — pass `<UserText>{name}</UserText>` — stays marked as such and out of attributes).
+ */
+export function Card({ title, children, actions, className = "" }: { title?: React.ReactNode; children: React.ReactNode; actions?: React.ReactNode; className?: string }) {
+  const id = useId();
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`} aria-label={title}>
+    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`} aria-labelledby={title ? id : undefined}>
       {title || actions ? (
-        <div className="mb-4 flex items-center justify-between gap-2">
-          {title ? <h2 className="text-base font-semibold text-slate-900">{title}</h2> : <span />}
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+          {title ? <h2 id={id} className="min-w-0 text-base font-semibold break-words text-slate-900">{title}</h2> : <span />}
           {actions}
         </div>
       ) : null}
