@@ -18,7 +18,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <I18nProvider locale={locale}>
           <TrpcProvider>
             <SiteHeader />
-            <main id="main" className="mx-auto w-full max-w-7xl flex-1 px-4 py-8">
+            <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl flex-1 px-4 py-8 focus:outline-none">
               {children}
             </main>
             <footer className="border-t border-slate-200 bg-white py-4 text-center text-xs text-slate-500">

@@ -1,8 +1,11 @@
 import Link from "next/link";
 import { SearchBox } from "@/app/_components/search-box";
+import { SearchExamples } from "@/app/_components/search-examples";
 import { ButtonLink, Stat } from "@/app/_components/ui";
 import { formatCny, formatNumber } from "@/i18n";
+import { placeName } from "@/i18n/place-name";
 import { getT } from "@/i18n/server";
+import { isTranslated, parkName } from "@/i18n/vocabulary";
 import { api } from "@/server/api/server";
 
 export const dynamic = "force-dynamic";
@@ -20,7 +23,8 @@ export default async function HomePage() {
         <h1 className="mt-2 max-w-3xl text-3xl font-bold leading-tight sm:text-4xl">{t("home.title")}</h1>
         <p className="mt-4 max-w-3xl text-brand-50">{t("home.lead")}</p>
         <div className="mt-6 max-w-3xl">
-          <SearchBox id="home-search" tone="dark" />
+          <SearchBox id="home-search" tone="dark" examples={[]} />
+          <SearchExamples tone="dark" />
         </div>
         <div className="mt-6 flex flex-wrap gap-3">
           {me ? (
@@ -59,11 +63,11 @@ export default async function HomePage() {
           <ul className="grid gap-4 md:grid-cols-3">
             {parks.map((p) => (
               <li key={p.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-                <Link href={`/enterprises?park=${p.id}`} className="font-medium text-slate-900 hover:text-brand-700">
-                  {locale === "en" && p.nameEn ? p.nameEn : p.name}
+                <Link href={`/enterprises?park=${p.id}`} className="font-medium break-words text-slate-900 hover:text-brand-700" translate={isTranslated(parkName(p, locale), locale) ? undefined : "no"}>
+                  {parkName(p, locale)}
                 </Link>
-                <p className="mt-1 text-sm text-slate-500">
-                  {p.code}{p.city ? ` · ${p.city}` : ""} · {t("home.park_enterprises", { count: p.enterprises })}
+                <p className="mt-1 text-sm text-slate-600">
+                  {p.code}{p.city ? ` · ${placeName(p.city, locale)}` : ""} · {t("home.park_enterprises", { count: p.enterprises })}
                 </p>
               </li>
             ))}

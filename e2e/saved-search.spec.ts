@@ -45,6 +45,17 @@ test("a buyer's search that finds nothing offers did-you-mean, a demand and an a
   await row.getByRole("button", { name: "删除" }).click();
   const confirm = row.getByRole("alertdialog");
   await expect(confirm).toContainText(`确定删除订阅“${q}”吗？`);
+  // a modal: Cancel has the focus, Tab stays inside, Escape cancels and the focus goes back
+  await expect(confirm.getByRole("button", { name: "取消" })).toBeFocused();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press("Tab");
+    // (past the last button the browser's own controls may take it: never the page behind)
+    expect(await page.evaluate(() => { const el = document.activeElement; return !el || el === document.body || el.closest("dialog") !== null; })).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await expect(row.getByRole("button", { name: "删除" })).toBeFocused();
+  await row.getByRole("button", { name: "删除" }).click();
   await confirm.getByRole("button", { name: "取消" }).click();
   await expect(row).toHaveCount(1);
   await row.getByRole("button", { name: "删除" }).click();

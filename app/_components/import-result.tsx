@@ -19,7 +19,7 @@ export function ImportResult({ summary, refLabel }: { summary: ImportSummaryView
         {t("import.summary", { inserted: summary.inserted, updated: summary.updated, rejected: summary.rejected.length })}
       </Notice>
       {summary.rejected.length ? (
-        <Table caption={t("import.rejected_rows")}>
+        <Table caption={t("import.rejected_rows")} cards>
           <thead>
             <tr>
               {refLabel ? <th className={th}>{refLabel}</th> : null}
@@ -31,10 +31,10 @@ export function ImportResult({ summary, refLabel }: { summary: ImportSummaryView
           <tbody className="divide-y divide-slate-100">
             {summary.rejected.map((r, i) => (
               <tr key={`${r.row}-${i}`}>
-                {refLabel ? <td className={`${td} font-mono text-xs`}>{r.ref || "—"}</td> : null}
-                <td className={td}>{r.row}</td>
-                <td className={`${td} font-mono`}>{r.column ?? "—"}</td>
-                <td className={td}>{r[locale]}</td>
+                {refLabel ? <td className={`${td} font-mono text-xs`} data-label={refLabel}>{r.ref || "—"}</td> : null}
+                <td className={td} data-label={t("import.row")}>{r.row}</td>
+                <td className={`${td} font-mono`} data-label={t("import.column")}>{r.column ?? "—"}</td>
+                <td className={td} data-label={t("import.reason")}>{r[locale]}</td>
               </tr>
             ))}
           </tbody>

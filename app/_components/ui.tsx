@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useId } from "react";
 
 /** Small presentational pieces shared by every page. Server and client components may use them. */
 
@@ -14,12 +15,17 @@ export function PageHeader({ title, description, actions }: { title: string; des
   );
 }
 
-export function Card({ title, children, actions, className = "" }: { title?: string; children: React.ReactNode; actions?: React.ReactNode; className?: string }) {
+/**
+ * A titled box, a region named by its heading (aria-labelledby, so a title that is user content
+ * — pass `<UserText>{name}</UserText>` — stays marked as such and out of attributes).
+ */
+export function Card({ title, children, actions, className = "" }: { title?: React.ReactNode; children: React.ReactNode; actions?: React.ReactNode; className?: string }) {
+  const id = useId();
   return (
-    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`} aria-label={title}>
+    <section className={`rounded-lg border border-slate-200 bg-white p-5 shadow-sm ${className}`} aria-labelledby={title ? id : undefined}>
       {title || actions ? (
-        <div className="mb-4 flex items-center justify-between gap-2">
-          {title ? <h2 className="text-base font-semibold text-slate-900">{title}</h2> : <span />}
+        <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
+          {title ? <h2 id={id} className="min-w-0 text-base font-semibold break-words text-slate-900">{title}</h2> : <span />}
           {actions}
         </div>
       ) : null}
@@ -138,7 +144,7 @@ export function Pagination({
   if (pages <= 1) return null;
   const link = (target: number, text: string, rel: string) =>
     target < 1 || target > pages ? (
-      <span className="rounded-md px-3 py-1.5 text-sm text-slate-400" aria-disabled>{text}</span>
+      <span className="rounded-md px-3 py-1.5 text-sm text-slate-500" aria-disabled>{text}</span>
     ) : (
       <Link href={hrefFor(target)} rel={rel} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-50">
         {text}
@@ -153,17 +159,49 @@ export function Pagination({
   );
 }
 
-export function Table({ children, caption }: { children: React.ReactNode; caption?: string }) {
+/**
+ * A data table in its own horizontally scrolling box, so a wide table never makes the page scroll
+ * sideways on a phone. The box is a keyboard-focusable, labelled region (axe
+ * `scrollable-region-focusable`): its name is `caption` (also the table's visually hidden
+ * caption) or else `label`; always give one of them.
+ *
+ * On phones (below `sm`, 640 px), choose how the key columns stay in view:
+ * - `stickyFirst`: the first column (put the name there) stays pinned at the left while the rest
+ *   scrolls under it; nothing else to do.
+ * - `cards`: each row becomes a card, one "label  value" line per cell, the header row hidden.
+ *   Give each `<td>` a `data-label` with its column's heading (`<td data-label={t("...")}>`);
+ *   a cell without one (the name, say) is shown whole on its own line. The first cell is bold.
+ *   Back to a table from `sm` up.
+ * Put the key columns (name, status, amount) first either way.
+ */
+export function Table({ children, caption, label, stickyFirst = false, cards = false }: {
+  children: React.ReactNode;
+  caption?: string;
+  /** the region's name when the table has no caption */
+  label?: string;
+  stickyFirst?: boolean;
+  cards?: boolean;
+}) {
   return (
     // relative: a visually hidden (absolutely positioned) header stays inside the scrolling box, not past the page's edge
-    <div className="relative overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm">
+    <div
+      role="region"
+      aria-label={caption ?? label}
+      tabIndex={0}
+      data-testid="table-region"
+      className="relative overflow-x-auto rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500"
+    >
+      <table className={`min-w-full divide-y divide-slate-200 text-sm ${stickyFirst ? TABLE_STICKY_FIRST : ""} ${cards ? "table-cards" : ""}`}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
       </table>
     </div>
   );
 }
+
+/** The first cell of every row pinned at the left edge of the scrolling box below `sm`. */
+export const TABLE_STICKY_FIRST =
+  "max-sm:[&_tr>*:first-child]:sticky max-sm:[&_tr>*:first-child]:left-0 max-sm:[&_tr>*:first-child]:z-[1] max-sm:[&_tr>*:first-child]:bg-white max-sm:[&_tr>*:first-child]:shadow-[1px_0_0_#e2e8f0]";
 
 export const th = "px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500";
 export const td = "px-3 py-2 align-top text-slate-800";

@@ -5,7 +5,9 @@ import { ButtonLink, EmptyState, PageHeader, Pagination } from "@/app/_component
 import { formatDateTime } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
+import { messageWith } from "@/app/_components/user-text";
 import { MarkAllRead } from "./mark-all-read";
+import { noticeMessage } from "./notice-text";
 import { pageNumber } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -21,6 +23,11 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   const result = await attempt(async () => (await api()).notification.list({ page, pageSize: PAGE_SIZE }));
   if (!result.ok) return <Refusal failure={result} from="/notifications" />;
   const { items, total } = result.data;
+  // written in the reader's language from the notice's kind and values where it has them (notice-text.ts)
+  const text = (n: (typeof items)[number]) => {
+    const message = noticeMessage(n.kind, n.notice, locale);
+    return message ? messageWith(t, message.key, message.content, message.vars) : n.notice[locale];
+  };
 
   return (
     <div className="mx-auto max-w-3xl">
@@ -39,15 +46,20 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
           {items.map((n) => (
             <li key={n.id} className={`flex items-start justify-between gap-3 px-4 py-3 ${n.read ? "" : "bg-brand-50/60"}`}>
-              <div>
+              <div className="min-w-0 break-words">
                 {n.notice.href ? (
-                  <Link href={n.notice.href} className="text-sm font-medium text-slate-900 hover:text-brand-700">{n.notice[locale]}</Link>
+                  <Link href={n.notice.href} className="text-sm font-medium text-slate-900 hover:text-brand-700">{text(n)}</Link>
                 ) : (
-                  <span className="text-sm font-medium text-slate-900">{n.notice[locale]}</span>
+                  <span className="text-sm font-medium text-slate-900">{text(n)}</span>
                 )}
                 <div className="text-xs text-slate-500"><time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, locale)}</time></div>
               </div>
-              {!n.read ? <span className="mt-1 h-2 w-2 shrink-0 rounded-full bg-brand-600" aria-label={t("notifications.unread")} /> : null}
+              {!n.read ? (
+                <span className="mt-1 flex shrink-0 items-center" data-testid="unread-dot">
+                  <span className="h-2 w-2 rounded-full bg-brand-600" aria-hidden />
+                  <span className="sr-only">{t("notifications.unread")}</span>
+                </span>
+              ) : null}
             </li>
           ))}
         </ul>

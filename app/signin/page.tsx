@@ -36,9 +36,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           <p className="mb-3 text-amber-900">{t("auth.demo_intro", { password: DEMO_PASSWORD })}</p>
           <ul className="space-y-2">
             {DEMO_ACCOUNTS.map((a) => (
-              <li key={a.email} className="flex justify-between gap-2">
+              <li key={a.email} className="flex flex-wrap justify-between gap-x-2">
                 <span className="font-medium">{t(`kinds.${a.kind}`)}</span>
-                <code className="text-amber-950">{a.email}</code>
+                <code className="break-all text-amber-950">{a.email}</code>
               </li>
             ))}
           </ul>

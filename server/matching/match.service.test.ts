@@ -12,6 +12,7 @@ import {
 import { MATCH_HANDLERS } from "./handlers";
 import { buyersForSupplier, exploreSuppliers, setMatchDismissed, suppliersForDemand, takersForByproduct } from "./match.service";
 import { refreshDemandMatches } from "./refresh";
+import type { Notice } from "@/server/notifications/notification.service";
 
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const view = { inPark: false, fits: false, show: "active" as const, page: 1, pageSize: 100 };
@@ -221,6 +222,11 @@ describe("background refresh", () => {
     // one candidate, one demand: the singular in English (an ICU plural, not "candidate(s)")
     expect((notices.find((n) => n.enterpriseId === buyer.id)!.payload as { en: string }).en).toMatch(/^1 new supply candidate for your demand ".+" \(.+ t\)$/);
     expect((notices.find((n) => n.enterpriseId === seller.id)!.payload as { en: string }).en).toMatch(/^1 new purchase demand matches your products, e\.g\. ".+"$/);
+    // what the notices say, as data, for the page to write them in the reader's language
+    expect((notices.find((n) => n.enterpriseId === buyer.id)!.payload as Notice).values).toEqual({
+      count: 1, substance: { name: substance.nameZh, cas: substance.cas }, quantity: { value: Number(demand.quantity), unit: demand.unit },
+    });
+    expect((notices.find((n) => n.enterpriseId === seller.id)!.payload as Notice).values).toEqual({ count: 1, names: { product: product.name } });
 
     // retiring the product removes the suggestion
     await getDb().update(products).set({ retiredAt: new Date() }).where(eq(products.id, product.id));

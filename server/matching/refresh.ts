@@ -121,7 +121,11 @@ async function announce(
     if (visible.length && demand.enterpriseId !== quietFor) {
       const text = (locale: Locale) =>
         translator(locale)("match_text.new_suppliers", { count: visible.length, substance: demand.substanceName, quantity: formatQuantity(demand.quantity, demand.unit, locale) });
-      await notify(db, { enterpriseId: demand.enterpriseId }, "match.suppliers", { zh: text("zh"), en: text("en"), href: `/demands/${demand.id}` });
+      await notify(db, { enterpriseId: demand.enterpriseId }, "match.suppliers", {
+        zh: text("zh"), en: text("en"), href: `/demands/${demand.id}`,
+        // the page writes it in the reader's language from these (app/notifications)
+        values: { count: visible.length, substance: { name: demand.substanceName, cas: demand.cas }, quantity: { value: Number(demand.quantity), unit: demand.unit } },
+      });
     }
     for (const c of found) {
       const entry = bySupplier.get(c.supplier.id) ?? { demands: 0, product: c.name, blocked: [] };
@@ -136,6 +140,7 @@ async function announce(
       await notify(db, { enterpriseId: supplierId }, "match.buyers", {
         ...inBothLanguages("match_text.new_buyers", { count: entry.demands, product: entry.product }),
         href: "/matches/buyers",
+        values: { count: entry.demands, names: { product: entry.product } },
       });
     }
     if (entry.blocked.length) {
@@ -143,6 +148,7 @@ async function announce(
         zh: `您的「${entry.blocked[0]}」与采购需求匹配，但因许可证已过期未向采购方展示：请更新许可证`,
         en: `Your "${entry.blocked[0]}" matches purchase demands but is hidden from buyers because your licence has expired: please renew it`,
         href: "/matches/buyers?state=blocked",
+        values: { names: { product: entry.blocked[0]! } },
       });
     }
   }

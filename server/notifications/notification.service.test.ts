@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { createCaller } from "@/server/api/root";
@@ -27,6 +28,24 @@ describe("notifications", () => {
     await asColleague.notification.markRead({});
     expect(await asColleague.notification.unread()).toBe(0);
     expect(await asAdmin.notification.unread()).toBe(0); // the enterprise-wide notice was read by a colleague
+  });
+
+  it("returns a notice's substance with the dictionary's English name, for the page to write it in English", async () => {
+    const { a, adminA } = await makeParkWithTwoEnterprises();
+    const [substance] = await getDb().execute<{ cas: string; name_zh: string; name_en: string }>(
+      sql`SELECT cas, name_zh, coalesce(curated_name_en, name_en) AS name_en FROM substance WHERE name_zh IS NOT NULL AND coalesce(curated_name_en, name_en) IS NOT NULL LIMIT 1`,
+    );
+    await notify(getDb(), { enterpriseId: a.id }, "match.suppliers", {
+      zh: "…", en: "…", values: { count: 2, substance: { name: substance!.name_zh, cas: substance!.cas } },
+    });
+    await notify(getDb(), { enterpriseId: a.id }, "match.suppliers", {
+      zh: "…", en: "…", values: { count: 1, substance: { name: "自己起的名字", cas: null } },
+    });
+    const { items } = await createCaller({ db: getDb(), actor: adminA.actor }).notification.list({});
+    expect(items.map((n) => n.notice.values?.substance)).toEqual([
+      { name: "自己起的名字", cas: null, nameEn: null },
+      { name: substance!.name_zh, cas: substance!.cas, nameEn: substance!.name_en },
+    ]);
   });
 
   it("asks an anonymous visitor to sign in", async () => {

@@ -15,7 +15,7 @@ export async function me(db: Db, actor: Actor) {
   if (!user) return null;
   const first = actor.enterprises[0];
   const [enterprise] = first
-    ? await db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(eq(enterprises.id, first.enterpriseId))
+    ? await db.select({ id: enterprises.id, name: enterprises.name, nameEn: enterprises.nameEn }).from(enterprises).where(eq(enterprises.id, first.enterpriseId))
     : [];
   const [park] = actor.parkIds[0]
     ? await db.select({ id: parks.id, code: parks.code, name: parks.name, nameEn: parks.nameEn }).from(parks).where(eq(parks.id, actor.parkIds[0]))
