@@ -109,7 +109,7 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
                 {e.chains.length > 1 ? <> · {e.chains.map((c, i) => <span key={c} translate={mark(chainOf(c))}>{i ? (locale === "zh" ? "、" : ", ") : ""}{chainOf(c)}</span>)}</> : null}
               </p>
               {/* a phone scrolls the table inside its own box (focusable, named, for the keyboard), product first */}
-              <div className="mt-3 overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-labelledby={`enterprise-${e.id}`}>
+              <div className="relative mt-3 overflow-x-auto print:overflow-visible" tabIndex={0} role="region" aria-labelledby={`enterprise-${e.id}`}>
               <table className="w-full text-left text-xs">
                 <thead className="border-b border-slate-200 text-slate-500">
                   <tr>
