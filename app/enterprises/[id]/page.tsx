@@ -152,7 +152,7 @@ export default async function EnterpriseProfilePage({ params, searchParams }: Pr
                     <td className={`${td} whitespace-nowrap`}>{p.priceCnyPerT === null ? t("enterprise.price_on_request") : formatUnitPrice(p.priceCnyPerT, "t", locale)}</td>
                     {listed.allowed.inquire ? (
                       <td className={td}>
-                        <Link href={`/inquiries/new?product=${p.id}`} className="whitespace-nowrap text-brand-700 hover:underline" aria-labelledby={`product-${p.id}-inquire`}>{t("enterprise.inquire")}</Link>
+                        <Link href={`/inquiries/new?product=${p.id}`} className="whitespace-nowrap text-brand-700 underline underline-offset-2" aria-labelledby={`product-${p.id}-inquire`}>{t("enterprise.inquire")}</Link>
                         {/* the link's name: "Inquire about <product>", the product's typed name marked as user content */}
                         <span id={`product-${p.id}-inquire`} hidden>{messageWith(t, "enterprise.inquire_about", { name: p.name })}</span>
                       </td>
