@@ -130,7 +130,7 @@ export default async function ParkHome({ searchParams }: { searchParams: Promise
         )}
       </Card>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Card title={t("park.register_title")}>
           <RegisterEnterpriseForm parks={parks.map((p) => ({ id: p.id, name: parkName(p, locale) }))} defaultParkId={park.id} />
         </Card>

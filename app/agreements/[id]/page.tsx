@@ -61,7 +61,7 @@ export default async function AgreementPage({ params }: { params: Promise<{ id: 
           </div>
         )}
       </div>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Card title={t("agreement.parties")}>
           <dl className="space-y-3 text-sm">
             {([["buyer", a.buyer], ["seller", a.seller]] as const).map(([side, p]) => (

@@ -46,7 +46,7 @@ export default async function ByproductPage({ params }: { params: Promise<{ id: 
         </div>
         {b.composition ? <p className="mt-3 text-sm text-slate-600">{t("byproduct.composition")}{locale === "zh" ? "：" : ": "}<span translate="no">{b.composition}</span></p> : null}
       </Card>
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Card title={t("byproduct.matched_demands")} actions={matched.total > 0 ? <Link href={`/matches/buyers?byproduct=${id}`} className="text-sm text-brand-700 hover:underline">{t("workspace.see_all")}</Link> : null}>
           {matched.items.length === 0 ? (
             <EmptyState title={t("byproduct.no_demands")} />

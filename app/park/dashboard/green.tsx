@@ -44,7 +44,7 @@ export function GreenSection({ g, t, locale, exportHref }: { g: GreenFigures; t:
           </dl>
         </details>
         {g.inParkTonnes === 0 && g.byproductTonnesReused === 0 ? <EmptyState title={t("insights.green.empty")} /> : (
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 [&>*]:min-w-0">
             <div>
               <h3 className="mb-1 text-sm font-semibold text-slate-800">{t("insights.green.by_month")}</h3>
               <p className="mb-2 text-xs text-slate-500">{how("byMonth")}</p>

@@ -38,7 +38,7 @@ export default async function ManageEnterprisePage({ params }: { params: Promise
           </div>
         }
       />
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2 [&>*]:min-w-0">
         <Card title={t("enterprise.profile")} className="min-w-0">
           <EnterpriseProfileForm
             editable={e.allowed.update}
