@@ -106,7 +106,7 @@ test.describe("public pages", () => {
     const enterprises = page.getByTestId("stat-企业");
     await expect(enterprises).toHaveText(/^\d+$/);
     expect(Number(await enterprises.textContent())).toBeGreaterThanOrEqual(30);
-    await page.getByRole("button", { name: "EN" }).click();
+    await page.getByRole("button", { name: "English", exact: true }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 1 })).toContainText("in-park partners first");
     await page.getByRole("button", { name: "中文" }).click();

@@ -26,7 +26,9 @@ const TEXT = {
 type Lang = keyof typeof TEXT;
 
 async function toEnglish(page: Page) {
-  await page.getByRole("button", { name: "EN" }).click();
+  // on a phone the language switch is in the header's menu
+  if (!(await page.getByRole("button", { name: "English", exact: true }).isVisible())) await page.getByRole("button", { name: "菜单" }).click();
+  await page.getByRole("button", { name: "English", exact: true }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 }
 

@@ -17,7 +17,7 @@ const METHANOL = "67-56-1";
 
 /** The language switch in the page header (a cookie of this page's context). */
 async function toEnglish(page: Page) {
-  await page.getByRole("button", { name: "EN", exact: true }).click();
+  await page.getByRole("button", { name: "English", exact: true }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 }
 

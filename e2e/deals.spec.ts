@@ -197,7 +197,7 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await supplier.getByRole("button", { name: "保存" }).click();
   await expect(supplier.getByRole("alert").filter({ hasText: "交付记录登记后不可删除" })).toBeVisible();
   await supplier.getByRole("button", { name: "确认登记" }).click();
-  const shipments = supplier.getByRole("region", { name: "交付记录（流向台账）" });
+  const shipments = supplier.getByRole("region", { name: "交付记录（流向台账）" }).first();
   await expect(shipments.getByRole("cell", { name: "48 吨" })).toBeVisible();
   await expect(shipments).toContainText("已交付: 48 吨");
   await expect(supplier.getByRole("region", { name: "分批订单（框架协议项下）" }).getByRole("cell", { name: "48 吨" })).toBeVisible();

@@ -46,7 +46,7 @@ type Lang = keyof typeof TEXT;
 
 /** The language switch in the page header: a cookie of this page's context, so only its own pages change. */
 async function toEnglish(page: Page) {
-  await page.getByRole("button", { name: "EN", exact: true }).click();
+  await page.getByRole("button", { name: "English", exact: true }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 }
 

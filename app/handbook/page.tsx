@@ -45,7 +45,7 @@ export default async function HandbookPage({ searchParams }: { searchParams: Pro
   const unit = t("deals.tonnes");
   /** marks text that stayed Chinese in English (a fallback) as user content */
   const mark = (text: string) => (isTranslated(text, locale) ? undefined : ("no" as const));
-  const chainOf = (chain: string) => chainName(chain, locale);
+  const chainOf = (chain: string) => (chain ? chainName(chain, locale) : t("chain_map.legend_no_chain"));
   const park = parkName(h.park, locale);
 
   return (

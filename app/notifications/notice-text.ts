@@ -34,3 +34,16 @@ export function noticeMessage(kind: string, notice: Notice, locale: Locale): Not
   }
   return { key: base, content, vars };
 }
+
+/**
+ * A notice's stored text cut into UI text and user content: in the English text of a notice
+ * stored before its kind had values, every run holding Chinese is a name or title as typed (the
+ * English wording around it is ours), and is shown marked translate=no. Chinese text stays whole.
+ */
+export function storedTextParts(text: string, locale: Locale): { text: string; user: boolean }[] {
+  if (locale === "zh") return [{ text, user: false }];
+  return text
+    .split(/([^\s"“”「」:：,，;；()（）]*[\u3400-\u9fff][^\s"“”「」:：,，;；()（）]*)/)
+    .filter(Boolean)
+    .map((part) => ({ text: part, user: /[\u3400-\u9fff]/.test(part) }));
+}

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { messageWith } from "@/app/_components/user-text";
 import { translator, type Locale } from "@/i18n";
 import type { Notice } from "@/server/notifications/notification.service";
-import { noticeMessage } from "./notice-text";
+import { noticeMessage, storedTextParts } from "./notice-text";
 
 const render = (kind: string, notice: Notice, locale: Locale) => {
   const message = noticeMessage(kind, notice, locale);
@@ -35,5 +35,12 @@ describe("a notice in the reader's language, from its kind and values", () => {
   it("leaves a notice stored without values, or of another kind, to its stored text", () => {
     expect(noticeMessage("match.buyers", { zh: "旧", en: "old" }, "en")).toBeNull();
     expect(noticeMessage("inquiry.created", { zh: "新询价", en: "New inquiry", values: { names: { subject: "x" } } }, "en")).toBeNull();
+  });
+
+  it("marks the Chinese runs of a stored English text as user content, and leaves Chinese text whole", () => {
+    expect(storedTextParts("交易测试化工有限公司MX1 quoted CNY 1.3 M for “丙酮 AR”", "en")).toEqual([
+      { text: "交易测试化工有限公司MX1", user: true }, { text: " quoted CNY 1.3 M for “", user: false }, { text: "丙酮", user: true }, { text: " AR”", user: false },
+    ]);
+    expect(storedTextParts("新询价：丙酮", "zh")).toEqual([{ text: "新询价：丙酮", user: false }]);
   });
 });

@@ -5,9 +5,9 @@ import { ButtonLink, EmptyState, PageHeader, Pagination } from "@/app/_component
 import { formatDateTime } from "@/i18n";
 import { getT } from "@/i18n/server";
 import { api } from "@/server/api/server";
-import { messageWith } from "@/app/_components/user-text";
+import { messageWith, UserText } from "@/app/_components/user-text";
 import { MarkAllRead } from "./mark-all-read";
-import { noticeMessage } from "./notice-text";
+import { noticeMessage, storedTextParts } from "./notice-text";
 import { pageNumber } from "@/app/_components/page-id";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -26,7 +26,8 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   // written in the reader's language from the notice's kind and values where it has them (notice-text.ts)
   const text = (n: (typeof items)[number]) => {
     const message = noticeMessage(n.kind, n.notice, locale);
-    return message ? messageWith(t, message.key, message.content, message.vars) : n.notice[locale];
+    if (message) return messageWith(t, message.key, message.content, message.vars);
+    return storedTextParts(n.notice[locale], locale).map((part, i) => (part.user ? <UserText key={i}>{part.text}</UserText> : part.text));
   };
 
   return (
