@@ -26,9 +26,15 @@ const TEXT = {
 type Lang = keyof typeof TEXT;
 
 async function toEnglish(page: Page) {
-  // on a phone the language switch is in the header's menu
-  if (!(await page.getByRole("button", { name: "English", exact: true }).isVisible())) await page.getByRole("button", { name: "菜单" }).click();
+  // on a phone the language switch is in the header's menu, closed again by its button
+  const inMenu = !(await page.getByRole("button", { name: "English", exact: true }).isVisible());
+  if (inMenu) await page.getByRole("button", { name: "菜单" }).click();
   await page.getByRole("button", { name: "English", exact: true }).click();
+  if (inMenu) {
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await page.getByRole("button", { name: "Menu" }).click();
+    await expect(page.getByRole("button", { name: "Menu" })).toHaveAttribute("aria-expanded", "false");
+  }
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
 }
 
