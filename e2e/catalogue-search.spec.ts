@@ -58,8 +58,8 @@ test("an imported product is found by its alias and opened", async ({ page, page
 
     await expect(buyer).toHaveURL(/\/products\/\d+$/);
     await expect(buyer.getByRole("heading", { level: 1 })).toHaveText(`BnOH 99% ${run}`);
-    await expect(buyer.getByRole("region", { name: "供应商" })).toContainText("江苏滨江精细化工有限公司");
-    await expect(buyer.getByRole("region", { name: "物质信息" })).toContainText("苯甲醇");
-    await expect(buyer.getByRole("region", { name: "规格" })).toContainText("试剂级");
+    await expect(buyer.getByRole("region", { name: "供应商" }).first()).toContainText("江苏滨江精细化工有限公司");
+    await expect(buyer.getByRole("region", { name: "物质信息" }).first()).toContainText("苯甲醇");
+    await expect(buyer.getByRole("region", { name: "规格" }).first()).toContainText("试剂级");
   });
 });

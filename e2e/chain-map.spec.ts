@@ -9,7 +9,7 @@ test.describe("chain map (产业链图谱)", () => {
     await expect(page.getByText("滨江化学工业园：园内企业之间")).toBeVisible();
     // the graph is drawn (a canvas), and the gaps are listed under it with their reasons
     await expect(page.getByTestId("chain-graph").locator("canvas").first()).toBeVisible();
-    const gaps = page.getByRole("region", { name: "补链缺口" });
+    const gaps = page.getByRole("region", { name: "补链缺口" }).first();
     await expect(gaps.getByTestId("chain-gaps").getByRole("row").first()).toBeVisible();
     await expect(gaps.getByRole("row").filter({ hasText: "园内无供应商" }).first()).toBeVisible();
     const allFlows = Number(await page.getByTestId("stat-物料流向").innerText());

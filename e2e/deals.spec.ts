@@ -127,7 +127,7 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
 
   // the buyer compares on 含税到厂价, accepts v2 as a framework agreement after confirming the amount, and the agreement appears
   await buyer.reload();
-  const compare = buyer.getByRole("region", { name: "比价" });
+  const compare = buyer.getByRole("region", { name: "比价" }).first();
   const offer = compare.getByRole("row").filter({ hasText: supplierName });
   await expect(offer).toContainText("128 万元");
   await expect(offer.getByTestId("landed")).toHaveText("6,400 元/吨");
@@ -151,7 +151,7 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await buyer.getByLabel("结束日期").fill(endOn);
   await buyer.getByRole("button", { name: "保存修改" }).click();
   await buyer.waitForURL(/\/agreements\/\d+$/);
-  await expect(buyer.getByRole("region", { name: "变更记录" }).getByText("修改草稿")).toBeVisible();
+  await expect(buyer.getByRole("region", { name: "变更记录" }).first().getByText("修改草稿")).toBeVisible();
   await expect(buyer.getByText(`– ${endOn.replaceAll("-", "/")}`)).toBeVisible();
 
   // the buyer cannot sign alone: it proposes the draft for signing, seeing the amount first
@@ -171,7 +171,7 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await expect(confirm).toContainText("128 万元");
   await confirm.getByRole("button", { name: "确认签署" }).click();
   await expect(supplier.getByText("已签署", { exact: true })).toBeVisible();
-  await expect(supplier.getByRole("region", { name: "变更记录" }).getByText("确认签约")).toBeVisible();
+  await expect(supplier.getByRole("region", { name: "变更记录" }).first().getByText("确认签约")).toBeVisible();
   await supplier.getByRole("button", { name: "生效" }).click();
   await expect(supplier.getByText("生效中", { exact: true })).toBeVisible();
 
@@ -187,7 +187,7 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   await expect(buyer.getByRole("button", { name: "下单" })).toBeDisabled();
   await buyer.getByLabel("下单量（吨）").fill("50");
   await buyer.getByRole("button", { name: "下单" }).click();
-  await expect(buyer.getByRole("region", { name: "分批订单（框架协议项下）" }).getByRole("cell", { name: "50 吨" }).first()).toBeVisible();
+  await expect(buyer.getByRole("region", { name: "分批订单（框架协议项下）" }).first().getByRole("cell", { name: "50 吨" }).first()).toBeVisible();
   await expect(buyer.getByTestId("stat-下单履约率")).toHaveText("25%");
 
   // the supplier records the delivery (glycerol: no purpose or agent needed), confirming it first, since it cannot be deleted
@@ -200,13 +200,13 @@ test("match → inquiry → quote → agreement → call-off, and the park sees 
   const shipments = supplier.getByRole("region", { name: "交付记录（流向台账）" }).first();
   await expect(shipments.getByRole("cell", { name: "48 吨" })).toBeVisible();
   await expect(shipments).toContainText("已交付: 48 吨");
-  await expect(supplier.getByRole("region", { name: "分批订单（框架协议项下）" }).getByRole("cell", { name: "48 吨" })).toBeVisible();
+  await expect(supplier.getByRole("region", { name: "分批订单（框架协议项下）" }).first().getByRole("cell", { name: "48 吨" })).toBeVisible();
   await expect(supplier.getByText("登记交付").last()).toBeVisible();
 
   // park staff see it on the dashboard
   await park.goto("/park/dashboard");
   await expect(park.getByRole("heading", { level: 1, name: "园区供应链看板" })).toBeVisible();
-  await expect(park.getByRole("region", { name: "最近签约" }).getByRole("link", { name: ref })).toBeVisible();
+  await expect(park.getByRole("region", { name: "最近签约" }).first().getByRole("link", { name: ref })).toBeVisible();
   expect(Number(await park.getByTestId("stat-签约协议").textContent())).toBeGreaterThanOrEqual(29);
   await expect(park.getByRole("img", { name: "企业间供应流向" })).toBeVisible();
   await expect(park.getByRole("link", { name: "导出 XLSX" })).toHaveAttribute("href", /\/api\/reports\/dashboard\?park=\d+/);

@@ -87,7 +87,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
  * demo in the background after start, so the first searches may come before it is done.
  */
 export async function openIndexedSearch(page: Page, q: string) {
-  const first = page.getByRole("region", { name: "搜索结果" }).getByRole("list", { name: "产品" }).getByRole("listitem").first();
+  const first = page.getByRole("region", { name: "搜索结果" }).first().getByRole("list", { name: "产品" }).getByRole("listitem").first();
   await expect(async () => {
     await page.goto(`/search?q=${encodeURIComponent(q)}`);
     await expect(first).toBeVisible({ timeout: 3_000 });

@@ -11,7 +11,7 @@ test.describe("licences on file", () => {
     await page.getByRole("link", { name: "管理企业" }).first().click();
     await expect(page).toHaveURL(/\/enterprises\/\d+\/manage$/);
     const manage = page.url();
-    const licences = page.getByRole("region", { name: "资质证照" });
+    const licences = page.getByRole("region", { name: "资质证照" }).first();
 
     // every field is checked: a missing number is refused
     await licences.getByRole("button", { name: "登记证照" }).click();
@@ -35,7 +35,7 @@ test.describe("licences on file", () => {
     await park.goto("/park");
     await expect(park.getByTestId("licence-todo")).toContainText(number);
     await park.goto(manage);
-    const staffItem = park.getByRole("region", { name: "资质证照" }).getByRole("listitem").filter({ hasText: number });
+    const staffItem = park.getByRole("region", { name: "资质证照" }).first().getByRole("listitem").filter({ hasText: number });
     await staffItem.getByRole("button", { name: "审核通过" }).click();
     await expect(staffItem).toContainText("已审核");
     const document = await park.request.get((await staffItem.getByRole("link", { name: /查看扫描件/ }).getAttribute("href"))!);

@@ -29,7 +29,7 @@ test.describe("posting a demand", () => {
     await expect(first.getByTestId("match-reasons")).toContainText(/^同园区 · CAS一致 · 可供量覆盖 \d+%/);
     await expect(first.getByRole("link", { name: "联系" })).toHaveAttribute("href", /\/inquiries\/new\?match=\d+$/);
     // by-products are not this demand's suppliers: their section says how to take them
-    await expect(page.getByRole("region", { name: "可利用副产品" })).toContainText("本需求不接受副产品");
+    await expect(page.getByRole("region", { name: "可利用副产品" }).first()).toContainText("本需求不接受副产品");
 
     // filters live in the URL; dismissing hides a suggestion until it is restored
     await page.getByLabel("只看园内").check();

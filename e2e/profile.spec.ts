@@ -14,12 +14,12 @@ test.describe("a buyer on a supplier's profile", () => {
     await expect(page).toHaveURL(/\/enterprises\/\d+$/);
     const profile = page.url();
 
-    await expect(page.getByRole("region", { name: "企业资料" })).toContainText("已审核");
+    await expect(page.getByRole("region", { name: "企业资料" }).first()).toContainText("已审核");
     // licences show by type and validity; their numbers are not the buyer's to see
-    await expect(page.getByRole("region", { name: "资质证照" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "资质证照" }).first()).toBeVisible();
     await expect(page.getByRole("columnheader", { name: "证照编号" })).toHaveCount(0);
 
-    const products = page.getByRole("region", { name: "在售产品" });
+    const products = page.getByRole("region", { name: "在售产品" }).first();
     const rows = products.getByRole("table").getByRole("row");
     await expect(rows.nth(1)).toBeVisible();
     const listed = Number((await products.getByText(/^共 \d+ 个产品$/).innerText()).match(/\d+/)![0]);
@@ -67,7 +67,7 @@ test.describe("a visitor on the home page", () => {
     await box.fill("异丙醇");
     await box.press("Enter");
     await expect.poll(() => searched(page.url())).toBe("异丙醇");
-    const hits = page.getByRole("region", { name: "搜索结果" }).getByRole("list", { name: "产品" });
+    const hits = page.getByRole("region", { name: "搜索结果" }).first().getByRole("list", { name: "产品" });
     // the worker indexes the demo in the background after start: the first search may come early
     await expect(async () => {
       await page.reload();

@@ -125,7 +125,7 @@ for (const lang of ["zh", "en"] as const) {
     await buyer.getByLabel(new RegExp(`^${t.quantity}\\*?$`)).fill("300");
     await buyer.getByRole("button", { name: t.publish }).click();
     await buyer.waitForURL(/\/demands\/\d+$/);
-    const rfqCard = buyer.getByRole("region", { name: t.rfqCard });
+    const rfqCard = buyer.getByRole("region", { name: t.rfqCard }).first();
     for (const name of names) await expect(rfqCard.getByText(name)).toBeVisible();
     // fewer than two suppliers is refused before anything is sent
     await rfqCard.getByRole("button", { name: t.send }).click();
@@ -191,7 +191,7 @@ for (const lang of ["zh", "en"] as const) {
     await expect(rows.nth(2)).toContainText(b);
 
     // the award split between a and c, confirmed with each amount
-    const award = buyer.getByRole("region", { name: t.award, exact: true });
+    const award = buyer.getByRole("region", { name: t.award, exact: true }).first();
     await award.getByRole("checkbox", { name: a }).check();
     await award.getByRole("checkbox", { name: c }).check();
     await award.getByLabel(t.volumeFor(a)).fill("200");

@@ -42,13 +42,13 @@ test("buyer requests a sample → supplier marks it sent → buyer marks it rece
   await buyer.getByRole("button", { name: "提交样品申请" }).click();
   await buyer.waitForURL(/\/inquiries\/\d+$/);
   const thread = new URL(buyer.url()).pathname;
-  const buyerCard = buyer.getByRole("region", { name: "样品", exact: true });
+  const buyerCard = buyer.getByRole("region", { name: "样品", exact: true }).first();
   await expect(buyerCard).toContainText("500 g");
   await expect(buyerCard.getByRole("status")).toHaveText("等待供应方寄出样品。");
 
   // the supplier marks it sent with the waybill number
   await supplier.goto(thread);
-  const supplierCard = supplier.getByRole("region", { name: "样品", exact: true });
+  const supplierCard = supplier.getByRole("region", { name: "样品", exact: true }).first();
   await supplierCard.getByRole("button", { name: "标记已寄出" }).click();
   await expect(supplierCard.getByText("请填写快递公司及单号")).toBeVisible();
   await supplierCard.getByLabel("快递公司及单号").fill(waybill);

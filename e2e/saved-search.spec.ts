@@ -16,7 +16,7 @@ test("a buyer's search that finds nothing offers did-you-mean, a demand and an a
   const q = `${word} acetonne`;
   await page.goto(`/search?q=${encodeURIComponent(q)}`);
 
-  const results = page.getByRole("region", { name: "搜索结果" });
+  const results = page.getByRole("region", { name: "搜索结果" }).first();
   await expect(results.getByText("没有找到匹配的产品")).toBeVisible({ timeout: 30_000 });
   // nothing to narrow: no facet box
   await expect(page.getByRole("complementary", { name: "筛选" })).toHaveCount(0);
@@ -75,7 +75,7 @@ test("a buyer's search that finds nothing offers did-you-mean, a demand and an a
   // a visitor sees neither the members-only banner nor a save button, but the way to sign in
   const visitor = await pageAs("visitor");
   await visitor.goto(`/search?q=${encodeURIComponent(q)}`);
-  const theirs = visitor.getByRole("region", { name: "搜索结果" });
+  const theirs = visitor.getByRole("region", { name: "搜索结果" }).first();
   await expect(theirs.getByText("没有找到匹配的产品")).toBeVisible({ timeout: 30_000 });
   await expect(theirs.getByText(/可看到供应商、数量与价格/)).toHaveCount(0);
   await expect(theirs.getByRole("link", { name: "登录后订阅此搜索" })).toHaveAttribute("href", /^\/signin\?callbackUrl=/);

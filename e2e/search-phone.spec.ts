@@ -51,7 +51,7 @@ test.describe("on a phone", () => {
 
   test("the first result is on the first screen, and the Filters button opens the facets, applies one and counts it", async ({ page }) => {
     await openIndexedSearch(page, "乙酸乙酯");
-    const results = page.getByRole("region", { name: "搜索结果" });
+    const results = page.getByRole("region", { name: "搜索结果" }).first();
     const first = results.getByRole("list", { name: "产品" }).getByRole("listitem").first();
     // without scrolling: the page is at its top and the first hit's title is wholly on screen
     expect(await page.evaluate(() => window.scrollY)).toBe(0);
@@ -106,7 +106,7 @@ test.describe("in English, signed in", () => {
     await expect(examples).toHaveText(["isopropyl alcohol", "IPA", "67-63-0", "toluene", "acrylic acid", "ethyl acetate"]);
 
     // an example runs as shown, and finds its substance
-    const hits = page.getByRole("region", { name: "Results" }).getByRole("list", { name: "Products" });
+    const hits = page.getByRole("region", { name: "Results" }).first().getByRole("list", { name: "Products" });
     await expect(async () => {
       await page.goto("/search");
       await examples.filter({ hasText: "acrylic acid" }).click();

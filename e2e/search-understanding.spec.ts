@@ -7,7 +7,7 @@ import { expect, openIndexedSearch, test } from "./fixtures";
 test("a purity in the query becomes a removable chip, a formula finds its substance, Traditional finds Simplified", async ({ page }) => {
   await openIndexedSearch(page, "异丙醇");
   const box = page.getByLabel("搜索化学品");
-  const results = page.getByRole("region", { name: "搜索结果" });
+  const results = page.getByRole("region", { name: "搜索结果" }).first();
   const hits = results.getByRole("list", { name: "产品" });
 
   await box.fill("99.5% 异丙醇");

@@ -8,7 +8,7 @@ import { expect, openIndexedSearch, test } from "./fixtures";
 test("a visitor finds demo products by CAS, English name and alias, and shares a filtered search", async ({ page }) => {
   await openIndexedSearch(page, "甲苯");
   const box = page.getByLabel("搜索化学品");
-  const results = page.getByRole("region", { name: "搜索结果" });
+  const results = page.getByRole("region", { name: "搜索结果" }).first();
   const hits = results.getByRole("list", { name: "产品" });
 
   await box.fill("67630");
@@ -35,7 +35,7 @@ test("a visitor finds demo products by CAS, English name and alias, and shares a
   await expect(page.getByRole("group", { name: "规格等级" }).getByRole("button", { name: /医药级/ })).toHaveAttribute("aria-pressed", "true");
   await hits.getByRole("listitem").first().getByRole("link").first().click();
   await expect(page).toHaveURL(/\/products\/\d+$/);
-  await expect(page.getByRole("region", { name: "物质信息" })).toContainText("乙酸乙酯");
+  await expect(page.getByRole("region", { name: "物质信息" }).first()).toContainText("乙酸乙酯");
 
   // nothing found: a clear empty state
   await page.goto("/search?q=zzqqxxnotachemical");
@@ -45,7 +45,7 @@ test("a visitor finds demo products by CAS, English name and alias, and shares a
 test("a buyer sees the suppliers of its own park first, with their distance", async ({ pageAs }) => {
   const page = await pageAs("procurement");
   await openIndexedSearch(page, "67630");
-  const hits = page.getByRole("region", { name: "搜索结果" }).getByRole("list", { name: "产品" });
+  const hits = page.getByRole("region", { name: "搜索结果" }).first().getByRole("list", { name: "产品" });
   await expect(page.getByText("相关度相同时，离贵企业最近的供应商排在前面，园内企业优先。")).toBeVisible({ timeout: 30_000 });
   await expect(hits.getByRole("listitem").first()).toContainText("同园区");
   const distances = (await hits.getByText(/^距离 [\d.]+ km$/).allTextContents()).map((text) => Number(/[\d.]+/.exec(text)![0]));

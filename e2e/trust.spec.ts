@@ -13,7 +13,7 @@ test.describe("trust signals on a phone", () => {
     await page.getByRole("link", { name: "江苏滨江精细化工有限公司" }).click();
     await expect(page).toHaveURL(/\/enterprises\/\d+$/);
 
-    const trust = page.getByRole("region", { name: "信用信号" });
+    const trust = page.getByRole("region", { name: "信用信号" }).first();
     const badge = trust.getByTestId("trust-badge-verified");
     await expect(badge).toHaveText("园区认证");
     // the definition is written out, not hidden in a hover tooltip a phone cannot show
