@@ -135,7 +135,8 @@ test("an enterprise named like a script shows as text in the dashboard's chart t
 
   await page.goto("/park/dashboard");
   // the supply-flow chart (its accessible name is now ECharts' own description of it): the name's label
-  const label = page.locator("svg text").filter({ hasText: String(stamp) }).first();
+  const flows = page.locator("svg").filter({ has: page.locator("text").filter({ hasText: String(stamp) }) }).first();
+  const label = flows.locator("text").filter({ hasText: String(stamp) }).first();
   await expect(label).toBeVisible();
   const tooltip = page.locator(".chart-tooltip").filter({ hasText: String(stamp) });
 
@@ -156,7 +157,7 @@ test("an enterprise named like a script shows as text in the dashboard's chart t
   await expect(tooltip).toBeVisible();
   await expect(tooltip).toContainText(hostile);
   expect(await tooltip.locator("img").count()).toBe(0);
-  const centres = await flows.locator("svg path").evaluateAll((shapes) =>
+  const centres = await flows.locator("path").evaluateAll((shapes) =>
     shapes.map((s) => s.getBoundingClientRect()).filter((r) => r.width > 0 && r.height > 0).map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 })),
   );
   for (const c of centres) await page.mouse.move(c.x, c.y);
