@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { NAV } from "../app/_shell/nav";
 import { expect, test, type Page, type Role } from "./fixtures";
+import { chineseOutsideUserContent, overflowProblems, seriousAxe } from "./page-checks";
 
 /**
  * The walk: every page a demo user can reach by following links, per role, in Chinese and in
@@ -43,62 +43,6 @@ async function pageLinks(page: Page): Promise<string[]> {
   return hrefs.filter((href) => !/^\/(api|signout|signin)(\/|\?|$)/.test(href) && !href.includes("#"));
 }
 
-/**
- * Serious and critical axe findings, one line each: rule, count, first element. `colours: false`
- * leaves out the colour-contrast rule, the slowest one, where it was already run on the same page
- * at the other width (colours do not change with the width; layout and visibility do).
- */
-async function axeProblems(page: Page, { colours = true } = {}): Promise<string[]> {
-  const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).options({ resultTypes: ["violations"] });
-  const { violations } = await (colours ? builder : builder.disableRules(["color-contrast"])).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `axe ${v.id} (${v.impact}) ×${v.nodes.length}: ${v.nodes[0]?.target.join(" ")} ${v.nodes[0]?.html.slice(0, 160)}`);
-}
-
-/** Whether the page scrolls sideways, and the elements that stick out past the screen's edge. */
-async function overflowProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const root = document.documentElement;
-    if (root.scrollWidth <= root.clientWidth) return [];
-    const edge = root.clientWidth;
-    const scrolls = (el: Element | null): boolean => {
-      for (let e = el; e && e !== document.body; e = e.parentElement) {
-        const x = getComputedStyle(e).overflowX;
-        if (x === "auto" || x === "scroll" || x === "hidden" || x === "clip") return true;
-      }
-      return false;
-    };
-    const culprits = [...document.body.querySelectorAll("*")]
-      .filter((e) => e.getBoundingClientRect().right > edge + 1 && !scrolls(e.parentElement))
-      .filter((e, _, all) => !all.some((o) => o !== e && o.contains(e)))
-      .slice(0, 3)
-      .map((e) => `<${e.tagName.toLowerCase()} class="${e.getAttribute("class") ?? ""}"> ${(e.textContent ?? "").trim().slice(0, 40)}`);
-    return [`scrolls sideways: ${root.scrollWidth} px > ${edge} px; ${culprits.join(" | ")}`];
-  });
-}
-
-/** Chinese text in the English UI outside user content (`translate="no"`) and `lang="zh"` labels. */
-async function chineseProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
-    const exempt = (el: Element | null) => !el || Boolean(el.closest('[translate="no"], [lang^="zh"], title, script, style, noscript, template'));
-    const found: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent ?? "";
-      if (HAN.test(text) && !exempt(n.parentElement)) found.push(`"${text.trim().slice(0, 40)}" in <${n.parentElement!.tagName.toLowerCase()}>`);
-    }
-    for (const el of document.body.querySelectorAll("[placeholder], [aria-label], [title], [alt]")) {
-      for (const attr of ["placeholder", "aria-label", "title", "alt"]) {
-        const value = el.getAttribute(attr);
-        if (value && HAN.test(value) && !exempt(el)) found.push(`${attr}="${value.slice(0, 40)}" on <${el.tagName.toLowerCase()}>`);
-      }
-    }
-    return [...new Set(found)].slice(0, 8).map((f) => `Chinese in the English UI: ${f}`);
-  });
-}
-
 /** Every check of one page in one language, at both widths; the page's problems. */
 async function checkPage(page: Page, href: string, locale: Locale): Promise<string[]> {
   const problems: string[] = [];
@@ -117,13 +61,13 @@ async function checkPage(page: Page, href: string, locale: Locale): Promise<stri
   // names and colours, which are the same in both languages; what the language does change (text
   // that no longer fits, Chinese left in English) is checked in each language
   if (locale === "en") {
-    problems.push(...(await chineseProblems(page)));
-    problems.push(...(await axeProblems(page, { colours: false })).map((p) => `desktop: ${p}`));
+    problems.push(...(await chineseOutsideUserContent(page)));
+    problems.push(...(await seriousAxe(page, { colours: false })).map((p) => `desktop: ${p}`));
   }
   await page.setViewportSize(PHONE);
   await page.evaluate(() => new Promise(requestAnimationFrame));
   problems.push(...(await overflowProblems(page)).map((p) => `phone: ${p}`));
-  if (locale === "zh") problems.push(...(await axeProblems(page)).map((p) => `phone: ${p}`));
+  if (locale === "zh") problems.push(...(await seriousAxe(page)).map((p) => `phone: ${p}`));
   return problems.map((p) => `${href} [${locale}] ${p}`);
 }
 

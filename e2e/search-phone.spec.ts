@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, openIndexedSearch, test, type Page } from "./fixtures";
+import { chineseOutsideUserContent, seriousAxe } from "./page-checks";
 
 /**
  * /search on a phone (390 × 844) and in English: the facets wait behind a 筛选 / Filters button so
@@ -17,31 +17,6 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 async function setLocale(page: Page, locale: "zh" | "en") {
   const { hostname } = new URL(test.info().project.use.baseURL!);
   await page.context().addCookies([{ name: "parklink-locale", value: locale, domain: hostname, path: "/" }]);
-}
-
-/** Chinese text outside user content (`translate="no"`, `lang="zh…"`), in text and in labels. */
-async function chineseOutsideUserContent(page: Page): Promise<string[]> {
-  return page.evaluate((han) => {
-    const re = new RegExp(han);
-    const exempt = (el: Element | null) => !el || Boolean(el.closest('[translate="no"], [lang^="zh"], title, script, style, noscript, template'));
-    const found: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (re.test(n.textContent ?? "") && !exempt(n.parentElement)) found.push(`"${n.textContent!.trim()}" in <${n.parentElement!.tagName.toLowerCase()}>`);
-    }
-    for (const el of document.body.querySelectorAll("[placeholder], [aria-label], [title], [alt]")) {
-      for (const attr of ["placeholder", "aria-label", "title", "alt"]) {
-        const value = el.getAttribute(attr);
-        if (value && re.test(value) && !exempt(el)) found.push(`${attr}="${value}"`);
-      }
-    }
-    return found;
-  }, HAN.source);
-}
-
-async function seriousAxe(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes[0]?.target.join(" ")}`);
 }
 
 const scrollsSideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth);
@@ -158,8 +133,8 @@ for (const role of ["visitor", "procurement"] as const) {
           await page.goto(state.href);
           await page.waitForLoadState("networkidle");
           await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-          problems.push(...(await seriousAxe(page)).map((p) => `${where} desktop: ${p}`));
-          if (locale === "en") problems.push(...(await chineseOutsideUserContent(page)).map((p) => `${where}: Chinese ${p}`));
+          problems.push(...(await seriousAxe(page, { colours: false })).map((p) => `${where} desktop: ${p}`));
+          if (locale === "en") problems.push(...(await chineseOutsideUserContent(page)).map((p) => `${where}: ${p}`));
           await page.setViewportSize(PHONE);
           await page.evaluate(() => new Promise(requestAnimationFrame));
           if (await scrollsSideways(page)) problems.push(`${where} phone: scrolls sideways`);
