@@ -1,4 +1,4 @@
-import type { Meilisearch, Settings } from "meilisearch";
+import { MeilisearchTaskTimeOutError, type Meilisearch, type Settings } from "meilisearch";
 import { env } from "@/server/env";
 import { meiliFailure } from "./client";
 
@@ -96,7 +96,28 @@ export function settingsApplied(wanted: unknown, actual: unknown, key = ""): boo
   return wanted === actual;
 }
 
-const TASK_TIMEOUT = { timeout: 120_000, interval: 50 };
+/** How `finished` polls: every 50 ms for the first 2 s, where small tasks end; then every half second, with no end. */
+const QUICK_WAIT = { timeout: 2_000, interval: 50 };
+const PATIENT_WAIT = { timeout: 0, interval: 500 };
+
+type Waitable<T> = { waitTask(options?: { timeout?: number; interval?: number }): Promise<T> };
+
+/**
+ * Waits for a Meilisearch task to end, however long its queue takes. A task Meilisearch has
+ * accepted is kept by it (its queue survives a restart), so giving up on one after a set time and
+ * sending its documents again only lengthens that queue: at a million products a large import's
+ * tasks wait minutes behind one another, and a time limit here turned that wait into a spiral of
+ * re-sent batches. A request that fails (Meilisearch down, or not answering within the client's
+ * own request timeout, or a task it no longer knows) still throws, so the outbox retries.
+ */
+export async function finished<T>(task: Waitable<T>): Promise<T> {
+  try {
+    return await task.waitTask(QUICK_WAIT);
+  } catch (e) {
+    if (!(e instanceof MeilisearchTaskTimeOutError)) throw e;
+    return task.waitTask(PATIENT_WAIT);
+  }
+}
 
 /**
  * Makes sure an index exists with our settings before documents reach it. Idempotent and safe
@@ -114,13 +135,13 @@ export async function ensureIndex(client: Meilisearch, name: IndexName, uid = in
     if (meiliFailure(e)?.code !== "index_not_found") throw e;
   }
   if (current === null) {
-    const created = await client.createIndex(uid, { primaryKey: "id" }).waitTask(TASK_TIMEOUT);
+    const created = await finished(client.createIndex(uid, { primaryKey: "id" }));
     if (created.status === "failed" && created.error?.code !== "index_already_exists") {
       throw new Error(`could not create index ${uid}: ${created.error?.message}`);
     }
   }
   if (current && settingsApplied(INDEX_SETTINGS[name], current)) return "unchanged";
-  const task = await index.updateSettings(INDEX_SETTINGS[name]).waitTask(TASK_TIMEOUT);
+  const task = await finished(index.updateSettings(INDEX_SETTINGS[name]));
   if (task.status === "failed") throw new Error(`could not configure index ${uid}: ${task.error?.message}`);
   // an index still on Meilisearch's defaults was just created by another instance, not a release
   const fresh = !current || (current.searchableAttributes?.length === 1 && current.searchableAttributes[0] === "*");
@@ -128,7 +149,7 @@ export async function ensureIndex(client: Meilisearch, name: IndexName, uid = in
 }
 
 /** Waits for a Meilisearch task and turns its failure into an error (so the outbox retries). */
-export async function settled(task: { waitTask(options?: { timeout?: number; interval?: number }): Promise<{ status: string; error?: { message: string } | null }> }, what: string) {
-  const done = await task.waitTask(TASK_TIMEOUT);
+export async function settled(task: Waitable<{ status: string; error?: { message: string } | null }>, what: string) {
+  const done = await finished(task);
   if (done.status !== "succeeded") throw new Error(`${what}: ${done.error?.message ?? done.status}`);
 }
