@@ -338,10 +338,23 @@ async function main() {
     const rawAdd = async (docs: ProductDoc[]) => {
       const cpuBefore = resources!.cpu();
       const start = performance.now();
+      // the tasks are sent one after another (Meilisearch indexes the first while the next one
+      // uploads); a send that fails — a kept-alive connection Meilisearch closed as it was reused
+      // (EPIPE) — is sent again, as the outbox would
+      const send = async (slice: ProductDoc[]) => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await meili.index(rawUid).addDocuments(slice, { primaryKey: "id" });
+          } catch (e) {
+            if (attempt === 3) throw e;
+            log(`raw addDocuments: ${(e as Error).message}; sent again`);
+          }
+        }
+      };
       const tasks = [];
-      for (let i = 0; i < docs.length; i += RAW_TASK_DOCS) tasks.push(meili.index(rawUid).addDocuments(docs.slice(i, i + RAW_TASK_DOCS), { primaryKey: "id" }));
+      for (let i = 0; i < docs.length; i += RAW_TASK_DOCS) tasks.push(await send(docs.slice(i, i + RAW_TASK_DOCS)));
       for (const task of tasks) {
-        const done = await task.waitTask({ timeout: 3_600_000, interval: 50 });
+        const done = await meili.tasks.waitForTask(task, { timeout: 3_600_000, interval: 50 });
         if (done.status !== "succeeded") throw new Error(`raw addDocuments: ${JSON.stringify(done.error)}`);
       }
       return { s: seconds(start), cpu: cpuSince(cpuBefore, resources!.cpu()) };
