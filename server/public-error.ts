@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { TRPCError } from "@trpc/server";
 import { getHTTPStatusCodeFromError } from "@trpc/server/http";
 import { ZodError } from "zod";
@@ -50,8 +51,15 @@ export function invalidInput(error: ZodError, names: Record<string, string> = {}
 
 /** Logs a failure nobody planned for, with its stack, on the server only. */
 export function logUnexpected(where: string, e: unknown) {
-  const error = e instanceof TRPCError && e.cause ? e.cause : e;
-  console.error(`[parklink] ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  let error: unknown = e instanceof TRPCError && e.cause ? e.cause : e;
+  const lines = [`[parklink] ${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`];
+  // what lies under it (a failed request's socket error, say), each once
+  for (let depth = 0; error instanceof Error && error.cause !== undefined && depth < 5; depth++) {
+    error = error.cause;
+    const code = (error as { code?: unknown }).code;
+    lines.push(`  caused by: ${error instanceof Error ? `${error.name}${typeof code === "string" ? ` ${code}` : ""}: ${error.message}` : inspect(error, { depth: 2, breakLength: Infinity })}`);
+  }
+  console.error(lines.join("\n"));
 }
 
 export interface PublicError {

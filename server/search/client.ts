@@ -23,37 +23,46 @@ export const sendOverHttp: NonNullable<Config["httpClient"]> = (input, init = {}
   // poll; fetch lifts the signal's listener limit for the same reason, so do the same
   if (signal && getMaxListeners(signal) === defaultMaxListeners) setMaxListeners(1500, signal);
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const request = (url.protocol === "https:" ? https : http).request(
-      url, { method: init.method ?? "GET", headers, agent: agents[url.protocol as keyof typeof agents] },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on("data", (chunk: Buffer) => chunks.push(chunk));
-        response.on("error", reject);
-        response.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          let parsed: unknown;
-          try {
-            parsed = text === "" ? undefined : JSON.parse(text);
-          } catch (e) {
-            return reject(e);
-          }
-          const status = response.statusCode ?? 500;
-          if (status >= 200 && status < 300) return resolve(parsed);
-          const refusal = new Response(text || null, { status, statusText: response.statusMessage });
-          reject(new MeilisearchApiError(refusal, parsed as ConstructorParameters<typeof MeilisearchApiError>[1]));
-        });
-      },
-    );
-    // an abort (the client's timeout) rejects with the reason the client recognises it by
-    const abort = () => {
-      reject(signal!.reason);
-      request.destroy();
+    const attempt = (again: boolean) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const request = (url.protocol === "https:" ? https : http).request(
+        url, { method: init.method ?? "GET", headers, agent: agents[url.protocol as keyof typeof agents] },
+        (response) => {
+          const chunks: Buffer[] = [];
+          response.on("data", (chunk: Buffer) => chunks.push(chunk));
+          response.on("error", reject);
+          response.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            let parsed: unknown;
+            try {
+              parsed = text === "" ? undefined : JSON.parse(text);
+            } catch (e) {
+              return reject(e);
+            }
+            const status = response.statusCode ?? 500;
+            if (status >= 200 && status < 300) return resolve(parsed);
+            const refusal = new Response(text || null, { status, statusText: response.statusMessage });
+            reject(new MeilisearchApiError(refusal, parsed as ConstructorParameters<typeof MeilisearchApiError>[1]));
+          });
+        },
+      );
+      // an abort (the client's timeout) rejects with the reason the client recognises it by
+      const abort = () => {
+        reject(signal!.reason);
+        request.destroy();
+      };
+      signal?.addEventListener("abort", abort, { once: true });
+      request.on("close", () => signal?.removeEventListener("abort", abort));
+      request.on("error", (e: NodeJS.ErrnoException) => {
+        // Meilisearch closes a kept-alive connection after a few idle seconds; a request sent as it
+        // closes fails on that connection before Meilisearch reads it. Sent once more on a new
+        // connection: every request we send is a search, a read or a write that may be repeated.
+        if (!again && request.reusedSocket && !signal?.aborted && (e.code === "ECONNRESET" || e.code === "EPIPE")) return attempt(true);
+        reject(e);
+      });
+      request.end(body);
     };
-    signal?.addEventListener("abort", abort, { once: true });
-    request.on("close", () => signal?.removeEventListener("abort", abort));
-    request.on("error", reject);
-    request.end(body);
+    attempt(false);
   });
 };
 
