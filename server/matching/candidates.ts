@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db";
 import { matchCompliance, todayInChina, type SubstanceFlags } from "@/server/compliance/compliance";
 import { licenceFacts } from "@/server/compliance/licences";
@@ -99,9 +99,7 @@ type SupplyRow = {
   offerCreatedAt: Date | string | null;
 };
 
-const SPLIT = "[[:space:],，;；/()（）、]+";
-
-/** Name tokens as the SQL side splits them: lower case, split on spaces and punctuation. */
+/** Name tokens as SQL's `product_name_keys` (migration 0018) splits them: lower case, split on spaces and punctuation. */
 export function nameTokens(name: string): string[] {
   return name.toLowerCase().split(/[\s,，;；/()（）、]+/).filter(Boolean);
 }
@@ -111,9 +109,23 @@ export function bareName(lowerName: string): string {
   return lowerName.replace(/[\s\d.%％]+$/, "").trim();
 }
 
+/** The LIKE pattern of a name anywhere inside another. */
+const likePattern = (needle: string) => `%${needle.replace(/[%_\\]/g, "\\$&")}%`;
+
+/**
+ * Every two-character piece of a lower-case name, as SQL's `name_grams` cuts it (by code point):
+ * a name that contains the needle contains all its pieces.
+ */
+export function nameGrams(lower: string): string[] {
+  const chars = Array.from(lower);
+  const grams = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
+  return [...grams];
+}
+
 const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 /** A name long enough to look for inside product names: two Chinese characters, or four letters. */
-const searchable = (s: string) => (isCjk(s) ? s.length >= 2 : s.length >= 4);
+const searchable = (s: string) => Array.from(s).length >= (isCjk(s) ? 2 : 4);
 const num = (v: string | null) => (v === null ? null : Number(v));
 const dayMs = 86_400_000;
 
@@ -155,7 +167,7 @@ const SUPPLY_COLUMNS = sql`
   e.name AS "supplierName", e.uscc, e.park_id AS "parkId", pk.code AS "parkCode", pk.name AS "parkName",
   e.lat::text AS lat, e.lng::text AS lng, (e.verified_at IS NOT NULL) AS verified`;
 
-async function loadProducts(db: Db, where: ReturnType<typeof sql>, today: string): Promise<SupplyRow[]> {
+async function loadProducts(db: Db, where: SQL, today: string): Promise<SupplyRow[]> {
   return db.execute<SupplyRow>(sql`
     SELECT 'product' AS kind, p.id, p.enterprise_id AS "enterpriseId", p.name, p.cas, p.grade,
            p.purity_pct::text AS "purityPct", p.available_t::text AS "availableT", p.capacity_tpy::text AS "capacityTpy",
@@ -203,6 +215,22 @@ async function trackRecords(db: Db, sellerIds: number[]): Promise<Map<string, nu
   return out;
 }
 
+/**
+ * The products (table alias `p`) found by name rather than by CAS: those without a CAS whose name
+ * carries one of `tokens` (a word of it, or the whole name without its purity) or contains one of
+ * `needles`; and any product with a CAS whose name contains one of `freeNeedles` (the names of
+ * demands with no CAS at all). Each arm goes through a GIN index of migration 0018
+ * (`product_name_keys`, `name_grams`), so none reads the whole catalogue. Null: nothing to look for.
+ */
+export function byNameCondition(tokens: string[], needles: string[], freeNeedles: string[]): SQL | null {
+  const contains = (needle: string) => sql`(name_grams(p.name) @> ${textArray(nameGrams(needle))} AND lower(p.name) LIKE ${likePattern(needle)})`;
+  const parts: SQL[] = [];
+  const arms = [...(tokens.length ? [sql`product_name_keys(p.name) && ${textArray(tokens)}`] : []), ...needles.map(contains)];
+  if (arms.length) parts.push(sql`(p.cas IS NULL AND (${sql.join(arms, sql` OR `)}))`);
+  if (freeNeedles.length) parts.push(sql`(p.cas IS NOT NULL AND (${sql.join(freeNeedles.map(contains), sql` OR `)}))`);
+  return parts.length ? sql.join(parts, sql` OR `) : null;
+}
+
 interface SubstanceKey {
   key: string;
   /** the CAS number, and whether the buyer gave it (exact) or the dictionary resolved the name (alias) */
@@ -247,27 +275,18 @@ export async function rankCandidates(
   // 2. the supply that may match
   const allCas = [...new Set([...keys.values()].map((k) => k.cas).filter((c): c is string => c !== null))];
   const allTokens = [...new Set([...keys.values()].flatMap((k) => [...k.tokens]))];
-  const allLikes = [...new Set([...keys.values()].flatMap((k) => k.needles))].map((n) => `%${n.replace(/[%_\\]/g, "\\$&")}%`);
-  const freeLikes = [...new Set([...keys.values()].filter((k) => !k.cas).flatMap((k) => k.needles))].map((n) => `%${n.replace(/[%_\\]/g, "\\$&")}%`);
-  // products without a CAS whose name carries a dictionary name or alias (token, or the whole name
-  // without its purity), or contains the demanded name; and, for a demand with no CAS at all, any
-  // product whose name contains it. Only the conditions that have something to look for are sent, so
-  // the planner can use the CAS index for `cas IS NULL` instead of reading the whole catalogue.
-  const byNameWhere: ReturnType<typeof sql>[] = [];
-  if (allTokens.length) {
-    byNameWhere.push(sql`(p.cas IS NULL AND (regexp_split_to_array(lower(p.name), ${SPLIT}) && ${textArray(allTokens)}
-      OR btrim(regexp_replace(lower(p.name), '[[:space:][:digit:].%％]+$', '')) = ANY(${textArray(allTokens)})
-      ${allLikes.length ? sql`OR lower(p.name) LIKE ANY(${textArray(allLikes)})` : sql``}))`);
-  }
-  if (freeLikes.length) byNameWhere.push(sql`(p.cas IS NOT NULL AND lower(p.name) LIKE ANY(${textArray(freeLikes)}))`);
-  const [byCas, byName, byproductRows] = await Promise.all([
+  const allNeedles = [...new Set([...keys.values()].flatMap((k) => k.needles))];
+  const freeNeedles = [...new Set([...keys.values()].filter((k) => !k.cas).flatMap((k) => k.needles))];
+  const allLikes = allNeedles.map(likePattern);
+  const byName = byNameCondition(allTokens, allNeedles, freeNeedles);
+  const [byCas, byNameRows, byproductRows] = await Promise.all([
     allCas.length ? loadProducts(db, sql`p.cas = ANY(${textArray(allCas)})`, today) : Promise.resolve([]),
-    byNameWhere.length ? loadProducts(db, sql.join(byNameWhere, sql` OR `), today) : Promise.resolve([]),
+    byName ? loadProducts(db, byName, today) : Promise.resolve([]),
     demands.some((d) => d.acceptsByproducts) ? loadByproducts(db, allCas, allLikes) : Promise.resolve([]),
   ]);
   const rowsByCas = new Map<string, SupplyRow[]>();
   for (const r of [...byCas, ...byproductRows.filter((b) => b.cas)]) rowsByCas.set(r.cas!, [...(rowsByCas.get(r.cas!) ?? []), r]);
-  const loose = [...byName, ...byproductRows];
+  const loose = [...byNameRows, ...byproductRows];
 
   // 3. which supply rows each substance matches, and how (computed once per substance; the names
   // of the loose rows are split once)
