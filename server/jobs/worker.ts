@@ -3,6 +3,7 @@ import { OUTBOX_HANDLERS } from "./handlers";
 import { sweepExpiredListings } from "@/server/listings/expiry";
 import { applyDueRegulatedChanges } from "@/server/substances/regulated-lists";
 import { remindRfqSuppliers } from "@/server/rfq/remind-rfqs";
+import { SEARCH_DRAIN_BATCH } from "@/server/search/handlers";
 import { drainOnce, type DrainHandlers } from "./outbox";
 
 /** Outbox rows per pass in the web server: a large catalogue import reaches search in few, large batches. */
@@ -103,11 +104,11 @@ export function startWorker(
 }
 
 /**
- * Rows a pass of a listener's lane takes at least. Search sync reads the rows back and sends them
- * to Meilisearch in tasks of up to 50,000 documents; each indexing batch costs seconds beyond its
- * documents, so the search lane takes everything that has piled up behind a large import at once.
+ * Rows a pass of a listener's lane takes at least. Each Meilisearch indexing batch costs seconds
+ * beyond its documents, so the search lane takes everything that has piled up behind a large
+ * import at once (up to SEARCH_DRAIN_BATCH).
  */
-export const LANE_BATCH_SIZE: Record<string, number> = { search: 50_000 };
+export const LANE_BATCH_SIZE: Record<string, number> = { search: SEARCH_DRAIN_BATCH };
 
 /** The handlers grouped by listener (`products:search` → `search`), each group a lane. */
 export function lanesOf(handlers: DrainHandlers): Map<string, DrainHandlers> {
