@@ -456,7 +456,10 @@ async function main() {
     const allocationLargestParkS = seconds(t0);
     log(`allocation, largest park (${largest.n} demands): ${allocationLargestParkS.toFixed(1)} s, ${largestResult.edges.length} edges`);
     t0 = performance.now();
-    for (const p of perPark) await computeAllocation(db, p.park_id, { today });
+    for (const [i, p] of perPark.entries()) {
+      await computeAllocation(db, p.park_id, { today });
+      if ((i + 1) % 100 === 0) log(`  … ${i + 1} parks in ${seconds(t0).toFixed(1)} s`);
+    }
     const allocationAllParksS = seconds(t0);
     log(`allocation, all ${perPark.length} parks (${perPark.reduce((n, p) => n + p.n, 0)} demands): ${allocationAllParksS.toFixed(1)} s`);
 
