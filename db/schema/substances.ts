@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgEnum, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { casShape, timestamps } from "./_shared";
 import { users } from "./users";
 
@@ -42,6 +42,25 @@ export const substances = pgTable(
     index("substance_name_zh_idx").on(t.nameZh),
     index("substance_formula_idx").on(t.formula),
   ],
+);
+
+/**
+ * Every name and alias a substance is known by (its names as corrected, its aliases and park
+ * staff's, less the aliases they hid), one row each, kept by a trigger on `substance` (migration
+ * 0019): "did you mean" compares a query with the names of about its length
+ * (server/search/suggest.ts) instead of unfolding the whole dictionary for every query.
+ */
+export const substanceNames = pgTable(
+  "substance_name",
+  {
+    cas: text("cas").notNull().references(() => substances.cas, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** lower case, as queries are compared */
+    lower: text("lower").notNull(),
+    /** in characters */
+    length: integer("length").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cas, t.name] }), index("substance_name_length_idx").on(t.length)],
 );
 
 /** The regulated lists park staff maintain: 剧毒, 易制爆, 易制毒 (with its category). */

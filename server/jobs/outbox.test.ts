@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
 import { outbox } from "@/db/schema";
@@ -99,6 +99,25 @@ describe("outbox", () => {
       },
     });
     expect(await pendingCount(db, [marker])).toBe(0);
+  });
+
+  it("delivers and removes, or postpones, a pass of more rows than a query may have parameters", async () => {
+    const db = getDb();
+    const [ok, failing] = [topic(), topic()];
+    const many = Array.from({ length: 70_000 }, (_, i) => i + 1);
+    await enqueue(db, ok, many);
+    await enqueue(db, failing, many);
+    let received = 0;
+    const result = await drainOnce(db, {
+      [ok]: async (_db, ids) => void (received = ids.length),
+      [failing]: async () => { throw new Error("search is down"); },
+    }, { batchSize: 140_000 });
+    expect(result).toMatchObject({ delivered: 70_000, failed: 70_000 });
+    expect(received).toBe(70_000);
+    expect(await pendingCount(db, [ok])).toBe(0);
+    const [postponed] = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM outbox WHERE topic = ${failing} AND attempts = 1`);
+    expect(postponed!.n).toBe(70_000);
+    await db.delete(outbox).where(eq(outbox.topic, failing));
   });
 
   it("lets two workers drain one table without delivering a row twice", async () => {

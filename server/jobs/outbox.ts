@@ -51,6 +51,11 @@ export async function enqueue<E extends OutboxEvent>(db: Db, event: E, entityIds
 
 /** A text[] parameter (postgres.js sends a JS array as one array value). */
 const textArray = (values: string[]) => sql`${sql.param(values)}::text[]`;
+/**
+ * Outbox rows by id, as one array parameter: a search pass takes up to 200,000 rows, more than
+ * PostgreSQL's 65,535 parameters of a list (`inArray`) allow.
+ */
+const idIn = (ids: number[]) => sql`${outbox.id} = ANY(${sql.param(ids)}::bigint[])`;
 
 export interface DrainResult {
   delivered: number;
@@ -86,7 +91,7 @@ export async function drainOnce(db: Db, handlers: DrainHandlers, options: { batc
       const ids = list.map((r) => r.id);
       try {
         await tx.transaction((savepoint) => handlers[topic]!(savepoint, [...new Set(list.map((r) => r.entityId))]));
-        await tx.delete(outbox).where(inArray(outbox.id, ids));
+        await tx.delete(outbox).where(idIn(ids));
         result.delivered += list.length;
       } catch (e) {
         const message = (e as Error).message.slice(0, 500);
@@ -99,7 +104,7 @@ export async function drainOnce(db: Db, handlers: DrainHandlers, options: { batc
             lastError: message,
             availableAt: sql`now() + make_interval(secs => least(300, power(2, ${outbox.attempts})))`,
           })
-          .where(inArray(outbox.id, ids));
+          .where(idIn(ids));
       }
     }
     return result;

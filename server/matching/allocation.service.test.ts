@@ -9,7 +9,7 @@ import { allocationCommand } from "@/server/cli/commands/allocation";
 import {
   makeDemand, makeEnterprise, makeFulfilledAgreement, makeOffer, makePark, makeProduct, makeUser, pickSubstance,
 } from "@/server/testing/factories";
-import { allocationWorkbook, parkAllocation } from "./allocation.service";
+import { allocationWorkbook, computeAllocation, parkAllocation } from "./allocation.service";
 
 async function readBook(buffer: Buffer) {
   const book = new ExcelJS.Workbook();
@@ -69,6 +69,33 @@ describe("park-wide allocation", () => {
     let printed: unknown;
     await allocationCommand.run(getDb(), [], ["--park", park.code], { result: (data) => { printed = data; } });
     expect(printed).toMatchObject({ gain: { t: 100, cny: 600_000 }, graph: { demands: 3, edges: 3 } });
+  });
+
+  it("ranks a park's demands a slice at a time, with the same plan as ranking them all at once", async () => {
+    const [x, y] = [await pickSubstance("plain"), await pickSubstance("plain")];
+    const park = await makePark();
+    const buyers = await Promise.all([0, 1, 2].map(() => makeEnterprise({ parkId: park.id })));
+    const sellers = await Promise.all([0, 1, 2, 3].map((i) => makeEnterprise({ parkId: i < 3 ? park.id : null })));
+    for (const [i, seller] of sellers.entries()) {
+      await makeProduct(seller.id, { cas: x.cas, availableT: String(40 + 30 * i), purityPct: i === 1 ? "98" : "99.9" });
+      if (i % 2 === 0) await makeProduct(seller.id, { cas: y.cas, availableT: String(25 * (i + 1)) });
+    }
+    await makeProduct(sellers[1]!.id, { cas: null, name: `${x.nameZh} 99%` });
+    for (const [i, buyer] of buyers.entries()) {
+      await makeDemand(buyer.id, { cas: x.cas, substanceName: x.nameZh, quantity: String(50 + 20 * i), minPurityPct: "99" });
+      await makeDemand(buyer.id, { cas: y.cas, substanceName: y.nameZh, quantity: String(30 + 10 * i) });
+    }
+
+    const whole = await computeAllocation(getDb(), park.id);
+    const sliced = await computeAllocation(getDb(), park.id, { rankedAtOnce: 2 });
+    expect(whole.chosen).toHaveLength(6);
+    expect(whole.edges.length).toBeGreaterThan(6);
+    expect(sliced.edges).toEqual(whole.edges);
+    expect([...sliced.supplies]).toEqual([...whole.supplies]);
+    expect([...sliced.inParkFacts]).toEqual([...whole.inParkFacts]);
+    expect([...sliced.hasInPark]).toEqual([...whole.hasInPark]);
+    expect(sliced.optimised).toEqual(whole.optimised);
+    expect(sliced.greedy).toEqual(whole.greedy);
   });
 
   it("gives each chain gap its reason: no supplier, suppliers below the purity or grade asked (saying which), or short by N 吨", async () => {

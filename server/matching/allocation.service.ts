@@ -15,6 +15,8 @@ import { GRADE_FITS, GRADE_NAMES, type Grade, type Recurrence } from "./score";
 
 /** Each demand's best candidates the optimiser considers (the sparse candidate graph). */
 export const TOP_K = 10;
+/** Demands ranked in one go by the park-wide allocation (see computeAllocation). */
+const RANKED_AT_ONCE = 250;
 const PERIODS: Record<Recurrence, number> = { once: 1, monthly: 12, quarterly: 4, yearly: 1 };
 
 export interface PlanDemand {
@@ -83,46 +85,60 @@ export interface InParkFacts {
  * both on the same base: the open demand. It also notes, per demand, the in-park suppliers left
  * out and why (the reasons of the chain gaps).
  */
-export async function computeAllocation(db: Db, parkId: number, options: { today?: string; demandIds?: number[] } = {}) {
+export async function computeAllocation(
+  db: Db,
+  parkId: number,
+  options: { today?: string; demandIds?: number[]; rankedAtOnce?: number } = {},
+) {
   const today = options.today ?? todayInChina();
+  const now = new Date();
   const started = performance.now();
   const open = await loadDemandsForMatching(db, eq(enterprises.parkId, parkId), today);
   const chosen = options.demandIds ? open.filter((d) => options.demandIds!.includes(d.id)) : open;
-  const ranked = await rankCandidates(db, chosen.map((d) => d.forMatching as DemandForMatching), { today });
-  const retrievedMs = performance.now() - started;
 
   const supplies = new Map<string, { id: string; quantityT: number; name: string; priceCnyPerT: number | null }>();
   const edges: AllocationEdge[] = [];
   const hasInPark = new Set<number>();
   const inParkFacts = new Map<number, InParkFacts>();
-  chosen.forEach((d, i) => {
-    const facts: InParkFacts = { feasible: 0, below: [], blocked: new Set() };
-    const wanted = d.forMatching;
-    for (const c of ranked[i]!) {
-      // a candidate matched by name only may be another substance: it says nothing about the park
-      if (!c.scored.samePark || c.identity === "text") continue;
-      if (c.scored.fit === "below") {
-        facts.below.push({
-          supplierId: c.supplier.id, grade: c.grade, purityPct: c.purityPct,
-          gradeBelow: wanted.grade !== null && c.grade !== null && !GRADE_FITS[wanted.grade].includes(c.grade),
-          purityBelow: wanted.minPurityPct !== null && c.purityPct !== null && c.purityPct < wanted.minPurityPct,
-        });
-      } else if (c.compliance.state === "blocked") facts.blocked.add(c.supplier.id);
-      else facts.feasible++;
-    }
-    inParkFacts.set(d.id, facts);
-    // a supplier whose licence expired, or whose grade or purity is below the demand, cannot supply it; nor can a
-    // candidate matched by name only (it may be another substance). By-products come only for a buyer that accepts them
-    // (rankCandidates leaves them out otherwise).
-    const top = ranked[i]!
-      .filter((c) => c.compliance.state !== "blocked" && c.scored.fit !== "below" && c.identity !== "text")
-      .slice(0, TOP_K);
-    for (const c of top) {
-      if (c.scored.samePark) hasInPark.add(d.id);
-      if (!supplies.has(c.key)) supplies.set(c.key, { id: c.key, quantityT: c.availableT ?? 0, name: c.supplier.name, priceCnyPerT: c.priceCnyPerT });
-      edges.push({ demandId: d.id, supplyId: c.key, inPark: c.scored.samePark, score: c.scored.score });
-    }
-  });
+  // demands are ranked a slice at a time and only their facts and top edges kept: a park's whole
+  // candidate lists at once (5,000 demands × hundreds of suppliers of a common solvent) do not fit
+  // in memory; each demand's ranking does not depend on the others ranked with it
+  const step = options.rankedAtOnce ?? RANKED_AT_ONCE;
+  let retrievedMs = 0;
+  for (let from = 0; from < chosen.length; from += step) {
+    const slice = chosen.slice(from, from + step);
+    const rankStart = performance.now();
+    const ranked = await rankCandidates(db, slice.map((d) => d.forMatching as DemandForMatching), { today, now });
+    retrievedMs += performance.now() - rankStart;
+    slice.forEach((d, i) => {
+      const facts: InParkFacts = { feasible: 0, below: [], blocked: new Set() };
+      const wanted = d.forMatching;
+      for (const c of ranked[i]!) {
+        // a candidate matched by name only may be another substance: it says nothing about the park
+        if (!c.scored.samePark || c.identity === "text") continue;
+        if (c.scored.fit === "below") {
+          facts.below.push({
+            supplierId: c.supplier.id, grade: c.grade, purityPct: c.purityPct,
+            gradeBelow: wanted.grade !== null && c.grade !== null && !GRADE_FITS[wanted.grade].includes(c.grade),
+            purityBelow: wanted.minPurityPct !== null && c.purityPct !== null && c.purityPct < wanted.minPurityPct,
+          });
+        } else if (c.compliance.state === "blocked") facts.blocked.add(c.supplier.id);
+        else facts.feasible++;
+      }
+      inParkFacts.set(d.id, facts);
+      // a supplier whose licence expired, or whose grade or purity is below the demand, cannot supply it; nor can a
+      // candidate matched by name only (it may be another substance). By-products come only for a buyer that accepts them
+      // (rankCandidates leaves them out otherwise).
+      const top = ranked[i]!
+        .filter((c) => c.compliance.state !== "blocked" && c.scored.fit !== "below" && c.identity !== "text")
+        .slice(0, TOP_K);
+      for (const c of top) {
+        if (c.scored.samePark) hasInPark.add(d.id);
+        if (!supplies.has(c.key)) supplies.set(c.key, { id: c.key, quantityT: c.availableT ?? 0, name: c.supplier.name, priceCnyPerT: c.priceCnyPerT });
+        edges.push({ demandId: d.id, supplyId: c.key, inPark: c.scored.samePark, score: c.scored.score });
+      }
+    });
+  }
   const demandsIn = chosen.map((d) => ({ id: d.id, quantityT: d.forMatching.quantityT }));
   const solveStart = performance.now();
   const optimised = allocate(demandsIn, [...supplies.values()], edges);

@@ -1,7 +1,10 @@
+import crypto from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db";
 import { anonymous } from "@/server/auth/actor";
-import { makeEnterprise, makePark, makeProduct, makeUser } from "@/server/testing/factories";
+import { curateSubstance } from "@/server/substances/curation";
+import { makeEnterprise, makePark, makeProduct, makeUser, pickSubstance } from "@/server/testing/factories";
 import { dropTestIndexes, prepareTestIndexes } from "@/server/testing/search";
 import { answerSearch } from "./api";
 import { didYouMean, searchWithHelp } from "./suggest";
@@ -33,6 +36,30 @@ describe("did you mean", () => {
   it("corrects a misspelt word inside a longer query, and offers nothing for gibberish", async () => {
     expect((await didYouMean(db, "99.5% tolune"))[0]).toMatchObject({ cas: "108-88-3" });
     expect(await didYouMean(db, "qqqqzzzzxxxx")).toEqual([]);
+  });
+});
+
+describe("the names did you mean compares with", () => {
+  it("follow park staff's corrections: an alias they add is offered, one they take back or hide is not", async () => {
+    const staff = await makeUser({ admin: true });
+    const { cas } = await pickSubstance("plain");
+    const alias = `quorvexan${crypto.randomBytes(2).toString("hex").replace(/\d/g, "k")}`;
+    const typo = alias.replace("quorv", "qourv");
+    await curateSubstance(db, staff.actor, { cas, nameZh: null, nameEn: null, aliases: [alias], hiddenAliases: [] });
+    expect(await didYouMean(db, typo)).toEqual([expect.objectContaining({ text: alias, cas })]);
+
+    await curateSubstance(db, staff.actor, { cas, nameZh: null, nameEn: null, aliases: [], hiddenAliases: [] });
+    expect(await didYouMean(db, typo)).toEqual([]);
+
+    // a shipped alias park staff hide is no longer among the names
+    const [shipped] = await db.execute<{ cas: string; alias: string }>(sql`
+      SELECT cas, aliases[1] AS alias FROM substance WHERE cardinality(aliases) > 1 AND cardinality(curated_hidden_aliases) = 0 ORDER BY cas DESC LIMIT 1`);
+    const names = async () => (await db.execute<{ name: string }>(sql`SELECT name FROM substance_name WHERE cas = ${shipped!.cas}`)).map((r) => r.name);
+    expect(await names()).toContain(shipped!.alias);
+    await curateSubstance(db, staff.actor, { cas: shipped!.cas, nameZh: null, nameEn: null, aliases: [], hiddenAliases: [shipped!.alias] });
+    expect(await names()).not.toContain(shipped!.alias);
+    await curateSubstance(db, staff.actor, { cas: shipped!.cas, nameZh: null, nameEn: null, aliases: [], hiddenAliases: [] });
+    expect(await names()).toContain(shipped!.alias);
   });
 });
 

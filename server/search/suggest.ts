@@ -8,7 +8,8 @@ import type { SearchProductsInput } from "./search.schemas";
 /**
  * "Did you mean" (你是不是要找) when a search finds nothing: the substance dictionary's names and
  * aliases nearest what was typed. PostgreSQL picks the candidates, every name within a few edits of
- * the query (`levenshtein_less_equal`, fuzzystrmatch); they are then ranked by how the query
+ * the query (`levenshtein_less_equal`, fuzzystrmatch, over the names of about its length in
+ * `substance_name`); they are then ranked by how the query
  * *sounds*: Chinese typing errors are mostly homophones picked from the input method (异丙纯 for
  * 异丙醇), so a candidate whose pinyin equals the query's wins over one that merely differs by a
  * character (异丙醚). Among equally near names, the one sharing more letter triples wins (a missing
@@ -84,23 +85,23 @@ interface Candidate {
   products: number;
 }
 
-/** The dictionary names within `budget` edits of `term`, with their substance and how many products it has. */
+/**
+ * The dictionary names within `budget` edits of `term`, with their substance and how many products
+ * it has. Only names within `budget` characters of the term's length can be, and `substance_name`
+ * has them by length.
+ */
 async function candidates(db: Db, term: string, budget: number): Promise<Candidate[]> {
+  const length = [...term].length;
   const rows = await db.execute<{ cas: string; name: string; name_zh: string | null; name_en: string | null; distance: number; products: number }>(sql`
-    WITH names AS (
-      SELECT s.cas, n AS name,
-             coalesce(s.curated_name_zh, s.name_zh) AS name_zh, coalesce(s.curated_name_en, s.name_en) AS name_en
-      FROM substance s,
-           unnest(ARRAY[coalesce(s.curated_name_zh, s.name_zh), coalesce(s.curated_name_en, s.name_en)] || s.aliases || s.curated_aliases) AS n
-      WHERE n IS NOT NULL AND NOT (n = ANY(s.curated_hidden_aliases))
-        AND length(n) <= ${MAX_NAME} AND abs(length(n) - ${[...term].length}) <= ${budget}
-    ), near AS (
-      SELECT cas, name, name_zh, name_en, levenshtein_less_equal(lower(name), ${term}, ${budget}) AS distance
-      FROM names
+    WITH near AS (
+      SELECT n.cas, n.name, levenshtein_less_equal(n.lower, ${term}, ${budget}) AS distance
+      FROM substance_name n
+      WHERE n.length BETWEEN ${Math.max(1, length - budget)} AND ${Math.min(MAX_NAME, length + budget)}
     )
-    SELECT near.cas, near.name, near.name_zh, near.name_en, near.distance,
+    SELECT near.cas, near.name, coalesce(s.curated_name_zh, s.name_zh) AS name_zh, coalesce(s.curated_name_en, s.name_en) AS name_en,
+           near.distance,
            (SELECT count(*)::int FROM product p WHERE p.cas = near.cas AND p.retired_at IS NULL) AS products
-    FROM near
+    FROM near JOIN substance s ON s.cas = near.cas
     WHERE near.distance <= ${budget} AND near.distance > 0
     ORDER BY near.distance, length(near.name)
     LIMIT 200`);

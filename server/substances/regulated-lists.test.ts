@@ -91,7 +91,8 @@ describe("park staff maintain the regulated lists", () => {
     const staff = await parkStaff();
     await expect(changeRegulatedList(db(), staff.actor, { ...input, list: "highly_toxic" })).rejects.toMatchObject({ code: "INVALID", messages: { zh: expect.stringContaining("类别") } });
     await expect(changeRegulatedList(db(), staff.actor, { ...input, cas: "50-00-1" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await db().select().from(regulatedListChanges).where(eq(regulatedListChanges.cas, substance.cas))).toEqual([]);
+    // none of the refused changes was recorded (another test may have picked the same substance and changed it)
+    expect(await db().select().from(regulatedListChanges).where(and(eq(regulatedListChanges.cas, substance.cas), eq(regulatedListChanges.reason, "冒充")))).toEqual([]);
     expect((await flags(substance.cas)).precursorCategory).toBeNull();
   });
 });
