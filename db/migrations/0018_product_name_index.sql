@@ -9,12 +9,13 @@ $$;
 --> statement-breakpoint
 -- Every two-character piece of a name, lower case: a name that contains another contains its
 -- pieces, so `name_grams(name) @> name_grams(needle)` narrows `lower(name) LIKE '%needle%'` to a
--- few rows through a GIN index, for Chinese names of two characters as for longer ones.
+-- few rows through a GIN index, for Chinese names of two characters as for longer ones. Indexed
+-- for the products without a CAS only: with it over every product as well (nine rows in ten), a
+-- catalogue import of 500,000 rows at 1M products took 100.7 s to write instead of 61.7 s.
 CREATE FUNCTION "name_grams"(name text) RETURNS text[] LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS $$
   SELECT coalesce(array_agg(DISTINCT substr(n.s, i, 2)), '{}')
   FROM (SELECT lower(name) AS s) n, generate_series(1, char_length(n.s) - 1) AS i
 $$;
 --> statement-breakpoint
 CREATE INDEX "product_name_keys_idx" ON "product" USING gin (product_name_keys("name")) WHERE "product"."retired_at" IS NULL AND "product"."cas" IS NULL;--> statement-breakpoint
-CREATE INDEX "product_name_grams_no_cas_idx" ON "product" USING gin (name_grams("name")) WHERE "product"."retired_at" IS NULL AND "product"."cas" IS NULL;--> statement-breakpoint
-CREATE INDEX "product_name_grams_cas_idx" ON "product" USING gin (name_grams("name")) WHERE "product"."retired_at" IS NULL AND "product"."cas" IS NOT NULL;
+CREATE INDEX "product_name_grams_no_cas_idx" ON "product" USING gin (name_grams("name")) WHERE "product"."retired_at" IS NULL AND "product"."cas" IS NULL;

@@ -41,12 +41,11 @@ export const products = pgTable(
   (t) => [
     uniqueIndex("product_enterprise_sku_key").on(t.enterpriseId, t.sku),
     index("product_cas_idx").on(t.cas),
-    // matching finds products by name (server/matching/candidates.ts): those without a CAS by a
-    // dictionary name among their name's words, any product by a name inside its name (its
-    // two-character pieces narrow the search, LIKE decides). The functions are in migration 0018.
+    // matching finds products without a CAS by name (server/matching/candidates.ts): by a
+    // dictionary name among their name's words, or by a name inside theirs (its two-character
+    // pieces narrow the search, LIKE decides). The functions are in migration 0018.
     index("product_name_keys_idx").using("gin", sql`product_name_keys(${t.name})`).where(sql`${t.retiredAt} IS NULL AND ${t.cas} IS NULL`),
     index("product_name_grams_no_cas_idx").using("gin", sql`name_grams(${t.name})`).where(sql`${t.retiredAt} IS NULL AND ${t.cas} IS NULL`),
-    index("product_name_grams_cas_idx").using("gin", sql`name_grams(${t.name})`).where(sql`${t.retiredAt} IS NULL AND ${t.cas} IS NOT NULL`),
     check("product_cas_shape", casShape("cas")),
     check("product_purity_range", sql`${t.purityPct} IS NULL OR ${t.purityPct} BETWEEN 0 AND 100`),
     check("product_capacity_nonneg", nonNegative("capacity_tpy")),

@@ -218,16 +218,18 @@ async function trackRecords(db: Db, sellerIds: number[]): Promise<Map<string, nu
 /**
  * The products (table alias `p`) found by name rather than by CAS: those without a CAS whose name
  * carries one of `tokens` (a word of it, or the whole name without its purity) or contains one of
- * `needles`; and any product with a CAS whose name contains one of `freeNeedles` (the names of
- * demands with no CAS at all). Each arm goes through a GIN index of migration 0018
- * (`product_name_keys`, `name_grams`), so none reads the whole catalogue. Null: nothing to look for.
+ * `needles`, through the GIN indexes of migration 0018 (`product_name_keys`, `name_grams`); and
+ * any product with a CAS whose name contains one of `freeNeedles` (the names of demands with no
+ * CAS that the dictionary does not know either), which reads the products with a CAS: indexing
+ * them all by name slowed catalogue imports more than those rare demands gain. Null: nothing to
+ * look for.
  */
 export function byNameCondition(tokens: string[], needles: string[], freeNeedles: string[]): SQL | null {
   const contains = (needle: string) => sql`(name_grams(p.name) @> ${textArray(nameGrams(needle))} AND lower(p.name) LIKE ${likePattern(needle)})`;
   const parts: SQL[] = [];
   const arms = [...(tokens.length ? [sql`product_name_keys(p.name) && ${textArray(tokens)}`] : []), ...needles.map(contains)];
   if (arms.length) parts.push(sql`(p.cas IS NULL AND (${sql.join(arms, sql` OR `)}))`);
-  if (freeNeedles.length) parts.push(sql`(p.cas IS NOT NULL AND (${sql.join(freeNeedles.map(contains), sql` OR `)}))`);
+  if (freeNeedles.length) parts.push(sql`(p.cas IS NOT NULL AND lower(p.name) LIKE ANY(${textArray(freeNeedles.map(likePattern))}))`);
   return parts.length ? sql.join(parts, sql` OR `) : null;
 }
 

@@ -2,13 +2,14 @@ import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db";
-import { makeEnterprise, makeProduct } from "@/server/testing/factories";
+import { makeDemand, makeEnterprise, makeProduct, pickSubstance } from "@/server/testing/factories";
+import { demandsConcerningProducts } from "./refresh";
 import { textArray } from "./sql-arrays";
 import { bareName, byNameCondition, nameGrams, nameTokens, rankCandidates, type DemandForMatching } from "./candidates";
 
 /**
- * Matching finds products by name through two GIN indexes (migration 0018): the words of a name
- * without a CAS (`product_name_keys`) and every two-character piece of any name (`name_grams`),
+ * Matching finds products without a CAS by name through two GIN indexes (migration 0018): the
+ * words of their names (`product_name_keys`) and every two-character piece of them (`name_grams`),
  * which narrows "the name contains …" before LIKE decides. Before them, ranking one demand read
  * every product without a CAS (707 ms at 1M products).
  */
@@ -52,8 +53,8 @@ describe("finding products by name", () => {
     expect(found(short)).toEqual(new Map([[twoWithout.id, "text"], [twoWithCas.id, "text"]]));
   });
 
-  it("reads through the name indexes for every way of finding by name, never the whole catalogue", async () => {
-    const condition = byNameCondition(["异丙醇", "isopropanol", "ipa"], ["异丙醇", "isopropanol"], ["特种溶剂"])!;
+  it("reads products without a CAS through the name indexes for a demand the dictionary knows, never the whole catalogue", async () => {
+    const condition = byNameCondition(["异丙醇", "isopropanol", "ipa"], ["异丙醇", "isopropanol"], [])!;
     const plan = await getDb().transaction(async (tx) => {
       // a catalogue of the product table's own shape and indexes, where half the products have no
       // CAS (as a national one has tens of thousands): there, "no CAS" alone narrows nothing
@@ -69,9 +70,28 @@ describe("finding products by name", () => {
       return rows.map((r) => r["QUERY PLAN"]).join("\n");
     });
     expect(plan).not.toMatch(/Seq Scan/);
-    // the copies of product_name_keys_idx, product_name_grams_no_cas_idx and product_name_grams_cas_idx
+    // the copies of product_name_keys_idx and product_name_grams_no_cas_idx: the words, and each name's pieces
     expect(plan).toMatch(/Bitmap Index Scan on catalogue_product_name_keys_idx\d*\s/);
-    expect(plan.match(/Bitmap Index Scan on catalogue_name_grams_idx\d*\s/g)).toHaveLength(3);
+    expect(plan.match(/Bitmap Index Scan on catalogue_name_grams_idx\d*\s/g)).toHaveLength(2);
     expect(plan).not.toMatch(/Index Cond: \(cas IS NULL\)/);
+  });
+
+  it("tells which open demands a new product concerns, as ranking matches them: never a demand for another CAS by name alone", async () => {
+    const tag = crypto.randomBytes(3).toString("hex");
+    const [x, y] = [await pickSubstance("plain"), await pickSubstance("plain")];
+    const [seller, buyer] = await Promise.all([makeEnterprise(), makeEnterprise()]);
+    const forX = await makeDemand(buyer.id, { cas: x.cas, substanceName: x.nameZh });
+    const forY = await makeDemand(buyer.id, { cas: y.cas, substanceName: `${y.nameZh}` });
+    const unknown = await makeDemand(buyer.id, { cas: null, substanceName: `特种溶剂${tag}` });
+    // no CAS, named by X's dictionary name: concerns X's demand
+    const loose = await makeProduct(seller.id, { cas: null, name: `${x.nameZh} 99%` });
+    // Y's CAS, its name carrying the unknown name: concerns Y's demand and the demand without a CAS
+    const named = await makeProduct(seller.id, { cas: y.cas, name: `特种溶剂${tag}（${y.nameZh}）` });
+    // X's CAS under a name that carries Y's name: X's demand only, never Y's
+    const other = await makeProduct(seller.id, { cas: x.cas, name: `${x.nameZh}-${y.nameZh}` });
+    const mine = (ids: number[]) => ids.filter((id) => [forX.id, forY.id, unknown.id].includes(id)).sort((a, b) => a - b);
+    expect(mine(await demandsConcerningProducts(getDb(), [loose.id]))).toEqual([forX.id]);
+    expect(mine(await demandsConcerningProducts(getDb(), [named.id]))).toEqual([forY.id, unknown.id].sort((a, b) => a - b));
+    expect(mine(await demandsConcerningProducts(getDb(), [other.id]))).toEqual([forX.id]);
   });
 });
