@@ -54,7 +54,6 @@ describe("finding products by name", () => {
   });
 
   it("reads products without a CAS through the name indexes for a demand the dictionary knows, never the whole catalogue", async () => {
-    const condition = byNameCondition(["异丙醇", "isopropanol", "ipa"], ["异丙醇", "isopropanol"], [])!;
     const plan = await getDb().transaction(async (tx) => {
       // a catalogue of the product table's own shape and indexes, where half the products have no
       // CAS (as a national one has tens of thousands): there, "no CAS" alone narrows nothing
@@ -63,6 +62,9 @@ describe("finding products by name", () => {
         INSERT INTO catalogue (enterprise_id, sku, name, cas)
         SELECT 1, 'S-' || g, '测试产品' || g, CASE WHEN g % 2 = 0 THEN NULL ELSE '64-17-5' END FROM generate_series(1, 4000) AS g`);
       await tx.execute(sql`ANALYZE catalogue`);
+      // a park's worth of needles: as one OR of them, the planner read every product without a CAS
+      const needles = ["异丙醇", "isopropanol", ...Array.from({ length: 400 }, (_, i) => `溶剂${i}号`)];
+      const condition = byNameCondition(["异丙醇", "isopropanol", "ipa"], needles, [], sql.raw("catalogue"))!;
       // with sequential reads priced out, the planner still reads the table if no index can answer
       await tx.execute(sql`SET LOCAL enable_seqscan = off`);
       const rows = await tx.execute<{ "QUERY PLAN": string }>(sql`
@@ -72,7 +74,7 @@ describe("finding products by name", () => {
     expect(plan).not.toMatch(/Seq Scan/);
     // the copies of product_name_keys_idx and product_name_grams_no_cas_idx: the words, and each name's pieces
     expect(plan).toMatch(/Bitmap Index Scan on catalogue_product_name_keys_idx\d*\s/);
-    expect(plan.match(/Bitmap Index Scan on catalogue_name_grams_idx\d*\s/g)).toHaveLength(2);
+    expect(plan).toMatch(/Bitmap Index Scan on catalogue_name_grams_idx\d*\s/);
     expect(plan).not.toMatch(/Index Cond: \(cas IS NULL\)/);
   });
 
