@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, useTransition } from "react";
 import { FilePicker } from "@/app/_components/file-picker";
 import { fileToBase64, ImportResult } from "@/app/_components/import-result";
 import { Button, Field, inputClass, Notice } from "@/app/_components/ui";
@@ -30,11 +30,14 @@ export function RegisterEnterpriseForm({ parks, defaultParkId }: { parks: { id: 
   const empty = { uscc: "", name: "", parkId: String(defaultParkId), chains: "", address: "", withUser: false, email: "", userName: "", password: "" };
   const [v, setV] = useState(empty);
   const [created, setCreated] = useState<{ id: number; name: string } | null>(null);
+  // the page's lists are refreshed before the new enterprise's link is shown: a click on it while the
+  // refresh was still under way could be lost to the refresh, leaving the user on this page
+  const [refreshing, startRefresh] = useTransition();
   const create = useMutation(trpc.enterprise.create.mutationOptions({
     onSuccess: (e) => {
       setCreated({ id: e.id, name: e.name });
       setV(empty);
-      router.refresh();
+      startRefresh(() => router.refresh());
     },
   }));
   const errors = fieldErrors(create.error, t);
@@ -92,13 +95,13 @@ export function RegisterEnterpriseForm({ parks, defaultParkId }: { parks: { id: 
         </div>
       ) : null}
       {create.error && !Object.keys(errors).length ? <Notice tone="error">{errorMessage(create.error, locale, t)}</Notice> : null}
-      {created ? (
+      {created && !refreshing ? (
         <Notice tone="success">
           {messageWith(t, "park.registered", { name: created.name })}{" "}
           <Link className="underline" href={`/enterprises/${created.id}/manage`}>{t("enterprise.manage")}</Link>
         </Notice>
       ) : null}
-      <Button type="submit" disabled={create.isPending}>{create.isPending ? t("common.saving") : t("park.register")}</Button>
+      <Button type="submit" disabled={create.isPending || refreshing}>{create.isPending || refreshing ? t("common.saving") : t("park.register")}</Button>
     </form>
   );
 }
