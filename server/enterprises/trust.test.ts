@@ -1,16 +1,17 @@
+import { eq, sql } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { describe, expect, it } from "vitest";
 import { getDb, schema, type Db } from "@/db";
 import { databaseConfig } from "@/db/env";
 import {
-  agreementLines, agreements, callOffOrders, inquiries, inquiryMessages, productDocuments, quotes,
+  agreementLines, agreements, callOffOrders, enterpriseCatalogue, enterprises, inquiries, inquiryMessages, productDocuments, products, quotes,
 } from "@/db/schema";
 import { insertShipment } from "@/server/agreements/write-shipment";
 import { systemActor } from "@/server/auth/actor";
 import { todayInChina } from "@/server/compliance/compliance";
 import { makeEnterprise, makePark, makeProduct } from "@/server/testing/factories";
-import { trustSignals, trustSignalsOf } from "./trust";
+import { LIST_TRUST_MAX_AGE_MS, listTrustSignals, trustSignals, trustSignalsOf } from "./trust";
 
 const db = () => getDb();
 const HOUR = 3_600_000;
@@ -198,5 +199,77 @@ describe("trust signals", () => {
     } finally {
       await client.end();
     }
+  });
+
+  it("on lists, remembers each enterprise's signals for a minute, then computes them again", async () => {
+    const supplier = await makeEnterprise({ verifiedAt: new Date() });
+    const buyer = await makeEnterprise();
+    const t = Date.now();
+    const first = await listTrustSignals(db(), [supplier.id, -1], t);
+    expect(first.get(supplier.id)).toEqual(await trustSignalsOf(db(), supplier.id));
+    expect(first.get(supplier.id)!.response.received).toBe(0);
+    expect(first.has(-1)).toBe(false); // unknown ids are left out, as trustSignals does
+    // an inquiry answered after an hour, three days ago: the profile counts it at once
+    const asked = await inquiry(buyer.id, supplier.id, 3 * DAY);
+    await message(asked.id, supplier.id, new Date(asked.createdAt.getTime() + HOUR));
+    expect((await trustSignalsOf(db(), supplier.id))!.response.received).toBe(1);
+    // a list within the minute shows what it computed, and asks the database nothing
+    let statements = 0;
+    const client = postgres(databaseConfig().url!, { max: 1, onnotice: () => {}, debug: () => { statements++; } });
+    try {
+      const counted = drizzle(client, { schema }) as unknown as Db;
+      await client`SELECT 1`;
+      statements = 0;
+      const again = await listTrustSignals(counted, [supplier.id, supplier.id], t + LIST_TRUST_MAX_AGE_MS - 1);
+      expect(statements).toBe(0);
+      expect(again.get(supplier.id)!.response.received).toBe(0);
+      // a minute on, it is computed again: the answered inquiry is counted
+      const later = await listTrustSignals(counted, [supplier.id], t + LIST_TRUST_MAX_AGE_MS);
+      expect(statements).toBe(1);
+      expect(later.get(supplier.id)!.response).toMatchObject({ received: 1, answered: 1, medianHours: 1 });
+    } finally {
+      await client.end();
+    }
+  });
+
+  it("divides by the active products the database keeps counted, through every kind of catalogue write", async () => {
+    const a = await makeEnterprise();
+    const b = await makeEnterprise();
+    const counted = async (id: number) =>
+      (await db().select({ n: enterpriseCatalogue.activeProducts }).from(enterpriseCatalogue).where(eq(enterpriseCatalogue.enterpriseId, id)))[0]?.n ?? 0;
+    const actual = async (id: number) =>
+      (await db().execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM product WHERE enterprise_id = ${id} AND retired_at IS NULL`))[0]!.n;
+    const agree = async () => {
+      for (const id of [a.id, b.id]) expect(await counted(id)).toBe(await actual(id));
+    };
+    expect(await counted(a.id)).toBe(0);
+    // one statement, two enterprises; then an import's upsert that adds one and retires one
+    const row = (enterpriseId: number, sku: string, retiredAt: Date | null = null) => ({ enterpriseId, sku, name: `计数${sku}`, retiredAt });
+    await db().insert(products).values([row(a.id, "A1"), row(a.id, "A2"), row(a.id, "A3", new Date()), row(b.id, "B1")]);
+    expect(await counted(a.id)).toBe(2);
+    await agree();
+    await db().insert(products).values([row(a.id, "A1", new Date()), row(a.id, "A4")])
+      .onConflictDoUpdate({ target: [products.enterpriseId, products.sku], set: { retiredAt: sql`excluded.retired_at` } });
+    expect(await counted(a.id)).toBe(2);
+    await agree();
+    // retired again, moved to another enterprise, deleted; a price change counts nothing
+    await db().update(products).set({ retiredAt: null }).where(eq(products.enterpriseId, a.id));
+    expect(await counted(a.id)).toBe(4);
+    await db().update(products).set({ priceCnyPerT: "5100" }).where(eq(products.enterpriseId, a.id));
+    await db().update(products).set({ enterpriseId: b.id }).where(sql`${products.enterpriseId} = ${a.id} AND ${products.sku} = 'A2'`);
+    await agree();
+    await db().delete(products).where(sql`${products.enterpriseId} = ${a.id} AND ${products.sku} IN ('A3', 'A4')`);
+    expect(await counted(a.id)).toBe(1);
+    expect(await counted(b.id)).toBe(2);
+    await agree();
+    // the share of documented products on the trust signals: 1 of b's 2 active products
+    const [b1] = await db().select().from(products).where(sql`${products.enterpriseId} = ${b.id} AND ${products.sku} = 'B1'`);
+    await document(b1!.id, "sds");
+    await document(b1!.id, "tds");
+    expect((await trustSignalsOf(db(), b.id))!.documentedShare).toBe(0.5);
+    // an enterprise removed takes its count with it
+    await db().delete(enterprises).where(eq(enterprises.id, b.id));
+    expect(await counted(b.id)).toBe(0);
+    expect(await db().select().from(enterpriseCatalogue).where(eq(enterpriseCatalogue.enterpriseId, b.id))).toHaveLength(0);
   });
 });

@@ -90,13 +90,19 @@ export async function trustSignals(db: Db, enterpriseIds: readonly number[], now
       SELECT enterprise_id, count(*)::int AS due, count(*) FILTER (WHERE delivered_by_due >= ordered_t)::int AS on_time
       FROM call_off_due GROUP BY enterprise_id
     ),
-    documents AS (
-      SELECT p.enterprise_id,
-        count(*)::int AS active_products,
-        count(*) FILTER (WHERE EXISTS (SELECT 1 FROM product_document d WHERE d.product_id = p.id AND d.kind IN ('tds', 'sds')))::int AS documented_products
-      FROM product p, ids
-      WHERE p.enterprise_id = ANY(ids.ids) AND p.retired_at IS NULL
+    -- from the documents to their products: a supplier may list tens of thousands of products, and
+    -- how many are active the database keeps counted (enterprise_catalogue, migration 0020)
+    documented AS (
+      SELECT p.enterprise_id, count(DISTINCT p.id)::int AS documented_products
+      FROM product_document d JOIN product p ON p.id = d.product_id, ids
+      WHERE d.kind IN ('tds', 'sds') AND p.enterprise_id = ANY(ids.ids) AND p.retired_at IS NULL
       GROUP BY p.enterprise_id
+    ),
+    documents AS (
+      SELECT c.enterprise_id, c.active_products, coalesce(dd.documented_products, 0) AS documented_products
+      FROM enterprise_catalogue c
+      JOIN ids ON c.enterprise_id = ANY(ids.ids)
+      LEFT JOIN documented dd ON dd.enterprise_id = c.enterprise_id
     )
     SELECT e.id, e.verified_at IS NOT NULL AS verified,
       to_char(e.created_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS member_since,
@@ -137,4 +143,43 @@ export async function trustSignals(db: Db, enterpriseIds: readonly number[], now
 /** The trust signals of one enterprise (a profile), or null for an unknown id. */
 export async function trustSignalsOf(db: Db, enterpriseId: number, now = new Date()): Promise<TrustSignals | null> {
   return (await trustSignals(db, [enterpriseId], now)).get(enterpriseId) ?? null;
+}
+
+/**
+ * How old the trust signals on a list (search hits, match candidates) may be. Every search asks
+ * for the signals of its page's suppliers, and the same suppliers come back search after search:
+ * under load that statement was most of PostgreSQL's share of a search (bench/load.ts). Signals
+ * over 90 days do not turn in a minute; a profile (`trustSignalsOf`) is always computed afresh.
+ */
+export const LIST_TRUST_MAX_AGE_MS = 60_000;
+/** Enterprises remembered at most (a page has 20 suppliers; this is thousands of pages' worth). */
+const LIST_TRUST_ENTRIES = 20_000;
+const listed = new Map<number, { at: number; signals: TrustSignals | null }>();
+
+/**
+ * The trust signals of a list's enterprises, each computed at most LIST_TRUST_MAX_AGE_MS ago in
+ * this process; the ones not remembered, or too old, in one statement. Unknown ids are left out.
+ */
+export async function listTrustSignals(db: Db, enterpriseIds: readonly number[], nowMs = Date.now()): Promise<Map<number, TrustSignals>> {
+  const result = new Map<number, TrustSignals>();
+  const missing: number[] = [];
+  for (const id of new Set(enterpriseIds)) {
+    const known = listed.get(id);
+    if (known && nowMs - known.at < LIST_TRUST_MAX_AGE_MS) {
+      if (known.signals) result.set(id, known.signals);
+    } else missing.push(id);
+  }
+  if (missing.length === 0) return result;
+  const fresh = await trustSignals(db, missing, new Date(nowMs));
+  for (const id of missing) {
+    const signals = fresh.get(id) ?? null;
+    listed.delete(id); // re-inserted last: the map's order is oldest first
+    listed.set(id, { at: nowMs, signals });
+    if (signals) result.set(id, signals);
+  }
+  for (const id of listed.keys()) {
+    if (listed.size <= LIST_TRUST_ENTRIES) break;
+    listed.delete(id);
+  }
+  return result;
 }

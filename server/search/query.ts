@@ -5,7 +5,7 @@ import { enterprises } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { can } from "@/server/auth/policy";
 import { todayInChina } from "@/server/compliance/compliance";
-import { trustSignals } from "@/server/enterprises/trust";
+import { listTrustSignals } from "@/server/enterprises/trust";
 import { AppError } from "@/server/errors";
 import { getMeili, meiliFailure } from "./client";
 import { nameKey } from "./name-key";
@@ -343,8 +343,9 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
   const facets: Record<string, Record<string, number>> = result.facetDistribution ?? {};
   const byPark = facets.parkId ?? {};
   const hits = result.hits.map((h) => toHit(h as Hit<ProductDoc>, viewer));
-  // the trust signals of the page's suppliers (those the viewer may see), in one statement at query time: they change with every answer and delivery, so they are not indexed
-  const trust = await trustSignals(db, hits.flatMap((h) => (h.enterprise ? [h.enterprise.id] : [])));
+  // the trust signals of the page's suppliers (those the viewer may see): they change with every answer and delivery, so they are not
+  // indexed; read at query time, each at most a minute old (LIST_TRUST_MAX_AGE_MS)
+  const trust = await listTrustSignals(db, hits.flatMap((h) => (h.enterprise ? [h.enterprise.id] : [])));
   return {
     q: query.q,
     /** the CAS number the query was read as, when it is one (an exact lookup) */
