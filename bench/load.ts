@@ -12,6 +12,8 @@
  *    connection errors, timeouts and non-2xx answers; must be 0);
  *    and where the CPU of a request goes (ms per request of the app server, Meilisearch and
  *    PostgreSQL over each run: on 2 shared cores the API's own work competes with Meilisearch's);
+ *    then both runs again with Meilisearch on a core of its own and everything else on the other
+ *    (`taskset`), as when Meilisearch has its own machine (`loadSearchThroughputOverRawMeiliOwnCore`);
  * 2. pages: server-rendered pages (home, the search page, a signed-in buyer's workspace, park
  *    staff's dashboard) from M connections for E seconds each: requests per second and p95;
  * 3. mixed: searches (autocannon) while writers create and reprice products and buyers send
@@ -159,6 +161,24 @@ function cpuOf(pid: number, withChildren = false): number {
   return total / 100;
 }
 
+/** The processes of this PostgreSQL: the postmaster and every backend it forked. */
+function familyOf(pid: number): number[] {
+  const parentOf = (p: string) => {
+    try {
+      const stat = fs.readFileSync(`/proc/${p}/stat`, "utf8");
+      return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+    } catch {
+      return null;
+    }
+  };
+  return [pid, ...fs.readdirSync("/proc").filter((e) => /^\d+$/.test(e) && parentOf(e) === pid).map(Number)];
+}
+
+/** Every thread of these processes onto these CPUs (`taskset`); false when the machine cannot. */
+function pin(pids: number[], cpus: string): boolean {
+  return pids.every((pid) => spawnSync("taskset", ["-a", "-cp", cpus, String(pid)], { stdio: "ignore" }).status === 0);
+}
+
 // ---------------------------------------------------------------- load
 
 interface Run {
@@ -285,6 +305,21 @@ async function main() {
     const rawCpuMs = perRequest(cpuBefore, raw.requests);
     describe(`raw Meilisearch, same requests`, raw);
     log(`  CPU ms per request: ${JSON.stringify(rawCpuMs)}`);
+    // the same two runs with Meilisearch on a core of its own, and everything else (this process
+    // and its load generator, the app server, PostgreSQL) on the other: as in production, where
+    // Meilisearch has its own machine and app instances are added beside it. On two shared cores
+    // the app's own work per search takes CPU from Meilisearch; here it cannot.
+    let ownCore: { api: Run; raw: Run } | null = null;
+    const everyoneElse = () => [process.pid, web!.pid!, ...familyOf(postgresPid)];
+    if (os.cpus().length >= 2 && pin([meiliPid], "0") && pin(everyoneElse(), "1")) {
+      const apiOwn = await load({ url: BASE, connections: CONNECTIONS, duration: DURATION, requests: apiRequests });
+      describe(`search API, Meilisearch on its own core`, apiOwn);
+      const rawOwn = await load({ url: services.meiliUrl, connections: CONNECTIONS, duration: DURATION, requests: rawRequests, headers: rawHeaders });
+      describe(`raw Meilisearch on its own core, same requests`, rawOwn);
+      ownCore = { api: apiOwn, raw: rawOwn };
+      const all = `0-${os.cpus().length - 1}`;
+      pin([meiliPid, ...everyoneElse()], all);
+    } else log("Meilisearch on its own core: not measured (needs two cores and taskset)");
 
     // --- 2. server-rendered pages
     const pages = {
@@ -378,6 +413,10 @@ async function main() {
       loadSearchRps: round(api.rps, 0), loadSearchP50Ms: round(api.p50, 1), loadSearchP95Ms: round(api.p95, 1),
       loadRawRps: round(raw.rps, 0), loadRawP50Ms: round(raw.p50, 1), loadRawP95Ms: round(raw.p95, 1), loadRawErrors: raw.errors,
       loadSearchCpuMsPerRequest: apiCpuMs, loadRawCpuMsPerRequest: rawCpuMs,
+      ...(ownCore ? {
+        loadSearchThroughputOverRawMeiliOwnCore: round(ownCore.api.rps / ownCore.raw.rps), loadSearchP95OverRawMeiliOwnCore: round(ownCore.api.p95 / ownCore.raw.p95),
+        loadSearchErrorsMeiliOwnCore: ownCore.api.errors, loadSearchRpsMeiliOwnCore: round(ownCore.api.rps, 0), loadRawRpsMeiliOwnCore: round(ownCore.raw.rps, 0),
+      } : {}),
       pageConnections: PAGE_CONNECTIONS, pageDurationS: PAGE_DURATION,
       pages: Object.fromEntries(Object.entries(pageRuns).map(([name, r]) => [name, { rps: round(r.rps, 1), p50Ms: round(r.p50, 0), p95Ms: round(r.p95, 0), errors: r.errors }])),
       mixedDurationS: MIXED_DURATION, mixedWriters: WRITERS, mixedProductsWritten: written.size, mixedInquiries: inquiries, mixedWriteErrors: writeErrors,
