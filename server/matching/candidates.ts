@@ -123,6 +123,24 @@ export function nameGrams(lower: string): string[] {
   return [...grams];
 }
 
+/** Latin letters from the most to the least common in names (a space is the most common of all); anything else counts as rarest. */
+const COMMON_FIRST = " etaoinsrhlcdumpfgybwvkxjqz";
+const rarity = (gram: string) => Array.from(gram).reduce((n, c) => n + (COMMON_FIRST.includes(c) ? COMMON_FIRST.indexOf(c) : COMMON_FIRST.length), 0);
+/** How many pieces of a needle the index looks up. */
+export const LOOKUP_GRAMS = 6;
+
+/**
+ * The pieces of a needle the index narrows by: at most LOOKUP_GRAMS, the rarest-looking first.
+ * Any of its pieces will do, since LIKE decides; every one looked up reads the index's whole list
+ * of names that have it, and a long English name has over 30 ("ferrous ammonium sulfate
+ * hexahydrate": 7.2 ms with all 33, 0.8 ms with 6, at 1M products).
+ */
+export function lookupGrams(lower: string): string[] {
+  const grams = nameGrams(lower);
+  if (grams.length <= LOOKUP_GRAMS) return grams;
+  return grams.map((g, i) => ({ g, i, r: rarity(g) })).sort((a, b) => b.r - a.r || a.i - b.i).slice(0, LOOKUP_GRAMS).map((x) => x.g);
+}
+
 const isCjk = (s: string) => /[\u3400-\u9fff]/.test(s);
 /** A name long enough to look for inside product names: two Chinese characters, or four letters. */
 const searchable = (s: string) => Array.from(s).length >= (isCjk(s) ? 2 : 4);
@@ -234,7 +252,7 @@ export function byNameCondition(tokens: string[], needles: string[], freeNeedles
     found.push(sql`SELECT q.id FROM ${table} q WHERE q.cas IS NULL AND q.retired_at IS NULL AND product_name_keys(q.name) && ${textArray(tokens)}`);
   }
   if (needles.length) {
-    const wanted = JSON.stringify(needles.map((n) => ({ grams: nameGrams(n), pattern: likePattern(n) })));
+    const wanted = JSON.stringify(needles.map((n) => ({ grams: lookupGrams(n), pattern: likePattern(n) })));
     found.push(sql`SELECT hit.id FROM jsonb_to_recordset(${wanted}::jsonb) AS n(grams text[], pattern text)
       CROSS JOIN LATERAL (
         SELECT q.id FROM ${table} q

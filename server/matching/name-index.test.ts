@@ -5,7 +5,7 @@ import { getDb } from "@/db";
 import { makeDemand, makeEnterprise, makeProduct, pickSubstance } from "@/server/testing/factories";
 import { demandsConcerningProducts } from "./refresh";
 import { textArray } from "./sql-arrays";
-import { bareName, byNameCondition, nameGrams, nameTokens, rankCandidates, type DemandForMatching } from "./candidates";
+import { bareName, byNameCondition, LOOKUP_GRAMS, lookupGrams, nameGrams, nameTokens, rankCandidates, type DemandForMatching } from "./candidates";
 
 /**
  * Matching finds products without a CAS by name through two GIN indexes (migration 0018): the
@@ -31,6 +31,14 @@ describe("finding products by name", () => {
     // pieces are by character, so a character outside the BMP is one, as in SQL
     expect(nameGrams("𠮷野化")).toEqual(["𠮷野", "野化"]);
     expect(nameGrams("醇")).toEqual([]);
+    // the index looks up a few of a long name's pieces, the rarest-looking ones; a short name's all
+    const long = "ferrous ammonium sulfate hexahydrate";
+    const looked = lookupGrams(long);
+    expect(looked).toHaveLength(LOOKUP_GRAMS);
+    expect(nameGrams(long)).toEqual(expect.arrayContaining(looked));
+    expect(looked).toContain("xa");
+    expect(looked.some((g) => g.includes(" "))).toBe(false);
+    expect(lookupGrams("异丙醇")).toEqual(nameGrams("异丙醇"));
   });
 
   it("finds, for a name no dictionary knows, every product whose name contains it, with or without a CAS, down to two characters", async () => {
