@@ -10,7 +10,7 @@ import { AppError } from "@/server/errors";
 import { getMeili, meiliFailure } from "./client";
 import { nameKey } from "./name-key";
 import type { EnterpriseDoc } from "./enterprises.index";
-import { indexUid, MEMBER_SEARCH_ATTRIBUTES, PUBLIC_SEARCH_ATTRIBUTES } from "./indexes";
+import { INDEX_SETTINGS, indexUid, MEMBER_SEARCH_ATTRIBUTES, PUBLIC_SEARCH_ATTRIBUTES, settingsApplied, type IndexName } from "./indexes";
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, type ProductDoc } from "./products.index";
 import { referenceTerms } from "./reference-terms";
 import { highlightOnto } from "./simplified";
@@ -204,6 +204,26 @@ export function unavailable(e: unknown): never {
 
 const notIndexedYet = (e: unknown) => meiliFailure(e)?.code === "index_not_found";
 
+/**
+ * Whether a search Meilisearch refused had nothing to search: true when the index holds no document
+ * yet (Meilisearch then knows no field, and refuses to search any by name), so the answer is no hits.
+ * When the index exists but its settings are not applied yet (the first seconds of a first start:
+ * the index is created, then configured), search is unavailable for a moment (503), not broken.
+ * Any other refusal is ours, and goes on as it came.
+ */
+async function nothingToSearch(e: unknown, name: IndexName): Promise<true> {
+  const failure = meiliFailure(e);
+  if (failure?.api && (failure.status ?? 500) < 500) {
+    const index = getMeili().index(indexUid(name));
+    const [settings, stats] = await Promise.all([index.getSettings(), index.getStats()]).catch(() => [null, null]);
+    if (settings && !settingsApplied(INDEX_SETTINGS[name], settings)) {
+      throw new AppError("UNAVAILABLE", SEARCH_UNAVAILABLE, { reason: "index not configured yet" });
+    }
+    if (stats?.numberOfDocuments === 0) return true;
+  }
+  return unavailable(e);
+}
+
 const facetList = (distribution: Record<string, number> | undefined) =>
   Object.entries(distribution ?? {})
     .map(([value, count]) => ({ value, count }))
@@ -337,7 +357,7 @@ export async function searchProducts(db: Db, actor: Actor, input: SearchProducts
     try {
       result = await run();
     } catch (e) {
-      if (!notIndexedYet(e)) unavailable(e);
+      if (!notIndexedYet(e)) await nothingToSearch(e, "products");
     }
   }
   const facets: Record<string, Record<string, number>> = result.facetDistribution ?? {};
